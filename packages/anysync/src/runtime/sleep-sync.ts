@@ -1,0 +1,35 @@
+let sleeper: Int32Array | undefined;
+
+/**
+ * Blocks the current thread for `ms` milliseconds, then returns `value`.
+ *
+ * This is the sync twin of `setTimeout` from `node:timers/promises`: `anysync generate` maps
+ * `await setTimeout(ms, value)` to `sleepSync(ms, value)`. It waits with `Atomics.wait`, so it burns no
+ * CPU; it throws where blocking is forbidden (a browser's main thread).
+ *
+ * @example
+ * ```ts
+ * import { sleepSync } from 'anysync/runtime';
+ *
+ * const started = Date.now();
+ * const answer = sleepSync(50, 42);
+ * console.log(answer, Date.now() - started >= 50); // 42 true
+ * ```
+ */
+export function sleepSync<T = void>(ms: number, value?: T): T {
+  const delay = Number(ms);
+  if (Number.isNaN(delay)) {
+    throw new TypeError(`sleepSync: the delay must be a number of milliseconds, got ${String(ms)}`);
+  }
+  sleeper ??= new Int32Array(new SharedArrayBuffer(4));
+  if (delay > 0) {
+    // Atomics.wait may wake early on a spurious notify; loop until the deadline has truly passed.
+    const deadline = performance.now() + delay;
+    let remaining = delay;
+    while (remaining > 0) {
+      Atomics.wait(sleeper, 0, 0, remaining);
+      remaining = deadline - performance.now();
+    }
+  }
+  return value as T;
+}
