@@ -1,0 +1,15 @@
+import type { Diagnostic } from './diagnostic.js';
+
+/**
+ * A diagnostic as printed by the CLI: `file:line:col severity[rule]: message`, the code frame, and the
+ * suggested fix. The first line is the form editors and CI annotators recognise.
+ */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const head = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity}[${diagnostic.rule}]: ${diagnostic.message}`;
+  const frame = diagnostic.frame
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+  const help = diagnostic.suggestion ? `\n    help: ${diagnostic.suggestion}` : '';
+  return `${head}\n${frame}${help}`;
+}

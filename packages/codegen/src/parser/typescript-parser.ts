@@ -1,0 +1,48 @@
+import ts from 'typescript';
+import type { ParsedSource, Parser, SourceLanguage } from './parser.js';
+
+const LANGUAGES: Record<string, SourceLanguage> = {
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.jsx': 'jsx',
+};
+
+const SCRIPT_KINDS: Record<SourceLanguage, ts.ScriptKind> = {
+  ts: ts.ScriptKind.TS,
+  tsx: ts.ScriptKind.TSX,
+  js: ts.ScriptKind.JS,
+  jsx: ts.ScriptKind.JSX,
+};
+
+/** The extensions the generator reads, each kept in the twin it writes. */
+export const SOURCE_EXTENSIONS: readonly string[] = Object.keys(LANGUAGES);
+
+/** The language of a file name, or `undefined` when the generator does not read that extension. */
+export function languageOf(fileName: string): SourceLanguage | undefined {
+  const dot = fileName.lastIndexOf('.');
+  if (dot === -1) return undefined;
+  const extension = fileName.slice(dot).toLowerCase();
+  if (fileName.toLowerCase().endsWith('.d' + extension)) return 'ts';
+  return LANGUAGES[extension];
+}
+
+/** The parser backed by `typescript`'s `createSourceFile` (JSDoc is parsed, so its type tags can be edited). */
+export const typescriptParser: Parser = {
+  name: `typescript ${ts.version}`,
+  parse(fileName: string, text: string): ParsedSource {
+    const language = languageOf(fileName) ?? 'ts';
+    const tree = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, SCRIPT_KINDS[language]);
+    const diagnostics = (tree as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] })
+      .parseDiagnostics;
+    const syntaxErrors = (diagnostics ?? []).map((diagnostic) => ({
+      start: diagnostic.start,
+      message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
+    }));
+    return { fileName, text, language, tree, syntaxErrors };
+  },
+};

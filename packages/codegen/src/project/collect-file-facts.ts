@@ -1,0 +1,68 @@
+import ts from 'typescript';
+import type { NameConvention } from '../names/name-convention.js';
+import type { FileFacts } from './project-facts.js';
+
+/** What one file contributes to the project facts: its async functions, top-level names and renamed members. */
+export interface CollectedFacts extends FileFacts {
+  readonly memberRenames: ReadonlyMap<string, string>;
+}
+
+/** Gathers a file's facts from its syntax tree (no type information needed). */
+export function collectFileFacts(tree: ts.SourceFile, names: NameConvention): CollectedFacts {
+  const asyncFunctions = new Set<string>();
+  const topLevelNames = new Set<string>();
+  const memberRenames = new Map<string, string>();
+  for (const statement of tree.statements) collectTopLevel(statement, asyncFunctions, topLevelNames);
+  const visit = (node: ts.Node): void => {
+    if (isMember(node) && node.name && ts.isIdentifier(node.name)) {
+      const renamed = names.syncName(node.name.text);
+      if (renamed !== undefined) memberRenames.set(node.name.text, renamed);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return { asyncFunctions, topLevelNames, memberRenames };
+}
+
+function collectTopLevel(statement: ts.Statement, asyncFunctions: Set<string>, names: Set<string>): void {
+  if (ts.isFunctionDeclaration(statement) && statement.name) {
+    names.add(statement.name.text);
+    if (isAsync(statement) && !statement.asteriskToken) asyncFunctions.add(statement.name.text);
+  } else if (ts.isVariableStatement(statement)) {
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name)) continue;
+      names.add(declaration.name.text);
+      const init = declaration.initializer;
+      if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && isAsync(init)) {
+        if (!(ts.isFunctionExpression(init) && init.asteriskToken)) asyncFunctions.add(declaration.name.text);
+      }
+    }
+  } else if (
+    (ts.isClassDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isEnumDeclaration(statement)) &&
+    statement.name
+  ) {
+    names.add(statement.name.text);
+  }
+}
+
+function isAsync(node: ts.Node): boolean {
+  return (
+    ts.canHaveModifiers(node) &&
+    (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)
+  );
+}
+
+function isMember(node: ts.Node): node is ts.ClassElement | ts.TypeElement | ts.ObjectLiteralElementLike {
+  return (
+    ts.isMethodDeclaration(node) ||
+    ts.isPropertyDeclaration(node) ||
+    ts.isMethodSignature(node) ||
+    ts.isPropertySignature(node) ||
+    ts.isGetAccessor(node) ||
+    ts.isSetAccessor(node) ||
+    ts.isPropertyAssignment(node)
+  );
+}

@@ -1,0 +1,20 @@
+/** What the generator knows about one converted source file. */
+export interface FileFacts {
+  /** Names of the file's async functions (declared or assigned async arrows), exported or not. */
+  readonly asyncFunctions: ReadonlySet<string>;
+  /** Names the file declares at top level. */
+  readonly topLevelNames: ReadonlySet<string>;
+}
+
+/**
+ * Facts about every converted source file, gathered before any file is transformed, so that one file's
+ * twin can follow names declared in another.
+ */
+export interface ProjectFacts {
+  /** Keyed by absolute path without extension. */
+  readonly files: ReadonlyMap<string, FileFacts>;
+  /** Names declared anywhere in the converted sources that the naming convention renames. */
+  readonly renames: ReadonlyMap<string, string>;
+  /** The subset of {@link renames} declared as members (methods, properties), renamed on property access. */
+  readonly memberRenames: ReadonlyMap<string, string>;
+}

@@ -1,0 +1,87 @@
+import ts from 'typescript';
+import type { Rule } from '../transform/rule.js';
+import type { TransformContext } from '../transform/transform-context.js';
+import { typeNeedsParens } from './type-precedence.js';
+
+/** Wrappers that disappear: `Promise<T>`, `PromiseLike<T>` and `Awaited<T>` all become `T`. */
+const UNWRAPPED = new Set(['Promise', 'PromiseLike', 'Awaited']);
+
+/** Async library types and their sync counterparts (same type parameters in TypeScript's lib). */
+export const SYNC_TYPE_NAMES: ReadonlyMap<string, string> = new Map([
+  ['AsyncIterable', 'Iterable'],
+  ['AsyncIterator', 'Iterator'],
+  ['AsyncIterableIterator', 'IterableIterator'],
+  ['AsyncGenerator', 'Generator'],
+  ['AsyncGeneratorFunction', 'GeneratorFunction'],
+  ['AsyncIteratorObject', 'IteratorObject'],
+  ['AsyncDisposable', 'Disposable'],
+  ['AsyncDisposableStack', 'DisposableStack'],
+]);
+
+/**
+ * Types wherever they occur — annotations, overloads, interfaces, generics, `.d.ts` files and JSDoc
+ * type tags: promise wrappers are unwrapped and async library types renamed, when the name is the
+ * global one (a type the file declares or imports under that name is left alone).
+ */
+export const asyncTypes: Rule = {
+  name: 'async-types',
+  kinds: [ts.SyntaxKind.TypeReference, ts.SyntaxKind.ExpressionWithTypeArguments, ts.SyntaxKind.UnionType],
+  visit(node, context) {
+    if (ts.isUnionTypeNode(node)) {
+      context.finishers.push(() => collapseDuplicateMembers(node, context));
+      return;
+    }
+    const name = ts.isTypeReferenceNode(node)
+      ? node.typeName
+      : (node as ts.ExpressionWithTypeArguments).expression;
+    if (!ts.isIdentifier(name)) return;
+    const synced = SYNC_TYPE_NAMES.get(name.text);
+    if (synced !== undefined && context.isGlobal(name, name.text)) {
+      context.edits.replace(context.start(name), name.end, synced);
+    } else if (
+      ts.isTypeReferenceNode(node) &&
+      UNWRAPPED.has(name.text) &&
+      context.isGlobal(name, name.text)
+    ) {
+      unwrap(node, name.text, context);
+    }
+  },
+};
+
+function unwrap(node: ts.TypeReferenceNode, name: string, context: TransformContext): void {
+  const argument = node.typeArguments?.[0];
+  if (!argument || node.typeArguments.length !== 1) {
+    if (node.flags & ts.NodeFlags.JSDoc) {
+      context.edits.replace(context.start(node), node.end, '*');
+      return;
+    }
+    context.report(
+      'unsupported-type',
+      node,
+      `\`${name}\` without one type argument has no sync counterpart`,
+      `write \`${name}<T>\``,
+    );
+    return;
+  }
+  const parens = typeNeedsParens(argument, node);
+  context.edits.replace(context.start(node), context.start(argument), parens ? '(' : '');
+  context.edits.replace(argument.end, node.end, parens ? ')' : '');
+}
+
+/** `T | Promise<T>` became `T | T`: keep the first of members that now read the same. */
+function collapseDuplicateMembers(node: ts.UnionTypeNode, context: TransformContext): void {
+  const seen = new Map<string, boolean>();
+  const members = node.types;
+  for (const [index, member] of members.entries()) {
+    const start = context.start(member);
+    const rendered = context.edits.render(start, member.end).trim();
+    const changed = rendered !== context.text.slice(start, member.end).trim();
+    const previous = members[index - 1];
+    const earlierChanged = seen.get(rendered);
+    if (earlierChanged !== undefined && (changed || earlierChanged) && previous) {
+      context.edits.replaceRegion(previous.end, member.end, '');
+      continue;
+    }
+    seen.set(rendered, changed);
+  }
+}

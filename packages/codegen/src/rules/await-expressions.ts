@@ -1,0 +1,60 @@
+import ts from 'typescript';
+import type { Rule } from '../transform/rule.js';
+import type { TransformContext } from '../transform/transform-context.js';
+import { checkAwaitedCall } from './awaited-call-check.js';
+import { guardStatementStart } from './statement-start-guard.js';
+
+/**
+ * `await e` becomes `e`. The keyword and the space up to the operand go, so that `return await\n g()`
+ * cannot turn into a bare `return`; comments between them stay (wrapped in parentheses when a line
+ * break would otherwise end the statement). The statement-start hazards are checked once every edit is
+ * known.
+ */
+export const awaitExpressions: Rule = {
+  name: 'await-expressions',
+  kinds: [ts.SyntaxKind.AwaitExpression],
+  visit(node, context) {
+    const expression = node as ts.AwaitExpression;
+    if (isAwaitedDynamicImport(expression, context)) return;
+    removeAwaitKeyword(expression, context);
+    checkAwaitedCall(expression.expression, context);
+    guardStatementStart(expression, context);
+  },
+};
+
+function removeAwaitKeyword(node: ts.AwaitExpression, context: TransformContext): void {
+  const start = context.start(node);
+  const keywordEnd = start + 'await'.length;
+  const operandStart = context.start(node.expression);
+  const between = context.text.slice(keywordEnd, operandStart);
+  if (/^\s*$/.test(between)) {
+    context.edits.remove(start, operandStart);
+    return;
+  }
+  if (!/[\n\r\u2028\u2029]/.test(between)) {
+    context.removeWithTrailingSpace(start, keywordEnd);
+    return;
+  }
+  // A comment with a line break between `await` and its operand: parentheses keep the operand attached.
+  context.edits.replace(start, keywordEnd, '(');
+  context.edits.insert(node.expression.end, ')');
+}
+
+function isAwaitedDynamicImport(node: ts.AwaitExpression, context: TransformContext): boolean {
+  let operand: ts.Expression = node.expression;
+  while (ts.isParenthesizedExpression(operand)) operand = operand.expression;
+  if (!ts.isCallExpression(operand) || operand.expression.kind !== ts.SyntaxKind.ImportKeyword) return false;
+  if (context.commonJs) {
+    context.edits.remove(context.start(node), context.start(node.expression));
+    const keyword = operand.expression;
+    context.edits.replace(context.start(keyword), keyword.end, 'require');
+    return true;
+  }
+  context.report(
+    'dynamic-import',
+    node,
+    '`await import()` has no sync meaning in an ES module: loading a module is asynchronous',
+    'import the module statically, or load it with `createRequire(import.meta.url)` in an `if (IS_ASYNC)` branch',
+  );
+  return true;
+}

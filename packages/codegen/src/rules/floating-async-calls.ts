@@ -1,0 +1,96 @@
+import ts from 'typescript';
+import type { Rule } from '../transform/rule.js';
+import type { TransformContext } from '../transform/transform-context.js';
+
+/**
+ * A call to an async function of the converted sources whose promise is not awaited (or returned)
+ * starts concurrent work; in the twin it would run to completion on the spot. That changes behaviour
+ * silently, so it is reported.
+ */
+export const floatingAsyncCalls: Rule = {
+  name: 'floating-async-calls',
+  kinds: [ts.SyntaxKind.CallExpression],
+  visit(node, context) {
+    const call = node as ts.CallExpression;
+    const name = asyncCallee(call, context);
+    if (name === undefined || isConsumed(call)) return;
+    context.report(
+      'floating-async-call',
+      call,
+      `\`${name}()\` is async and its promise is not awaited here: the sync twin would run it to completion on the spot instead of concurrently`,
+      'await it where it is called, or keep the concurrent version in an `if (IS_ASYNC)` branch',
+    );
+  },
+};
+
+function asyncCallee(call: ts.CallExpression, context: TransformContext): string | undefined {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) {
+    const resolution = context.resolve(callee, callee.text);
+    if (resolution.kind !== 'top-level') return undefined;
+    const binding = context.bindings.get(callee.text);
+    if (!binding) return context.facts()?.asyncFunctions.has(callee.text) ? callee.text : undefined;
+    return context.convertedModule(binding.specifier)?.asyncFunctions.has(binding.imported)
+      ? callee.text
+      : undefined;
+  }
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    return isAsyncMethodOfEnclosingClass(call, callee.name.text) ? `this.${callee.name.text}` : undefined;
+  }
+  return undefined;
+}
+
+function isAsyncMethodOfEnclosingClass(call: ts.Node, name: string): boolean {
+  let node: ts.Node | undefined = call.parent;
+  while (node && !ts.isClassLike(node)) {
+    if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) return false;
+    node = node.parent;
+  }
+  if (!node) return false;
+  return node.members.some(
+    (member) =>
+      ts.isMethodDeclaration(member) &&
+      ts.isIdentifier(member.name) &&
+      member.name.text === name &&
+      (ts.getModifiers(member) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) &&
+      !member.asteriskToken,
+  );
+}
+
+function isConsumed(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  let parent = call.parent;
+  while (
+    ts.isParenthesizedExpression(parent) ||
+    ts.isAsExpression(parent) ||
+    ts.isSatisfiesExpression(parent) ||
+    ts.isNonNullExpression(parent) ||
+    (ts.isConditionalExpression(parent) && parent.condition !== node) ||
+    (ts.isBinaryExpression(parent) && isShortCircuit(parent.operatorToken.kind))
+  ) {
+    node = parent;
+    parent = parent.parent;
+  }
+  if (ts.isAwaitExpression(parent) || ts.isReturnStatement(parent) || ts.isYieldExpression(parent))
+    return true;
+  if (ts.isArrowFunction(parent) && parent.body === node) return true;
+  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) return true;
+  return ts.isArrayLiteralExpression(parent) && isPromiseAllArgument(parent);
+}
+
+function isShortCircuit(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+    kind === ts.SyntaxKind.BarBarToken ||
+    kind === ts.SyntaxKind.QuestionQuestionToken
+  );
+}
+
+function isPromiseAllArgument(array: ts.ArrayLiteralExpression): boolean {
+  const call = array.parent;
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const callee = call.expression;
+  return (
+    ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && callee.name.text === 'all'
+  );
+}

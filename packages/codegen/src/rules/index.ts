@@ -1,0 +1,46 @@
+import type { Rule } from '../transform/rule.js';
+import { arrayFromAsync } from './array-from-async.js';
+import { asyncFunctions } from './async-functions.js';
+import { asyncOnlyGlobals } from './async-only-globals.js';
+import { asyncSymbols } from './async-symbols.js';
+import { asyncTypes } from './async-types.js';
+import { awaitExpressions } from './await-expressions.js';
+import { awaitUsing } from './await-using.js';
+import { declaredNames } from './declared-names.js';
+import { disposableStacks } from './disposable-stacks.js';
+import { floatingAsyncCalls } from './floating-async-calls.js';
+import { forAwait } from './for-await.js';
+import { jsdocAsyncTag } from './jsdoc-async-tag.js';
+import { markerBranches } from './marker-branches.js';
+import { moduleMappings } from './module-mappings.js';
+import { moduleSpecifiers } from './module-specifiers.js';
+import { newPromise } from './new-promise.js';
+import { promiseReferences } from './promise-references.js';
+import { promiseStatics } from './promise-statics.js';
+import { thenChains } from './then-chains.js';
+
+/**
+ * Every rule, in the order they see a node: the branch marker first (it decides what is walked at all),
+ * import mappings before the generic specifier rewrite, then the syntax and type rules.
+ */
+export const RULES: readonly Rule[] = [
+  markerBranches,
+  moduleMappings,
+  moduleSpecifiers,
+  asyncFunctions,
+  awaitExpressions,
+  forAwait,
+  awaitUsing,
+  asyncSymbols,
+  asyncTypes,
+  promiseStatics,
+  newPromise,
+  promiseReferences,
+  thenChains,
+  asyncOnlyGlobals,
+  arrayFromAsync,
+  disposableStacks,
+  declaredNames,
+  floatingAsyncCalls,
+  jsdocAsyncTag,
+];

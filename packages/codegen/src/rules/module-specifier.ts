@@ -1,0 +1,46 @@
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
+import { isRelative } from '../mappings/mapping-table.js';
+import { mapPath } from '../transform/path-rule.js';
+import type { TransformContext } from '../transform/transform-context.js';
+
+/**
+ * The specifier the twin must use for a module the source imports as `specifier`: a mapped target
+ * module, or a relative path re-aimed from the twin's location (through the directory rules when it
+ * points into converted sources). `undefined` when it stays as written.
+ */
+export function rewriteSpecifier(
+  specifier: string,
+  context: TransformContext,
+  target?: string,
+): string | undefined {
+  if (target !== undefined) {
+    const formatted = formatTarget(target, specifier, context);
+    return formatted === specifier ? undefined : formatted;
+  }
+  if (!isRelative(specifier)) return undefined;
+  const absolute = path.resolve(path.dirname(context.fileName), specifier);
+  const mapped = mapPath(absolute, context.pathRules) ?? absolute;
+  const relative = relativeSpecifier(path.dirname(context.outFileName), mapped, specifier.endsWith('/'));
+  return relative === specifier ? undefined : relative;
+}
+
+function formatTarget(target: string, original: string, context: TransformContext): string {
+  if (path.isAbsolute(target)) return relativeSpecifier(path.dirname(context.outFileName), target, false);
+  if (target.startsWith('node:') && !original.startsWith('node:') && isBuiltin(original))
+    return target.slice(5);
+  return target;
+}
+
+function relativeSpecifier(fromDir: string, to: string, trailingSlash: boolean): string {
+  let relative = path.relative(fromDir, to).split(path.sep).join('/');
+  if (relative === '') relative = '.';
+  if (!relative.startsWith('.')) relative = `./${relative}`;
+  return trailingSlash && !relative.endsWith('/') ? `${relative}/` : relative;
+}
+
+/** A string literal with new content, in the quote style of the original literal's text. */
+export function quoted(original: string, content: string): string {
+  const quote = original.startsWith('"') ? '"' : original.startsWith('`') ? '`' : "'";
+  return `${quote}${content}${quote}`;
+}

@@ -1,0 +1,63 @@
+import ts from 'typescript';
+import type { Rule } from '../transform/rule.js';
+import type { TransformContext } from '../transform/transform-context.js';
+import { requiredModule } from '../transform/import-bindings.js';
+import { quoted, rewriteSpecifier } from './module-specifier.js';
+
+/**
+ * Relative module specifiers are re-aimed from the twin's location, through the directory rules, in
+ * `import`, `import type`, `export … from`, `import()`, `require()`, `typeof import()`,
+ * `declare module '…'` and `/// <reference path>`. Imports of mapped modules are left to the mapping rule.
+ */
+export const moduleSpecifiers: Rule = {
+  name: 'module-specifiers',
+  kinds: [
+    ts.SyntaxKind.SourceFile,
+    ts.SyntaxKind.ImportDeclaration,
+    ts.SyntaxKind.ExportDeclaration,
+    ts.SyntaxKind.CallExpression,
+    ts.SyntaxKind.ImportType,
+    ts.SyntaxKind.ModuleDeclaration,
+    ts.SyntaxKind.ExternalModuleReference,
+  ],
+  visit(node, context) {
+    if (ts.isSourceFile(node)) {
+      rewriteReferencePaths(node, context);
+      return;
+    }
+    const literal = specifierLiteral(node);
+    if (!literal) return;
+    if (context.handledSpecifiers.has(literal)) return;
+    const mapped = context.mappings.lookup(literal.text, context.fileName);
+    if (mapped?.same) return;
+    const rewritten = rewriteSpecifier(literal.text, context, mapped?.module);
+    if (rewritten === undefined) return;
+    if (mapped) context.mappings.markUsed(mapped);
+    const start = context.start(literal);
+    context.edits.replace(start, literal.end, quoted(context.text.slice(start, literal.end), rewritten));
+  },
+};
+
+function specifierLiteral(node: ts.Node): ts.StringLiteralLike | undefined {
+  let candidate: ts.Node | undefined;
+  if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) candidate = node.moduleSpecifier;
+  else if (ts.isCallExpression(node)) {
+    candidate =
+      node.expression.kind === ts.SyntaxKind.ImportKeyword ? node.arguments[0] : requiredModule(node);
+  } else if (ts.isImportTypeNode(node)) {
+    const argument = node.argument;
+    candidate = ts.isLiteralTypeNode(argument) ? argument.literal : undefined;
+  } else if (ts.isModuleDeclaration(node)) candidate = node.name;
+  else if (ts.isExternalModuleReference(node)) candidate = node.expression;
+  return candidate && ts.isStringLiteralLike(candidate) ? candidate : undefined;
+}
+
+function rewriteReferencePaths(file: ts.SourceFile, context: TransformContext): void {
+  for (const reference of file.referencedFiles) {
+    const rewritten = rewriteSpecifier(
+      reference.fileName.startsWith('.') ? reference.fileName : `./${reference.fileName}`,
+      context,
+    );
+    if (rewritten !== undefined) context.edits.replace(reference.pos, reference.end, rewritten);
+  }
+}

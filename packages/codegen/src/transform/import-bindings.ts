@@ -1,0 +1,131 @@
+import ts from 'typescript';
+
+/** How a local name was bound by an import or a `require`. */
+export type ImportShape = 'named' | 'default' | 'namespace';
+
+/** One local name bound by an import (ESM) or a top-level `require` (CommonJS). */
+export interface ImportBinding {
+  readonly local: string;
+  /** The imported export's name; `'*'` for namespace imports and whole-module requires. */
+  readonly imported: string;
+  readonly shape: ImportShape;
+  readonly specifier: string;
+  /** The string literal of the module specifier (to rewrite it). */
+  readonly specifierNode: ts.StringLiteralLike;
+  /** The node naming the binding: an import specifier, namespace import, clause name or binding element. */
+  readonly node: ts.Node;
+  /** The whole import declaration or variable statement. */
+  readonly declaration: ts.Node;
+  readonly typeOnly: boolean;
+  readonly commonJs: boolean;
+}
+
+/** Collects every import binding of a file, ESM and top-level CommonJS `require`s alike. */
+export function collectImportBindings(file: ts.SourceFile): Map<string, ImportBinding> {
+  const bindings = new Map<string, ImportBinding>();
+  const add = (binding: ImportBinding) => bindings.set(binding.local, binding);
+  for (const statement of file.statements) {
+    if (ts.isImportDeclaration(statement)) collectEsm(statement, add);
+    else if (ts.isVariableStatement(statement)) collectRequires(statement, add);
+  }
+  return bindings;
+}
+
+function collectEsm(declaration: ts.ImportDeclaration, add: (binding: ImportBinding) => void): void {
+  const clause = declaration.importClause;
+  if (!clause || !ts.isStringLiteral(declaration.moduleSpecifier)) return;
+  const base = {
+    specifier: declaration.moduleSpecifier.text,
+    specifierNode: declaration.moduleSpecifier,
+    declaration,
+    commonJs: false,
+  };
+  const clauseTypeOnly = clause.isTypeOnly;
+  if (clause.name) {
+    add({
+      ...base,
+      local: clause.name.text,
+      imported: 'default',
+      shape: 'default',
+      node: clause.name,
+      typeOnly: clauseTypeOnly,
+    });
+  }
+  const named = clause.namedBindings;
+  if (named && ts.isNamespaceImport(named)) {
+    add({
+      ...base,
+      local: named.name.text,
+      imported: '*',
+      shape: 'namespace',
+      node: named,
+      typeOnly: clauseTypeOnly,
+    });
+  } else if (named) {
+    for (const element of named.elements) {
+      const imported = element.propertyName ? moduleExportName(element.propertyName) : element.name.text;
+      const shape = imported === 'default' ? 'default' : 'named';
+      add({
+        ...base,
+        local: element.name.text,
+        imported,
+        shape,
+        node: element,
+        typeOnly: clauseTypeOnly || element.isTypeOnly,
+      });
+    }
+  }
+}
+
+function collectRequires(statement: ts.VariableStatement, add: (binding: ImportBinding) => void): void {
+  for (const declaration of statement.declarationList.declarations) {
+    const init = declaration.initializer && skipParens(declaration.initializer);
+    if (!init) continue;
+    const required = requiredModule(init);
+    const member =
+      !required && ts.isPropertyAccessExpression(init)
+        ? requiredModule(skipParens(init.expression))
+        : undefined;
+    const source = required ?? member;
+    if (!source) continue;
+    const base = {
+      specifier: source.text,
+      specifierNode: source,
+      declaration: statement,
+      typeOnly: false,
+      commonJs: true,
+    };
+    if (ts.isIdentifier(declaration.name)) {
+      const imported = member && ts.isPropertyAccessExpression(init) ? init.name.text : '*';
+      const shape = imported === '*' ? 'namespace' : 'named';
+      add({ ...base, local: declaration.name.text, imported, shape, node: declaration });
+    } else if (ts.isObjectBindingPattern(declaration.name) && required) {
+      for (const element of declaration.name.elements) {
+        if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+        const key = element.propertyName;
+        const imported =
+          key && (ts.isIdentifier(key) || ts.isStringLiteral(key)) ? key.text : element.name.text;
+        add({ ...base, local: element.name.text, imported, shape: 'named', node: element });
+      }
+    }
+  }
+}
+
+/** The module literal of a `require('…')` call. */
+export function requiredModule(node: ts.Node): ts.StringLiteralLike | undefined {
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return undefined;
+  if (!ts.isIdentifier(node.expression) || node.expression.text !== 'require') return undefined;
+  const argument = node.arguments[0];
+  return argument && ts.isStringLiteralLike(argument) ? argument : undefined;
+}
+
+function moduleExportName(name: ts.ModuleExportName): string {
+  return ts.isIdentifier(name) ? name.text : name.text;
+}
+
+/** The expression inside any number of parentheses. */
+export function skipParens(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isParenthesizedExpression(current)) current = current.expression;
+  return current;
+}

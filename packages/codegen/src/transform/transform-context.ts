@@ -1,0 +1,174 @@
+import path from 'node:path';
+import ts from 'typescript';
+import type { Diagnostic, DiagnosticRule } from '../diagnostics/diagnostic.js';
+import { codeFrame, lineNumberAt } from '../diagnostics/code-frame.js';
+import type { SeverityOverrides } from '../diagnostics/severity-overrides.js';
+import { EditSet } from '../edits/edit-set.js';
+import { type MappingTable, type ModuleEntry, isRelative } from '../mappings/mapping-table.js';
+import type { NameConvention } from '../names/name-convention.js';
+import type { ParsedSource } from '../parser/parser.js';
+import type { FileFacts, ProjectFacts } from '../project/project-facts.js';
+import { type ImportBinding, collectImportBindings } from './import-bindings.js';
+import type { PathRule } from './path-rule.js';
+import { type Resolution, ScopeResolver } from './scope.js';
+
+/** Everything a rule needs while transforming one file, and where it records edits and diagnostics. */
+export class TransformContext {
+  readonly source: ParsedSource;
+  readonly text: string;
+  readonly tree: ts.SourceFile;
+  readonly fileName: string;
+  readonly outFileName: string;
+  readonly edits: EditSet;
+  readonly diagnostics: Diagnostic[] = [];
+  readonly bindings: ReadonlyMap<string, ImportBinding>;
+  readonly scope = new ScopeResolver();
+  readonly names: NameConvention;
+  readonly mappings: MappingTable;
+  readonly project: ProjectFacts;
+  readonly pathRules: readonly PathRule[];
+  readonly marker: string;
+  readonly runtimeModule: string;
+  readonly commonJs: boolean;
+  /** Imports the twin needs that the source did not have, by module. */
+  readonly neededImports = new Map<string, Set<string>>();
+  /** Local names whose references change (an import renamed from `readFile` to `readFileSync`). */
+  readonly localRenames = new Map<string, string>();
+  /** Namespace-like bindings of mapped modules (`import * as fsp`), whose members are mapped on access. */
+  readonly namespaceEntries = new Map<string, ModuleEntry>();
+  /** Specifier literals a rule already rewrote, so that no other rule touches them. */
+  readonly handledSpecifiers = new Set<ts.Node>();
+  /** Tasks that must see every other rule's edits first. */
+  readonly finishers: (() => void)[] = [];
+  readonly #severity: SeverityOverrides;
+  readonly #ignored: readonly (readonly [number, number])[];
+
+  constructor(init: {
+    source: ParsedSource;
+    outFileName: string;
+    names: NameConvention;
+    mappings: MappingTable;
+    project: ProjectFacts;
+    pathRules: readonly PathRule[];
+    marker: string;
+    runtimeModule: string;
+    severity: SeverityOverrides;
+    ignored: readonly (readonly [number, number])[];
+  }) {
+    this.source = init.source;
+    this.text = init.source.text;
+    this.tree = init.source.tree;
+    this.fileName = path.resolve(init.source.fileName);
+    this.outFileName = path.resolve(init.outFileName);
+    this.edits = new EditSet(this.text);
+    this.bindings = collectImportBindings(this.tree);
+    this.names = init.names;
+    this.mappings = init.mappings;
+    this.project = init.project;
+    this.pathRules = init.pathRules;
+    this.marker = init.marker;
+    this.runtimeModule = init.runtimeModule;
+    this.#severity = init.severity;
+    this.#ignored = init.ignored;
+    this.commonJs = isCommonJs(this.fileName, this.tree);
+  }
+
+  /** Where a node's own text starts (after leading trivia). */
+  start(node: ts.Node): number {
+    return node.getStart(this.tree);
+  }
+
+  /** Whether a position lies in a range the author asked the generator to leave alone. */
+  isIgnored(position: number): boolean {
+    return this.#ignored.some(([start, end]) => position >= start && position < end);
+  }
+
+  get hasIgnoredRanges(): boolean {
+    return this.#ignored.length > 0;
+  }
+
+  /** Whether a node lies entirely in a range left alone (ignored, or skipped from the twin). */
+  isIgnoredNode(node: ts.Node): boolean {
+    return this.#ignored.some(
+      ([start, end]) => node.end <= end && node.end > start && this.start(node) >= start,
+    );
+  }
+
+  report(
+    rule: DiagnosticRule,
+    node: ts.Node | { start: number; end: number },
+    message: string,
+    suggestion?: string,
+  ): void {
+    const severity = this.#severity[rule] ?? 'error';
+    if (severity === 'off') return;
+    const start = 'kind' in node ? this.start(node) : node.start;
+    const end = 'kind' in node ? node.end : node.end;
+    if (this.isIgnored(start)) return;
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    this.diagnostics.push({
+      severity,
+      rule,
+      message,
+      file: this.source.fileName,
+      line: lineNumberAt(this.text, start),
+      column: start - lineStart + 1,
+      text: this.text.slice(start, Math.min(end, start + 200)),
+      frame: codeFrame(this.text, start, end),
+      ...(suggestion === undefined ? {} : { suggestion }),
+    });
+  }
+
+  resolve(identifier: ts.Node, name: string): Resolution {
+    return this.scope.resolve(identifier, name);
+  }
+
+  /** The import binding an identifier refers to, if it refers to one. */
+  importBinding(identifier: ts.Node, name: string): ImportBinding | undefined {
+    const binding = this.bindings.get(name);
+    if (!binding) return undefined;
+    return this.resolve(identifier, name).kind === 'top-level' ? binding : undefined;
+  }
+
+  /** Whether an identifier is the global of that name (nothing in the file declares it). */
+  isGlobal(identifier: ts.Node, name: string): boolean {
+    return this.resolve(identifier, name).kind === 'global';
+  }
+
+  /** The facts of the converted file a relative specifier points at, if it points at one. */
+  convertedModule(specifier: string): FileFacts | undefined {
+    if (!isRelative(specifier)) return undefined;
+    const target = path.resolve(path.dirname(this.fileName), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '');
+    return this.project.files.get(target) ?? this.project.files.get(path.join(target, 'index'));
+  }
+
+  facts(): FileFacts | undefined {
+    return this.project.files.get(this.fileName.replace(/\.(?:[cm]?[jt]sx?)$/, ''));
+  }
+
+  needImport(module: string, name: string): void {
+    const names = this.neededImports.get(module) ?? new Set<string>();
+    names.add(name);
+    this.neededImports.set(module, names);
+  }
+
+  /** Removes a token and the spaces after it (`async ` before a function). */
+  removeWithTrailingSpace(start: number, end: number): void {
+    let stop = end;
+    while (stop < this.text.length && (this.text[stop] === ' ' || this.text[stop] === '\t')) stop += 1;
+    this.edits.remove(start, stop);
+  }
+}
+
+function isCommonJs(fileName: string, tree: ts.SourceFile): boolean {
+  if (/\.c[jt]s$/.test(fileName)) return true;
+  if (/\.m[jt]s$/.test(fileName) || /\.tsx?$/.test(fileName)) return false;
+  return !tree.statements.some(
+    (statement) =>
+      ts.isImportDeclaration(statement) ||
+      ts.isExportDeclaration(statement) ||
+      ts.isExportAssignment(statement) ||
+      (ts.canHaveModifiers(statement) &&
+        (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)),
+  );
+}

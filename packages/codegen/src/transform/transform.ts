@@ -1,0 +1,125 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { codeFrame, lineNumberAt } from '../diagnostics/code-frame.js';
+import { buildSourceMap, type SourceMap } from '../edits/source-map.js';
+import { defaultMappings } from '../mappings/default-mappings.js';
+import { MappingTable } from '../mappings/mapping-table.js';
+import { NameConvention } from '../names/name-convention.js';
+import type { ParsedSource } from '../parser/parser.js';
+import { typescriptParser } from '../parser/typescript-parser.js';
+import { collectFileFacts } from '../project/collect-file-facts.js';
+import type { ProjectFacts } from '../project/project-facts.js';
+import { RULES } from '../rules/index.js';
+import { removeStatementLines } from '../rules/statement-removal.js';
+import { findDirectives } from './directives.js';
+import { insertNeededImports } from './needed-imports.js';
+import { mapPath } from './path-rule.js';
+import { TransformContext } from './transform-context.js';
+import type { TransformOptions } from './transform-options.js';
+import { createWalker } from './walk.js';
+
+/** The result of converting one file. */
+export interface TransformResult {
+  /** The sync twin (also when there are errors, for inspection; the CLI never writes such a file). */
+  readonly code: string;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Source map from the twin back to the async source; absent when `sourceMap: false`. */
+  readonly map: SourceMap | undefined;
+  /** Whether any diagnostic is an error. */
+  readonly hasErrors: boolean;
+}
+
+/**
+ * Converts one async source file into its sync twin by editing the original text: every byte outside an
+ * edit — comments, blank lines, formatting — is kept.
+ *
+ * @example
+ * ```ts
+ * import { transform } from '@anysync/codegen';
+ *
+ * const { code, diagnostics } = transform(
+ *   'export async function load(): Promise<string> {\n  return await readFile("a.txt", "utf8");\n}\n' +
+ *     'import { readFile } from "node:fs/promises";\n',
+ *   { fileName: 'src/_async/load.ts' },
+ * );
+ * // code: 'export function load(): string {\n  return readFileSync("a.txt", "utf8");\n}\n' +
+ * //       'import { readFileSync } from "node:fs";\n'
+ * console.log(code, diagnostics.length); // …, 0
+ * ```
+ */
+export function transform(code: string, options: TransformOptions): TransformResult {
+  return transformParsed(typescriptParser.parse(options.fileName, code), options);
+}
+
+/** {@link transform} for a file already parsed (the generator parses each file once for facts and edits). */
+export function transformParsed(source: ParsedSource, options: TransformOptions): TransformResult {
+  const syntaxErrors = source.syntaxErrors.map((error) =>
+    syntaxDiagnostic(source, error.start, error.message),
+  );
+  if (syntaxErrors.length > 0) {
+    return { code: source.text, diagnostics: syntaxErrors, map: undefined, hasErrors: true };
+  }
+  const names = new NameConvention(options.names);
+  const runtimeModule = options.runtimeModule ?? 'anysync/runtime';
+  const mappings =
+    options.mappings instanceof MappingTable
+      ? options.mappings
+      : new MappingTable(defaultMappings(runtimeModule), options.mappings ?? {});
+  const pathRules = options.pathRules ?? [];
+  const fileName = path.resolve(source.fileName);
+  const outFileName = options.outFileName ?? mapPath(fileName, pathRules) ?? fileName;
+  const directives = findDirectives(source.tree);
+  const context = new TransformContext({
+    source,
+    outFileName,
+    names,
+    mappings,
+    project: options.project ?? singleFileProject(source, names),
+    pathRules,
+    marker: options.isAsyncMarker ?? 'IS_ASYNC',
+    runtimeModule,
+    severity: options.severity ?? {},
+    ignored: [
+      ...directives.ignored,
+      ...directives.skipped.map((node) => [node.getFullStart(), node.end] as const),
+    ],
+  });
+  for (const problem of directives.problems) context.report('marker', problem, problem.message);
+  for (const [start, end] of directives.ignored)
+    context.edits.replaceRegion(start, end, source.text.slice(start, end));
+  for (const node of directives.skipped) removeStatementLines(node, context);
+  createWalker(RULES, context).walk(source.tree);
+  for (const finish of context.finishers) finish();
+  insertNeededImports(context);
+  const output = context.edits.render();
+  const map =
+    options.sourceMap === false
+      ? undefined
+      : buildSourceMap(source.text, context.edits.resolved(), {
+          file: path.basename(outFileName),
+          source: path.relative(path.dirname(outFileName), fileName).split(path.sep).join('/'),
+        });
+  const diagnostics = context.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { code: output, diagnostics, map, hasErrors: diagnostics.some((d) => d.severity === 'error') };
+}
+
+function singleFileProject(source: ParsedSource, names: NameConvention): ProjectFacts {
+  const facts = collectFileFacts(source.tree, names);
+  const key = path.resolve(source.fileName).replace(/\.(?:[cm]?[jt]sx?)$/, '');
+  return { files: new Map([[key, facts]]), renames: new Map(), memberRenames: facts.memberRenames };
+}
+
+function syntaxDiagnostic(source: ParsedSource, start: number, message: string): Diagnostic {
+  const lineStart = source.text.lastIndexOf('\n', start - 1) + 1;
+  return {
+    severity: 'error',
+    rule: 'syntax-error',
+    message: `syntax error: ${message}`,
+    file: source.fileName,
+    line: lineNumberAt(source.text, start),
+    column: start - lineStart + 1,
+    text: source.text.slice(start, start + 40),
+    frame: codeFrame(source.text, start, start + 1),
+    suggestion: 'fix the syntax error; the twin is generated from valid code only',
+  };
+}
