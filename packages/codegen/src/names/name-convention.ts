@@ -1,5 +1,8 @@
 import type { NameOptions } from '../config/name-options.js';
 
+/** `isAsync`, `hasAsync`, `canAsync`: predicates about asynchrony, not async variants of `is`/`has`. */
+const PREDICATE = /^_*(?:is|has|can|should|was|were|will|does|did|needs|supports|allow|allows)Async$/;
+
 /** Decides the sync name of a name declared in the converted sources, or `undefined` to keep it. */
 export class NameConvention {
   readonly #prefix: 'strip' | 'sync' | 'keep';
@@ -31,7 +34,7 @@ export class NameConvention {
       const rest = name.slice(at + 5);
       return name.slice(0, at) + (this.#prefix === 'sync' ? `Sync${rest}` : rest);
     }
-    if (this.#suffix === 'strip' && /^_*[a-z$][A-Za-z0-9$]*Async$/.test(name)) {
+    if (this.#suffix === 'strip' && /^_*[a-z$][A-Za-z0-9$]*Async$/.test(name) && !PREDICATE.test(name)) {
       return name.slice(0, -5);
     }
     return undefined;

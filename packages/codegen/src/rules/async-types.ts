@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Rule } from '../transform/rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
+import { identifierRole } from './identifier-role.js';
 import { typeNeedsParens } from './type-precedence.js';
 
 /** Wrappers that disappear: `Promise<T>`, `PromiseLike<T>` and `Awaited<T>` all become `T`. */
@@ -25,25 +26,23 @@ export const SYNC_TYPE_NAMES: ReadonlyMap<string, string> = new Map([
  */
 export const asyncTypes: Rule = {
   name: 'async-types',
-  kinds: [ts.SyntaxKind.TypeReference, ts.SyntaxKind.ExpressionWithTypeArguments, ts.SyntaxKind.UnionType],
+  kinds: [ts.SyntaxKind.TypeReference, ts.SyntaxKind.Identifier, ts.SyntaxKind.UnionType],
   visit(node, context) {
     if (ts.isUnionTypeNode(node)) {
       context.finishers.push(() => collapseDuplicateMembers(node, context));
       return;
     }
-    const name = ts.isTypeReferenceNode(node)
-      ? node.typeName
-      : (node as ts.ExpressionWithTypeArguments).expression;
-    if (!ts.isIdentifier(name)) return;
-    const synced = SYNC_TYPE_NAMES.get(name.text);
-    if (synced !== undefined && context.isGlobal(name, name.text)) {
-      context.edits.replace(context.start(name), name.end, synced);
-    } else if (
-      ts.isTypeReferenceNode(node) &&
-      UNWRAPPED.has(name.text) &&
-      context.isGlobal(name, name.text)
-    ) {
-      unwrap(node, name.text, context);
+    if (ts.isIdentifier(node)) {
+      // Type positions and values alike (`new AsyncDisposableStack()`), but never a property name.
+      const synced = SYNC_TYPE_NAMES.get(node.text);
+      if (synced !== undefined && identifierRole(node) === 'reference' && context.isGlobal(node, node.text)) {
+        context.edits.replace(context.start(node), node.end, synced);
+      }
+      return;
+    }
+    const name = (node as ts.TypeReferenceNode).typeName;
+    if (ts.isIdentifier(name) && UNWRAPPED.has(name.text) && context.isGlobal(name, name.text)) {
+      unwrap(node as ts.TypeReferenceNode, name.text, context);
     }
   },
 };

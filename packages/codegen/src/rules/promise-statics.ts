@@ -76,7 +76,7 @@ function rewriteResolve(call: ts.CallExpression, context: TransformContext): voi
     context.edits.replace(start, call.end, 'undefined');
     return;
   }
-  const parens = !isTight(unwrap(argument));
+  const parens = !isTight(unwrap(argument)) && !acceptsAnyExpression(call);
   context.edits.replace(start, context.start(argument), parens ? '(' : '');
   context.edits.replace(argument.end, call.end, parens ? ')' : '');
   guardStatementStart(call, context);
@@ -102,6 +102,22 @@ function rewriteReject(call: ts.CallExpression, context: TransformContext): void
     call,
     '`Promise.reject()` outside a `return` has no sync meaning',
     'throw the error instead (`throw error`)',
+  );
+}
+
+/** Whether the call sits where any expression may stand (so its replacement needs no parentheses). */
+function acceptsAnyExpression(call: ts.Expression): boolean {
+  let node: ts.Node = call;
+  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  return (
+    ts.isReturnStatement(parent) ||
+    ts.isExpressionStatement(parent) ||
+    (ts.isVariableDeclaration(parent) && parent.initializer === node) ||
+    (ts.isArrowFunction(parent) && parent.body === node) ||
+    (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) ||
+    ts.isArrayLiteralExpression(parent) ||
+    (ts.isPropertyAssignment(parent) && parent.initializer === node)
   );
 }
 

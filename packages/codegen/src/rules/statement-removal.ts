@@ -25,8 +25,21 @@ export function removeStatementLines(node: ts.Node, context: TransformContext): 
   if (onOwnLines && /^[ \t]*$/.test(rest)) {
     start = lineStart;
     end = lineEnd === -1 ? text.length : lineEnd + 1;
+    end = swallowBlankLineAfter(text, start, end);
   }
   context.edits.replaceRegion(start, end, '');
+}
+
+/**
+ * When the removed lines sat between an opening brace (or a blank line) and a blank line, that blank
+ * line goes too: otherwise a member removed from the top of a class leaves an empty first line.
+ */
+function swallowBlankLineAfter(text: string, start: number, end: number): number {
+  const nextEnd = text.indexOf('\n', end);
+  if (nextEnd === -1 || !/^[ \t]*$/.test(text.slice(end, nextEnd))) return end;
+  const previousLineStart = text.lastIndexOf('\n', start - 2) + 1;
+  const previous = text.slice(previousLineStart, Math.max(previousLineStart, start - 1)).trim();
+  return previous === '' || previous.endsWith('{') ? nextEnd + 1 : end;
 }
 
 /**
