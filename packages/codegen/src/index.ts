@@ -1,1 +1,29 @@
-export const placeholder = true;
+/**
+ * `@anysync/codegen`: write a library's logic once as async TypeScript and generate its exact sync
+ * twin. The CLI (`anysync generate`, `anysync check`) is built on these functions.
+ *
+ * @module
+ */
+export type { AnysyncConfig, DirectoryRule } from './config/anysync-config.js';
+export { defineConfig } from './config/anysync-config.js';
+export { ConfigError } from './config/config-error.js';
+export { CONFIG_FILES, loadConfig } from './config/load-config.js';
+export type { ExportMappingOption, MappingOptions, ModuleMappingOption } from './config/mapping-options.js';
+export type { NameOptions } from './config/name-options.js';
+export type { ResolvedConfig } from './config/resolve-config.js';
+export type { Diagnostic, DiagnosticRule, Severity } from './diagnostics/diagnostic.js';
+export { DIAGNOSTIC_RULES } from './diagnostics/diagnostic.js';
+export { formatDiagnostic } from './diagnostics/format-diagnostic.js';
+export type { SeverityOverrides } from './diagnostics/severity-overrides.js';
+export type { SourceMap } from './edits/source-map.js';
+export type { CheckedFile, CheckReport } from './generate/check.js';
+export { check } from './generate/check.js';
+export type { GenerateOptions, GeneratedFile, GenerateReport } from './generate/generate.js';
+export { generate } from './generate/generate.js';
+export { defaultMappings, FS_PROMISES_WITH_SYNC_TWIN } from './mappings/default-mappings.js';
+export type { ParsedSource, Parser, SourceLanguage } from './parser/parser.js';
+export { SOURCE_EXTENSIONS, typescriptParser } from './parser/typescript-parser.js';
+export type { PathRule } from './transform/path-rule.js';
+export type { TransformResult } from './transform/transform.js';
+export { transform } from './transform/transform.js';
+export type { TransformOptions } from './transform/transform-options.js';

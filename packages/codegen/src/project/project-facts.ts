@@ -13,8 +13,6 @@ export interface FileFacts {
 export interface ProjectFacts {
   /** Keyed by absolute path without extension. */
   readonly files: ReadonlyMap<string, FileFacts>;
-  /** Names declared anywhere in the converted sources that the naming convention renames. */
-  readonly renames: ReadonlyMap<string, string>;
-  /** The subset of {@link renames} declared as members (methods, properties), renamed on property access. */
+  /** Members (methods, properties) declared in the converted sources that the naming convention renames; renamed on every property access. */
   readonly memberRenames: ReadonlyMap<string, string>;
 }

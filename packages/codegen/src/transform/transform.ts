@@ -106,7 +106,7 @@ export function transformParsed(source: ParsedSource, options: TransformOptions)
 function singleFileProject(source: ParsedSource, names: NameConvention): ProjectFacts {
   const facts = collectFileFacts(source.tree, names);
   const key = path.resolve(source.fileName).replace(/\.(?:[cm]?[jt]sx?)$/, '');
-  return { files: new Map([[key, facts]]), renames: new Map(), memberRenames: facts.memberRenames };
+  return { files: new Map([[key, facts]]), memberRenames: facts.memberRenames };
 }
 
 function syntaxDiagnostic(source: ParsedSource, start: number, message: string): Diagnostic {

@@ -1,0 +1,23 @@
+/** The `--help` text. */
+export const USAGE = `anysync — write async TypeScript once, generate its exact sync twin
+
+Usage:
+  anysync generate [--config <file>] [--watch] [--force] [--quiet]
+  anysync generate <fromDir> <toDir>
+  anysync check [--config <file>] [--quiet]
+  anysync check <fromDir> <toDir>
+
+Commands:
+  generate   convert every source and write the twins (atomically, only when changed)
+  check      regenerate in memory and compare with the files on disk; exit 1 if anything is
+             stale, missing, orphaned, hand-edited or has errors, or a mapping never fired
+
+Options:
+  -c, --config <file>  config file (default: anysync.config.{ts,mts,js,mjs,json} or package.json#anysync)
+  -w, --watch          keep running and regenerate when a source or the config changes
+      --force          overwrite twins that were edited by hand
+  -q, --quiet          print only problems and the summary
+  -h, --help           show this help
+  -v, --version        print the version
+
+Exit status: 0 success, 1 errors or check failures, 2 bad usage or configuration.`;

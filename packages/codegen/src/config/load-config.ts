@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { ConfigError } from './config-error.js';
+import { type ResolvedConfig, resolveConfig } from './resolve-config.js';
+
+/** The config file names looked for, in order, before `package.json#anysync`. */
+export const CONFIG_FILES = [
+  'anysync.config.ts',
+  'anysync.config.mts',
+  'anysync.config.js',
+  'anysync.config.mjs',
+  'anysync.config.json',
+] as const;
+
+/**
+ * Loads and validates the config: the given file, or the first of {@link CONFIG_FILES} in `cwd`, or the
+ * `anysync` field of `cwd/package.json`. TypeScript configs are compiled in memory with the bundled
+ * TypeScript, so they work on every supported Node version.
+ */
+export async function loadConfig(cwd: string, explicit?: string): Promise<ResolvedConfig> {
+  if (explicit !== undefined) {
+    const file = path.resolve(cwd, explicit);
+    if (!existsSync(file)) throw new ConfigError(`config file ${file} does not exist`);
+    return resolveConfig(await readConfigFile(file), path.dirname(file), path.relative(cwd, file) || file);
+  }
+  for (const name of CONFIG_FILES) {
+    const file = path.join(cwd, name);
+    if (existsSync(file)) return resolveConfig(await readConfigFile(file), cwd, name);
+  }
+  const manifest = path.join(cwd, 'package.json');
+  if (existsSync(manifest)) {
+    const field = (parseJson(manifest) as { anysync?: unknown }).anysync;
+    if (field !== undefined) return resolveConfig(field, cwd, 'package.json#anysync');
+  }
+  throw new ConfigError(
+    `no config found in ${cwd}: create anysync.config.json (or .ts/.js), add an "anysync" field to package.json, ` +
+      'or run `anysync generate <fromDir> <toDir>`',
+  );
+}
+
+async function readConfigFile(file: string): Promise<unknown> {
+  if (file.endsWith('.json')) return parseJson(file);
+  const imported = file.endsWith('ts')
+    ? await importTypeScript(file)
+    : await import(pathToFileURL(file).href);
+  const value = (imported as { default?: unknown }).default ?? imported;
+  return typeof value === 'function' ? await (value as () => unknown)() : value;
+}
+
+async function importTypeScript(file: string): Promise<unknown> {
+  const source = readFileSync(file, 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    fileName: file,
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: false,
+    },
+  });
+  // Beside the config so that its relative imports and package imports resolve as they would for it.
+  const temporary = path.join(path.dirname(file), `.anysync.config.${randomBytes(6).toString('hex')}.mjs`);
+  writeFileSync(temporary, outputText);
+  try {
+    return await import(pathToFileURL(temporary).href);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function parseJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+}

@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AnysyncConfig } from '../config/anysync-config.js';
+import { type ResolvedConfig, resolveConfig } from '../config/resolve-config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isHandEdited, readBanner } from './banner.js';
+import { findOrphans } from './find-orphans.js';
+import { runProject } from './project-run.js';
+import { unifiedDiff } from './unified-diff.js';
+
+/** The state of one generated file compared with what `generate` would write now. */
+export interface CheckedFile {
+  readonly source: string | undefined;
+  readonly target: string;
+  readonly status:
+    | 'up-to-date'
+    | 'stale'
+    | 'missing'
+    | 'hand-edited'
+    | 'not-generated'
+    | 'error'
+    | 'orphaned';
+  /** For `stale` and `hand-edited`: what would change, as a unified diff (expected → on disk). */
+  readonly diff?: string;
+}
+
+/** The outcome of {@link check}; `ok` is what CI gates on. */
+export interface CheckReport {
+  readonly ok: boolean;
+  readonly files: readonly CheckedFile[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly unusedMappings: readonly string[];
+  readonly milliseconds: number;
+}
+
+/**
+ * Regenerates every twin in memory and compares bytes with what is on disk, without writing anything.
+ * Reports stale, missing, orphaned and hand-edited files, files in the way that anysync did not
+ * generate, sources with errors, and mapping entries that never fired.
+ *
+ * @example
+ * ```ts
+ * import { check } from '@anysync/codegen';
+ *
+ * const report = await check({ rules: [{ from: 'src/_async', to: 'src/_sync' }] });
+ * if (!report.ok) process.exitCode = 1;
+ * ```
+ */
+export async function check(
+  config: AnysyncConfig | ResolvedConfig,
+  options: { root?: string } = {},
+): Promise<CheckReport> {
+  const started = performance.now();
+  const resolved =
+    'source' in config && 'root' in config
+      ? (config as ResolvedConfig)
+      : resolveConfig(config, options.root ?? process.cwd(), 'config');
+  const run = runProject(resolved);
+  const files: CheckedFile[] = run.files.map((file) => {
+    if (file.output === undefined) return { source: file.source, target: file.target, status: 'error' };
+    return compare(file.source, file.target, file.output, resolved.root);
+  });
+  const planned = new Set(run.files.map((file) => file.target));
+  for (const orphan of findOrphans(resolved, planned))
+    files.push({ source: undefined, target: orphan, status: 'orphaned' });
+  const diagnostics = run.files.flatMap((file) => file.diagnostics);
+  const ok = files.every((file) => file.status === 'up-to-date') && run.unusedMappings.length === 0;
+  return {
+    ok,
+    files,
+    diagnostics,
+    unusedMappings: run.unusedMappings,
+    milliseconds: performance.now() - started,
+  };
+}
+
+function compare(source: string, target: string, output: string, root: string): CheckedFile {
+  if (!existsSync(target)) return { source, target, status: 'missing' };
+  const current = readFileSync(target, 'utf8');
+  if (current === output) return { source, target, status: 'up-to-date' };
+  const relative = path.relative(root, target);
+  const diff = unifiedDiff(output, current, {
+    expected: `${relative} (generated now)`,
+    actual: `${relative} (on disk)`,
+  });
+  if (!readBanner(current)) return { source, target, status: 'not-generated', diff };
+  return { source, target, status: isHandEdited(current) ? 'hand-edited' : 'stale', diff };
+}

@@ -1,0 +1,118 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import type { AnysyncConfig } from '../config/anysync-config.js';
+import { type ResolvedConfig, resolveConfig } from '../config/resolve-config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { atomicWrite } from './atomic-write.js';
+import { isHandEdited, readBanner } from './banner.js';
+import { findOrphans } from './find-orphans.js';
+import { runProject } from './project-run.js';
+
+/** What happened to one file during `generate`. */
+export interface GeneratedFile {
+  readonly source: string | undefined;
+  readonly target: string;
+  readonly status: 'written' | 'unchanged' | 'error' | 'refused' | 'removed';
+  readonly reason?: string;
+}
+
+/** The outcome of {@link generate}. */
+export interface GenerateReport {
+  readonly files: readonly GeneratedFile[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly unusedMappings: readonly string[];
+  readonly written: number;
+  readonly unchanged: number;
+  readonly removed: number;
+  /** Files not written because of diagnostics or because writing would have destroyed someone's work. */
+  readonly failed: number;
+  readonly milliseconds: number;
+}
+
+/** Options of {@link generate}. */
+export interface GenerateOptions {
+  /** The directory the config's relative paths start from. @default process.cwd() */
+  root?: string;
+  /** Overwrite (and delete) generated files that were edited by hand. @default false */
+  force?: boolean;
+}
+
+/**
+ * Converts every source of the project and writes the twins: atomically, only when their content
+ * changed, never over a file without the anysync banner, never over a hand edit unless `force`. Twins
+ * whose source has errors are not written; generated files whose source is gone are removed.
+ *
+ * @example
+ * ```ts
+ * import { generate } from '@anysync/codegen';
+ *
+ * const report = await generate({ rules: [{ from: 'src/_async', to: 'src/_sync' }] });
+ * console.log(`${report.written} written, ${report.unchanged} unchanged, ${report.failed} failed`);
+ * ```
+ */
+export async function generate(
+  config: AnysyncConfig | ResolvedConfig,
+  options: GenerateOptions = {},
+): Promise<GenerateReport> {
+  const started = performance.now();
+  const resolved =
+    'source' in config && 'root' in config
+      ? (config as ResolvedConfig)
+      : resolveConfig(config, options.root ?? process.cwd(), 'config');
+  const run = runProject(resolved);
+  const files: GeneratedFile[] = run.files.map((file) => {
+    if (file.output === undefined) return { source: file.source, target: file.target, status: 'error' };
+    return writeTwin(file.source, file.target, file.output, options.force ?? false);
+  });
+  const planned = new Set(run.files.map((file) => file.target));
+  for (const orphan of findOrphans(resolved, planned))
+    files.push(removeOrphan(orphan, options.force ?? false));
+  const count = (status: GeneratedFile['status']) => files.filter((file) => file.status === status).length;
+  return {
+    files,
+    diagnostics: run.files.flatMap((file) => file.diagnostics),
+    unusedMappings: run.unusedMappings,
+    written: count('written'),
+    unchanged: count('unchanged'),
+    removed: count('removed'),
+    failed: count('error') + count('refused'),
+    milliseconds: performance.now() - started,
+  };
+}
+
+function writeTwin(source: string, target: string, output: string, force: boolean): GeneratedFile {
+  if (existsSync(target)) {
+    const current = readFileSync(target, 'utf8');
+    if (current === output) return { source, target, status: 'unchanged' };
+    if (!readBanner(current)) {
+      return {
+        source,
+        target,
+        status: 'refused',
+        reason: 'exists and has no anysync banner (a hand-written file?); it is never overwritten',
+      };
+    }
+    if (isHandEdited(current) && !force) {
+      return {
+        source,
+        target,
+        status: 'refused',
+        reason: 'was edited by hand after it was generated; run with --force to discard those edits',
+      };
+    }
+  }
+  atomicWrite(target, output);
+  return { source, target, status: 'written' };
+}
+
+function removeOrphan(target: string, force: boolean): GeneratedFile {
+  if (isHandEdited(readFileSync(target, 'utf8')) && !force) {
+    return {
+      source: undefined,
+      target,
+      status: 'refused',
+      reason: 'its source is gone, but it was edited by hand; delete it yourself or run with --force',
+    };
+  }
+  rmSync(target);
+  return { source: undefined, target, status: 'removed' };
+}

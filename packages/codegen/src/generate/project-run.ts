@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/resolve-config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { defaultMappings } from '../mappings/default-mappings.js';
+import { MappingTable } from '../mappings/mapping-table.js';
+import { NameConvention } from '../names/name-convention.js';
+import type { ParsedSource } from '../parser/parser.js';
+import { typescriptParser } from '../parser/typescript-parser.js';
+import { collectFileFacts, type CollectedFacts } from '../project/collect-file-facts.js';
+import type { ProjectFacts } from '../project/project-facts.js';
+import { transformParsed } from '../transform/transform.js';
+import { withBanner } from './banner.js';
+import { type PlannedFile, planFiles } from './plan-files.js';
+
+/** One planned twin, converted in memory. */
+export interface ConvertedFile extends PlannedFile {
+  /** The full text to write (banner included), or `undefined` when the source has errors. */
+  readonly output: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The in-memory result of converting a whole project; `generate` writes it, `check` compares it. */
+export interface ProjectRun {
+  readonly config: ResolvedConfig;
+  readonly files: readonly ConvertedFile[];
+  /** The project's own mapping entries that never changed any output. */
+  readonly unusedMappings: readonly string[];
+}
+
+/**
+ * Reads and parses every source once, gathers the cross-file facts (which names are declared where,
+ * which functions are async), then converts each file against them.
+ */
+export function runProject(config: ResolvedConfig): ProjectRun {
+  const planned = planFiles(config);
+  const names = new NameConvention(config.names);
+  const runtimeModule = config.runtimeModule ?? 'anysync/runtime';
+  const mappings = new MappingTable(defaultMappings(runtimeModule), config.mappings ?? {}, config.root);
+  const parsed = planned.map((file) =>
+    typescriptParser.parse(file.source, readFileSync(file.source, 'utf8')),
+  );
+  const project = projectFacts(parsed, names);
+  const files = planned.map((file, index): ConvertedFile => {
+    const source = parsed[index] as ParsedSource;
+    const result = transformParsed(source, {
+      fileName: file.source,
+      outFileName: file.target,
+      pathRules: config.rules,
+      names: config.names ?? {},
+      mappings,
+      project,
+      runtimeModule,
+      severity: config.severity ?? {},
+      sourceMap: false,
+      ...(config.isAsyncMarker === undefined ? {} : { isAsyncMarker: config.isAsyncMarker }),
+    });
+    const relativeSource = path.relative(config.root, file.source).split(path.sep).join('/');
+    const output = result.hasErrors ? undefined : withBanner(result.code, relativeSource, source.text);
+    return { ...file, output, diagnostics: result.diagnostics };
+  });
+  return { config, files, unusedMappings: mappings.unusedUserEntries() };
+}
+
+function projectFacts(sources: readonly ParsedSource[], names: NameConvention): ProjectFacts {
+  const files = new Map<string, CollectedFacts>();
+  const memberRenames = new Map<string, string>();
+  for (const source of sources) {
+    const facts = collectFileFacts(source.tree, names);
+    files.set(
+      path
+        .resolve(source.fileName)
+        .replace(/\.(?:[cm]?[jt]sx?)$/, '')
+        .replace(/\.d$/, ''),
+      facts,
+    );
+    for (const [from, to] of facts.memberRenames) memberRenames.set(from, to);
+  }
+  return { files, memberRenames };
+}
