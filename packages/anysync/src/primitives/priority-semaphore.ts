@@ -1,0 +1,164 @@
+import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
+import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
+import { Permit } from './permit.js';
+import { currentPriority } from './with-priority.js';
+
+/**
+ * Options of `PrioritySemaphore.acquire()` and `run()`.
+ *
+ * @example
+ * ```ts
+ * import { PrioritySemaphore, type PriorityAcquireOptions } from 'anysync/primitives';
+ *
+ * const options: PriorityAcquireOptions = { priority: -1 }; // ahead of the default 0
+ * using _permit = await new PrioritySemaphore(1).acquire(options);
+ * ```
+ */
+export interface PriorityAcquireOptions extends WaitOptions {
+  /** Lower is served first. Defaults to the ambient `withPriority()` value, else 0. */
+  readonly priority?: number | undefined;
+}
+
+/**
+ * What `PrioritySemaphore.stats()` reports.
+ *
+ * @example
+ * ```ts
+ * import { PrioritySemaphore, type PrioritySemaphoreStats } from 'anysync/primitives';
+ *
+ * const stats: PrioritySemaphoreStats = new PrioritySemaphore(2).stats();
+ * console.log(stats.waitingByPriority); // {}
+ * ```
+ */
+export interface PrioritySemaphoreStats {
+  readonly value: number;
+  readonly waiting: number;
+  /** Queued waits per priority. */
+  readonly waitingByPriority: Readonly<Record<number, number>>;
+}
+
+/**
+ * A semaphore whose waiters are served by priority (lower number first) and first come, first served
+ * within a priority, the counterpart of async-utils' `PrioritySemaphore`. The priority comes from the
+ * wait's options or from the ambient `withPriority()` scope. Aborted waiters leave their queue at once and
+ * never take a token.
+ *
+ * @example
+ * ```ts
+ * import { PrioritySemaphore } from 'anysync/primitives';
+ *
+ * const semaphore = new PrioritySemaphore(1);
+ * const held = await semaphore.acquire();
+ * const order: string[] = [];
+ * const low = semaphore.run(() => order.push('low'), { priority: 5 });
+ * const high = semaphore.run(() => order.push('high'), { priority: 1 });
+ * held.release();
+ * await Promise.all([low, high]);
+ * console.log(order); // ['high', 'low']
+ * ```
+ */
+export class PrioritySemaphore {
+  #value: number;
+  readonly #queues = new Map<number, WaitQueue<Permit>>();
+  /** Priorities that have a non-empty queue, ascending. */
+  readonly #priorities: number[] = [];
+  #waiting = 0;
+  readonly #releaseOne = (): void => this.release();
+
+  constructor(initialValue = 1) {
+    if (!(initialValue >= 0) || !Number.isFinite(initialValue)) {
+      throw new RangeError(
+        `PrioritySemaphore: the initial value must be a finite number >= 0, got ${initialValue}`,
+      );
+    }
+    this.#value = initialValue;
+  }
+
+  get value(): number {
+    return this.#value;
+  }
+
+  /** Waits for a token at the given (or ambient) priority; resolves with the permit that returns it. */
+  acquire(options?: PriorityAcquireOptions): Promise<Permit> {
+    if (this.#waiting > 0 || this.#value < 1) return this.#enqueue(options);
+    const cancelled = rejectIfCancelled(options);
+    if (cancelled !== undefined) return cancelled;
+    this.#value--;
+    return Promise.resolve(new Permit(this.#releaseOne));
+  }
+
+  /** Takes a token if one is free right now and nobody waits; `undefined` otherwise. */
+  tryAcquire(): Permit | undefined {
+    if (this.#waiting > 0 || this.#value < 1) return undefined;
+    this.#value--;
+    return new Permit(this.#releaseOne);
+  }
+
+  /** Returns a token, waking the best-placed waiter. */
+  release(): void {
+    this.#value++;
+    this.#grant();
+  }
+
+  /** Runs `fn` while holding a token and returns it however `fn` ends. */
+  async run<T>(fn: () => T | PromiseLike<T>, options?: PriorityAcquireOptions): Promise<T> {
+    const permit = await this.acquire(options);
+    try {
+      return await fn();
+    } finally {
+      permit.release();
+    }
+  }
+
+  stats(): PrioritySemaphoreStats {
+    const waitingByPriority: Record<number, number> = {};
+    for (const [priority, queue] of this.#queues) waitingByPriority[priority] = queue.size;
+    return { value: this.#value, waiting: this.#waiting, waitingByPriority };
+  }
+
+  #enqueue(options: PriorityAcquireOptions | undefined): Promise<Permit> {
+    const priority = options?.priority ?? currentPriority() ?? 0;
+    if (typeof priority !== 'number' || Number.isNaN(priority)) {
+      throw new TypeError(`PrioritySemaphore: the priority must be a number, got ${String(priority)}`);
+    }
+    const queue = this.#queue(priority);
+    const before = queue.size;
+    const wait = queue.wait(undefined, options);
+    if (queue.size > before) this.#waiting++;
+    else this.#forget(priority, queue); // rejected at once: do not keep an empty queue around
+    return wait;
+  }
+
+  #queue(priority: number): WaitQueue<Permit> {
+    let queue = this.#queues.get(priority);
+    if (queue !== undefined) return queue;
+    queue = new WaitQueue<Permit>(() => {
+      this.#waiting--;
+      this.#forget(priority, queue as WaitQueue<Permit>);
+    });
+    this.#queues.set(priority, queue);
+    const priorities = this.#priorities;
+    let index = priorities.length;
+    while (index > 0 && (priorities[index - 1] as number) > priority) index--;
+    priorities.splice(index, 0, priority);
+    return queue;
+  }
+
+  #forget(priority: number, queue: WaitQueue<Permit>): void {
+    if (queue.size > 0) return;
+    this.#queues.delete(priority);
+    this.#priorities.splice(this.#priorities.indexOf(priority), 1);
+  }
+
+  #grant(): void {
+    while (this.#value >= 1 && this.#waiting > 0) {
+      const priority = this.#priorities[0] as number;
+      const queue = this.#queues.get(priority) as WaitQueue<Permit>;
+      const waiter = queue.shift() as NonNullable<ReturnType<WaitQueue<Permit>['shift']>>;
+      this.#waiting--;
+      this.#value--;
+      this.#forget(priority, queue);
+      waiter.resolve(new Permit(this.#releaseOne));
+    }
+  }
+}

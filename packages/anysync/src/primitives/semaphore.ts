@@ -1,0 +1,169 @@
+import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
+import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
+import { Permit } from './permit.js';
+
+/**
+ * Options of {@link Semaphore}.
+ *
+ * @example
+ * ```ts
+ * import { Semaphore, type SemaphoreOptions } from 'anysync/primitives';
+ *
+ * const options: SemaphoreOptions = { maxValue: 4 };
+ * const semaphore = new Semaphore(4, options);
+ * ```
+ */
+export interface SemaphoreOptions {
+  /** Releasing beyond this value throws (catches double releases). Unbounded by default. */
+  readonly maxValue?: number | undefined;
+}
+
+/**
+ * Options of `Semaphore.acquire()` and `Semaphore.run()`.
+ *
+ * @example
+ * ```ts
+ * import { Semaphore, type SemaphoreAcquireOptions } from 'anysync/primitives';
+ *
+ * const options: SemaphoreAcquireOptions = { weight: 3, signal: AbortSignal.timeout(100) };
+ * using _permit = await new Semaphore(5).acquire(options);
+ * ```
+ */
+export interface SemaphoreAcquireOptions extends WaitOptions {
+  /** How many tokens to take at once (default 1). */
+  readonly weight?: number | undefined;
+}
+
+/**
+ * What `Semaphore.stats()` reports.
+ *
+ * @example
+ * ```ts
+ * import { Semaphore, type SemaphoreStats } from 'anysync/primitives';
+ *
+ * const stats: SemaphoreStats = new Semaphore(3).stats();
+ * console.log(stats.value); // 3
+ * ```
+ */
+export interface SemaphoreStats {
+  /** Tokens available now. */
+  readonly value: number;
+  readonly maxValue: number;
+  /** Waits queued. */
+  readonly waiting: number;
+}
+
+/**
+ * A weighted, fair counting semaphore. Waits are served in arrival order: a heavy request at the head is
+ * not overtaken by lighter ones behind it, so nobody starves. Every wait accepts `{ signal }` and rejects
+ * inside a cancelled scope; an aborted waiter never takes tokens. `run()` is the fast path for limiting
+ * concurrency.
+ *
+ * @example
+ * ```ts
+ * import { Semaphore } from 'anysync/primitives';
+ *
+ * const limit = new Semaphore(10); // at most 10 downloads at once
+ * const urls = ['https://example.com/a', 'https://example.com/b'];
+ * const pages = await Promise.all(urls.map((url) => limit.run(() => fetch(url))));
+ * ```
+ */
+export class Semaphore {
+  #value: number;
+  readonly #maxValue: number;
+  readonly #waiters = new WaitQueue<Permit, number>(() => this.#grant());
+  readonly #releaseWeight = (weight: number): void => this.release(weight);
+
+  constructor(initialValue = 1, options?: SemaphoreOptions) {
+    const maxValue = options?.maxValue ?? Number.POSITIVE_INFINITY;
+    if (!(initialValue >= 0) || !Number.isFinite(initialValue)) {
+      throw new RangeError(`Semaphore: the initial value must be a finite number >= 0, got ${initialValue}`);
+    }
+    if (!(maxValue >= initialValue)) {
+      throw new RangeError(
+        `Semaphore: maxValue (${maxValue}) must be >= the initial value (${initialValue})`,
+      );
+    }
+    this.#value = initialValue;
+    this.#maxValue = maxValue;
+  }
+
+  /** Tokens available now. */
+  get value(): number {
+    return this.#value;
+  }
+
+  /** Waits for `weight` tokens; resolves with the permit that gives them back. */
+  acquire(options?: SemaphoreAcquireOptions): Promise<Permit> {
+    const weight = this.#weight(options?.weight);
+    if (this.#waiters.size > 0 || this.#value < weight) return this.#waiters.wait(weight, options);
+    const cancelled = rejectIfCancelled(options);
+    if (cancelled !== undefined) return cancelled;
+    this.#value -= weight;
+    return Promise.resolve(new Permit(this.#releaseWeight, weight));
+  }
+
+  /** Takes `weight` tokens if they are free right now and nobody waits; `undefined` otherwise. */
+  tryAcquire(weight = 1): Permit | undefined {
+    const checked = this.#weight(weight);
+    if (this.#waiters.size > 0 || this.#value < checked) return undefined;
+    this.#value -= checked;
+    return new Permit(this.#releaseWeight, checked);
+  }
+
+  /** Returns `weight` tokens and wakes the waiters they satisfy. Throws past `maxValue`. */
+  release(weight = 1): void {
+    const checked = this.#weight(weight);
+    if (this.#value + checked > this.#maxValue) {
+      throw new RangeError(
+        `Semaphore.release(): releasing ${checked} would exceed maxValue ${this.#maxValue}`,
+      );
+    }
+    this.#value += checked;
+    if (this.#waiters.size > 0) this.#grant();
+  }
+
+  /** Runs `fn` while holding `weight` tokens and gives them back however `fn` ends. */
+  async run<T>(fn: () => T | PromiseLike<T>, options?: SemaphoreAcquireOptions): Promise<T> {
+    const weight = options?.weight === undefined ? 1 : this.#weight(options.weight);
+    if (this.#waiters.size > 0 || this.#value < weight) await this.#waiters.wait(weight, options);
+    else {
+      const cancelled = rejectIfCancelled(options);
+      if (cancelled !== undefined) await cancelled;
+      this.#value -= weight;
+    }
+    try {
+      return await fn();
+    } finally {
+      this.#value += weight;
+      if (this.#waiters.size > 0) this.#grant();
+    }
+  }
+
+  stats(): SemaphoreStats {
+    return { value: this.#value, maxValue: this.#maxValue, waiting: this.#waiters.size };
+  }
+
+  /** Serves waiters in order while the head one fits; runs after releases and after an aborted head. */
+  #grant(): void {
+    for (let head = this.#waiters.head; head !== undefined && head.data <= this.#value; ) {
+      this.#value -= head.data;
+      this.#waiters.shift();
+      head.resolve(new Permit(this.#releaseWeight, head.data));
+      head = this.#waiters.head;
+    }
+  }
+
+  #weight(weight: number | undefined): number {
+    if (weight === undefined || weight === 1) return 1;
+    if (!(weight > 0) || !Number.isFinite(weight)) {
+      throw new RangeError(`Semaphore: the weight must be a finite number > 0, got ${weight}`);
+    }
+    if (weight > this.#maxValue) {
+      throw new RangeError(
+        `Semaphore: a weight of ${weight} can never be served (maxValue ${this.#maxValue})`,
+      );
+    }
+    return weight;
+  }
+}
