@@ -58,8 +58,9 @@ export class EditSet {
     let cursor = start;
     let result = '';
     for (const edit of this.resolved()) {
-      if (edit.start < start || edit.end > end || (edit.start === end && edit.end === end && end > start))
-        continue;
+      const insertionAtEnd =
+        edit.start === end && edit.end === end && end > start && end < this.original.length;
+      if (edit.start < start || edit.end > end || insertionAtEnd) continue;
       result += this.original.slice(cursor, edit.start) + edit.text;
       cursor = edit.end;
     }
