@@ -49,6 +49,11 @@ export function printCheckReport(report: CheckReport, root: string, out: Output,
     orphaned: 'is orphaned: it was generated from a source that no longer exists',
   };
   for (const file of report.files) {
+    for (const residue of file.residue ?? []) {
+      err.write(
+        `${rel(file.target)}:${residue.line}:${residue.column} still contains \`${residue.text}\` (from an ignored line?): the twin is not synchronous\n`,
+      );
+    }
     if (file.status === 'up-to-date') continue;
     err.write(`${rel(file.target)} ${messages[file.status]}\n`);
     if (file.diff) err.write(`${file.diff}\n`);
@@ -56,7 +61,8 @@ export function printCheckReport(report: CheckReport, root: string, out: Output,
   for (const entry of report.unusedMappings)
     err.write(`mapping \`${entry}\` never changed any output (dead configuration)\n`);
   const count = (status: string) => report.files.filter((file) => file.status === status).length;
-  const problems = report.files.length - count('up-to-date') + report.unusedMappings.length;
+  const residues = report.files.filter((file) => file.residue !== undefined).length;
+  const problems = report.files.length - count('up-to-date') + report.unusedMappings.length + residues;
   out.write(
     `anysync check: ${count('up-to-date')} up to date, ${problems} problem${problems === 1 ? '' : 's'} ` +
       `(${count('stale')} stale, ${count('missing')} missing, ${count('orphaned')} orphaned, ${count('hand-edited')} hand-edited, ` +

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isHandEdited, readBanner } from './banner.js';
 import { findOrphans } from './find-orphans.js';
 import { runProject } from './project-run.js';
+import { type AsyncResidue, findAsyncResidue } from '../verify/find-async-residue.js';
 import { unifiedDiff } from './unified-diff.js';
 
 /** The state of one generated file compared with what `generate` would write now. */
@@ -22,6 +23,8 @@ export interface CheckedFile {
     | 'orphaned';
   /** For `stale` and `hand-edited`: what would change, as a unified diff (expected → on disk). */
   readonly diff?: string;
+  /** Async constructs the twin would still contain (from ignored lines): it could not run synchronously. */
+  readonly residue?: readonly AsyncResidue[];
 }
 
 /** The outcome of {@link check}; `ok` is what CI gates on. */
@@ -58,13 +61,17 @@ export async function check(
   const run = runProject(resolved);
   const files: CheckedFile[] = run.files.map((file) => {
     if (file.output === undefined) return { source: file.source, target: file.target, status: 'error' };
-    return compare(file.source, file.target, file.output, resolved.root);
+    const checked = compare(file.source, file.target, file.output, resolved.root);
+    const residue = findAsyncResidue(file.output, file.target);
+    return residue.length === 0 ? checked : { ...checked, residue };
   });
   const planned = new Set(run.files.map((file) => file.target));
   for (const orphan of findOrphans(resolved, planned))
     files.push({ source: undefined, target: orphan, status: 'orphaned' });
   const diagnostics = run.files.flatMap((file) => file.diagnostics);
-  const ok = files.every((file) => file.status === 'up-to-date') && run.unusedMappings.length === 0;
+  const ok =
+    files.every((file) => file.status === 'up-to-date' && file.residue === undefined) &&
+    run.unusedMappings.length === 0;
   return {
     ok,
     files,

@@ -27,7 +27,7 @@ export function languageOf(fileName: string): SourceLanguage | undefined {
   const dot = fileName.lastIndexOf('.');
   if (dot === -1) return undefined;
   const extension = fileName.slice(dot).toLowerCase();
-  if (fileName.toLowerCase().endsWith('.d' + extension)) return 'ts';
+  if (fileName.toLowerCase().endsWith(`.d${extension}`)) return 'ts';
   return LANGUAGES[extension];
 }
 

@@ -17,6 +17,7 @@ export const awaitExpressions: Rule = {
     const expression = node as ts.AwaitExpression;
     if (isAwaitedDynamicImport(expression, context)) return;
     removeAwaitKeyword(expression, context);
+    removeRedundantParens(expression, context);
     checkAwaitedCall(expression.expression, context);
     guardStatementStart(expression, context);
   },
@@ -38,6 +39,31 @@ function removeAwaitKeyword(node: ts.AwaitExpression, context: TransformContext)
   // A comment with a line break between `await` and its operand: parentheses keep the operand attached.
   context.edits.replace(start, keywordEnd, '(');
   context.edits.insert(node.expression.end, ')');
+}
+
+/**
+ * `(await stat(file)).isFile()` becomes `stat(file).isFile()`: the parentheses only existed for the
+ * `await`. They stay where they still matter: around anything but a call, member access, name or
+ * literal, and as the callee of `new` (`new (await load())()` differs from `new load()()`).
+ */
+function removeRedundantParens(node: ts.AwaitExpression, context: TransformContext): void {
+  const parens = node.parent;
+  if (!ts.isParenthesizedExpression(parens) || ts.isNewExpression(parens.parent)) return;
+  const operand = node.expression;
+  const tight =
+    ts.isCallExpression(operand) ||
+    ts.isPropertyAccessExpression(operand) ||
+    ts.isElementAccessExpression(operand) ||
+    ts.isIdentifier(operand) ||
+    ts.isLiteralExpression(operand) ||
+    operand.kind === ts.SyntaxKind.ThisKeyword;
+  const operandText = context.text.slice(context.start(operand), operand.end);
+  // An operand that starts like a statement (`{`, `function`, `class`) keeps its parentheses.
+  if (!tight || !/^(?!(?:function|class|let|async)\b)[\w$'"`]/.test(operandText)) return;
+  if (context.text.slice(context.start(parens), context.start(node)) !== '(') return;
+  if (context.text.slice(node.end, parens.end) !== ')') return;
+  context.edits.remove(context.start(parens), context.start(node));
+  context.edits.remove(node.end, parens.end);
 }
 
 function isAwaitedDynamicImport(node: ts.AwaitExpression, context: TransformContext): boolean {

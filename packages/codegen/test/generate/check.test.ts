@@ -64,3 +64,15 @@ describe('check()', () => {
     expect(() => project.read('src/_sync/a.ts')).toThrow(/ENOENT/);
   });
 });
+
+describe('check() on twins that are not synchronous', () => {
+  it('fails when an ignored line leaves an await in the twin', async () => {
+    const source =
+      'export async function a(): Promise<number> {\n  // anysync-ignore-next-line\n  return await 1;\n}\n';
+    const project = tempProject({ 'src/_async/a.ts': source });
+    await generate(config, { root: project.root });
+    const report = await check(config, { root: project.root });
+    expect(report.ok).toBe(false);
+    expect(report.files[0]?.residue).toEqual([{ line: 4, column: 10, text: 'await' }]);
+  });
+});

@@ -30,7 +30,7 @@ describe('generate()', () => {
     expect(client).toContain("import { helper } from './helper.js';");
     expect(client).toContain('export class Client {');
     expect(client).toContain('  get(path: string): string {');
-    expect(client).toContain("return (readFileSync(path, 'utf8')) + (helper());");
+    expect(client).toContain("return readFileSync(path, 'utf8') + helper();");
     expect(project.read('src/_sync/helper.ts')).toContain('export function helper(): string {');
   });
 

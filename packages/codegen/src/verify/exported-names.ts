@@ -1,0 +1,49 @@
+import ts from 'typescript';
+import { typescriptParser } from '../parser/typescript-parser.js';
+
+/**
+ * The names a module exports, values and types alike (`default` for a default export, `*` plus the
+ * specifier for `export * from`), read from its syntax.
+ *
+ * @example
+ * ```ts
+ * import { exportedNames } from '@anysync/codegen';
+ *
+ * exportedNames('export class A {}\nexport type B = 1;\nexport default 2;', 'm.ts'); // ['A', 'B', 'default']
+ * ```
+ */
+export function exportedNames(code: string, fileName: string): string[] {
+  const { tree } = typescriptParser.parse(fileName, code);
+  const names = new Set<string>();
+  for (const statement of tree.statements) {
+    if (ts.isExportDeclaration(statement)) {
+      const clause = statement.exportClause;
+      if (!clause) names.add(`* from ${(statement.moduleSpecifier as ts.StringLiteral).text}`);
+      else if (ts.isNamespaceExport(clause)) names.add(clause.name.text);
+      else for (const element of clause.elements) names.add(element.name.text);
+    } else if (ts.isExportAssignment(statement)) {
+      names.add('default');
+    } else if (hasExportModifier(statement)) {
+      const isDefault = (ts.getModifiers(statement as ts.HasModifiers) ?? []).some(
+        (m) => m.kind === ts.SyntaxKind.DefaultKeyword,
+      );
+      if (isDefault) names.add('default');
+      else if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+        }
+      } else {
+        const name = (statement as ts.DeclarationStatement).name;
+        if (name && ts.isIdentifier(name)) names.add(name.text);
+      }
+    }
+  }
+  return [...names].sort();
+}
+
+function hasExportModifier(statement: ts.Statement): boolean {
+  return (
+    ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
+  );
+}
