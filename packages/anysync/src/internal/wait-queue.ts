@@ -17,6 +17,16 @@ export interface WaitOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
+// A single shared executor instead of a closure per wait: with 100 000 tasks queued on a semaphore, every
+// allocation per waiter shows up as garbage-collection time. The executor runs synchronously, so the two
+// variables are read back before anything else can overwrite them.
+let capturedResolve: (value: never) => void = () => {};
+let capturedReject: (reason: unknown) => void = () => {};
+function capture(resolve: (value: never) => void, reject: (reason: unknown) => void): void {
+  capturedResolve = resolve;
+  capturedReject = reject;
+}
+
 /**
  * One pending wait, a node of a {@link WaitQueue}. It listens to its signal and to the cancel scope it was
  * started in (as an EventListener object and a CancelListener, so no closure is allocated) until it is
@@ -34,6 +44,8 @@ export class Waiter<T, D> implements CancelListener {
     readonly reject: (reason: unknown) => void,
     readonly signal: AbortSignal | undefined,
     readonly scope: CancelScope | undefined,
+    /** What the owner should grant this waiter with, when fixed at enqueue time (e.g. the task to run). */
+    readonly payload: unknown,
   ) {}
 
   handleEvent(): void {
@@ -74,17 +86,25 @@ export class WaitQueue<T, D = undefined> {
    * Queues a wait carrying `data`. Rejects at once, without queueing, when the signal is aborted or the
    * current cancel scope is cancelled: waiting inside a cancelled scope never blocks.
    */
-  wait(data: D, options?: WaitOptions): Promise<T> {
+  wait(data: D, options?: WaitOptions, payload?: unknown): Promise<T> {
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(signal.reason);
     const scope = currentScope();
     if (scope?.cancelled) return Promise.reject(scope.cancelError);
-    return new Promise<T>((resolve, reject) => {
-      const waiter = new Waiter(this, data, resolve, reject, signal, scope);
-      this.#append(waiter);
-      signal?.addEventListener('abort', waiter);
-      scope?.addCancelListener(waiter);
-    });
+    const promise = new Promise<T>(capture);
+    const waiter = new Waiter(
+      this,
+      data,
+      capturedResolve as (value: T) => void,
+      capturedReject,
+      signal,
+      scope,
+      payload,
+    );
+    this.#append(waiter);
+    signal?.addEventListener('abort', waiter);
+    scope?.addCancelListener(waiter);
+    return promise;
   }
 
   /** Removes and returns the oldest waiter, unsubscribed; the caller settles it. */

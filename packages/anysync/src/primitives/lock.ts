@@ -1,4 +1,5 @@
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
+import { type Task, TokenRunner } from '../internal/token-runner.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import { Permit } from './permit.js';
 
@@ -38,8 +39,10 @@ export interface LockStats {
  */
 export class Lock {
   #locked = false;
-  readonly #waiters = new WaitQueue<Permit>();
+  /** A waiting `run()` carries its task, which it is granted with; `acquire()` is granted a permit. */
+  readonly #waiters = new WaitQueue<unknown>();
   readonly #unlock = (): void => this.#handOver();
+  readonly #runner = new TokenRunner(this.#unlock);
 
   /** Whether someone holds the lock. */
   get locked(): boolean {
@@ -48,7 +51,7 @@ export class Lock {
 
   /** Waits for the lock; resolves with the permit that releases it. */
   acquire(options?: WaitOptions): Promise<Permit> {
-    if (this.#locked) return this.#waiters.wait(undefined, options);
+    if (this.#locked) return this.#waiters.wait(undefined, options) as Promise<Permit>;
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     this.#locked = true;
@@ -69,18 +72,13 @@ export class Lock {
   }
 
   /** Runs `fn` while holding the lock and releases it however `fn` ends. */
-  async run<T>(fn: () => T | PromiseLike<T>, options?: WaitOptions): Promise<T> {
-    if (this.#locked) await this.#waiters.wait(undefined, options);
-    else {
-      const cancelled = rejectIfCancelled(options);
-      if (cancelled !== undefined) await cancelled;
-      this.#locked = true;
-    }
-    try {
-      return await fn();
-    } finally {
-      this.#handOver();
-    }
+  run<T>(fn: Task<T>, options?: WaitOptions): Promise<T> {
+    if (this.#locked)
+      return (this.#waiters.wait(undefined, options, fn) as Promise<Task<T>>).then(this.#runner.start);
+    const cancelled = rejectIfCancelled(options);
+    if (cancelled !== undefined) return cancelled;
+    this.#locked = true;
+    return this.#runner.run(fn);
   }
 
   stats(): LockStats {
@@ -91,6 +89,6 @@ export class Lock {
     if (!this.#locked) return;
     const next = this.#waiters.shift();
     if (next === undefined) this.#locked = false;
-    else next.resolve(new Permit(this.#unlock));
+    else next.resolve(next.payload ?? new Permit(this.#unlock));
   }
 }

@@ -1,4 +1,5 @@
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
+import { type Task, TokenRunner } from '../internal/token-runner.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import { Permit } from './permit.js';
 import { currentPriority } from './with-priority.js';
@@ -59,11 +60,12 @@ export interface PrioritySemaphoreStats {
  */
 export class PrioritySemaphore {
   #value: number;
-  readonly #queues = new Map<number, WaitQueue<Permit>>();
+  readonly #queues = new Map<number, WaitQueue<unknown>>();
   /** Priorities that have a non-empty queue, ascending. */
   readonly #priorities: number[] = [];
   #waiting = 0;
   readonly #releaseOne = (): void => this.release();
+  readonly #runner = new TokenRunner(this.#releaseOne);
 
   constructor(initialValue = 1) {
     if (!(initialValue >= 0) || !Number.isFinite(initialValue)) {
@@ -80,7 +82,7 @@ export class PrioritySemaphore {
 
   /** Waits for a token at the given (or ambient) priority; resolves with the permit that returns it. */
   acquire(options?: PriorityAcquireOptions): Promise<Permit> {
-    if (this.#waiting > 0 || this.#value < 1) return this.#enqueue(options);
+    if (this.#waiting > 0 || this.#value < 1) return this.#enqueue(options, undefined) as Promise<Permit>;
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     this.#value--;
@@ -101,13 +103,14 @@ export class PrioritySemaphore {
   }
 
   /** Runs `fn` while holding a token and returns it however `fn` ends. */
-  async run<T>(fn: () => T | PromiseLike<T>, options?: PriorityAcquireOptions): Promise<T> {
-    const permit = await this.acquire(options);
-    try {
-      return await fn();
-    } finally {
-      permit.release();
+  run<T>(fn: Task<T>, options?: PriorityAcquireOptions): Promise<T> {
+    if (this.#waiting > 0 || this.#value < 1) {
+      return (this.#enqueue(options, fn) as Promise<Task<T>>).then(this.#runner.start);
     }
+    const cancelled = rejectIfCancelled(options);
+    if (cancelled !== undefined) return cancelled;
+    this.#value--;
+    return this.#runner.run(fn);
   }
 
   stats(): PrioritySemaphoreStats {
@@ -116,25 +119,25 @@ export class PrioritySemaphore {
     return { value: this.#value, waiting: this.#waiting, waitingByPriority };
   }
 
-  #enqueue(options: PriorityAcquireOptions | undefined): Promise<Permit> {
+  #enqueue(options: PriorityAcquireOptions | undefined, task: Task<unknown> | undefined): Promise<unknown> {
     const priority = options?.priority ?? currentPriority() ?? 0;
     if (typeof priority !== 'number' || Number.isNaN(priority)) {
       throw new TypeError(`PrioritySemaphore: the priority must be a number, got ${String(priority)}`);
     }
     const queue = this.#queue(priority);
     const before = queue.size;
-    const wait = queue.wait(undefined, options);
+    const wait = queue.wait(undefined, options, task);
     if (queue.size > before) this.#waiting++;
     else this.#forget(priority, queue); // rejected at once: do not keep an empty queue around
     return wait;
   }
 
-  #queue(priority: number): WaitQueue<Permit> {
+  #queue(priority: number): WaitQueue<unknown> {
     let queue = this.#queues.get(priority);
     if (queue !== undefined) return queue;
-    queue = new WaitQueue<Permit>(() => {
+    queue = new WaitQueue<unknown>(() => {
       this.#waiting--;
-      this.#forget(priority, queue as WaitQueue<Permit>);
+      this.#forget(priority, queue as WaitQueue<unknown>);
     });
     this.#queues.set(priority, queue);
     const priorities = this.#priorities;
@@ -144,7 +147,7 @@ export class PrioritySemaphore {
     return queue;
   }
 
-  #forget(priority: number, queue: WaitQueue<Permit>): void {
+  #forget(priority: number, queue: WaitQueue<unknown>): void {
     if (queue.size > 0) return;
     this.#queues.delete(priority);
     this.#priorities.splice(this.#priorities.indexOf(priority), 1);
@@ -153,12 +156,12 @@ export class PrioritySemaphore {
   #grant(): void {
     while (this.#value >= 1 && this.#waiting > 0) {
       const priority = this.#priorities[0] as number;
-      const queue = this.#queues.get(priority) as WaitQueue<Permit>;
-      const waiter = queue.shift() as NonNullable<ReturnType<WaitQueue<Permit>['shift']>>;
+      const queue = this.#queues.get(priority) as WaitQueue<unknown>;
+      const waiter = queue.shift() as NonNullable<ReturnType<WaitQueue<unknown>['shift']>>;
       this.#waiting--;
       this.#value--;
       this.#forget(priority, queue);
-      waiter.resolve(new Permit(this.#releaseOne));
+      waiter.resolve(waiter.payload ?? new Permit(this.#releaseOne));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
+import { type Task, TokenRunner } from '../internal/token-runner.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import { Permit } from './permit.js';
 
@@ -71,8 +72,10 @@ export interface SemaphoreStats {
 export class Semaphore {
   #value: number;
   readonly #maxValue: number;
-  readonly #waiters = new WaitQueue<Permit, number>(() => this.#grant());
+  /** Waiters carry their weight; a waiting `run()` also carries its task, which it is granted with. */
+  readonly #waiters = new WaitQueue<unknown, number>(() => this.#grant());
   readonly #releaseWeight = (weight: number): void => this.release(weight);
+  readonly #single = new TokenRunner(() => this.#free(1));
 
   constructor(initialValue = 1, options?: SemaphoreOptions) {
     const maxValue = options?.maxValue ?? Number.POSITIVE_INFINITY;
@@ -96,7 +99,8 @@ export class Semaphore {
   /** Waits for `weight` tokens; resolves with the permit that gives them back. */
   acquire(options?: SemaphoreAcquireOptions): Promise<Permit> {
     const weight = this.#weight(options?.weight);
-    if (this.#waiters.size > 0 || this.#value < weight) return this.#waiters.wait(weight, options);
+    if (this.#waiters.size > 0 || this.#value < weight)
+      return this.#waiters.wait(weight, options) as Promise<Permit>;
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     this.#value -= weight;
@@ -119,29 +123,29 @@ export class Semaphore {
         `Semaphore.release(): releasing ${checked} would exceed maxValue ${this.#maxValue}`,
       );
     }
-    this.#value += checked;
-    if (this.#waiters.size > 0) this.#grant();
+    this.#free(checked);
   }
 
   /** Runs `fn` while holding `weight` tokens and gives them back however `fn` ends. */
-  async run<T>(fn: () => T | PromiseLike<T>, options?: SemaphoreAcquireOptions): Promise<T> {
+  run<T>(fn: Task<T>, options?: SemaphoreAcquireOptions): Promise<T> {
     const weight = options?.weight === undefined ? 1 : this.#weight(options.weight);
-    if (this.#waiters.size > 0 || this.#value < weight) await this.#waiters.wait(weight, options);
-    else {
-      const cancelled = rejectIfCancelled(options);
-      if (cancelled !== undefined) await cancelled;
-      this.#value -= weight;
+    const runner = weight === 1 ? this.#single : new TokenRunner(() => this.#free(weight));
+    if (this.#waiters.size > 0 || this.#value < weight) {
+      return (this.#waiters.wait(weight, options, fn) as Promise<Task<T>>).then(runner.start);
     }
-    try {
-      return await fn();
-    } finally {
-      this.#value += weight;
-      if (this.#waiters.size > 0) this.#grant();
-    }
+    const cancelled = rejectIfCancelled(options);
+    if (cancelled !== undefined) return cancelled;
+    this.#value -= weight;
+    return runner.run(fn);
   }
 
   stats(): SemaphoreStats {
     return { value: this.#value, maxValue: this.#maxValue, waiting: this.#waiters.size };
+  }
+
+  #free(weight: number): void {
+    this.#value += weight;
+    if (this.#waiters.size > 0) this.#grant();
   }
 
   /** Serves waiters in order while the head one fits; runs after releases and after an aborted head. */
@@ -149,7 +153,7 @@ export class Semaphore {
     for (let head = this.#waiters.head; head !== undefined && head.data <= this.#value; ) {
       this.#value -= head.data;
       this.#waiters.shift();
-      head.resolve(new Permit(this.#releaseWeight, head.data));
+      head.resolve(head.payload ?? new Permit(this.#releaseWeight, head.data));
       head = this.#waiters.head;
     }
   }
