@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { CancelScope } from '../../src/concurrency/cancel-scope.js';
+import { Semaphore } from '../../src/primitives/semaphore.js';
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('Semaphore', () => {
+  it('limits concurrency in run() to its value', async () => {
+    const semaphore = new Semaphore(3);
+    let active = 0;
+    let peak = 0;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        semaphore.run(async () => {
+          active++;
+          peak = Math.max(peak, active);
+          await tick();
+          active--;
+          return i;
+        }),
+      ),
+    );
+    expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(peak).toBe(3);
+    expect(semaphore.stats()).toEqual({ value: 3, maxValue: Number.POSITIVE_INFINITY, waiting: 0 });
+  });
+
+  it('serves weighted requests in order, so a heavy one is not starved', async () => {
+    const semaphore = new Semaphore(4);
+    const held = await semaphore.acquire({ weight: 3 });
+    const order: string[] = [];
+    const heavy = semaphore.acquire({ weight: 4 }).then((p) => {
+      order.push('heavy');
+      p.release();
+    });
+    const light = semaphore.acquire().then((p) => {
+      order.push('light');
+      p.release();
+    });
+    await tick();
+    expect(order).toEqual([]); // one token is free, but the light one waits behind the heavy one
+    held.release();
+    await Promise.all([heavy, light]);
+    expect(order).toEqual(['heavy', 'light']);
+    expect(semaphore.value).toBe(4);
+  });
+
+  it('lets the next waiters through when an aborted heavy waiter leaves the head', async () => {
+    const semaphore = new Semaphore(2);
+    const held = await semaphore.acquire();
+    const controller = new AbortController();
+    const heavy = semaphore.acquire({ weight: 2, signal: controller.signal });
+    const light = semaphore.acquire();
+    controller.abort('no');
+    await expect(heavy).rejects.toBe('no');
+    const permit = await light;
+    expect(semaphore.value).toBe(0);
+    permit.release();
+    held.release();
+    expect(semaphore.value).toBe(2);
+  });
+
+  it('tryAcquire() takes tokens only when free and nobody waits', async () => {
+    const semaphore = new Semaphore(2);
+    const a = semaphore.tryAcquire(2);
+    expect(a).toBeDefined();
+    expect(semaphore.tryAcquire()).toBeUndefined();
+    const waiting = semaphore.acquire();
+    a?.release();
+    (await waiting).release();
+    expect(semaphore.value).toBe(2);
+  });
+
+  it('checks release() against maxValue and weights against what can ever be served', () => {
+    const semaphore = new Semaphore(1, { maxValue: 2 });
+    semaphore.release();
+    expect(() => semaphore.release()).toThrow('Semaphore.release(): releasing 1 would exceed maxValue 2');
+    expect(() => semaphore.tryAcquire(3)).toThrow('a weight of 3 can never be served (maxValue 2)');
+    expect(() => semaphore.acquire({ weight: 0 })).toThrow(/weight must be a finite number > 0, got 0/);
+    expect(() => new Semaphore(-1)).toThrow(/initial value must be a finite number >= 0/);
+    expect(() => new Semaphore(3, { maxValue: 2 })).toThrow(/maxValue \(2\) must be >= the initial value/);
+  });
+
+  it('can be released by anyone, raising the value (an unbounded semaphore)', () => {
+    const semaphore = new Semaphore(0);
+    semaphore.release(5);
+    expect(semaphore.value).toBe(5);
+  });
+
+  it('run() with a weight holds that many tokens and returns them on failure', async () => {
+    const semaphore = new Semaphore(3);
+    await expect(
+      semaphore.run(
+        async () => {
+          expect(semaphore.value).toBe(1);
+          throw new Error('x');
+        },
+        { weight: 2 },
+      ),
+    ).rejects.toThrow('x');
+    expect(semaphore.value).toBe(3);
+    const blocker = await semaphore.acquire({ weight: 3 });
+    const queued = semaphore.run(() => semaphore.value, { weight: 2 });
+    blocker.release();
+    await expect(queued).resolves.toBe(1);
+    expect(semaphore.value).toBe(3);
+  });
+
+  it('rejects waits inside a cancelled scope and never spends tokens on aborted waiters', async () => {
+    const semaphore = new Semaphore(1);
+    const scope = new CancelScope();
+    const held = await semaphore.acquire();
+    const waiting = scope.run(() => semaphore.run(() => 'never'));
+    await tick();
+    scope.cancel();
+    await waiting;
+    expect(semaphore.stats().waiting).toBe(0);
+    held.release();
+    expect(semaphore.value).toBe(1);
+    const cancelled = new CancelScope();
+    cancelled.cancel();
+    await cancelled.run(() => expect(semaphore.acquire()).rejects.toBe(cancelled.cancelError));
+    expect(semaphore.value).toBe(1);
+  });
+});
