@@ -27,6 +27,6 @@ describe('abortable()', () => {
   it('accepts any thenable', async () => {
     // biome-ignore lint/suspicious/noThenProperty: a foreign thenable is exactly what this test needs
     const thenable = { then: (resolve: (value: string) => void) => resolve('ok') };
-    await expect(abortable(thenable)).resolves.toBe('ok');
+    await expect(abortable(thenable as unknown as PromiseLike<string>)).resolves.toBe('ok');
   });
 });
