@@ -1,3 +1,4 @@
+import { mapWithLimit } from '../internal/map-with-limit.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { type Task, TokenRunner } from '../internal/token-runner.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
@@ -137,6 +138,28 @@ export class Semaphore {
     if (cancelled !== undefined) return cancelled;
     this.#value -= weight;
     return runner.run(fn);
+  }
+
+  /**
+   * Calls `fn(item, index)` for every item, each call holding `weight` tokens, and resolves with the
+   * results in input order (`p-limit`'s `limit.map`). Items are pulled only as tokens free up, so a huge
+   * or lazy iterable costs no more memory than the calls that can run. The first failure stops pulling
+   * and rejects once the calls in flight have settled.
+   */
+  map<T, R>(
+    items: Iterable<T>,
+    fn: (item: T, index: number) => R | PromiseLike<R>,
+    options?: SemaphoreAcquireOptions,
+  ): Promise<R[]> {
+    const weight = options?.weight === undefined ? 1 : this.#weight(options.weight);
+    return mapWithLimit(
+      {
+        run: (task) => this.run(task, options),
+        hasRoom: () => this.#waiters.size === 0 && this.#value >= weight,
+      },
+      items,
+      fn,
+    );
   }
 
   stats(): SemaphoreStats {

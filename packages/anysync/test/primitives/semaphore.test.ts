@@ -122,4 +122,71 @@ describe('Semaphore', () => {
     await cancelled.run(() => expect(semaphore.acquire()).rejects.toBe(cancelled.cancelError));
     expect(semaphore.value).toBe(1);
   });
+
+  it('map() keeps input order, respects the limit and pulls items lazily', async () => {
+    const semaphore = new Semaphore(3);
+    let active = 0;
+    let peak = 0;
+    let pulled = 0;
+    function* items() {
+      for (let i = 0; i < 50; i++) {
+        pulled++;
+        yield i;
+      }
+    }
+    const done = semaphore.map(items(), async (n, index) => {
+      active++;
+      peak = Math.max(peak, active);
+      expect(pulled - index).toBeLessThanOrEqual(3); // never more than the running calls pulled ahead
+      await tick();
+      active--;
+      return n * 2;
+    });
+    expect(await done).toEqual(Array.from({ length: 50 }, (_, i) => i * 2));
+    expect(peak).toBe(3);
+    expect(semaphore.value).toBe(3);
+    await expect(semaphore.map([], () => 1)).resolves.toEqual([]);
+  });
+
+  it('map() shares the tokens with other users and grows when they free up', async () => {
+    const semaphore = new Semaphore(4);
+    const others = await semaphore.acquire({ weight: 3 });
+    let peak = 0;
+    let active = 0;
+    const done = semaphore.map(
+      Array.from({ length: 20 }, (_, i) => i),
+      async () => {
+        active++;
+        peak = Math.max(peak, active);
+        await tick();
+        active--;
+      },
+    );
+    await tick();
+    others.release();
+    await done;
+    expect(peak).toBe(4);
+  });
+
+  it('map() stops at the first failure, waits for calls in flight, and closes the input', async () => {
+    const semaphore = new Semaphore(2);
+    let closed = false;
+    let finished = 0;
+    function* items() {
+      try {
+        for (let i = 0; ; i++) yield i;
+      } finally {
+        closed = true;
+      }
+    }
+    const done = semaphore.map(items(), async (n) => {
+      await tick();
+      if (n === 3) throw new Error('item 3');
+      finished++;
+    });
+    await expect(done).rejects.toThrow('item 3');
+    expect(closed).toBe(true);
+    expect(finished).toBeLessThan(6);
+    expect(semaphore.value).toBe(2);
+  });
 });

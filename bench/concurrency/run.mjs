@@ -1,0 +1,194 @@
+// bench/concurrency: anysync's task groups, semaphores, locks and channels against their npm peers and a
+// native baseline. Every (workload, adapter) pair runs in fresh processes, interleaved round by round so
+// that machine drift hits every adapter alike; each process warms up, then times several rounds. The
+// figure reported is the median of all of an adapter's timed rounds, in nanoseconds per operation.
+//
+//   node bench/concurrency/run.mjs [--processes 3] [--rounds 5] [--only spawn-join,limit-100k]
+//
+// Prints a table per workload and writes bench/results/concurrency.md (machine, runtime, commit, method).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { lineup, workloads } from './workloads.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    processes: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const processes = Number(args.processes);
+const rounds = Number(args.rounds);
+const selected = args.only ? args.only.split(',') : Object.keys(lineup);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function sample(workload, adapter) {
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', join(here, 'worker.mjs'), workload, adapter, String(rounds)],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0) throw new Error(`${adapter} on ${workload} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout).samples;
+}
+
+const results = {};
+for (const workload of selected) {
+  const adapters = lineup[workload];
+  if (!adapters) throw new Error(`unknown workload ${workload}; known: ${Object.keys(lineup).join(', ')}`);
+  const samples = Object.fromEntries(adapters.map((adapter) => [adapter, []]));
+  for (let p = 0; p < processes; p++) {
+    // Rotate the order every round so no adapter always runs first (or last) on a warming machine.
+    for (let i = 0; i < adapters.length; i++) {
+      const adapter = adapters[(i + p) % adapters.length];
+      samples[adapter].push(...sample(workload, adapter));
+    }
+  }
+  results[workload] = adapters.map((adapter) => ({
+    adapter,
+    median: median(samples[adapter]),
+    min: Math.min(...samples[adapter]),
+    max: Math.max(...samples[adapter]),
+    n: samples[adapter].length,
+  }));
+  printTable(workload);
+}
+
+function formatNs(ns) {
+  return ns >= 10_000 ? `${(ns / 1000).toFixed(1)} µs` : `${ns.toFixed(0)} ns`;
+}
+
+function rows(workload) {
+  const table = results[workload];
+  const ours = table.find((row) => row.adapter === 'anysync');
+  return table.map((row) => ({
+    adapter: row.adapter,
+    perOp: formatNs(row.median),
+    opsPerSecond: Math.round(1e9 / row.median).toLocaleString('en-US'),
+    spread: `${formatNs(row.min)} – ${formatNs(row.max)}`,
+    vsAnysync: row === ours ? '1.00×' : `${(row.median / ours.median).toFixed(2)}×`,
+  }));
+}
+
+function printTable(workload) {
+  console.log(`\n${workloads[workload].title}`);
+  console.table(rows(workload));
+}
+
+const verdicts = targets();
+for (const line of verdicts) console.log(line);
+
+function ratio(workload, peer) {
+  const table = results[workload];
+  if (!table) return undefined;
+  const ours = table.find((row) => row.adapter === 'anysync');
+  const theirs = table.find((row) => row.adapter === peer);
+  return theirs.median / ours.median;
+}
+
+function targets() {
+  const out = [];
+  const spawn = results['spawn-join']?.find((row) => row.adapter === 'anysync');
+  if (spawn) {
+    const ok = spawn.median <= 2000;
+    out.push(
+      `${ok ? 'MET' : 'MISSED'}: TaskGroup spawn + join ${formatNs(spawn.median)} per task (target ≤ 2 µs)`,
+    );
+  }
+  for (const workload of ['limit-100k', 'limit-map-100k']) {
+    const r = ratio(workload, 'p-limit');
+    if (r !== undefined) {
+      out.push(
+        `${r >= 2 ? 'MET' : 'MISSED'}: ${workload} throughput ${r.toFixed(2)}× p-limit's (target ≥ 2×)`,
+      );
+    }
+  }
+  for (const workload of ['lock-uncontended', 'lock-contended']) {
+    const r = ratio(workload, 'async-mutex');
+    if (r !== undefined) {
+      out.push(
+        `${r >= 1 ? 'MET' : 'MISSED'}: ${workload} throughput ${r.toFixed(2)}× async-mutex's (target ≥ 1×)`,
+      );
+    }
+  }
+  return out;
+}
+
+function git(...argv) {
+  try {
+    return execFileSync('git', argv, { cwd: here, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function versionOf(name) {
+  try {
+    const url = import.meta.resolve(`${name}/package.json`);
+    return JSON.parse(
+      execFileSync(
+        process.execPath,
+        ['-p', `JSON.stringify(require(${JSON.stringify(fileURLToPath(url))}).version)`],
+        { encoding: 'utf8' },
+      ),
+    );
+  } catch {
+    return 'n/a';
+  }
+}
+
+function markdown() {
+  const cpus = os.cpus();
+  const dirty = git('status', '--porcelain', '--', '../../packages/anysync/src', '.')
+    ? ' (with uncommitted changes)'
+    : '';
+  const peers = ['effection', 'p-limit', 'p-queue', 'async-sema', 'async-mutex'];
+  const lines = [
+    '# bench/concurrency results',
+    '',
+    'Generated by `node bench/concurrency/run.mjs` (after `npm run build`). Do not edit by hand.',
+    '',
+    `- Machine: ${cpus.length} cores, ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
+    `- Runtime: Node ${process.version} (V8 ${process.versions.v8})`,
+    `- Commit: ${git('rev-parse', '--short', 'HEAD')}${dirty}; run at ${new Date().toISOString()}`,
+    `- Peers: ${peers.map((name) => `${name} ${versionOf(name)}`).join(', ')}`,
+    `- Method: every (workload, adapter) pair runs in ${processes} fresh processes (\`node --expose-gc\`), interleaved and rotated round by round; each process runs 2 warm-up rounds and ${rounds} timed rounds with a GC before each; the figure is the median of the ${processes * rounds} timed rounds, in time per operation (lower is better). "vs anysync" is the peer's time divided by ours (above 1 means anysync is faster). Each adapter's result is validated (counts, ordering, mutual exclusion, limits), so a fast wrong answer fails the run. Processes are isolated so one library's global state (e.g. an active AsyncLocalStorage, which anysync's task groups turn on and which taxes every promise on Node 20) never slows another.`,
+    '',
+    '## Targets',
+    '',
+    ...verdicts.map((line) => `- ${line}`),
+    '',
+  ];
+  for (const workload of Object.keys(results)) {
+    lines.push(
+      `## ${workloads[workload].title}`,
+      '',
+      '| adapter | per op (median) | ops/s | spread (min – max) | vs anysync |',
+      '|---|---:|---:|---:|---:|',
+    );
+    for (const row of rows(workload)) {
+      lines.push(
+        `| ${row.adapter} | ${row.perOp} | ${row.opsPerSecond} | ${row.spread} | ${row.vsAnysync} |`,
+      );
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+if (!args['no-write'] && !args.only) {
+  const file = join(here, '..', 'results', 'concurrency.md');
+  writeFileSync(file, `${markdown()}\n`);
+  console.log(`\nwrote ${file}`);
+}

@@ -1,0 +1,23 @@
+// Runs one workload with one adapter in a fresh process (so no library's global state, such as an active
+// AsyncLocalStorage, taxes another) and prints the per-operation samples as JSON.
+import { workloads } from './workloads.mjs';
+
+const [workloadName, adapterName, roundsArg] = process.argv.slice(2);
+const workload = workloads[workloadName];
+const adapter = await import(`./adapters/${adapterName}.mjs`);
+const run = adapter[workload.method];
+if (typeof run !== 'function') throw new Error(`${adapterName} has no ${workload.method}()`);
+
+const rounds = Number(roundsArg ?? 9);
+const samples = [];
+for (let round = -2; round < rounds; round++) {
+  globalThis.gc?.();
+  const started = performance.now();
+  const result = await run(workload.params);
+  const elapsed = performance.now() - started;
+  if (!workload.validate(result)) {
+    throw new Error(`${adapterName} failed ${workloadName}: ${JSON.stringify(result)}`);
+  }
+  if (round >= 0) samples.push((elapsed * 1e6) / workload.ops); // the first two rounds warm the JIT up
+}
+process.stdout.write(JSON.stringify({ samples }));
