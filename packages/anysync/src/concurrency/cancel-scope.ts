@@ -13,9 +13,9 @@ import { isCancellationBy } from './is-cancellation.js';
  * import { CancelScope, type CancelListener } from 'anysync/concurrency';
  *
  * const scope = new CancelScope();
- * const listener: CancelListener = { onCancel: (reason) => console.log('cancelled', reason) };
+ * const listener: CancelListener = { onCancel: (reason) => console.log('cancelled:', (reason as Error).message) };
  * scope.addCancelListener(listener);
- * scope.cancel('bye'); // logs: cancelled CancelledError: Cancelled: bye
+ * scope.cancel('bye'); // logs: cancelled: Cancelled: bye
  * ```
  */
 export interface CancelListener {
