@@ -81,3 +81,16 @@ describe('moveOnAt()', () => {
     expect(clock.now()).toBe(100);
   });
 });
+
+describe('timers on the real clock', () => {
+  it('clears the deadline timer as soon as the body finishes, so nothing keeps the process alive', async () => {
+    installed[Symbol.dispose](); // use the system clock for this one
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const inside = await moveOnAfter(60_000, async () => timers());
+    expect(inside).toBe(before + 1);
+    expect(timers()).toBe(before);
+    await moveOnAfter(60_000, () => sleep(1));
+    expect(timers()).toBe(before);
+  });
+});
