@@ -27,6 +27,8 @@ const processes = Number(args.processes);
 const rounds = Number(args.rounds);
 const selected = args.only ? args.only.split(',') : Object.keys(lineup);
 
+const loadBefore = os.loadavg()[0];
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -161,6 +163,7 @@ function markdown() {
     '',
     `- Machine: ${cpus.length} cores, ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
     `- Runtime: Node ${process.version} (V8 ${process.versions.v8})`,
+    `- Load: 1-minute load average ${loadBefore.toFixed(2)} when the run started, ${os.loadavg()[0].toFixed(2)} when it ended (the machine is shared; higher load widens the spread)`,
     `- Commit: ${git('rev-parse', '--short', 'HEAD')}${dirty}; run at ${new Date().toISOString()}`,
     `- Peers: ${peers.map((name) => `${name} ${versionOf(name)}`).join(', ')}`,
     `- Method: every (workload, adapter) pair runs in ${processes} fresh processes (\`node --expose-gc\`), interleaved and rotated round by round; each process runs 2 warm-up rounds and ${rounds} timed rounds with a GC before each; the figure is the median of the ${processes * rounds} timed rounds, in time per operation (lower is better). "vs anysync" is the peer's time divided by ours (above 1 means anysync is faster). Each adapter's result is validated (counts, ordering, mutual exclusion, limits), so a fast wrong answer fails the run. Processes are isolated so one library's global state (e.g. an active AsyncLocalStorage, which anysync's task groups turn on and which taxes every promise on Node 20) never slows another.`,

@@ -3,11 +3,18 @@
 
 export const workloads = {
   'spawn-join': {
-    title: 'TaskGroup spawn + join (1 000 tasks per group, 50 groups)',
+    title: 'TaskGroup spawn + join (1 000 tasks per group, 20 groups)',
     method: 'spawnJoin',
-    ops: 50_000,
-    params: { groups: 50, tasksPerGroup: 1000 },
-    validate: (done) => done === 50_000,
+    ops: 20_000,
+    params: { groups: 20, tasksPerGroup: 1000 },
+    validate: (done) => done === 20_000,
+  },
+  'spawn-join-small': {
+    title: 'TaskGroup spawn + join in small groups (10 tasks per group, 2 000 groups)',
+    method: 'spawnJoin',
+    ops: 20_000,
+    params: { groups: 2000, tasksPerGroup: 10 },
+    validate: (done) => done === 20_000,
   },
   'limit-100k': {
     title: 'Semaphore limiting 100 000 small tasks (concurrency 16)',
@@ -56,6 +63,7 @@ export const workloads = {
 /** Which adapters run each workload, in table order. */
 export const lineup = {
   'spawn-join': ['anysync', 'native', 'effection'],
+  'spawn-join-small': ['anysync', 'native', 'effection'],
   'limit-100k': ['anysync', 'p-limit', 'p-queue', 'async-sema', 'async-mutex'],
   'limit-map-100k': ['anysync', 'p-limit', 'p-queue'],
   'lock-uncontended': ['anysync', 'async-mutex', 'async-sema'],
