@@ -23,18 +23,3 @@ describe('isCancellationBy()', () => {
     expect(isCancellationBy(new Error('why'), reason)).toBe(false);
   });
 });
-
-describe('CancelledError', () => {
-  it('describes the reason and keeps it', () => {
-    const scope = new CancelScope();
-    const cause = new Error('disk full');
-    expect(new CancelledError(scope, undefined).message).toBe('Cancelled');
-    expect(new CancelledError(scope, 'bye').message).toBe('Cancelled: bye');
-    const fromError = new CancelledError(scope, cause);
-    expect(fromError.message).toBe('Cancelled: disk full');
-    expect(fromError.cause).toBe(cause);
-    expect(fromError.name).toBe('AbortError');
-    expect(fromError.scope).toBe(scope);
-    expect(new CancelledError(scope, 'late', true).message).toBe('Cancelled: the deadline passed');
-  });
-});
