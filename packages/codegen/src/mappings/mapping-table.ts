@@ -33,6 +33,7 @@ const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
 export class MappingTable {
   readonly #entries = new Map<string, ModuleEntry>();
   readonly #used = new Set<string>();
+  #hasFileKeys = false;
 
   constructor(defaults: MappingOptions, user: MappingOptions = {}, baseDir = process.cwd()) {
     for (const [label, option] of Object.entries(defaults)) this.#addEntry(label, option, false, baseDir);
@@ -41,6 +42,8 @@ export class MappingTable {
 
   /** The entry for an import specifier written in `importer` (an absolute path), if there is one. */
   lookup(specifier: string, importer: string): ModuleEntry | undefined {
+    // Resolving a relative specifier costs path arithmetic; skip it when no entry is keyed by file.
+    if (!this.#hasFileKeys && isRelative(specifier)) return undefined;
     return this.#entries.get(moduleKey(specifier, path.dirname(importer)));
   }
 
@@ -69,6 +72,7 @@ export class MappingTable {
 
   #addEntry(label: string, option: ModuleMappingOption, fromUser: boolean, baseDir: string): void {
     const key = moduleKey(label, baseDir);
+    if (isRelative(label)) this.#hasFileKeys = true;
     const previous = this.#entries.get(key);
     const normalized = typeof option === 'string' ? { module: option } : option;
     const exports = new Map(previous?.exports);

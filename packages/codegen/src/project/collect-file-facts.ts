@@ -20,7 +20,9 @@ export function collectFileFacts(tree: ts.SourceFile, names: NameConvention): Co
     }
     ts.forEachChild(node, visit);
   };
-  visit(tree);
+  // Most files declare no name the convention renames; the parser's identifier table tells without a walk.
+  const table = (tree as { identifiers?: ReadonlyMap<string, string> }).identifiers;
+  if (!table || names.renamedIn(table).size > 0) visit(tree);
   return { asyncFunctions, topLevelNames, memberRenames };
 }
 

@@ -7,6 +7,7 @@ import type { Rule } from '../transform/rule.js';
  */
 export const asyncFunctions: Rule = {
   name: 'async-functions',
+  isNeeded: (context) => context.textIncludes('async'),
   kinds: [
     ts.SyntaxKind.FunctionDeclaration,
     ts.SyntaxKind.FunctionExpression,
@@ -14,8 +15,11 @@ export const asyncFunctions: Rule = {
     ts.SyntaxKind.MethodDeclaration,
   ],
   visit(node, context) {
-    const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
-    const keyword = modifiers?.find((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
-    if (keyword) context.removeWithTrailingSpace(context.start(keyword), keyword.end);
+    const modifiers = (node as ts.FunctionLikeDeclaration).modifiers;
+    if (modifiers === undefined) return;
+    for (const modifier of modifiers) {
+      if (modifier.kind === ts.SyntaxKind.AsyncKeyword)
+        context.removeWithTrailingSpace(context.start(modifier), modifier.end);
+    }
   },
 };

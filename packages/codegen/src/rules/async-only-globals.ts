@@ -1,12 +1,12 @@
 import ts from 'typescript';
 import type { Rule } from '../transform/rule.js';
 
-const ASYNC_ONLY: Readonly<Record<string, string>> = {
-  fetch: '`fetch` performs network I/O through the event loop and has no blocking counterpart',
-  Response: '`Response` bodies are read asynchronously',
-  ReadableStream: 'web streams deliver data asynchronously',
-  WritableStream: 'web streams accept data asynchronously',
-};
+const ASYNC_ONLY: ReadonlyMap<string, string> = new Map([
+  ['fetch', '`fetch` performs network I/O through the event loop and has no blocking counterpart'],
+  ['Response', '`Response` bodies are read asynchronously'],
+  ['ReadableStream', 'web streams deliver data asynchronously'],
+  ['WritableStream', 'web streams accept data asynchronously'],
+]);
 
 /**
  * Global functions and classes that only exist in the async world (`fetch`, web streams). Mapping
@@ -15,9 +15,11 @@ const ASYNC_ONLY: Readonly<Record<string, string>> = {
 export const asyncOnlyGlobals: Rule = {
   name: 'async-only-globals',
   kinds: [ts.SyntaxKind.Identifier],
+  identifierNames: () => ASYNC_ONLY.keys(),
+  isNeeded: (context) => context.usesAnyName(ASYNC_ONLY.keys()),
   visit(node, context) {
     const identifier = node as ts.Identifier;
-    const why = ASYNC_ONLY[identifier.text];
+    const why = ASYNC_ONLY.get(identifier.text);
     if (why === undefined) return;
     const parent = identifier.parent;
     const used =

@@ -1,10 +1,11 @@
 import ts from 'typescript';
+import { isIdentifierNamed, nameOf } from './identifier-named.js';
 import type { Rule } from '../transform/rule.js';
 
-const SYNC_SYMBOLS: Readonly<Record<string, string>> = {
-  asyncIterator: 'iterator',
-  asyncDispose: 'dispose',
-};
+const SYNC_SYMBOLS: ReadonlyMap<string, string> = new Map([
+  ['asyncIterator', 'iterator'],
+  ['asyncDispose', 'dispose'],
+]);
 
 /**
  * `Symbol.asyncIterator` becomes `Symbol.iterator` and `Symbol.asyncDispose` becomes `Symbol.dispose`,
@@ -12,14 +13,15 @@ const SYNC_SYMBOLS: Readonly<Record<string, string>> = {
  */
 export const asyncSymbols: Rule = {
   name: 'async-symbols',
+  isNeeded: (context) => context.usesName('asyncIterator') || context.usesName('asyncDispose'),
   kinds: [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.QualifiedName],
   visit(node, context) {
     const [object, member] = ts.isPropertyAccessExpression(node)
       ? [node.expression, node.name]
       : [(node as ts.QualifiedName).left, (node as ts.QualifiedName).right];
-    if (!ts.isIdentifier(object) || object.text !== 'Symbol' || !ts.isIdentifier(member)) return;
-    const replacement = SYNC_SYMBOLS[member.text];
-    if (replacement === undefined || !context.isGlobal(object, 'Symbol')) return;
+    if (!isIdentifierNamed(object, 'Symbol') || !ts.isIdentifier(member)) return;
+    const replacement = SYNC_SYMBOLS.get(nameOf(member));
+    if (replacement === undefined || !context.isGlobal(node, 'Symbol')) return;
     context.edits.replace(context.start(member), member.end, replacement);
   },
 };

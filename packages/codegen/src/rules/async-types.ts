@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { nameOf } from './identifier-named.js';
 import type { Rule } from '../transform/rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
 import { identifierRole } from './identifier-role.js';
@@ -27,6 +28,8 @@ export const SYNC_TYPE_NAMES: ReadonlyMap<string, string> = new Map([
 export const asyncTypes: Rule = {
   name: 'async-types',
   kinds: [ts.SyntaxKind.TypeReference, ts.SyntaxKind.Identifier, ts.SyntaxKind.UnionType],
+  identifierNames: () => SYNC_TYPE_NAMES.keys(),
+  isNeeded: (context) => context.usesAnyName(UNWRAPPED) || context.usesAnyName(SYNC_TYPE_NAMES.keys()),
   visit(node, context) {
     if (ts.isUnionTypeNode(node)) {
       context.finishers.push(() => collapseDuplicateMembers(node, context));
@@ -41,7 +44,7 @@ export const asyncTypes: Rule = {
       return;
     }
     const name = (node as ts.TypeReferenceNode).typeName;
-    if (ts.isIdentifier(name) && UNWRAPPED.has(name.text) && context.isGlobal(name, name.text)) {
+    if (ts.isIdentifier(name) && UNWRAPPED.has(nameOf(name)) && context.isGlobal(node, name.text)) {
       unwrap(node as ts.TypeReferenceNode, name.text, context);
     }
   },

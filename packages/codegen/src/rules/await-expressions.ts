@@ -12,13 +12,14 @@ import { guardStatementStart } from './statement-start-guard.js';
  */
 export const awaitExpressions: Rule = {
   name: 'await-expressions',
+  isNeeded: (context) => context.textIncludes('await'),
   kinds: [ts.SyntaxKind.AwaitExpression],
   visit(node, context) {
     const expression = node as ts.AwaitExpression;
     if (isAwaitedDynamicImport(expression, context)) return;
     removeAwaitKeyword(expression, context);
     removeRedundantParens(expression, context);
-    checkAwaitedCall(expression.expression, context);
+    checkAwaitedCall(expression, context);
     guardStatementStart(expression, context);
   },
 };

@@ -6,10 +6,11 @@ import { callRoot } from './call-root.js';
  * Reports `await f()` where `f` comes from a module that is neither converted nor mapped: removing the
  * `await` would hand the twin a Promise where it expects a value.
  */
-export function checkAwaitedCall(operand: ts.Expression, context: TransformContext): void {
+export function checkAwaitedCall(node: ts.AwaitExpression, context: TransformContext): void {
+  const operand = node.expression;
   const found = callRoot(operand);
   if (!found) return;
-  const binding = context.importBinding(found.root, found.root.text);
+  const binding = context.importBinding(node, found.root.text);
   if (!binding || binding.typeOnly || context.convertedModule(binding.specifier)) return;
   let entry = context.mappings.lookup(binding.specifier, context.fileName);
   let exportName = binding.shape === 'named' ? binding.imported : found.members[0];

@@ -11,6 +11,7 @@ import { identifierRole } from './identifier-role.js';
  */
 export const declaredNames: Rule = {
   name: 'declared-names',
+  isNeeded: (context) => context.renamedNames().size > 0 || context.localRenames.size > 0,
   kinds: [ts.SyntaxKind.Identifier],
   visit(node, context) {
     const identifier = node as ts.Identifier;

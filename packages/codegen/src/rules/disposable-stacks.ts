@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { isIdentifierNamed } from './identifier-named.js';
 import type { Rule } from '../transform/rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
 
@@ -11,10 +12,11 @@ const stacksByFile = new WeakMap<ts.SourceFile, Set<string>>();
  */
 export const disposableStacks: Rule = {
   name: 'disposable-stacks',
+  isNeeded: (context) => context.usesName('disposeAsync'),
   kinds: [ts.SyntaxKind.PropertyAccessExpression],
   visit(node, context) {
     const access = node as ts.PropertyAccessExpression;
-    if (access.name.text !== 'disposeAsync') return;
+    if (!isIdentifierNamed(access.name, 'disposeAsync')) return;
     const holder = access.expression;
     const name = ts.isIdentifier(holder)
       ? holder.text

@@ -9,6 +9,7 @@ import type { TransformContext } from '../transform/transform-context.js';
  */
 export const floatingAsyncCalls: Rule = {
   name: 'floating-async-calls',
+  isNeeded: (context) => context.textIncludes('async') || importsAsyncFunctions(context),
   kinds: [ts.SyntaxKind.CallExpression],
   visit(node, context) {
     const call = node as ts.CallExpression;
@@ -26,7 +27,7 @@ export const floatingAsyncCalls: Rule = {
 function asyncCallee(call: ts.CallExpression, context: TransformContext): string | undefined {
   const callee = call.expression;
   if (ts.isIdentifier(callee)) {
-    const resolution = context.resolve(callee, callee.text);
+    const resolution = context.resolve(call, callee.text);
     if (resolution.kind !== 'top-level') return undefined;
     const binding = context.bindings.get(callee.text);
     if (!binding) return context.facts()?.asyncFunctions.has(callee.text) ? callee.text : undefined;
@@ -93,4 +94,11 @@ function isPromiseAllArgument(array: ts.ArrayLiteralExpression): boolean {
   return (
     ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && callee.name.text === 'all'
   );
+}
+
+function importsAsyncFunctions(context: TransformContext): boolean {
+  for (const binding of context.bindings.values()) {
+    if ((context.convertedModule(binding.specifier)?.asyncFunctions.size ?? 0) > 0) return true;
+  }
+  return false;
 }

@@ -4,6 +4,7 @@ import type { Rule } from '../transform/rule.js';
 /** `for await (const x of it)` becomes `for (const x of it)`. */
 export const forAwait: Rule = {
   name: 'for-await',
+  isNeeded: (context) => context.textIncludes('await'),
   kinds: [ts.SyntaxKind.ForOfStatement],
   visit(node, context) {
     const modifier = (node as ts.ForOfStatement).awaitModifier;

@@ -13,20 +13,23 @@ import { forAwait } from './for-await.js';
 import { jsdocAsyncTag } from './jsdoc-async-tag.js';
 import { markerBranches } from './marker-branches.js';
 import { moduleMappings } from './module-mappings.js';
-import { moduleSpecifiers } from './module-specifiers.js';
+import { dynamicSpecifiers, moduleSpecifiers } from './module-specifiers.js';
+import { namespaceMembers } from './namespace-members.js';
 import { newPromise } from './new-promise.js';
 import { promiseReferences } from './promise-references.js';
 import { promiseStatics } from './promise-statics.js';
 import { thenChains } from './then-chains.js';
 
 /**
- * Every rule, in the order they see a node: the branch marker first (it decides what is walked at all),
- * import mappings before the generic specifier rewrite, then the syntax and type rules.
+ * Every rule, in the order they see a node. Top-level rules (imports, exports) run first, in their own
+ * pass; in the walk, the branch marker comes first (it decides what is walked at all), then the rest.
  */
 export const RULES: readonly Rule[] = [
   markerBranches,
   moduleMappings,
   moduleSpecifiers,
+  namespaceMembers,
+  dynamicSpecifiers,
   asyncFunctions,
   awaitExpressions,
   forAwait,

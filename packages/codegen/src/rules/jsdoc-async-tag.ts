@@ -4,6 +4,7 @@ import type { Rule } from '../transform/rule.js';
 /** The JSDoc `@async` tag is dropped (with its line when it stands alone). */
 export const jsdocAsyncTag: Rule = {
   name: 'jsdoc-async-tag',
+  isNeeded: (context) => context.textIncludes('@async'),
   kinds: [ts.SyntaxKind.JSDocTag],
   visit(node, context) {
     const tag = node as ts.JSDocTag;

@@ -12,6 +12,8 @@ import { removeStatementLines, unwrapBlock } from './statement-removal.js';
 export const markerBranches: Rule = {
   name: 'marker-branches',
   kinds: [ts.SyntaxKind.IfStatement, ts.SyntaxKind.ConditionalExpression, ts.SyntaxKind.Identifier],
+  identifierNames: (context) => [context.marker],
+  isNeeded: (context) => context.usesName(context.marker),
   visit(node, context, walker) {
     if (ts.isIfStatement(node)) return chooseStatement(node, context, walker);
     if (ts.isConditionalExpression(node)) return chooseExpression(node, context, walker);
@@ -30,7 +32,7 @@ export const markerBranches: Rule = {
 };
 
 /** `true` when the condition is the marker, `false` when it is `!marker`, otherwise `undefined`. */
-function markerTest(condition: ts.Expression, context: TransformContext): boolean | undefined {
+function markerTest(condition: ts.Expression, site: ts.Node, context: TransformContext): boolean | undefined {
   let current = condition;
   let negated = false;
   for (;;) {
@@ -40,9 +42,9 @@ function markerTest(condition: ts.Expression, context: TransformContext): boolea
       current = current.operand;
     } else break;
   }
-  if (!ts.isIdentifier(current) || current.text !== context.marker || !isMarkerReference(current, context)) {
-    return undefined;
-  }
+  // Resolved from the `if`/`?:` itself: the condition's nodes have no parent pointers yet.
+  if (!ts.isIdentifier(current) || current.text !== context.marker) return undefined;
+  if (context.resolve(site, context.marker).kind === 'local') return undefined;
   return !negated;
 }
 
@@ -59,7 +61,7 @@ function chooseStatement(
   context: TransformContext,
   walker: Walker,
 ): 'skip-children' | undefined {
-  const test = markerTest(node.expression, context);
+  const test = markerTest(node.expression, node, context);
   if (test === undefined) return undefined;
   const kept = test ? node.elseStatement : node.thenStatement;
   const parent = node.parent;
@@ -91,7 +93,7 @@ function chooseExpression(
   context: TransformContext,
   walker: Walker,
 ): 'skip-children' | undefined {
-  const test = markerTest(node.condition, context);
+  const test = markerTest(node.condition, node, context);
   if (test === undefined) return undefined;
   const kept = test ? node.whenFalse : node.whenTrue;
   context.edits.replaceRegion(context.start(node), context.start(kept), '');

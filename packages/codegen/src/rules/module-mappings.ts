@@ -5,7 +5,6 @@ import type { TransformContext } from '../transform/transform-context.js';
 import { type PlannedBinding, planImport } from './import-plan.js';
 import { renderImports } from './import-rendering.js';
 import { quoted, rewriteSpecifier } from './module-specifier.js';
-import { mapNamespaceMember } from './namespace-members.js';
 
 /**
  * Imports of mapped modules, by (module, export): `import { readFile } from 'node:fs/promises'` becomes
@@ -16,22 +15,14 @@ import { mapNamespaceMember } from './namespace-members.js';
  */
 export const moduleMappings: Rule = {
   name: 'module-mappings',
-  kinds: [
-    ts.SyntaxKind.ImportDeclaration,
-    ts.SyntaxKind.VariableStatement,
-    ts.SyntaxKind.ExportDeclaration,
-    ts.SyntaxKind.PropertyAccessExpression,
-  ],
+  phase: 'top-level',
+  kinds: [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.VariableStatement, ts.SyntaxKind.ExportDeclaration],
   visit(node, context) {
-    if (ts.isPropertyAccessExpression(node)) {
-      mapNamespaceMember(node, context);
-      return;
-    }
     if (ts.isExportDeclaration(node)) {
       mapReExport(node, context);
       return;
     }
-    const bindings = [...context.bindings.values()].filter((binding) => binding.declaration === node);
+    const bindings = context.bindingsOf(node);
     const first = bindings[0];
     if (!first) return;
     const plans = planImport(bindings, context);
@@ -124,7 +115,7 @@ function rewriteRequireBinding(plan: PlannedBinding, context: TransformContext):
   if (!ts.isBindingElement(node)) return;
   if (plan.reshaped) {
     // `const { promises: fs } = require('fs')` → `const fs = require('fs')`.
-    const pattern = node.parent;
+    const pattern = bindingPatternOf(plan, node);
     context.edits.replace(context.start(pattern), pattern.end, plan.local);
     return;
   }
@@ -203,4 +194,14 @@ function mapReExport(node: ts.ExportDeclaration, context: TransformContext): voi
     const text = plan.imported === exported ? exported : `${plan.imported} as ${exported}`;
     context.edits.replace(context.start(element.propertyName ?? element.name), element.end, text);
   }
+}
+
+/** The destructuring pattern holding a binding element (parents are not set on the import statement yet). */
+function bindingPatternOf(plan: PlannedBinding, element: ts.BindingElement): ts.ObjectBindingPattern {
+  const statement = plan.binding.declaration as ts.VariableStatement;
+  for (const declaration of statement.declarationList.declarations) {
+    if (ts.isObjectBindingPattern(declaration.name) && declaration.name.elements.includes(element))
+      return declaration.name;
+  }
+  throw new Error('anysync internal error: a required binding outside its statement');
 }

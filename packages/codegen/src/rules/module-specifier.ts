@@ -19,6 +19,7 @@ export function rewriteSpecifier(
     return formatted === specifier ? undefined : formatted;
   }
   if (!isRelative(specifier)) return undefined;
+  if (specifier.startsWith('./') && context.keepsSiblingSpecifiers) return undefined;
   const absolute = path.resolve(path.dirname(context.fileName), specifier);
   const mapped = mapPath(absolute, context.pathRules) ?? absolute;
   const relative = relativeSpecifier(path.dirname(context.outFileName), mapped, specifier.endsWith('/'));

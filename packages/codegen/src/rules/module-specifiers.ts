@@ -11,32 +11,44 @@ import { quoted, rewriteSpecifier } from './module-specifier.js';
  */
 export const moduleSpecifiers: Rule = {
   name: 'module-specifiers',
+  phase: 'top-level',
   kinds: [
-    ts.SyntaxKind.SourceFile,
     ts.SyntaxKind.ImportDeclaration,
     ts.SyntaxKind.ExportDeclaration,
-    ts.SyntaxKind.CallExpression,
-    ts.SyntaxKind.ImportType,
     ts.SyntaxKind.ModuleDeclaration,
-    ts.SyntaxKind.ExternalModuleReference,
+    ts.SyntaxKind.ImportEqualsDeclaration,
   ],
   visit(node, context) {
-    if (ts.isSourceFile(node)) {
-      rewriteReferencePaths(node, context);
+    if (ts.isImportEqualsDeclaration(node)) {
+      if (ts.isExternalModuleReference(node.moduleReference)) rewriteLiteral(node.moduleReference, context);
       return;
     }
-    const literal = specifierLiteral(node);
-    if (!literal) return;
-    if (context.handledSpecifiers.has(literal)) return;
-    const mapped = context.mappings.lookup(literal.text, context.fileName);
-    if (mapped?.same) return;
-    const rewritten = rewriteSpecifier(literal.text, context, mapped?.module);
-    if (rewritten === undefined) return;
-    if (mapped) context.mappings.markUsed(mapped);
-    const start = context.start(literal);
-    context.edits.replace(start, literal.end, quoted(context.text.slice(start, literal.end), rewritten));
+    rewriteLiteral(node, context);
   },
 };
+
+/** `import()`, `require()` and `typeof import()` anywhere in the file, when its text has any. */
+export const dynamicSpecifiers: Rule = {
+  name: 'dynamic-specifiers',
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.ImportType],
+  isNeeded: (context) => /\b(?:import|require)\s*\(/.test(context.text),
+  visit(node, context) {
+    rewriteLiteral(node, context);
+  },
+};
+
+function rewriteLiteral(node: ts.Node, context: TransformContext): void {
+  const literal = specifierLiteral(node);
+  if (!literal) return;
+  if (context.handledSpecifiers.has(literal)) return;
+  const mapped = context.mappings.lookup(literal.text, context.fileName);
+  if (mapped?.same) return;
+  const rewritten = rewriteSpecifier(literal.text, context, mapped?.module);
+  if (rewritten === undefined) return;
+  if (mapped) context.mappings.markUsed(mapped);
+  const start = context.start(literal);
+  context.edits.replace(start, literal.end, quoted(context.text.slice(start, literal.end), rewritten));
+}
 
 function specifierLiteral(node: ts.Node): ts.StringLiteralLike | undefined {
   let candidate: ts.Node | undefined;
@@ -52,7 +64,8 @@ function specifierLiteral(node: ts.Node): ts.StringLiteralLike | undefined {
   return candidate && ts.isStringLiteralLike(candidate) ? candidate : undefined;
 }
 
-function rewriteReferencePaths(file: ts.SourceFile, context: TransformContext): void {
+/** `/// <reference path="…" />` directives, which live in the file's comments. */
+export function rewriteReferencePaths(file: ts.SourceFile, context: TransformContext): void {
   for (const reference of file.referencedFiles) {
     const rewritten = rewriteSpecifier(
       reference.fileName.startsWith('.') ? reference.fileName : `./${reference.fileName}`,

@@ -1,6 +1,17 @@
 import ts from 'typescript';
 import type { ModuleEntry } from '../mappings/mapping-table.js';
+import type { Rule } from '../transform/rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
+
+/** Members of namespace imports of mapped modules, once the first pass found such imports. */
+export const namespaceMembers: Rule = {
+  name: 'namespace-members',
+  kinds: [ts.SyntaxKind.PropertyAccessExpression],
+  isNeeded: (context) => context.namespaceEntries.size > 0,
+  visit(node, context) {
+    mapNamespaceMember(node as ts.PropertyAccessExpression, context);
+  },
+};
 
 /**
  * `fsp.readFile` where `fsp` is a namespace of a mapped module becomes `fsp.readFileSync`;
@@ -8,27 +19,28 @@ import type { TransformContext } from '../transform/transform-context.js';
  */
 export function mapNamespaceMember(access: ts.PropertyAccessExpression, context: TransformContext): void {
   const object = access.expression;
-  if (!ts.isIdentifier(object)) return;
+  if (context.namespaceEntries.size === 0 || !ts.isIdentifier(object)) return;
   const entry = context.namespaceEntries.get(object.text);
-  if (!entry || context.resolve(object, object.text).kind !== 'top-level') return;
+  if (!entry || context.resolve(access, object.text).kind !== 'top-level') return;
   if (entry.key === 'node:fs' && access.name.text === 'promises') {
     const promises = context.mappings.lookup('node:fs/promises', context.fileName);
     const outer = access.parent;
     if (!promises || !ts.isPropertyAccessExpression(outer) || outer.expression !== access) return;
     context.mappings.markUsed(promises);
     context.edits.remove(access.expression.end, access.end);
-    mapMember(outer.name, promises, entry.module, context);
+    mapMember(outer, promises, entry.module, context);
     return;
   }
-  mapMember(access.name, entry, entry.module, context);
+  mapMember(access, entry, entry.module, context);
 }
 
 function mapMember(
-  name: ts.MemberName,
+  access: ts.PropertyAccessExpression,
   entry: ModuleEntry,
   namespaceModule: string | undefined,
   context: TransformContext,
 ): void {
+  const name = access.name;
   const target = entry.exports.get(name.text);
   if (!target) {
     if (entry.strict) {
@@ -43,13 +55,13 @@ function mapMember(
   }
   context.mappings.markUsed(entry, name.text);
   if (target.kind === 'error') {
-    context.report('no-sync-meaning', name.parent, target.message, target.suggestion);
+    context.report('no-sync-meaning', access, target.message, target.suggestion);
     return;
   }
   if (target.module !== undefined && target.module !== namespaceModule) {
     context.report(
       'unmapped-import',
-      name.parent,
+      access,
       `\`${name.text}\` maps to module '${target.module}', not to the module this namespace import now points at`,
       `import \`${name.text}\` by name instead of through the namespace`,
     );

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { isIdentifierNamed } from './identifier-named.js';
 import type { Rule } from '../transform/rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
 
@@ -8,11 +9,12 @@ import type { TransformContext } from '../transform/transform-context.js';
  */
 export const newPromise: Rule = {
   name: 'new-promise',
+  isNeeded: (context) => context.usesName('Promise'),
   kinds: [ts.SyntaxKind.NewExpression],
   visit(node, context) {
     const expression = node as ts.NewExpression;
-    if (!ts.isIdentifier(expression.expression) || expression.expression.text !== 'Promise') return;
-    if (!context.isGlobal(expression.expression, 'Promise')) return;
+    if (!isIdentifierNamed(expression.expression, 'Promise')) return;
+    if (!context.isGlobal(expression, 'Promise')) return;
     const delay = sleepDelay(expression, context);
     if (delay) {
       context.needImport(context.runtimeModule, 'sleepSync');
@@ -50,7 +52,7 @@ function sleepDelay(node: ts.NewExpression, context: TransformContext): ts.Expre
   ) {
     return undefined;
   }
-  if (!context.isGlobal(body.expression, 'setTimeout') || body.arguments.length !== 2) return undefined;
+  if (!context.isGlobal(node, 'setTimeout') || body.arguments.length !== 2) return undefined;
   const [callback, delay] = body.arguments;
   return callback && delay && callsResolve(callback, resolve.text) ? delay : undefined;
 }

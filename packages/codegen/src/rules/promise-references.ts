@@ -8,6 +8,8 @@ import type { Rule } from '../transform/rule.js';
 export const promiseReferences: Rule = {
   name: 'promise-references',
   kinds: [ts.SyntaxKind.Identifier],
+  identifierNames: () => ['Promise'],
+  isNeeded: (context) => context.usesName('Promise'),
   visit(node, context) {
     const identifier = node as ts.Identifier;
     if (identifier.text !== 'Promise') return;

@@ -1,16 +1,17 @@
 import ts from 'typescript';
+import { isIdentifierNamed } from './identifier-named.js';
 import type { Rule } from '../transform/rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
 import { unwrap } from './call-root.js';
 import { guardStatementStart } from './statement-start-guard.js';
 
-const NO_SYNC_MEANING: Readonly<Record<string, string>> = {
-  race: 'settles with whichever promise settles first, which needs concurrency',
-  any: 'resolves with whichever promise fulfils first, which needs concurrency',
-  allSettled: 'runs every promise to completion concurrently',
-  withResolvers: 'creates a promise settled later by someone else',
-  try: 'wraps a call in a promise',
-};
+const NO_SYNC_MEANING: ReadonlyMap<string, string> = new Map([
+  ['race', 'settles with whichever promise settles first, which needs concurrency'],
+  ['any', 'resolves with whichever promise fulfils first, which needs concurrency'],
+  ['allSettled', 'runs every promise to completion concurrently'],
+  ['withResolvers', 'creates a promise settled later by someone else'],
+  ['try', 'wraps a call in a promise'],
+]);
 
 /**
  * Static uses of the global `Promise`: `Promise.all([...])` and `Promise.all(xs.map(f))` become the
@@ -20,11 +21,12 @@ const NO_SYNC_MEANING: Readonly<Record<string, string>> = {
  */
 export const promiseStatics: Rule = {
   name: 'promise-statics',
+  isNeeded: (context) => context.usesName('Promise'),
   kinds: [ts.SyntaxKind.PropertyAccessExpression],
   visit(node, context) {
     const access = node as ts.PropertyAccessExpression;
-    if (!ts.isIdentifier(access.expression) || access.expression.text !== 'Promise') return;
-    if (!context.isGlobal(access.expression, 'Promise')) return;
+    if (!isIdentifierNamed(access.expression, 'Promise')) return;
+    if (!context.isGlobal(access, 'Promise')) return;
     const call = access.parent;
     const method = access.name.text;
     if (!ts.isCallExpression(call) || call.expression !== access) {
@@ -40,7 +42,7 @@ export const promiseStatics: Rule = {
     else if (method === 'resolve') rewriteResolve(call, context);
     else if (method === 'reject') rewriteReject(call, context);
     else {
-      const why = NO_SYNC_MEANING[method] ?? 'is a promise operation';
+      const why = NO_SYNC_MEANING.get(method) ?? 'is a promise operation';
       context.report(
         'no-sync-meaning',
         call,

@@ -53,7 +53,7 @@ export function unwrapBlock(statement: ts.IfStatement, block: ts.Block, context:
     removeStatementLines(statement, context);
     return true;
   }
-  if (block.statements.some(declaresLexically) || hasMultilineLiteral(block)) return false;
+  if (block.statements.some(declaresLexically) || hasMultilineLiteral(block, context.tree)) return false;
   const first = block.statements[0]!;
   const last = block.statements[block.statements.length - 1]!;
   const statementStart = context.start(statement);
@@ -94,12 +94,12 @@ function declaresLexically(statement: ts.Statement): boolean {
   );
 }
 
-function hasMultilineLiteral(block: ts.Block): boolean {
+function hasMultilineLiteral(block: ts.Block, tree: ts.SourceFile): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isTemplateLiteral(node) || ts.isStringLiteral(node)) {
-      if (node.getText().includes('\n')) found = true;
+      if (node.getText(tree).includes('\n')) found = true;
       return;
     }
     ts.forEachChild(node, visit);

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { nameOf } from './identifier-named.js';
 import type { Rule } from '../transform/rule.js';
 
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
@@ -6,11 +7,17 @@ const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
 /** `.then()`, `.catch()` and `.finally()` chains are callbacks on a promise and are reported. */
 export const thenChains: Rule = {
   name: 'then-chains',
+  isNeeded: (context) => context.usesAnyName(CHAIN_METHODS),
   kinds: [ts.SyntaxKind.CallExpression],
   visit(node, context) {
     const call = node as ts.CallExpression;
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || !CHAIN_METHODS.has(callee.name.text)) return;
+    if (
+      !ts.isPropertyAccessExpression(callee) ||
+      !ts.isIdentifier(callee.name) ||
+      !CHAIN_METHODS.has(nameOf(callee.name))
+    )
+      return;
     if (call.arguments.length === 0 || call.arguments.length > 2) return;
     context.report(
       'then-chain',

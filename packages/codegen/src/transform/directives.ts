@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { setParents } from './walk.js';
 
 /** A directive comment that went wrong (an unmatched start or end), reported by the transform. */
 export interface DirectiveProblem {
@@ -27,6 +28,8 @@ export function findDirectives(tree: ts.SourceFile): Directives {
   const text = tree.text;
   const directives: Directives = { ignored: [], skipped: [], problems: [] };
   if (!text.includes('anysync-')) return directives;
+  // Finding the declaration a JSDoc tag belongs to needs parent pointers, which the parser skipped.
+  setParents(tree);
   let openStart: number | undefined;
   for (const match of text.matchAll(DIRECTIVE)) {
     const at = match.index ?? 0;

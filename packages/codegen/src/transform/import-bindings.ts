@@ -33,46 +33,30 @@ export function collectImportBindings(file: ts.SourceFile): Map<string, ImportBi
 
 function collectEsm(declaration: ts.ImportDeclaration, add: (binding: ImportBinding) => void): void {
   const clause = declaration.importClause;
-  if (!clause || !ts.isStringLiteral(declaration.moduleSpecifier)) return;
-  const base = {
-    specifier: declaration.moduleSpecifier.text,
-    specifierNode: declaration.moduleSpecifier,
-    declaration,
-    commonJs: false,
-  };
-  const clauseTypeOnly = clause.isTypeOnly;
-  if (clause.name) {
-    add({
-      ...base,
-      local: clause.name.text,
-      imported: 'default',
-      shape: 'default',
-      node: clause.name,
-      typeOnly: clauseTypeOnly,
-    });
-  }
+  const literal = declaration.moduleSpecifier;
+  if (!clause || !ts.isStringLiteral(literal)) return;
+  const typeOnly = clause.isTypeOnly;
+  if (clause.name)
+    add(binding(clause.name.text, 'default', 'default', literal, clause.name, declaration, typeOnly, false));
   const named = clause.namedBindings;
   if (named && ts.isNamespaceImport(named)) {
-    add({
-      ...base,
-      local: named.name.text,
-      imported: '*',
-      shape: 'namespace',
-      node: named,
-      typeOnly: clauseTypeOnly,
-    });
+    add(binding(named.name.text, '*', 'namespace', literal, named, declaration, typeOnly, false));
   } else if (named) {
     for (const element of named.elements) {
       const imported = element.propertyName ? moduleExportName(element.propertyName) : element.name.text;
       const shape = imported === 'default' ? 'default' : 'named';
-      add({
-        ...base,
-        local: element.name.text,
-        imported,
-        shape,
-        node: element,
-        typeOnly: clauseTypeOnly || element.isTypeOnly,
-      });
+      add(
+        binding(
+          element.name.text,
+          imported,
+          shape,
+          literal,
+          element,
+          declaration,
+          typeOnly || element.isTypeOnly,
+          false,
+        ),
+      );
     }
   }
 }
@@ -88,27 +72,43 @@ function collectRequires(statement: ts.VariableStatement, add: (binding: ImportB
         : undefined;
     const source = required ?? member;
     if (!source) continue;
-    const base = {
-      specifier: source.text,
-      specifierNode: source,
-      declaration: statement,
-      typeOnly: false,
-      commonJs: true,
-    };
     if (ts.isIdentifier(declaration.name)) {
       const imported = member && ts.isPropertyAccessExpression(init) ? init.name.text : '*';
       const shape = imported === '*' ? 'namespace' : 'named';
-      add({ ...base, local: declaration.name.text, imported, shape, node: declaration });
+      add(binding(declaration.name.text, imported, shape, source, declaration, statement, false, true));
     } else if (ts.isObjectBindingPattern(declaration.name) && required) {
       for (const element of declaration.name.elements) {
         if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
         const key = element.propertyName;
         const imported =
           key && (ts.isIdentifier(key) || ts.isStringLiteral(key)) ? key.text : element.name.text;
-        add({ ...base, local: element.name.text, imported, shape: 'named', node: element });
+        add(binding(element.name.text, imported, 'named', source, element, statement, false, true));
       }
     }
   }
+}
+
+function binding(
+  local: string,
+  imported: string,
+  shape: ImportShape,
+  specifierNode: ts.StringLiteralLike,
+  node: ts.Node,
+  declaration: ts.Node,
+  typeOnly: boolean,
+  commonJs: boolean,
+): ImportBinding {
+  return {
+    local,
+    imported,
+    shape,
+    specifier: specifierNode.text,
+    specifierNode,
+    node,
+    declaration,
+    typeOnly,
+    commonJs,
+  };
 }
 
 /** The module literal of a `require('…')` call. */

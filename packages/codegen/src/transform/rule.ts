@@ -12,6 +12,21 @@ export interface Rule {
   readonly name: string;
   readonly kinds: readonly ts.SyntaxKind[];
   visit(node: ts.Node, context: TransformContext, walker: Walker): VisitResult;
+  /**
+   * For rules that visit identifiers: the names they react to (besides names the naming convention
+   * renames and imports being renamed, which are always offered). Other identifiers skip the rule.
+   */
+  identifierNames?(context: TransformContext): Iterable<string>;
+  /**
+   * Whether this file can need the rule at all, judged from cheap signals (the names the file uses, a
+   * keyword in its text). Files that cannot are spared the rule, and the walk when no rule is left.
+   */
+  isNeeded?(context: TransformContext): boolean;
+  /**
+   * `'top-level'`: the rule only looks at top-level statements (imports, exports, requires, ambient
+   * modules) and runs in a first pass over them, before the walk.
+   */
+  readonly phase?: 'top-level';
 }
 
 /** Lets a rule that skipped a node's children walk the parts it keeps. */

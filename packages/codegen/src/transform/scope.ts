@@ -13,8 +13,12 @@ export type Resolution =
 export class ScopeResolver {
   readonly #declared = new Map<ts.Node, Set<string>>();
 
-  resolve(identifier: ts.Node, name: string): Resolution {
-    for (let node = identifier.parent; node; node = node.parent) {
+  /**
+   * Resolves `name` as seen at `site`: the identifier itself, or any node in the same scope whose parent
+   * pointer is set (the walk sets them on its way down, so a node's children may not have one yet).
+   */
+  resolve(site: ts.Node, name: string): Resolution {
+    for (let node = site.parent; node; node = node.parent) {
       if (!introducesScope(node)) continue;
       if (this.declaredIn(node).has(name)) {
         return ts.isSourceFile(node) ? { kind: 'top-level' } : { kind: 'local', scope: node };

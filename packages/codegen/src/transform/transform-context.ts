@@ -9,7 +9,7 @@ import type { NameConvention } from '../names/name-convention.js';
 import type { ParsedSource } from '../parser/parser.js';
 import type { FileFacts, ProjectFacts } from '../project/project-facts.js';
 import { type ImportBinding, collectImportBindings } from './import-bindings.js';
-import type { PathRule } from './path-rule.js';
+import { isInside, mapPath, type PathRule } from './path-rule.js';
 import { type Resolution, ScopeResolver } from './scope.js';
 
 /** Everything a rule needs while transforming one file, and where it records edits and diagnostics. */
@@ -41,6 +41,11 @@ export class TransformContext {
   /** Tasks that must see every other rule's edits first. */
   readonly finishers: (() => void)[] = [];
   readonly #severity: SeverityOverrides;
+  #byDeclaration: Map<ts.Node, ImportBinding[]> | undefined;
+  #keepsSiblings: boolean | undefined;
+  readonly #converted = new Map<string, FileFacts | undefined>();
+  readonly #textHas = new Map<string, boolean>();
+  readonly #identifiers: ReadonlyMap<string, string> | undefined;
   readonly #ignored: readonly (readonly [number, number])[];
 
   constructor(init: {
@@ -71,11 +76,66 @@ export class TransformContext {
     this.#severity = init.severity;
     this.#ignored = init.ignored;
     this.commonJs = isCommonJs(this.fileName, this.tree);
+    this.#identifiers = (this.tree as { identifiers?: ReadonlyMap<string, string> }).identifiers;
   }
 
   /** Where a node's own text starts (after leading trivia). */
   start(node: ts.Node): number {
     return node.getStart(this.tree);
+  }
+
+  /**
+   * Whether `./x` specifiers stay as written: the twin's directory is where the rules send this file's
+   * directory, and no rule claims a directory below it. Decided once per file (path math is costly).
+   */
+  get keepsSiblingSpecifiers(): boolean {
+    if (this.#keepsSiblings === undefined) {
+      const dir = path.dirname(this.fileName);
+      const outDir = path.dirname(this.outFileName);
+      const mapped = mapPath(dir, this.pathRules) ?? dir;
+      const nested = this.pathRules.some((rule) => rule.from !== dir && isInside(rule.from, dir));
+      this.#keepsSiblings = mapped === outDir && !nested;
+    }
+    return this.#keepsSiblings;
+  }
+
+  /** Whether the file's text contains a word (answers are remembered: several rules ask the same). */
+  textIncludes(word: string): boolean {
+    let found = this.#textHas.get(word);
+    if (found === undefined) {
+      found = this.text.includes(word);
+      this.#textHas.set(word, found);
+    }
+    return found;
+  }
+
+  /** Whether the file uses any of these identifier names. */
+  usesAnyName(names: Iterable<string>): boolean {
+    for (const name of names) if (this.usesName(name)) return true;
+    return false;
+  }
+
+  /** Whether the file uses an identifier of this name anywhere (true when the parser keeps no table). */
+  usesName(name: string): boolean {
+    return this.#identifiers === undefined || this.#identifiers.has(name);
+  }
+
+  /** The identifiers of this file that the naming convention renames. */
+  renamedNames(): ReadonlySet<string> {
+    return this.#identifiers === undefined ? new Set() : this.names.renamedIn(this.#identifiers);
+  }
+
+  /** The import bindings a statement declares (none for most statements). */
+  bindingsOf(statement: ts.Node): readonly ImportBinding[] {
+    if (this.#byDeclaration === undefined) {
+      this.#byDeclaration = new Map();
+      for (const binding of this.bindings.values()) {
+        const list = this.#byDeclaration.get(binding.declaration) ?? [];
+        list.push(binding);
+        this.#byDeclaration.set(binding.declaration, list);
+      }
+    }
+    return this.#byDeclaration.get(statement) ?? [];
   }
 
   /** Whether a position lies in a range the author asked the generator to leave alone. */
@@ -119,31 +179,44 @@ export class TransformContext {
     });
   }
 
-  resolve(identifier: ts.Node, name: string): Resolution {
-    return this.scope.resolve(identifier, name);
+  /** What `name` refers to at `site` (an identifier, or a node with a parent in the same scope). */
+  resolve(site: ts.Node, name: string): Resolution {
+    return this.scope.resolve(site, name);
   }
 
   /** The import binding an identifier refers to, if it refers to one. */
-  importBinding(identifier: ts.Node, name: string): ImportBinding | undefined {
+  importBinding(site: ts.Node, name: string): ImportBinding | undefined {
     const binding = this.bindings.get(name);
     if (!binding) return undefined;
-    return this.resolve(identifier, name).kind === 'top-level' ? binding : undefined;
+    return this.resolve(site, name).kind === 'top-level' ? binding : undefined;
   }
 
   /** Whether an identifier is the global of that name (nothing in the file declares it). */
-  isGlobal(identifier: ts.Node, name: string): boolean {
-    return this.resolve(identifier, name).kind === 'global';
+  isGlobal(site: ts.Node, name: string): boolean {
+    return this.resolve(site, name).kind === 'global';
   }
 
   /** The facts of the converted file a relative specifier points at, if it points at one. */
   convertedModule(specifier: string): FileFacts | undefined {
     if (!isRelative(specifier)) return undefined;
+    if (this.#converted.has(specifier)) return this.#converted.get(specifier);
+    const facts = this.#findConverted(specifier);
+    this.#converted.set(specifier, facts);
+    return facts;
+  }
+
+  #findConverted(specifier: string): FileFacts | undefined {
+    if (this.project.files.size === 1 && this.project.files.has(this.#ownKey())) return undefined;
     const target = path.resolve(path.dirname(this.fileName), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '');
     return this.project.files.get(target) ?? this.project.files.get(path.join(target, 'index'));
   }
 
   facts(): FileFacts | undefined {
-    return this.project.files.get(this.fileName.replace(/\.(?:[cm]?[jt]sx?)$/, ''));
+    return this.project.files.get(this.#ownKey());
+  }
+
+  #ownKey(): string {
+    return this.fileName.replace(/\.(?:[cm]?[jt]sx?)$/, '');
   }
 
   needImport(module: string, name: string): void {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { MappingOptions } from '../config/mapping-options.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeFrame, lineNumberAt } from '../diagnostics/code-frame.js';
 import { buildSourceMap, type SourceMap } from '../edits/source-map.js';
@@ -16,6 +17,7 @@ import { insertNeededImports } from './needed-imports.js';
 import { mapPath } from './path-rule.js';
 import { TransformContext } from './transform-context.js';
 import type { TransformOptions } from './transform-options.js';
+import { runTopLevelRules } from './top-level-pass.js';
 import { createWalker } from './walk.js';
 
 /** The result of converting one file. */
@@ -59,12 +61,10 @@ export function transformParsed(source: ParsedSource, options: TransformOptions)
   if (syntaxErrors.length > 0) {
     return { code: source.text, diagnostics: syntaxErrors, map: undefined, hasErrors: true };
   }
-  const names = new NameConvention(options.names);
+  const names = NameConvention.for(options.names);
   const runtimeModule = options.runtimeModule ?? 'anysync/runtime';
   const mappings =
-    options.mappings instanceof MappingTable
-      ? options.mappings
-      : new MappingTable(defaultMappings(runtimeModule), options.mappings ?? {});
+    options.mappings instanceof MappingTable ? options.mappings : mappingTableFor(options, runtimeModule);
   const pathRules = options.pathRules ?? [];
   const fileName = path.resolve(source.fileName);
   const outFileName = options.outFileName ?? mapPath(fileName, pathRules) ?? fileName;
@@ -88,7 +88,9 @@ export function transformParsed(source: ParsedSource, options: TransformOptions)
   for (const [start, end] of directives.ignored)
     context.edits.replaceRegion(start, end, source.text.slice(start, end));
   for (const node of directives.skipped) removeStatementLines(node, context);
-  createWalker(RULES, context).walk(source.tree);
+  runTopLevelRules(source.tree, context);
+  const needed = RULES.filter((rule) => rule.phase === undefined && (rule.isNeeded?.(context) ?? true));
+  if (needed.length > 0) createWalker(needed, context).walk(source.tree);
   for (const finish of context.finishers) finish();
   insertNeededImports(context);
   const output = context.edits.render();
@@ -101,6 +103,21 @@ export function transformParsed(source: ParsedSource, options: TransformOptions)
         });
   const diagnostics = context.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { code: output, diagnostics, map, hasErrors: diagnostics.some((d) => d.severity === 'error') };
+}
+
+const defaultTables = new Map<string, MappingTable>();
+
+/** The shipped table alone is shared between calls (it has no project entries whose use is tracked). */
+function mappingTableFor(options: TransformOptions, runtimeModule: string): MappingTable {
+  if (options.mappings !== undefined) {
+    return new MappingTable(defaultMappings(runtimeModule), options.mappings as MappingOptions);
+  }
+  let table = defaultTables.get(runtimeModule);
+  if (!table) {
+    table = new MappingTable(defaultMappings(runtimeModule));
+    defaultTables.set(runtimeModule, table);
+  }
+  return table;
 }
 
 function singleFileProject(source: ParsedSource, names: NameConvention): ProjectFacts {

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { typescriptParser } from '../parser/typescript-parser.js';
+import { setParents } from '../transform/walk.js';
 
 /**
  * The names a module exports, values and types alike (`default` for a default export, `*` plus the
@@ -14,6 +15,7 @@ import { typescriptParser } from '../parser/typescript-parser.js';
  */
 export function exportedNames(code: string, fileName: string): string[] {
   const { tree } = typescriptParser.parse(fileName, code);
+  setParents(tree);
   const names = new Set<string>();
   for (const statement of tree.statements) {
     if (ts.isExportDeclaration(statement)) {

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { typescriptParser } from '../parser/typescript-parser.js';
+import { setParents } from '../transform/walk.js';
 
 /** An async construct found in code that should be purely synchronous. */
 export interface AsyncResidue {
@@ -36,6 +37,7 @@ const ASYNC_TYPES = new Set([
  */
 export function findAsyncResidue(code: string, fileName: string): AsyncResidue[] {
   const { tree } = typescriptParser.parse(fileName, code);
+  setParents(tree);
   const found: AsyncResidue[] = [];
   const add = (start: number, text: string) => {
     const position = tree.getLineAndCharacterOfPosition(start);
