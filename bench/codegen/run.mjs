@@ -31,7 +31,7 @@ for (let round = 0; round < ROUNDS; round += 1) {
     for (const file of inputs.get(contender)) {
       try {
         contender.run(file);
-      } catch (error) {
+      } catch {
         failures.set(contender, (failures.get(contender) ?? 0) + 1);
       }
     }

@@ -17,7 +17,7 @@ export function createWalker(rules: readonly Rule[], context: TransformContext):
   // Arrays indexed by syntax kind: the walk's per-node work must stay a few property reads.
   const byKind: (Rule[] | undefined)[] = [];
   for (const rule of rules) {
-    for (const kind of rule.kinds) (byKind[kind] ??= []).push(rule);
+    for (const kind of rule.kinds) byKind[kind] = [...(byKind[kind] ?? []), rule];
   }
   const identifierRules = byKind[ts.SyntaxKind.Identifier] ?? [];
   byKind[ts.SyntaxKind.Identifier] = undefined;
@@ -85,7 +85,12 @@ const jsDocKinds: (boolean | undefined)[] = [];
 
 /** Whether nodes of this kind can carry JSDoc (decided once per kind; most kinds cannot). */
 function mayHaveJsDoc(node: ts.Node): boolean {
-  return (jsDocKinds[node.kind] ??= 'jsDoc' in node);
+  let known = jsDocKinds[node.kind];
+  if (known === undefined) {
+    known = 'jsDoc' in node;
+    jsDocKinds[node.kind] = known;
+  }
+  return known;
 }
 
 /**
