@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 const root = new URL('..', import.meta.url).pathname;
 const examplesDir = join(root, 'examples');
 const anysyncBin = join(root, 'packages/codegen/bin/anysync.js');
+const tscBin = join(root, 'node_modules/typescript/bin/tsc');
 const only = process.argv.slice(2);
 
 function run(command, args, cwd) {
@@ -34,7 +35,9 @@ for (const name of examples) {
   const hasConfig = ['anysync.config.json', 'anysync.config.js', 'anysync.config.ts'].some((f) =>
     existsSync(join(dir, f)),
   );
-  if (hasConfig) run(process.execPath, [anysyncBin, 'generate'], dir);
+  if (hasConfig) run(process.execPath, [anysyncBin, 'generate', '--quiet'], dir);
+  // Compiled after generating, so the demo runs the twins as they are now.
+  if (existsSync(join(dir, 'tsconfig.json'))) run(process.execPath, [tscBin, '-b', dir], root);
   if (pkg.scripts?.build) run('npm', ['run', '--silent', 'build'], dir);
   if (pkg.scripts?.demo) run('npm', ['run', '--silent', 'demo'], dir);
 }
