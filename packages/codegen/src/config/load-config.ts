@@ -6,7 +6,16 @@ import ts from 'typescript';
 import { ConfigError } from './config-error.js';
 import { type ResolvedConfig, resolveConfig } from './resolve-config.js';
 
-/** The config file names looked for, in order, before `package.json#anysync`. */
+/**
+ * The config file names looked for, in order, before `package.json#anysync`.
+ *
+ * @example
+ * ```ts
+ * import { CONFIG_FILES } from '@anysync/codegen';
+ *
+ * console.log(CONFIG_FILES[0]); // 'anysync.config.ts'
+ * ```
+ */
 export const CONFIG_FILES = [
   'anysync.config.ts',
   'anysync.config.mts',
@@ -19,6 +28,15 @@ export const CONFIG_FILES = [
  * Loads and validates the config: the given file, or the first of {@link CONFIG_FILES} in `cwd`, or the
  * `anysync` field of `cwd/package.json`. TypeScript configs are compiled in memory with the bundled
  * TypeScript, so they work on every supported Node version.
+ *
+ * @example
+ * ```ts
+ * import { generate, loadConfig } from '@anysync/codegen';
+ *
+ * const config = await loadConfig(process.cwd());
+ * console.log(config.source, config.rules); // 'anysync.config.json', [{ from: '/…/src/_async', to: '/…/src/_sync' }]
+ * await generate(config);
+ * ```
  */
 export async function loadConfig(cwd: string, explicit?: string): Promise<ResolvedConfig> {
   if (explicit !== undefined) {

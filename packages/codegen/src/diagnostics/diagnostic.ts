@@ -21,7 +21,16 @@ export interface Diagnostic {
   readonly frame: string;
 }
 
-/** The ids of the rules that report diagnostics; each can be set to `error`, `warning` or `off`. */
+/**
+ * The ids of the rules that report diagnostics; each can be set to `error`, `warning` or `off`.
+ *
+ * @example
+ * ```ts
+ * import { DIAGNOSTIC_RULES } from '@anysync/codegen';
+ *
+ * console.log(DIAGNOSTIC_RULES.includes('then-chain')); // true
+ * ```
+ */
 export const DIAGNOSTIC_RULES = [
   'syntax-error',
   'no-sync-meaning',

@@ -1,6 +1,15 @@
 import type { MappingOptions } from '../config/mapping-options.js';
 
-/** The `node:fs/promises` functions that have a `…Sync` twin in `node:fs` (`watch` has none). */
+/**
+ * The `node:fs/promises` functions that have a `…Sync` twin in `node:fs` (`watch` has none).
+ *
+ * @example
+ * ```ts
+ * import { FS_PROMISES_WITH_SYNC_TWIN } from '@anysync/codegen';
+ *
+ * console.log(FS_PROMISES_WITH_SYNC_TWIN.length); // 31
+ * ```
+ */
 export const FS_PROMISES_WITH_SYNC_TWIN = [
   'access',
   'appendFile',
@@ -40,6 +49,14 @@ const noEventLoop = 'it waits for the event loop, which a blocking twin cannot d
 /**
  * The mappings shipped with the generator. A project's `mappings` are merged over these, module by
  * module and export by export.
+ *
+ * @example
+ * ```ts
+ * import { defaultMappings } from '@anysync/codegen';
+ *
+ * const table = defaultMappings('anysync/runtime');
+ * console.log(table['node:timers/promises']); // { strict: true, exports: { setTimeout: { module: 'anysync/runtime', name: 'sleepSync' }, … } }
+ * ```
  */
 export function defaultMappings(runtimeModule: string): MappingOptions {
   const fsExports: Record<string, string | { error: string; suggestion: string }> = {

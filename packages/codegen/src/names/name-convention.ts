@@ -6,7 +6,18 @@ const PREDICATE = /^_*(?:is|has|can|should|was|were|will|does|did|needs|supports
 /** Memo entry for names the convention leaves alone (a name can never be empty). */
 const KEEP = '';
 
-/** Decides the sync name of a name declared in the converted sources, or `undefined` to keep it. */
+/**
+ * Decides the sync name of a name declared in the converted sources, or `undefined` to keep it.
+ *
+ * @example
+ * ```ts
+ * import { NameConvention } from '@anysync/codegen';
+ *
+ * const names = new NameConvention({ asyncPrefix: 'sync' });
+ * console.log(names.syncName('AsyncClient'), names.syncName('readAsync'), names.syncName('isAsync'));
+ * // 'SyncClient' 'read' undefined
+ * ```
+ */
 export class NameConvention {
   static readonly #shared = new Map<string, NameConvention>();
 

@@ -19,7 +19,16 @@ const SCRIPT_KINDS: Record<SourceLanguage, ts.ScriptKind> = {
   jsx: ts.ScriptKind.JSX,
 };
 
-/** The extensions the generator reads, each kept in the twin it writes. */
+/**
+ * The extensions the generator reads, each kept in the twin it writes.
+ *
+ * @example
+ * ```ts
+ * import { SOURCE_EXTENSIONS } from '@anysync/codegen';
+ *
+ * console.log(SOURCE_EXTENSIONS); // ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx']
+ * ```
+ */
 export const SOURCE_EXTENSIONS: readonly string[] = Object.keys(LANGUAGES);
 
 /** The language of a file name, or `undefined` when the generator does not read that extension. */
@@ -31,7 +40,17 @@ export function languageOf(fileName: string): SourceLanguage | undefined {
   return LANGUAGES[extension];
 }
 
-/** The parser backed by `typescript`'s `createSourceFile` (JSDoc is parsed, so its type tags can be edited). */
+/**
+ * The parser backed by `typescript`'s `createSourceFile` (JSDoc is parsed, so its type tags can be edited).
+ *
+ * @example
+ * ```ts
+ * import { typescriptParser } from '@anysync/codegen';
+ *
+ * const parsed = typescriptParser.parse('a.ts', 'export async function f() {}');
+ * console.log(parsed.language, parsed.syntaxErrors.length); // 'ts' 0
+ * ```
+ */
 export const typescriptParser: Parser = {
   name: `typescript ${ts.version}`,
   parse(fileName: string, text: string): ParsedSource {
