@@ -22,19 +22,24 @@ export const moduleMappings: Rule = {
       mapReExport(node, context);
       return;
     }
-    const bindings = context.bindingsOf(node);
-    const first = bindings[0];
-    if (!first) return;
-    const plans = planImport(bindings, context);
-    context.handledSpecifiers.add(first.specifierNode);
-    if (!plans) {
-      context.handledSpecifiers.delete(first.specifierNode);
-      return;
+    // A CommonJS statement may require several modules (`const a = require('a'), b = require('b')`).
+    for (const bindings of groupBySpecifier(context.bindingsOf(node))) {
+      const first = bindings[0] as ImportBinding;
+      const plans = planImport(bindings, context);
+      if (!plans) continue;
+      context.handledSpecifiers.add(first.specifierNode);
+      if (ts.isImportDeclaration(node)) applyImport(node, plans, context);
+      else applyRequire(node as ts.VariableStatement, plans, context);
     }
-    if (ts.isImportDeclaration(node)) applyImport(node, plans, context);
-    else applyRequire(node as ts.VariableStatement, plans, context);
   },
 };
+
+function groupBySpecifier(bindings: readonly ImportBinding[]): ImportBinding[][] {
+  const groups = new Map<ts.Node, ImportBinding[]>();
+  for (const binding of bindings)
+    groups.set(binding.specifierNode, [...(groups.get(binding.specifierNode) ?? []), binding]);
+  return [...groups.values()];
+}
 
 function formattedModule(plan: PlannedBinding, context: TransformContext): string | undefined {
   if (plan.module === undefined) return undefined;
@@ -82,10 +87,8 @@ function applyRequire(
     plans.map((plan) => ({ ...plan, reshaped: false })),
     context,
   );
-  const only =
-    node.declarationList.declarations.length === 1 ? node.declarationList.declarations[0] : undefined;
-  if (module === null || !only) {
-    if (only) regenerate(node, plans, context);
+  if (module === null) {
+    if (node.declarationList.declarations.length === 1) regenerate(node, plans, context);
     else {
       context.report(
         'unmapped-import',
