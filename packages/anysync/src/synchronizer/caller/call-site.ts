@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+
+/** Frames from the synchronizer's own files say nothing about the user's code; they are dropped. */
+const OWN_URL = new URL('..', import.meta.url).href;
+const OWN_PATH = fileURLToPath(OWN_URL);
+const EXTRA_FRAMES = 12;
+
+/**
+ * The caller's side of a failed blocking call, formatted as stack lines to append to the worker error's
+ * stack: a boundary line, then the frames of the code that made the call, without synchronizer internals.
+ */
+export function callSite(): string {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = limit + EXTRA_FRAMES;
+  const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  const frames = stack
+    .split('\n')
+    .slice(1)
+    .filter((line) => !isOwnFrame(line))
+    .slice(0, limit);
+  return ['    at <synchronizer worker boundary>', ...frames].join('\n');
+}
+
+/** Whether a stack line points into the synchronizer's own files, on either side. */
+export function isOwnFrame(line: string): boolean {
+  return line.includes(OWN_URL) || line.includes(OWN_PATH) || line.includes('node:async_hooks');
+}

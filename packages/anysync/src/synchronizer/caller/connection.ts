@@ -1,0 +1,159 @@
+import { Op, type OpCode, type ReplyMessage, Status } from '../protocol.js';
+import type { CallOptions } from '../types.js';
+import { type ErrorClass, fromErrorRecord } from '../wire/error-record.js';
+import { AsyncChannel } from './async-channel.js';
+import { callSite, isOwnFrame } from './call-site.js';
+import { createFuture, type Future } from './future.js';
+import { HandleTable } from './handle-table.js';
+import { materialize } from './materialize.js';
+import { prepareArgs } from './prepare-args.js';
+import { collectMarkers, reviveValues } from './revive.js';
+import { type RawOutcome, SyncChannel } from './sync-channel.js';
+import { type LinkOptions, WorkerLink } from './worker-link.js';
+
+export interface ConnectionOptions extends Omit<LinkOptions, 'onReply' | 'onFailure'> {
+  timeout: number;
+  maxBatch: number;
+  errors: Map<string, ErrorClass>;
+}
+
+/** Which lane a value arrived by: iterators become sync or async iterators accordingly. */
+export type Lane = 'sync' | 'async';
+
+/**
+ * Everything proxies need to talk to one worker: both channels, the handle table, the error classes to
+ * rebuild, and the default options. A synchronizer owns one; a pool owns one per worker.
+ */
+export class Connection {
+  readonly link: WorkerLink;
+  readonly handles: HandleTable;
+  readonly timeout: number;
+  readonly maxBatch: number;
+  readonly errors: Map<string, ErrorClass>;
+  /** Prototypes of instance handles by shape key, so every instance of a class shares one. */
+  readonly prototypes = new Map<number, object>();
+  readonly #sync: SyncChannel;
+  readonly #async: AsyncChannel;
+
+  constructor(options: ConnectionOptions) {
+    this.timeout = options.timeout;
+    this.maxBatch = options.maxBatch;
+    this.errors = options.errors;
+    this.link = new WorkerLink({
+      ...options,
+      onReply: (message) =>
+        message.seq === undefined ? this.#async.accept(message) : this.#sync.accept(message),
+      onFailure: (error) => {
+        this.#async.failAll(error);
+        this.handles.clear();
+      },
+    });
+    this.handles = new HandleTable((refs) => this.#send({ kind: 'release', refs }));
+    this.#sync = new SyncChannel(this.link);
+    this.#async = new AsyncChannel(this.link, (message) => this.#discard(message));
+  }
+
+  /** A blocking call: the value, or the worker's error rethrown with the caller's frames appended. */
+  call(
+    op: OpCode,
+    target: number,
+    name: number,
+    args: unknown[],
+    options: CallOptions | undefined,
+    label: string,
+  ) {
+    return this.outcome(op, target, name, args, options, label).values[0];
+  }
+
+  /** A blocking call that keeps the whole outcome (iterator batches). */
+  outcome(
+    op: OpCode,
+    target: number,
+    name: number,
+    args: unknown[],
+    options: CallOptions | undefined,
+    label: string,
+  ) {
+    const prepared = prepareArgs(args, this.handles, options?.transfer);
+    const aborted = [options?.signal, ...prepared.signals].find((signal) => signal?.aborted);
+    if (aborted) throw aborted.reason;
+    const timeout = options?.timeout ?? this.timeout;
+    const outcome = this.#sync.request(op, target, name, prepared, timeout, label);
+    return this.#finish(outcome, 'sync');
+  }
+
+  /** A promise-returning call; `pin` stays referenced until it settles. */
+  callAsync<T>(call: AsyncCall, options: CallOptions | undefined, pin?: unknown): Future<T> {
+    return this.outcomeAsync(call, options, pin, (outcome) => outcome.values[0] as T);
+  }
+
+  outcomeAsync<T = RawOutcome>(
+    call: AsyncCall,
+    options: CallOptions | undefined,
+    pin?: unknown,
+    pick: (outcome: RawOutcome) => T = (outcome) => outcome as T,
+  ): Future<T> {
+    let prepared: ReturnType<typeof prepareArgs>;
+    try {
+      prepared = prepareArgs(call.args, this.handles, options?.transfer);
+    } catch (error) {
+      return rejected<T>(error);
+    }
+    const timeout = options?.timeout ?? this.timeout;
+    return this.#async.request(
+      { ...call, args: prepared },
+      { timeout, signal: options?.signal },
+      (outcome) => pick(this.#finish(outcome, 'async')),
+      pin,
+    );
+  }
+
+  /** Rebuilds a thrown value from its record, appending `boundary` (the caller's frames) to its stack. */
+  error(record: unknown, boundary?: string): unknown {
+    return fromErrorRecord(record as never, this.errors, boundary, isOwnFrame);
+  }
+
+  #finish(outcome: RawOutcome, lane: Lane): RawOutcome {
+    if (outcome.marked) reviveValues(outcome.values, (marker) => materialize(this, marker, lane));
+    if (outcome.status === Status.error)
+      throw this.error(outcome.values[0], lane === 'sync' ? callSite() : undefined);
+    return outcome;
+  }
+
+  /** A reply nobody waits for any more: release the handles it carried. */
+  #discard(message: ReplyMessage): void {
+    if (!message.marked) return;
+    const refs = collectMarkers(message.values).flatMap((marker) => (marker.pinned ? [] : [marker.id, 1]));
+    if (refs.length > 0) this.#send({ kind: 'release', refs });
+  }
+
+  #send(message: { kind: 'release'; refs: number[] }): void {
+    try {
+      this.link.post(message);
+    } catch {
+      // The worker is gone, and its objects with it.
+    }
+  }
+
+  /** Loads a module on the worker (blocking) and returns its namespace proxy. */
+  load(href: string, loader: string | undefined, timeout: number): object {
+    return this.call(Op.load, 0, -1, [href, loader], { timeout }, `load(${href})`) as object;
+  }
+}
+
+/** A promise-returning call's target. */
+export interface AsyncCall {
+  op: OpCode;
+  target: number;
+  name: number;
+  args: unknown[];
+  label: string;
+}
+
+function rejected<T>(error: unknown): Future<T> {
+  const { future, reject } = createFuture<T>(() => {
+    throw error;
+  });
+  reject(error);
+  return future;
+}

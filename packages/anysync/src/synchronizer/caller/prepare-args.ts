@@ -1,0 +1,139 @@
+import type { TransferListItem } from 'node:worker_threads';
+import { ClosedError, CloneError } from '../errors.js';
+import { MARK } from '../protocol.js';
+import { takeTransfer } from '../transfer.js';
+import { isCloneableBuiltin } from '../wire/cloneable-builtin.js';
+import { locate } from '../wire/locate.js';
+import { type HandleTable, handleState } from './handle-table.js';
+
+/** Arguments ready to cross: handles and signals replaced by markers, transfers collected. */
+export interface PreparedArgs {
+  values: unknown[];
+  marked: boolean;
+  transfer: TransferListItem[];
+  /** `AbortSignal`s found among the arguments; the call is aborted when one of them aborts. */
+  signals: AbortSignal[];
+}
+
+/** Why a value was refused; turned into a `CloneError` with the value's path by `prepareArgs`. */
+class Refusal {
+  constructor(
+    readonly value: unknown,
+    readonly reason: string,
+    readonly closed = false,
+  ) {}
+}
+
+interface Walk {
+  table: HandleTable;
+  marked: boolean;
+  transfer: TransferListItem[];
+  signals: AbortSignal[];
+  seen: Set<object> | undefined;
+}
+
+/**
+ * Checks and translates call arguments. Primitives pass untouched (the common case allocates nothing
+ * beyond the result). Handles become references, `AbortSignal`s become the worker call's signal, and
+ * values that cannot cross — functions, class instances whose methods would be lost, symbols, handles of
+ * another worker — fail at once with a `CloneError` naming their path, before anything is sent.
+ */
+export function prepareArgs(
+  args: unknown[],
+  table: HandleTable,
+  transfer?: readonly TransferListItem[],
+): PreparedArgs {
+  const walk: Walk = {
+    table,
+    marked: false,
+    transfer: transfer ? [...transfer] : [],
+    signals: [],
+    seen: undefined,
+  };
+  let values = args;
+  try {
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      if (arg === null || (typeof arg !== 'object' && typeof arg !== 'function' && typeof arg !== 'symbol'))
+        continue;
+      const next = translate(arg, walk, 0);
+      if (next !== arg) {
+        if (values === args) values = args.slice();
+        values[i] = next;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    const path = locate(args, error.value, 'arguments');
+    if (error.closed) throw new ClosedError(`${path}: ${error.reason}`);
+    throw new CloneError(`${path} ${error.reason}`, path);
+  }
+  return { values, marked: walk.marked, transfer: walk.transfer, signals: walk.signals };
+}
+
+function translate(value: unknown, walk: Walk, depth: number): unknown {
+  if (typeof value === 'symbol') throw new Refusal(value, 'is a symbol; symbols cannot cross to the worker');
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
+  const state = handleState(value);
+  if (state) return reference(value, state, walk);
+  if (typeof value === 'function') {
+    throw new Refusal(value, 'is a function; functions cannot cross to the worker (pass data, or a handle)');
+  }
+  if (value instanceof AbortSignal) {
+    walk.signals.push(value);
+    walk.marked = true;
+    return { [MARK]: 'signal' };
+  }
+  const marked = takeTransfer(value);
+  if (marked) walk.transfer.push(...marked);
+  if (isCloneableBuiltin(value) || depth > 64) return value;
+  walk.seen ??= new Set();
+  if (walk.seen.has(value)) return value;
+  walk.seen.add(value);
+  if (Array.isArray(value)) return translateEntries(value, value.keys(), walk, depth);
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null)
+    return translateEntries(value, Object.keys(value), walk, depth);
+  if (hasPrototypeMethods(proto)) {
+    const name = proto.constructor?.name || 'an object';
+    throw new Refusal(value, `is a ${name} instance; its methods would be lost crossing to the worker`);
+  }
+  return value;
+}
+
+function reference(value: object, state: NonNullable<ReturnType<typeof handleState>>, walk: Walk) {
+  if (state.owner !== walk.table) throw new Refusal(value, `is a handle of another worker (${state.label})`);
+  if (state.released) throw new Refusal(value, `was disposed (${state.label})`, true);
+  walk.marked = true;
+  return { [MARK]: 'ref', id: state.id };
+}
+
+function translateEntries(value: object, keys: Iterable<number | string>, walk: Walk, depth: number): object {
+  let copy: Record<string | number, unknown> | undefined;
+  const source = value as Record<string | number, unknown>;
+  for (const key of keys) {
+    const item = source[key];
+    if (item === null || (typeof item !== 'object' && typeof item !== 'function' && typeof item !== 'symbol'))
+      continue;
+    const next = translate(item, walk, depth + 1);
+    if (next !== item) {
+      copy ??= (Array.isArray(value) ? value.slice() : { ...value }) as Record<string | number, unknown>;
+      copy[key] = next;
+    }
+  }
+  return copy ?? value;
+}
+
+function hasPrototypeMethods(proto: object): boolean {
+  for (let level = proto; level && level !== Object.prototype; level = Object.getPrototypeOf(level)) {
+    for (const name of Object.getOwnPropertyNames(level)) {
+      if (
+        name !== 'constructor' &&
+        typeof Object.getOwnPropertyDescriptor(level, name)?.value === 'function'
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}

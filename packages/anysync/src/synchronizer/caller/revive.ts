@@ -1,0 +1,33 @@
+import { type HandleMarker, MARK } from '../protocol.js';
+
+/**
+ * Replaces the handle markers in freshly deserialized reply values, in place, by the caller's handle
+ * objects. Only called for replies the worker flagged as carrying markers.
+ */
+export function reviveValues(values: unknown[], materialize: (marker: HandleMarker) => object): void {
+  const seen = new Set<object>();
+  for (let i = 0; i < values.length; i++) values[i] = revive(values[i], materialize, seen);
+}
+
+function revive(value: unknown, materialize: (marker: HandleMarker) => object, seen: Set<object>): unknown {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return value;
+  seen.add(value);
+  if ((value as Record<string, unknown>)[MARK] === 'handle') return materialize(value as HandleMarker);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = revive(value[i], materialize, seen);
+  } else if (Object.getPrototypeOf(value) === Object.prototype) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = revive(record[key], materialize, seen);
+  }
+  return value;
+}
+
+/** The handle markers inside values that will never be revived, so their worker objects can be released. */
+export function collectMarkers(values: unknown[]): HandleMarker[] {
+  const found: HandleMarker[] = [];
+  reviveValues([...values], (marker) => {
+    found.push(marker);
+    return marker;
+  });
+  return found;
+}

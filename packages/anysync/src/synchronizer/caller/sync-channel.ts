@@ -1,0 +1,165 @@
+import { CloneError, TimeoutError } from '../errors.js';
+import { Control, Lane, type OpCode, Presence, type ReplyMessage, type StatusCode } from '../protocol.js';
+import { AreaReader, writeValues } from '../wire/area-codec.js';
+import { toErrorRecord } from '../wire/error-record.js';
+import { locateUncloneable } from '../wire/locate.js';
+import type { PreparedArgs } from './prepare-args.js';
+import type { WorkerLink } from './worker-link.js';
+
+/** A reply as read off the wire; `marked` values still hold markers to revive. */
+export interface RawOutcome {
+  status: StatusCode;
+  values: unknown[];
+  marked: boolean;
+}
+
+/** Upper bound of one park; the caller re-checks its deadline and the worker's health at least this often. */
+const SLICE_MS = 500;
+
+/**
+ * Blocking calls. The request goes into the shared request area (or, with transfers or when too large,
+ * into a message), the worker is woken, and the caller parks on `Control.signal` in slices until its reply
+ * is written, the worker dies, or the call's deadline passes. On timeout the worker task is cancelled and
+ * the call abandoned: its late reply carries an older sequence number and is ignored, so the next call is
+ * not affected.
+ */
+export class SyncChannel {
+  readonly #control: Int32Array;
+  readonly #reader: AreaReader;
+  #seq = 0;
+  #messageReply: ReplyMessage | undefined;
+
+  constructor(private readonly link: WorkerLink) {
+    this.#control = link.control;
+    this.#reader = new AreaReader(link.replies);
+  }
+
+  /** Takes a reply that came by message; only the current call's is kept. */
+  accept(message: ReplyMessage): void {
+    if (message.seq === this.#seq) this.#messageReply = message;
+  }
+
+  request(
+    op: OpCode,
+    target: number,
+    name: number,
+    args: PreparedArgs,
+    timeout: number,
+    label: string,
+  ): RawOutcome {
+    this.link.start();
+    const seq = ++this.#seq;
+    this.#messageReply = undefined;
+    if (args.transfer.length > 0 || !this.#write(seq, op, target, name, args)) {
+      this.#send(seq, op, target, name, args);
+    } else if (Atomics.load(this.#control, Control.presence) === Presence.lingering) {
+      Atomics.notify(this.#control, Control.requestSeq, 1);
+    } else {
+      this.link.post(0);
+    }
+    return this.#await(seq, timeout, label);
+  }
+
+  #write(seq: number, op: OpCode, target: number, name: number, args: PreparedArgs): boolean {
+    const control = this.#control;
+    this.#lock();
+    try {
+      const length = writeValues(this.link.requests, args.values, args.marked);
+      if (length < 0) return false;
+      control[Control.requestOp] = op;
+      control[Control.requestTarget] = target;
+      control[Control.requestName] = name;
+      control[Control.requestCount] = args.values.length;
+      control[Control.requestLane] = Lane.shared;
+      Atomics.store(control, Control.requestSeq, seq);
+      return true;
+    } catch (error) {
+      throw cloneFailure(error, args.values);
+    } finally {
+      this.#unlock();
+    }
+  }
+
+  #send(seq: number, op: OpCode, target: number, name: number, args: PreparedArgs): void {
+    this.#lock();
+    this.#control[Control.requestLane] = Lane.message;
+    Atomics.store(this.#control, Control.requestSeq, seq);
+    this.#unlock();
+    try {
+      this.link.post(
+        { kind: 'sync', seq, op, target, name, args: args.values, marked: args.marked },
+        args.transfer,
+      );
+    } catch (error) {
+      throw cloneFailure(error, args.values);
+    }
+  }
+
+  /** The request area is shared with a worker that may still be reading an abandoned request. */
+  #lock(): void {
+    while (Atomics.compareExchange(this.#control, Control.requestLock, 0, 1) !== 0) {
+      Atomics.wait(this.#control, Control.requestLock, 1, 1);
+    }
+  }
+
+  #unlock(): void {
+    Atomics.store(this.#control, Control.requestLock, 0);
+    Atomics.notify(this.#control, Control.requestLock);
+  }
+
+  #await(seq: number, timeout: number, label: string): RawOutcome {
+    const control = this.#control;
+    const deadline =
+      timeout === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : performance.now() + timeout;
+    for (;;) {
+      const signal = Atomics.load(control, Control.signal);
+      if (Atomics.load(control, Control.replySeq) === seq) return this.#read();
+      this.link.check();
+      if (this.link.pending) {
+        this.link.drain();
+        continue;
+      }
+      const remaining = deadline - performance.now();
+      if (remaining <= 0) throw this.#timedOut(seq, timeout, label);
+      Atomics.wait(control, Control.signal, signal, Math.min(remaining, SLICE_MS));
+    }
+  }
+
+  #read(): RawOutcome {
+    const control = this.#control;
+    let outcome: RawOutcome;
+    if (control[Control.replyLane] === Lane.message) {
+      while (!this.#messageReply) {
+        this.link.check();
+        this.link.drain();
+      }
+      const { status, values, marked } = this.#messageReply;
+      outcome = { status, values, marked };
+      this.#messageReply = undefined;
+    } else {
+      const values = this.#reader.readAll(control[Control.replyCount] ?? 0);
+      outcome = {
+        status: (control[Control.replyStatus] ?? 0) as StatusCode,
+        values,
+        marked: this.#reader.marked,
+      };
+    }
+    // Output the worker printed during the call is written out before the call returns.
+    if (this.link.pending) this.link.drain();
+    return outcome;
+  }
+
+  #timedOut(seq: number, timeout: number, label: string): Error {
+    const message = `${label} timed out after ${timeout} ms`;
+    const reason = toErrorRecord(new DOMException(message, 'TimeoutError'));
+    this.link.post({ kind: 'cancel', seq, reason });
+    return new TimeoutError(message);
+  }
+}
+
+/** A value the structured clone rejected, reported with its path instead of a bare `DataCloneError`. */
+export function cloneFailure(error: unknown, values: unknown[]): unknown {
+  if (!(error instanceof Error) || error.name !== 'DataCloneError') return error;
+  const path = locateUncloneable(values, 'arguments');
+  return new CloneError(`${path} cannot be cloned to the worker: ${error.message}`, path, { cause: error });
+}

@@ -1,0 +1,94 @@
+import { Op, Status } from '../protocol.js';
+import { toErrorRecord } from '../wire/error-record.js';
+import type { Connection } from './connection.js';
+import { type HandleState, liveState } from './handle-table.js';
+import type { RawOutcome } from './sync-channel.js';
+
+/** First batch size; it doubles with every pull up to the connection's `maxBatch`. */
+const FIRST_BATCH = 16;
+
+/**
+ * A worker iterator (typically an async generator) consumed from sync code. Items are pulled in batches:
+ * small at first, doubling while the consumer keeps going, never more than `maxBatch` ahead. `return()`
+ * (a `break` out of `for...of`, or `using`) and `throw()` reach the worker generator, so its `finally`
+ * blocks run there; a generator abandoned without either is closed when this object is collected.
+ */
+export class SyncRemoteIterator<T = unknown, R = unknown> implements Iterator<T, R>, Iterable<T>, Disposable {
+  readonly #connection: Connection;
+  readonly #state: HandleState;
+  #items: unknown[] = [];
+  #index = 0;
+  #credit = FIRST_BATCH;
+  #end: { value: unknown } | { error: unknown } | undefined;
+  #finished = false;
+
+  constructor(connection: Connection, id: number) {
+    this.#connection = connection;
+    this.#state = connection.handles.adopt(this, id, 'iterator', `iterator#${id}`);
+  }
+
+  next(): IteratorResult<T, R> {
+    for (;;) {
+      if (this.#index < this.#items.length) return { value: this.#items[this.#index++] as T, done: false };
+      if (this.#end || this.#finished) return this.#complete();
+      this.#absorb(this.#call(Op.pull, [this.#credit]));
+      this.#credit = Math.min(this.#credit * 2, this.#connection.maxBatch);
+    }
+  }
+
+  return(value?: R): IteratorResult<T, R> {
+    if (this.#end || this.#finished) return this.#complete(value);
+    this.#items = [];
+    return this.#step(this.#call(Op.return, [value]));
+  }
+
+  throw(error?: unknown): IteratorResult<T, R> {
+    if (this.#end || this.#finished) throw error;
+    this.#items = [];
+    return this.#step(this.#call(Op.throw, [toErrorRecord(error)]));
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  [Symbol.dispose](): void {
+    this.return();
+  }
+
+  #call(op: number, args: unknown[]): RawOutcome {
+    const state = liveState(this);
+    return this.#connection.outcome(op as never, state.id, -1, args, undefined, state.label);
+  }
+
+  #absorb(outcome: RawOutcome): void {
+    const { status, values } = outcome;
+    this.#index = 0;
+    if (status === Status.batch) {
+      this.#items = values;
+      return;
+    }
+    this.#items = values.slice(0, -1);
+    const last = values[values.length - 1];
+    this.#end = status === Status.failed ? { error: this.#connection.error(last) } : { value: last };
+  }
+
+  /** The single result of a `return()` or `throw()`: the generator may yield again from a `finally`. */
+  #step(outcome: RawOutcome): IteratorResult<T, R> {
+    this.#absorb(outcome);
+    if (outcome.status === Status.batch) return this.next();
+    this.#items = [];
+    return this.#complete();
+  }
+
+  #complete(fallback?: unknown): IteratorResult<T, R> {
+    const end = this.#end;
+    this.#end = undefined;
+    if (!this.#finished) {
+      this.#finished = true;
+      this.#state.owner.release(this.#state);
+    }
+    if (end && 'error' in end) throw end.error;
+    return { value: (end ? end.value : fallback) as R, done: true };
+  }
+}

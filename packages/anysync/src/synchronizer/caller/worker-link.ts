@@ -1,0 +1,174 @@
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  type TransferListItem,
+  Worker,
+} from 'node:worker_threads';
+import { ClosedError, WorkerCrashError } from '../errors.js';
+import {
+  CONTROL_BYTES,
+  Control,
+  type CallerMessage,
+  Fatal,
+  type FatalMessage,
+  type OutputMessage,
+  type ReplyMessage,
+  type WorkerBoot,
+  type WorkerMessage,
+} from '../protocol.js';
+import { fromErrorRecord } from '../wire/error-record.js';
+import { SharedArea } from '../wire/shared-area.js';
+
+/** How to start the worker. */
+export interface LinkOptions {
+  execArgv: string[] | undefined;
+  env: Record<string, string | undefined> | undefined;
+  linger: number;
+  captureOutput: boolean;
+  sharedMemoryLimit: number;
+  name: string;
+  /** Called with each reply that arrives, whichever way it was drained. */
+  onReply: (message: ReplyMessage) => void;
+  /** Called once when the worker is lost (crash, exit or close), to fail whatever is pending. */
+  onFailure: (error: Error) => void;
+}
+
+const WORKER_ENTRY = new URL('../worker/worker-main.js', import.meta.url);
+
+/**
+ * One worker thread and the memory and ports shared with it. It starts the worker on first use, counts the
+ * messages it drains so a blocked caller can tell when the reply port has something for it, replays
+ * captured console output, and turns every way the worker can die into one `WorkerCrashError`.
+ *
+ * The worker is `unref`'d: it keeps the process alive only while a promise-returning call is pending.
+ */
+export class WorkerLink {
+  readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_BYTES));
+  readonly requests: SharedArea;
+  readonly replies: SharedArea;
+  #worker: Worker | undefined;
+  #port: MessagePort | undefined;
+  #drained = 0;
+  #holds = 0;
+  #failure: Error | undefined;
+
+  constructor(private readonly options: LinkOptions) {
+    this.requests = new SharedArea(SharedArea.allocate(options.sharedMemoryLimit));
+    this.replies = new SharedArea(SharedArea.allocate(options.sharedMemoryLimit));
+  }
+
+  get started(): boolean {
+    return this.#worker !== undefined;
+  }
+
+  get threadId(): number | undefined {
+    return this.#worker?.threadId;
+  }
+
+  /** Starts the worker if it is not running yet; throws if it was lost. */
+  start(): void {
+    this.#check();
+    if (this.#worker) return;
+    const { port1, port2 } = new MessageChannel();
+    const boot: WorkerBoot = {
+      control: this.control.buffer as SharedArrayBuffer,
+      requestArea: this.requests.buffer,
+      replyArea: this.replies.buffer,
+      replyPort: port2,
+      linger: this.options.linger,
+      captureOutput: this.options.captureOutput,
+    };
+    const worker = new Worker(WORKER_ENTRY, {
+      workerData: boot,
+      transferList: [port2],
+      execArgv: this.options.execArgv,
+      env: this.options.env,
+      name: this.options.name,
+    });
+    worker.unref();
+    worker.on('exit', (code) => this.#fail(this.#lost(`exited with code ${code}`, code)));
+    worker.on('error', (error) => this.#fail(this.#lost(`crashed: ${error.message}`, undefined, error)));
+    port1.on('message', (message: WorkerMessage) => this.#dispatch(message));
+    port1.unref();
+    this.#worker = worker;
+    this.#port = port1;
+  }
+
+  post(message: CallerMessage, transfer?: readonly TransferListItem[]): void {
+    this.#check();
+    this.#worker?.postMessage(message, transfer);
+  }
+
+  /** True when the worker posted messages this side has not read yet. */
+  get pending(): boolean {
+    return Atomics.load(this.control, Control.posted) !== this.#drained;
+  }
+
+  /** Reads every message waiting on the reply port, without the event loop (the caller may be blocked). */
+  drain(): void {
+    const port = this.#port;
+    if (!port) return;
+    for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
+      this.#dispatch(received.message as WorkerMessage);
+    }
+  }
+
+  /** Throws the worker's failure, noticing a death reported through shared memory while blocked. */
+  check(): void {
+    if (!this.#failure && Atomics.load(this.control, Control.fatal) !== Fatal.none) this.drain();
+    this.#check();
+  }
+
+  #check(): void {
+    if (this.#failure) throw this.#failure;
+  }
+
+  /** Keeps the process alive while promise-returning calls are pending. */
+  hold(): void {
+    if (this.#holds++ === 0) this.#port?.ref();
+  }
+
+  letGo(): void {
+    if (--this.#holds === 0) this.#port?.unref();
+  }
+
+  /** Terminates the worker; pending and later calls fail with a `ClosedError`. */
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#fail(new ClosedError('the synchronizer was closed'));
+    this.#port?.close();
+    if (worker) await worker.terminate();
+  }
+
+  #dispatch(message: WorkerMessage): void {
+    this.#drained++;
+    if (message.kind === 'reply') this.options.onReply(message);
+    else if (message.kind === 'output') replay(message);
+    else this.#fail(this.#fatal(message));
+  }
+
+  #fatal(message: FatalMessage): Error {
+    if (message.exitCode !== undefined)
+      return this.#lost(`exited with code ${message.exitCode}`, message.exitCode);
+    const cause = fromErrorRecord(message.error, new Map());
+    const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    return this.#lost(`crashed with an uncaught ${text}`, undefined, cause);
+  }
+
+  #lost(what: string, exitCode?: number, cause?: unknown): Error {
+    return new WorkerCrashError(`the ${this.options.name} worker ${what}`, { cause, exitCode });
+  }
+
+  #fail(error: Error): void {
+    if (this.#failure) return;
+    this.#failure = error;
+    this.#worker?.unref();
+    this.#port?.unref();
+    this.options.onFailure(error);
+  }
+}
+
+function replay(message: OutputMessage): void {
+  for (const [fd, text] of message.chunks) (fd === 1 ? process.stdout : process.stderr).write(text);
+}

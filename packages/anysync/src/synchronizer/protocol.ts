@@ -1,0 +1,240 @@
+/**
+ * The wire between a caller thread and a synchronizer (or pool) worker: shared-memory layout and message
+ * shapes. No logic lives here, so both sides can be read against one definition.
+ *
+ * Blocking calls ("sync lane") travel through shared memory: the caller writes the request into the request
+ * area and describes it in the control block, wakes the worker (a futex notify when the worker lingers on
+ * the request word, a message otherwise) and parks on `Control.signal`. The worker writes the reply into the
+ * reply area, bumps `Control.replySeq` and `Control.signal`, and notifies. Replies that carry transfers or do
+ * not fit the shared area go out as a `ReplyMessage` on the reply port instead; the control block then says
+ * so and the caller drains the port with `receiveMessageOnPort`.
+ *
+ * Promise-returning calls ("async lane") are plain messages both ways.
+ *
+ * @module
+ */
+import type { MessagePort } from 'node:worker_threads';
+
+/** Indices of the `Int32Array` control block shared by the caller and the worker. */
+export const Control = {
+  /** Bumped by the worker after anything the blocked caller may want to see; the caller parks on it. */
+  signal: 0,
+  /** Sequence number of the newest blocking request the caller has issued. */
+  requestSeq: 1,
+  /** Sequence number of the newest blocking reply the worker has written. */
+  replySeq: 2,
+  /** `Presence.lingering` while the worker parks on `requestSeq` and can be woken by a futex notify. */
+  presence: 3,
+  /** Guards the request area: 0 free, 1 held (taken by the caller to write, by the worker to read). */
+  requestLock: 4,
+  requestOp: 5,
+  requestTarget: 6,
+  requestName: 7,
+  requestCount: 8,
+  /** `Lane.shared` when the request sits in the request area, `Lane.message` when it comes by message. */
+  requestLane: 9,
+  replyStatus: 10,
+  replyCount: 11,
+  replyLane: 12,
+  /** Number of messages the worker has posted on the reply port, so a blocked caller knows to drain it. */
+  posted: 13,
+  /** `Fatal.*`: set (once) by the worker's guard when it crashes or exits. */
+  fatal: 14,
+  exitCode: 15,
+} as const;
+
+/** Size of the control block in bytes. */
+export const CONTROL_BYTES = 64;
+
+/** Where a request or reply travels. */
+export const Lane = { shared: 0, message: 1 } as const;
+
+/** Values of `Control.presence`. */
+export const Presence = { away: 0, lingering: 1 } as const;
+
+/** Values of `Control.fatal`. */
+export const Fatal = { none: 0, crashed: 1, exited: 2 } as const;
+
+/** Operations a request can ask the worker to perform on a target object. */
+export const Op = {
+  call: 1,
+  construct: 2,
+  get: 3,
+  set: 4,
+  pull: 5,
+  return: 6,
+  throw: 7,
+  dispose: 8,
+  load: 9,
+  iterate: 10,
+} as const;
+export type OpCode = (typeof Op)[keyof typeof Op];
+
+/** How a reply ended. For batches the last value is the return value (`done`) or the error (`failed`). */
+export const Status = { ok: 0, error: 1, batch: 2, done: 3, failed: 4 } as const;
+export type StatusCode = (typeof Status)[keyof typeof Status];
+
+/**
+ * Tags of values written into a shared area. Each value starts 8-byte aligned with two 32-bit words,
+ * `[tag, byteLength]`, followed by its payload padded to 8 bytes.
+ */
+export const Tag = {
+  undefined: 0,
+  null: 1,
+  false: 2,
+  true: 3,
+  number: 4,
+  /** A string whose UTF-8 bytes are all ASCII, so it decodes with the cheaper latin1 path. */
+  ascii: 5,
+  utf8: 6,
+  /** `v8.serialize` output. */
+  serialized: 7,
+  /** `v8.serialize` output containing markers (`MARK`) that the reader must revive. */
+  serializedMarked: 8,
+} as const;
+
+/** Key of the marker objects that stand for worker objects, handles passed back and abort signals. */
+export const MARK = '\u0000anysync';
+
+/** Kinds of worker objects a caller can hold a handle to. */
+export type HandleKind = 'object' | 'function' | 'iterator' | 'class';
+
+/** Kinds of callable members, as told by the function's own kind. */
+export type CallableKind = 'function' | 'asyncGenerator' | 'generator';
+
+/** One member of a described object (module namespace, class statics, instance prototype). */
+export type MemberRecord =
+  | { name: string; nameId: number; kind: CallableKind }
+  | { name: string; nameId: number; kind: 'accessor'; get: boolean; set: boolean }
+  | { name: string; nameId: number; kind: 'field' }
+  | { name: string; nameId: number; kind: 'value'; value: unknown }
+  | { name: string; nameId: number; kind: 'class' | 'object'; handle: HandleMarker };
+
+/** The shape of a kind of worker object; `key` identifies it so the caller builds each shape once. */
+export interface ShapeRecord {
+  key: number;
+  name: string;
+  members: MemberRecord[];
+  dispose: 'async' | 'sync' | null;
+  iterate: 'async' | 'sync' | null;
+  /** For classes: the shape of their instances. */
+  instance?: ShapeRecord;
+}
+
+/** Stands for a worker object inside a reply. `fields` are the instance's own data fields, `[name, nameId]`. */
+export interface HandleMarker {
+  [MARK]: 'handle';
+  id: number;
+  kind: HandleKind;
+  shape?: ShapeRecord;
+  fields?: [string, number][];
+  /** Described by its own properties (a module namespace or plain object), not by a class. */
+  namespace?: boolean;
+  /** Never released: module namespaces and the classes and objects they export. */
+  pinned?: boolean;
+}
+
+/** Stands for a handle the caller passes back as an argument. */
+export interface RefMarker {
+  [MARK]: 'ref';
+  id: number;
+}
+
+/** Stands for an `AbortSignal` argument: the worker substitutes the call's own signal. */
+export interface SignalMarker {
+  [MARK]: 'signal';
+}
+
+/** A thrown value, in a form that survives structured clone with class, stack, cause and fields. */
+export type ErrorRecord =
+  | {
+      kind: 'error';
+      /** Constructor names from the error's class up its prototype chain. */
+      classes: string[];
+      name: string;
+      message: string;
+      stack: string | undefined;
+      cause?: ErrorRecord;
+      hasCause: boolean;
+      errors?: ErrorRecord[];
+      props: Record<string, unknown>;
+    }
+  | { kind: 'value'; value: unknown };
+
+/** Caller → worker: a promise-returning call. */
+export interface CallMessage {
+  kind: 'call';
+  id: number;
+  op: OpCode;
+  target: number;
+  name: number;
+  args: unknown[];
+  /** Whether `args` hold markers (handles, signals) to revive. */
+  marked: boolean;
+}
+
+/** Caller → worker: a blocking call that could not use the shared area (transfers, oversized). */
+export interface SyncCallMessage {
+  kind: 'sync';
+  seq: number;
+  op: OpCode;
+  target: number;
+  name: number;
+  args: unknown[];
+  marked: boolean;
+}
+
+/** Caller → worker: abort a call (`id`) or a blocking call (`seq`). */
+export interface CancelMessage {
+  kind: 'cancel';
+  id?: number;
+  seq?: number;
+  reason: ErrorRecord;
+}
+
+/** Caller → worker: drop handles; `refs` holds `[id, receivedCount]` pairs flattened. */
+export interface ReleaseMessage {
+  kind: 'release';
+  refs: number[];
+}
+
+/** Caller → worker: look at the shared request area. */
+export type WakeMessage = 0;
+
+export type CallerMessage = CallMessage | SyncCallMessage | CancelMessage | ReleaseMessage | WakeMessage;
+
+/** Worker → caller: the outcome of an async call (`id`) or of a blocking call sent by message (`seq`). */
+export interface ReplyMessage {
+  kind: 'reply';
+  id?: number;
+  seq?: number;
+  status: StatusCode;
+  values: unknown[];
+  marked: boolean;
+}
+
+/** Worker → caller: captured console output, in order, `[fd, text]` pairs. */
+export interface OutputMessage {
+  kind: 'output';
+  chunks: [1 | 2, string][];
+}
+
+/** Worker → caller: the worker is going down. */
+export interface FatalMessage {
+  kind: 'fatal';
+  error: ErrorRecord;
+  exitCode: number | undefined;
+}
+
+export type WorkerMessage = ReplyMessage | OutputMessage | FatalMessage;
+
+/** What the caller hands the worker at start (`workerData`). */
+export interface WorkerBoot {
+  control: SharedArrayBuffer;
+  requestArea: SharedArrayBuffer;
+  replyArea: SharedArrayBuffer;
+  replyPort: MessagePort;
+  /** Milliseconds the worker parks on the request word after a blocking reply, waiting for the next one. */
+  linger: number;
+  captureOutput: boolean;
+}

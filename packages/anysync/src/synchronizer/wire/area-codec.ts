@@ -1,0 +1,126 @@
+import { deserialize, serialize } from 'node:v8';
+import { Tag } from '../protocol.js';
+import { align, type SharedArea } from './shared-area.js';
+
+const encoder = new TextEncoder();
+/** Headroom for a string's UTF-8 bytes before measuring it exactly: enough for any BMP text. */
+const UTF8_FACTOR = 3;
+
+/**
+ * Writes `values` into `area` from byte 0 and returns the number of bytes used, or -1 when they do not fit
+ * in the area's maximum size (the caller then sends them by message). `marked[i]` says that value `i` holds
+ * markers the reader must revive; such values always go through `v8.serialize`.
+ *
+ * Scalars and strings, the common arguments and results, are written without serializing: a number is one
+ * `Float64Array` store, a string one `encodeInto`.
+ */
+export function writeValues(area: SharedArea, values: readonly unknown[], marked = false): number {
+  let offset = 0;
+  for (const value of values) {
+    offset = writeValue(area, offset, value, marked);
+    if (offset < 0) return -1;
+  }
+  return offset;
+}
+
+function writeValue(area: SharedArea, offset: number, value: unknown, marked: boolean): number {
+  if (!area.ensure(offset + 16)) return -1;
+  switch (typeof value) {
+    case 'number':
+      header(area, offset, Tag.number, 8);
+      area.f64[(offset >> 3) + 1] = value;
+      return offset + 16;
+    case 'string':
+      return writeString(area, offset, value);
+    case 'undefined':
+      return header(area, offset, Tag.undefined, 0);
+    case 'boolean':
+      return header(area, offset, value ? Tag.true : Tag.false, 0);
+    default:
+      if (value === null) return header(area, offset, Tag.null, 0);
+      return writeSerialized(area, offset, serialize(value), marked ? Tag.serializedMarked : Tag.serialized);
+  }
+}
+
+function header(area: SharedArea, offset: number, tag: number, byteLength: number): number {
+  const index = offset >> 2;
+  area.i32[index] = tag;
+  area.i32[index + 1] = byteLength;
+  return offset + 8 + align(byteLength);
+}
+
+function writeString(area: SharedArea, offset: number, value: string): number {
+  const start = offset + 8;
+  let room = Math.min(value.length * UTF8_FACTOR, area.buffer.maxByteLength - start);
+  if (room < value.length || !area.ensure(start + room)) return -1;
+  let result = encoder.encodeInto(value, area.u8.subarray(start, start + room));
+  if (result.read < value.length) {
+    // Astral-heavy text needs up to 4 bytes per UTF-16 pair; retry once with the exact size.
+    room = Buffer.byteLength(value, 'utf8');
+    if (!area.ensure(start + room)) return -1;
+    result = encoder.encodeInto(value, area.u8.subarray(start, start + room));
+  }
+  const ascii = result.written === value.length;
+  return header(area, offset, ascii ? Tag.ascii : Tag.utf8, result.written);
+}
+
+function writeSerialized(area: SharedArea, offset: number, bytes: Uint8Array, tag: number): number {
+  if (!area.ensure(offset + 8 + align(bytes.length))) return -1;
+  area.u8.set(bytes, offset + 8);
+  return header(area, offset, tag, bytes.length);
+}
+
+/**
+ * Reads `count` values written by `writeValues`. Sets `marked` on the reader when any value carried
+ * markers, so the caller only walks results that need reviving.
+ */
+export class AreaReader {
+  marked = false;
+  #offset = 0;
+
+  constructor(private readonly area: SharedArea) {}
+
+  readAll(count: number): unknown[] {
+    this.marked = false;
+    this.#offset = 0;
+    const values = new Array<unknown>(count);
+    for (let i = 0; i < count; i++) values[i] = this.#read();
+    return values;
+  }
+
+  readOne(): unknown {
+    this.marked = false;
+    this.#offset = 0;
+    return this.#read();
+  }
+
+  #read(): unknown {
+    const { area } = this;
+    const offset = this.#offset;
+    const tag = area.i32[offset >> 2];
+    const byteLength = area.i32[(offset >> 2) + 1] ?? 0;
+    const start = offset + 8;
+    this.#offset = start + align(byteLength);
+    switch (tag) {
+      case Tag.number:
+        return area.f64[(offset >> 3) + 1];
+      case Tag.ascii:
+        return area.bytes.toString('latin1', start, start + byteLength);
+      case Tag.utf8:
+        return area.bytes.toString('utf8', start, start + byteLength);
+      case Tag.undefined:
+        return undefined;
+      case Tag.null:
+        return null;
+      case Tag.true:
+        return true;
+      case Tag.false:
+        return false;
+      case Tag.serializedMarked:
+        this.marked = true;
+        return deserialize(area.u8.subarray(start, start + byteLength));
+      default:
+        return deserialize(area.u8.subarray(start, start + byteLength));
+    }
+  }
+}

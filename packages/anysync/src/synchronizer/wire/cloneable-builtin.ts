@@ -1,0 +1,21 @@
+/**
+ * Built-in objects that structured clone copies faithfully. They have methods, but those live on the
+ * built-in prototype that exists on both sides, so copying them loses nothing.
+ */
+export function isCloneableBuiltin(value: object): boolean {
+  return (
+    ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer ||
+    value instanceof SharedArrayBuffer ||
+    value instanceof Date ||
+    value instanceof RegExp ||
+    value instanceof Map ||
+    value instanceof Set ||
+    value instanceof Error ||
+    value instanceof Blob ||
+    value instanceof Boolean ||
+    value instanceof Number ||
+    value instanceof String ||
+    value instanceof BigInt
+  );
+}

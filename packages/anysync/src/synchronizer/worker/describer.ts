@@ -1,0 +1,167 @@
+import {
+  type CallableKind,
+  type HandleKind,
+  type HandleMarker,
+  MARK,
+  type MemberRecord,
+  type ShapeRecord,
+} from '../protocol.js';
+import type { NameTable } from './name-table.js';
+import type { ObjectTable } from './object-table.js';
+
+const SKIPPED_STATICS = new Set(['length', 'name', 'prototype', 'caller', 'arguments']);
+
+/**
+ * Describes worker objects to the caller: which members are callable (and of what kind), which are
+ * accessors or fields, whether the object can be disposed or iterated. Shapes are built once per class
+ * (keyed by prototype) or per namespace object and reused for every handle of that kind.
+ */
+export class Describer {
+  readonly #shapes = new WeakMap<object, ShapeRecord>();
+  #nextKey = 1;
+
+  constructor(
+    private readonly names: NameTable,
+    private readonly table: ObjectTable,
+  ) {}
+
+  /** A marker for `value`, registering it in the object table. */
+  marker(value: object, kind: HandleKind, pinned = false): HandleMarker {
+    const marker: HandleMarker = { [MARK]: 'handle', id: this.table.export(value, pinned), kind };
+    if (pinned) marker.pinned = true;
+    if (kind === 'class') marker.shape = this.#classShape(value as () => unknown);
+    else if (kind === 'object' && isNamespace(value)) {
+      marker.shape = this.#namespaceShape(value);
+      marker.namespace = true;
+    } else if (kind === 'object') {
+      marker.shape = this.#instanceShape(value);
+      marker.fields = Object.keys(value)
+        .filter((key) => typeof (value as never)[key] !== 'function')
+        .map((key) => [key, this.names.id(key)]);
+    }
+    return marker;
+  }
+
+  #namespaceShape(value: object): ShapeRecord {
+    return this.#cached(value, () => {
+      const members: MemberRecord[] = [];
+      for (const name of Object.keys(value))
+        members.push(this.#namespaceMember(name, (value as never)[name]));
+      return this.#shape(value, members, value);
+    });
+  }
+
+  #namespaceMember(name: string, value: unknown): MemberRecord {
+    const nameId = this.names.id(name);
+    if (typeof value === 'function') {
+      const kind = callableKind(value);
+      if (kind !== 'class') return { name, nameId, kind };
+      return { name, nameId, kind: 'class', handle: this.marker(value, 'class', true) };
+    }
+    if (typeof value === 'object' && value !== null && hasMethods(value)) {
+      return { name, nameId, kind: 'object', handle: this.marker(value, 'object', true) };
+    }
+    if (isCloneable(value)) return { name, nameId, kind: 'value', value };
+    return { name, nameId, kind: 'field' };
+  }
+
+  #classShape(ctor: () => unknown): ShapeRecord {
+    return this.#cached(ctor, () => {
+      const members: MemberRecord[] = [];
+      for (let level: unknown = ctor; typeof level === 'function' && level !== Function.prototype; ) {
+        for (const name of Object.getOwnPropertyNames(level)) {
+          if (SKIPPED_STATICS.has(name) || members.some((m) => m.name === name)) continue;
+          members.push(this.#protoMember(name, Object.getOwnPropertyDescriptor(level, name)));
+        }
+        level = Object.getPrototypeOf(level);
+      }
+      const shape = this.#shape(ctor, members, ctor);
+      shape.name = ctor.name;
+      shape.instance = this.#instanceShape(Object.create(ctor.prototype as object));
+      return shape;
+    });
+  }
+
+  #instanceShape(value: object): ShapeRecord {
+    const proto = Object.getPrototypeOf(value) as object;
+    return this.#cached(proto, () => {
+      const members: MemberRecord[] = [];
+      for (let level = proto; level && level !== Object.prototype; level = Object.getPrototypeOf(level)) {
+        for (const name of Object.getOwnPropertyNames(level)) {
+          if (name === 'constructor' || members.some((m) => m.name === name)) continue;
+          members.push(this.#protoMember(name, Object.getOwnPropertyDescriptor(level, name)));
+        }
+      }
+      return this.#shape(value, members, proto);
+    });
+  }
+
+  #protoMember(name: string, descriptor: PropertyDescriptor | undefined): MemberRecord {
+    const nameId = this.names.id(name);
+    if (descriptor?.get || descriptor?.set) {
+      return { name, nameId, kind: 'accessor', get: !!descriptor.get, set: !!descriptor.set };
+    }
+    const value: unknown = descriptor?.value;
+    if (typeof value !== 'function') return { name, nameId, kind: 'field' };
+    const kind = callableKind(value);
+    return kind === 'class' ? { name, nameId, kind: 'field' } : { name, nameId, kind };
+  }
+
+  #shape(value: object, members: MemberRecord[], named: object): ShapeRecord {
+    const probe = value as Record<symbol, unknown>;
+    const dispose = has(probe, Symbol.asyncDispose) ? 'async' : has(probe, Symbol.dispose) ? 'sync' : null;
+    const iterate = has(probe, Symbol.asyncIterator) ? 'async' : has(probe, Symbol.iterator) ? 'sync' : null;
+    const name = (named as { constructor?: { name?: unknown } }).constructor?.name;
+    return { key: this.#nextKey++, name: typeof name === 'string' ? name : '', members, dispose, iterate };
+  }
+
+  #cached(key: object, build: () => ShapeRecord): ShapeRecord {
+    let shape = this.#shapes.get(key);
+    if (!shape) {
+      shape = build();
+      this.#shapes.set(key, shape);
+    }
+    return shape;
+  }
+}
+
+function has(value: Record<symbol, unknown>, symbol: symbol | undefined): boolean {
+  return symbol !== undefined && typeof value[symbol] === 'function';
+}
+
+/** What kind of callable `fn` is; classes are told apart by their source text, the only reliable sign. */
+export function callableKind(fn: object): CallableKind | 'class' {
+  const tag = Object.prototype.toString.call(fn);
+  if (tag === '[object AsyncGeneratorFunction]') return 'asyncGenerator';
+  if (tag === '[object GeneratorFunction]') return 'generator';
+  return Function.prototype.toString.call(fn).startsWith('class') ? 'class' : 'function';
+}
+
+/** Plain objects and module namespaces are described by their own properties, not their prototype. */
+export function isNamespace(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype;
+}
+
+/** Whether `value` carries behaviour that a structured clone would silently drop. */
+export function hasMethods(value: object): boolean {
+  if (isNamespace(value)) return Object.values(value).some((member) => typeof member === 'function');
+  for (let level = Object.getPrototypeOf(value); level && level !== Object.prototype; ) {
+    for (const name of Object.getOwnPropertyNames(level)) {
+      if (name === 'constructor') continue;
+      const descriptor = Object.getOwnPropertyDescriptor(level, name);
+      if (typeof descriptor?.value === 'function' || descriptor?.get) return true;
+    }
+    level = Object.getPrototypeOf(level);
+  }
+  return Object.values(value).some((member) => typeof member === 'function');
+}
+
+function isCloneable(value: unknown): boolean {
+  try {
+    structuredClone(value);
+    return true;
+  } catch {
+    return false;
+  }
+}

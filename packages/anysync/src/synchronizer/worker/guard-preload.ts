@@ -1,0 +1,11 @@
+/**
+ * Preloaded (`--import`) ahead of user-supplied preloads when the worker has any, so that a preload that
+ * throws or exits is reported to the blocked caller instead of leaving it waiting.
+ */
+import { workerData } from 'node:worker_threads';
+import type { WorkerBoot } from '../protocol.js';
+import { installFatalGuard } from './fatal-guard.js';
+import { ReplyPort } from './reply-port.js';
+
+const boot = workerData as WorkerBoot;
+installFatalGuard(new ReplyPort(boot.replyPort, new Int32Array(boot.control)));

@@ -1,0 +1,155 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TransferListItem } from 'node:worker_threads';
+import { CALL_CONTEXT_KEY, type CallContext } from '../call-signal.js';
+import type { CallMessage, CancelMessage, ErrorRecord, ReleaseMessage, StatusCode } from '../protocol.js';
+import { Status } from '../protocol.js';
+import { fromErrorRecord, toErrorRecord } from '../wire/error-record.js';
+import { Describer } from './describer.js';
+import { exportValue } from './export-value.js';
+import { importValues } from './import-value.js';
+import { finish, isPromise } from './iterator-pull.js';
+import { NameTable } from './name-table.js';
+import { ObjectTable } from './object-table.js';
+import { type Outcome, perform, type Registry, type Request, toOutcome } from './operations.js';
+import type { OutputCapture } from './output-capture.js';
+import type { ReplyPort } from './reply-port.js';
+
+/** An outcome ready for the wire: worker objects replaced by markers, errors by records. */
+export interface ExportedOutcome {
+  status: StatusCode;
+  values: unknown[];
+  marked: boolean;
+  transfer: TransferListItem[];
+}
+
+/** The abort state of one call; the `AbortController` is only built if someone asks for the signal. */
+class CallScope implements CallContext {
+  #controller: AbortController | undefined;
+  #reason: unknown;
+  #aborted = false;
+
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#aborted) this.#controller.abort(this.#reason);
+    }
+    return this.#controller.signal;
+  }
+
+  abort(reason: unknown): void {
+    this.#aborted = true;
+    this.#reason = reason;
+    this.#controller?.abort(reason);
+  }
+}
+
+const NO_ERRORS = new Map();
+
+/** Runs requests from either lane on the worker and turns their outcomes into wire form. */
+export class Server {
+  readonly registry: Registry;
+  readonly #contexts = new AsyncLocalStorage<CallScope>();
+  readonly #running = new Map<string, CallScope>();
+
+  constructor(
+    private readonly replies: ReplyPort,
+    private readonly output: OutputCapture | undefined,
+  ) {
+    const table = new ObjectTable();
+    const names = new NameTable();
+    this.registry = { table, names, describer: new Describer(names, table), served: new Set() };
+    (globalThis as Record<symbol, unknown>)[CALL_CONTEXT_KEY] = this.#contexts;
+  }
+
+  /** Runs one request under its own call scope; `key` lets a cancel message find it. */
+  run(request: Request, marked: boolean, key: string): Outcome | Promise<Outcome> {
+    const scope = new CallScope();
+    this.#running.set(key, scope);
+    try {
+      if (marked) importValues(request.args, this.registry.table, () => scope.signal);
+      const result = this.#contexts.run(scope, perform, this.registry, request);
+      if (!isPromise(result)) {
+        this.#running.delete(key);
+        return toOutcome(request.op, result);
+      }
+      return result.then(
+        (value) => this.#settle(key, toOutcome(request.op, value)),
+        (error: unknown) => this.#settle(key, { status: Status.error, values: [error] }),
+      );
+    } catch (error) {
+      this.#running.delete(key);
+      return { status: Status.error, values: [error] };
+    }
+  }
+
+  #settle(key: string, outcome: Outcome): Outcome {
+    this.#running.delete(key);
+    return outcome;
+  }
+
+  /** A promise-returning call from the caller; its reply goes back by message. */
+  call(message: CallMessage): void {
+    const outcome = this.run(message, message.marked, `a${message.id}`);
+    if (isPromise(outcome)) outcome.then((settled) => this.#replyTo(message.id, settled));
+    else this.#replyTo(message.id, outcome);
+  }
+
+  #replyTo(id: number, outcome: Outcome): void {
+    const { status, values, marked, transfer } = this.export(outcome);
+    this.flushOutput();
+    try {
+      this.replies.post({ kind: 'reply', id, status, values, marked }, transfer);
+    } catch (error) {
+      this.replies.post({
+        kind: 'reply',
+        id,
+        status: Status.error,
+        values: [toErrorRecord(error)],
+        marked: false,
+      });
+    }
+  }
+
+  cancel(message: CancelMessage): void {
+    const key = message.id === undefined ? `s${message.seq}` : `a${message.id}`;
+    this.#running.get(key)?.abort(fromErrorRecord(message.reason, NO_ERRORS));
+  }
+
+  release(message: ReleaseMessage): void {
+    const { refs } = message;
+    for (let i = 0; i + 1 < refs.length; i += 2) {
+      const released = this.registry.table.release(refs[i] ?? 0, refs[i + 1] ?? 0);
+      // A generator dropped mid-iteration still runs its finally blocks.
+      if (released && typeof (released as Iterator<unknown>).next === 'function') {
+        Promise.resolve(finish(released as Iterator<unknown>, undefined)).catch(() => {});
+      }
+    }
+  }
+
+  /** Replaces worker objects by markers and thrown values by records; a value that cannot cross fails the call. */
+  export(outcome: Outcome): ExportedOutcome {
+    const context = { marked: false, transfer: [] as TransferListItem[] };
+    const { status, values } = outcome;
+    const last = values.length - 1;
+    try {
+      const exported = values.map((value, index) =>
+        index === last && (status === Status.error || status === Status.failed)
+          ? toErrorRecord(value)
+          : exportValue(
+              value,
+              this.registry.describer,
+              context,
+              status === Status.ok ? 'result' : `item ${index}`,
+            ),
+      );
+      return { status, values: exported, marked: context.marked, transfer: context.transfer };
+    } catch (error) {
+      const record: ErrorRecord = toErrorRecord(error);
+      return { status: Status.error, values: [record], marked: false, transfer: [] };
+    }
+  }
+
+  flushOutput(): void {
+    this.output?.flush();
+  }
+}

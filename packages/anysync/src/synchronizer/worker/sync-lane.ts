@@ -1,0 +1,152 @@
+import type { SyncCallMessage } from '../protocol.js';
+import { Control, Lane, Presence, Status } from '../protocol.js';
+import { AreaReader, writeValues } from '../wire/area-codec.js';
+import type { SharedArea } from '../wire/shared-area.js';
+import { isPromise } from './iterator-pull.js';
+import type { Outcome, Request } from './operations.js';
+import type { ReplyPort } from './reply-port.js';
+import type { Server } from './server.js';
+
+/** After this long without returning to the event loop, the worker yields once before lingering again. */
+const YIELD_AFTER_MS = 4;
+
+/**
+ * Serves blocking calls. Requests are read from the shared request area and replies written to the reply
+ * area, so a call costs no message at all while calls come in a burst: after each reply the worker lingers
+ * a short while parked on the request word, and the caller wakes it with a futex notify. Only when the
+ * worker has gone back to its event loop does the caller need to post a wake-up message.
+ *
+ * Lingering blocks the worker's event loop for at most `linger` ms after a reply, and the worker yields to
+ * its loop at least every few milliseconds during a long burst, so timers and sockets keep running.
+ */
+export class SyncLane {
+  readonly #control: Int32Array;
+  readonly #reader: AreaReader;
+  #taken = 0;
+  #sliceStart = 0;
+
+  constructor(
+    private readonly server: Server,
+    private readonly replies: ReplyPort,
+    requests: SharedArea,
+    private readonly replyArea: SharedArea,
+    private readonly linger: number,
+  ) {
+    this.#control = replies.control;
+    this.#reader = new AreaReader(requests);
+  }
+
+  /** A wake-up message: the caller wrote a request while the worker was not lingering. */
+  wake(): void {
+    this.#sliceStart = performance.now();
+    this.#pump();
+  }
+
+  /** A blocking call that came by message (it carried transfers or did not fit the shared area). */
+  receive(message: SyncCallMessage): void {
+    if (message.seq < Atomics.load(this.#control, Control.requestSeq)) return;
+    this.#taken = message.seq;
+    this.#serve(message.seq, message, message.marked, false);
+  }
+
+  #pump(): void {
+    for (;;) {
+      const request = this.#take();
+      if (!request) return;
+      if (!this.#serve(this.#taken, request, request.marked, true)) return;
+      if (!this.#lingerForNext()) return;
+    }
+  }
+
+  /** Runs a request; true when it replied at once and now lingers for the caller's next one. */
+  #serve(seq: number, request: Request, marked: boolean, mayLinger: boolean): boolean {
+    const outcome = this.server.run(request, marked, `s${seq}`);
+    if (isPromise(outcome)) {
+      outcome.then((settled) => {
+        const linger = this.#mayLinger(mayLinger);
+        if (this.#reply(seq, settled, linger) && linger && this.#lingerForNext()) this.#pump();
+      });
+      return false;
+    }
+    const linger = this.#mayLinger(mayLinger);
+    return this.#reply(seq, outcome, linger) && linger;
+  }
+
+  /** Lingering pays off only in a burst, and a long burst still lets the event loop run now and then. */
+  #mayLinger(wanted: boolean): boolean {
+    if (!wanted || this.linger <= 0) return false;
+    if (performance.now() - this.#sliceStart <= YIELD_AFTER_MS) return true;
+    setImmediate(() => this.wake());
+    return false;
+  }
+
+  #take(): (Request & { marked: boolean }) | undefined {
+    const control = this.#control;
+    if (Atomics.load(control, Control.requestSeq) === this.#taken) return undefined;
+    while (Atomics.compareExchange(control, Control.requestLock, 0, 1) !== 0) {
+      Atomics.wait(control, Control.requestLock, 1, 1);
+    }
+    try {
+      const seq = Atomics.load(control, Control.requestSeq);
+      if (seq === this.#taken || control[Control.requestLane] === Lane.message) return undefined;
+      const args = this.#reader.readAll(control[Control.requestCount] ?? 0);
+      this.#taken = seq;
+      Atomics.store(control, Control.presence, Presence.away);
+      return {
+        op: control[Control.requestOp] as Request['op'],
+        target: control[Control.requestTarget] ?? 0,
+        name: control[Control.requestName] ?? -1,
+        args,
+        marked: this.#reader.marked,
+      };
+    } finally {
+      Atomics.store(control, Control.requestLock, 0);
+      Atomics.notify(control, Control.requestLock);
+    }
+  }
+
+  /** Writes the reply unless a newer request superseded this one (its caller timed out and moved on). */
+  #reply(seq: number, outcome: Outcome, linger: boolean): boolean {
+    const control = this.#control;
+    if (seq !== Atomics.load(control, Control.requestSeq)) return false;
+    let exported = this.server.export(outcome);
+    this.server.flushOutput();
+    let lane: number = Lane.shared;
+    let length: number;
+    try {
+      length =
+        exported.transfer.length > 0 ? -1 : writeValues(this.replyArea, exported.values, exported.marked);
+    } catch (error) {
+      exported = this.server.export({ status: Status.error, values: [error] });
+      length = writeValues(this.replyArea, exported.values, false);
+    }
+    if (length < 0) {
+      lane = Lane.message;
+      const { status, values, marked, transfer } = exported;
+      this.replies.post({ kind: 'reply', seq, status, values, marked }, transfer, false);
+    }
+    control[Control.replyStatus] = exported.status;
+    control[Control.replyCount] = exported.values.length;
+    control[Control.replyLane] = lane;
+    // Announced before the caller wakes, so its next request already finds the worker lingering.
+    if (linger) Atomics.store(control, Control.presence, Presence.lingering);
+    Atomics.store(control, Control.replySeq, seq);
+    this.replies.wake();
+    return true;
+  }
+
+  /** Parks on the request word (presence is already announced) for the next call of a burst. */
+  #lingerForNext(): boolean {
+    const control = this.#control;
+    const deadline = performance.now() + this.linger;
+    for (;;) {
+      if (Atomics.load(control, Control.requestSeq) !== this.#taken) break;
+      const remaining = deadline - performance.now();
+      if (remaining <= 0) break;
+      Atomics.wait(control, Control.requestSeq, this.#taken, remaining);
+    }
+    // Announce leaving before the last look, so a request written meanwhile is either seen here or woken by message.
+    Atomics.store(control, Control.presence, Presence.away);
+    return Atomics.load(control, Control.requestSeq) !== this.#taken;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Entry point of a synchronizer or pool worker thread. It installs the fatal guard before anything else,
+ * then serves both lanes: blocking calls through shared memory, promise-returning calls by message.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CallerMessage, WorkerBoot } from '../protocol.js';
+import { SharedArea } from '../wire/shared-area.js';
+import { installFatalGuard, onFatal } from './fatal-guard.js';
+import { OutputCapture } from './output-capture.js';
+import { ReplyPort } from './reply-port.js';
+import { Server } from './server.js';
+import { SyncLane } from './sync-lane.js';
+import { WORKER_KEY } from './worker-identity.js';
+
+const boot = workerData as WorkerBoot;
+const replies = new ReplyPort(boot.replyPort, new Int32Array(boot.control));
+installFatalGuard(replies);
+
+const output = boot.captureOutput ? new OutputCapture(replies) : undefined;
+if (output) {
+  output.install();
+  onFatal(() => output.flush());
+}
+
+const server = new Server(replies, output);
+(globalThis as Record<symbol, unknown>)[WORKER_KEY] = server.registry.served;
+const lane = new SyncLane(
+  server,
+  replies,
+  new SharedArea(boot.requestArea),
+  new SharedArea(boot.replyArea),
+  boot.linger,
+);
+
+parentPort?.on('message', (message: CallerMessage) => {
+  if (message === 0) return lane.wake();
+  switch (message.kind) {
+    case 'call':
+      return server.call(message);
+    case 'sync':
+      return lane.receive(message);
+    case 'cancel':
+      return server.cancel(message);
+    case 'release':
+      return server.release(message);
+  }
+});
