@@ -1,3 +1,5 @@
+import { canBlock, currentRuntime } from './current-runtime.js';
+
 let sleeper: Int32Array | undefined;
 
 /**
@@ -20,6 +22,13 @@ export function sleepSync<T = void>(ms: number, value?: T): T {
   const delay = Number(ms);
   if (Number.isNaN(delay)) {
     throw new TypeError(`sleepSync: the delay must be a number of milliseconds, got ${String(ms)}`);
+  }
+  if (!canBlock()) {
+    const runtime = currentRuntime();
+    throw new Error(
+      `sleepSync: this thread may not block (${runtime.name}, ${runtime.thread} thread` +
+        `${runtime.sharedMemory ? '' : ', no SharedArrayBuffer'}); use the async twin here`,
+    );
   }
   sleeper ??= new Int32Array(new SharedArrayBuffer(4));
   if (delay > 0) {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createBackendRegistry } from '../../src/runtime/backend-registry.js';
+
+interface Greeter {
+  greet(): string;
+}
+
+describe('createBackendRegistry()', () => {
+  it('picks the loader of the current runtime and loads it once', async () => {
+    let loads = 0;
+    const registry = createBackendRegistry<Greeter>({
+      node: async () => {
+        loads += 1;
+        return { greet: () => 'node' };
+      },
+      browser: () => ({ greet: () => 'browser' }),
+    });
+    expect(registry.selected).toBe('node');
+    const [a, b] = await Promise.all([registry.get(), registry.get()]);
+    expect(a.greet()).toBe('node');
+    expect(a).toBe(b);
+    expect(loads).toBe(1);
+  });
+
+  it('falls back to default for a runtime without its own backend', () => {
+    const registry = createBackendRegistry<Greeter>(
+      { node: () => ({ greet: () => 'node' }), default: () => ({ greet: () => 'default' }) },
+      { runtime: 'deno' },
+    );
+    expect(registry.selected).toBe('default');
+    expect(registry.getSync().greet()).toBe('default');
+  });
+
+  it('names the runtime and the available backends when none fits', async () => {
+    const registry = createBackendRegistry<Greeter>(
+      { node: () => ({ greet: () => 'node' }) },
+      { runtime: 'bun' },
+    );
+    await expect(registry.get()).rejects.toThrow(
+      "no backend for runtime 'bun' (available: node); add one or a 'default'",
+    );
+  });
+
+  it('refuses getSync() for a backend that loads asynchronously', () => {
+    const registry = createBackendRegistry<Greeter>({ node: async () => ({ greet: () => 'node' }) });
+    expect(() => registry.getSync()).toThrow(/loads asynchronously; use get\(\)/);
+  });
+});
