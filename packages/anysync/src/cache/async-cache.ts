@@ -1,0 +1,258 @@
+import { currentScope } from '../concurrency/current-scope.js';
+import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
+import type { WaitOptions } from '../internal/wait-queue.js';
+import { type ComputeContext, Flight } from './flight.js';
+import { LruMap } from './lru-map.js';
+import { TtlLruMap } from './ttl-lru-map.js';
+
+/**
+ * Options of {@link AsyncCache} (and of `memoize`).
+ *
+ * @example
+ * ```ts
+ * import { AsyncCache, type AsyncCacheOptions } from 'anysync/cache';
+ *
+ * const options: AsyncCacheOptions = { max: 500, ttl: 30_000, errors: 'evict' };
+ * const users = new AsyncCache<number, { name: string }>(options);
+ * ```
+ */
+export interface AsyncCacheOptions {
+  /** At most this many settled results are kept; the least recently used goes first. Default: no bound. */
+  readonly max?: number | undefined;
+  /**
+   * Milliseconds a result is kept, counted from when its computation settled (not from the call). `0`
+   * keeps nothing once settled: concurrent calls still share the computation. Default: no expiry.
+   */
+  readonly ttl?: number | undefined;
+  /**
+   * What a failed computation leaves behind: `'evict'` (default) caches nothing, so the next call retries;
+   * `'keep'` caches the error like a value (for `ttl`), as async-utils does by default. Callers already
+   * waiting get the error either way; an abandoned computation is never cached.
+   */
+  readonly errors?: 'evict' | 'keep' | undefined;
+}
+
+/**
+ * What `AsyncCache.stats()` reports.
+ *
+ * @example
+ * ```ts
+ * import { AsyncCache, type AsyncCacheStats } from 'anysync/cache';
+ *
+ * const stats: AsyncCacheStats = new AsyncCache().stats();
+ * console.log(stats.hits, stats.misses, stats.joins); // 0 0 0
+ * ```
+ */
+export interface AsyncCacheStats {
+  /** Settled results held. */
+  readonly size: number;
+  /** Computations running now. */
+  readonly inFlight: number;
+  /** Calls answered from a settled result. */
+  readonly hits: number;
+  /** Calls that started a computation. */
+  readonly misses: number;
+  /** Calls that joined a computation already running. */
+  readonly joins: number;
+  /** Computations cancelled because every caller waiting for them left. */
+  readonly abandoned: number;
+}
+
+/** A settled result: the promise handed to every later caller, and what it settled with. */
+interface Settled<V> {
+  readonly promise: Promise<V>;
+  readonly ok: boolean;
+  readonly value: V | undefined;
+}
+
+type Store<K, V> = LruMap<K, Settled<V>> | TtlLruMap<K, Settled<V>>;
+
+const UNBOUNDED = 2 ** 31 - 2;
+
+function createStore<K, V>(max: number | undefined, ttl: number | undefined): Store<K, V> | undefined {
+  if (max !== undefined && !(Number.isInteger(max) && max >= 1)) {
+    throw new RangeError(`AsyncCache: max must be an integer >= 1, got ${String(max)}`);
+  }
+  if (ttl !== undefined && !(typeof ttl === 'number' && ttl >= 0)) {
+    throw new RangeError(`AsyncCache: ttl must be a number of milliseconds >= 0, got ${String(ttl)}`);
+  }
+  if (ttl === 0) return undefined;
+  const bound = max ?? UNBOUNDED;
+  return ttl === undefined || ttl === Number.POSITIVE_INFINITY
+    ? new LruMap(bound)
+    : new TtlLruMap({ max: bound, ttl });
+}
+
+/**
+ * A cache of asynchronous results with single-flight computation, the core of `memoize`. `get(key,
+ * compute)` answers from a settled result when there is one; otherwise concurrent calls for the same key
+ * share one running computation. Results live until `ttl` after they settled and within an LRU bound of
+ * `max`. Each caller may stop waiting on its own (`{ signal }`, or its cancel scope) without disturbing
+ * the others; when every caller waiting for a computation has left, it is cancelled and not cached.
+ *
+ * @example
+ * ```ts
+ * import { AsyncCache } from 'anysync/cache';
+ *
+ * const cache = new AsyncCache<string, number>({ max: 1000, ttl: 60_000 });
+ * let calls = 0;
+ * const lengthOf = (key: string) => cache.get(key, async (context) => (calls++, context.key.length));
+ * const results = await Promise.all([lengthOf('abc'), lengthOf('abc'), lengthOf('abc')]);
+ * console.log(results, calls, cache.stats().joins); // [3, 3, 3] 1 2
+ * ```
+ */
+export class AsyncCache<K = unknown, V = unknown> {
+  readonly #store: Store<K, V> | undefined;
+  readonly #flights = new Map<K, Flight<K, V>>();
+  readonly #keepErrors: boolean;
+  readonly #onLeft = (flight: Flight<K, V>): void => this.#left(flight);
+  #hits = 0;
+  #misses = 0;
+  #joins = 0;
+  #abandoned = 0;
+
+  constructor(options?: AsyncCacheOptions) {
+    const errors = options?.errors ?? 'evict';
+    if (errors !== 'evict' && errors !== 'keep') {
+      throw new TypeError(`AsyncCache: errors must be 'evict' or 'keep', got ${String(errors)}`);
+    }
+    this.#keepErrors = errors === 'keep';
+    this.#store = createStore(options?.max, options?.ttl);
+  }
+
+  /** Settled results held (expired ones excluded). */
+  get size(): number {
+    return this.#store?.size ?? 0;
+  }
+
+  /**
+   * The result for `key`: a settled one, the computation already running, or a new `compute(context)`.
+   * `options.signal`, or the cancel scope around the call, lets this caller stop waiting early.
+   */
+  get(
+    key: K,
+    compute: (context: ComputeContext<K>) => V | PromiseLike<V>,
+    options?: WaitOptions,
+  ): Promise<V> {
+    return this.getWith(key, compute, undefined, options);
+  }
+
+  /**
+   * `get()` for callers that need an argument passed to `compute` (`memoize` passes the call's arguments),
+   * sparing a closure per call.
+   */
+  getWith<A>(
+    key: K,
+    compute: (context: ComputeContext<K>, arg: A) => V | PromiseLike<V>,
+    arg: A,
+    options?: WaitOptions,
+  ): Promise<V> {
+    const cancelled = rejectIfCancelled(options);
+    if (cancelled !== undefined) return cancelled;
+    const settled = this.#store?.get(key);
+    if (settled !== undefined) {
+      this.#hits++;
+      return settled.promise;
+    }
+    let flight = this.#flights.get(key);
+    const signal = options?.signal;
+    const canLeave = signal !== undefined || currentScope() !== undefined;
+    if (flight === undefined) {
+      this.#misses++;
+      flight = this.#start(key, compute, arg, canLeave);
+    } else {
+      this.#joins++;
+    }
+    if (canLeave) return flight.wait(signal);
+    flight.pinned = true;
+    return flight.promise;
+  }
+
+  /** The settled value for `key`, without counting a use; `undefined` when absent, failed or running. */
+  peek(key: K): V | undefined {
+    return this.#store?.peek(key)?.value;
+  }
+
+  /** Stores `value` as the settled result for `key`; a computation running for it is no longer cached. */
+  set(key: K, value: V): this {
+    this.#flights.delete(key);
+    this.#store?.set(key, { promise: Promise.resolve(value), ok: true, value });
+    return this;
+  }
+
+  /**
+   * Forgets `key`: its settled result, and the computation running for it (which keeps running for the
+   * callers already waiting, but is not cached). Returns whether there was anything to forget.
+   */
+  delete(key: K): boolean {
+    const running = this.#flights.delete(key);
+    return (this.#store?.delete(key) ?? false) || running;
+  }
+
+  /** Forgets every key (see `delete()`). */
+  clear(): void {
+    this.#flights.clear();
+    this.#store?.clear();
+  }
+
+  stats(): AsyncCacheStats {
+    return {
+      size: this.size,
+      inFlight: this.#flights.size,
+      hits: this.#hits,
+      misses: this.#misses,
+      joins: this.#joins,
+      abandoned: this.#abandoned,
+    };
+  }
+
+  #start<A>(
+    key: K,
+    compute: (context: ComputeContext<K>, arg: A) => V | PromiseLike<V>,
+    arg: A,
+    canLeave: boolean,
+  ): Flight<K, V> {
+    const flight = new Flight<K, V>(key, this.#onLeft);
+    let result: V | PromiseLike<V>;
+    try {
+      // A first caller that cannot leave pins the flight for good: no scope is needed to cancel it.
+      result = canLeave ? flight.runScoped(compute, arg) : compute(flight, arg);
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    const promise = result instanceof Promise ? (result as Promise<V>) : Promise.resolve(result);
+    flight.promise = promise;
+    this.#flights.set(key, flight);
+    promise.then(
+      (value) => this.#fulfilled(flight, value),
+      (error: unknown) => this.#failed(flight, error),
+    );
+    return flight;
+  }
+
+  #fulfilled(flight: Flight<K, V>, value: V): void {
+    if (this.#detach(flight)) this.#store?.set(flight.key, { promise: flight.promise, ok: true, value });
+    flight.fulfil(value);
+  }
+
+  #failed(flight: Flight<K, V>, error: unknown): void {
+    if (this.#detach(flight) && this.#keepErrors && !flight.abandoned) {
+      this.#store?.set(flight.key, { promise: flight.promise, ok: false, value: undefined });
+    }
+    flight.fail(error);
+  }
+
+  /** Removes the flight from the running ones; false if it had already been forgotten or abandoned. */
+  #detach(flight: Flight<K, V>): boolean {
+    if (this.#flights.get(flight.key) !== flight) return false;
+    this.#flights.delete(flight.key);
+    return true;
+  }
+
+  #left(flight: Flight<K, V>): void {
+    if (flight.pinned || flight.settled || flight.abandoned || flight.waiting > 0) return;
+    this.#detach(flight);
+    this.#abandoned++;
+    flight.abandon();
+  }
+}

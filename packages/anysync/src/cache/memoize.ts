@@ -1,0 +1,115 @@
+import { argsKey } from './args-key.js';
+import { AsyncCache, type AsyncCacheOptions } from './async-cache.js';
+import type { ComputeContext } from './flight.js';
+
+/**
+ * Options of {@link memoize} and `memoizeLazy`: the cache's options, plus how a call becomes a key.
+ *
+ * @example
+ * ```ts
+ * import { memoize, type MemoizeOptions } from 'anysync/cache';
+ *
+ * const options: MemoizeOptions<[url: string, init?: RequestInit]> = { key: (url) => url, ttl: 10_000 };
+ * const get = memoize((url: string, init?: RequestInit) => fetch(url, init).then((r) => r.text()), options);
+ * ```
+ */
+export interface MemoizeOptions<A extends unknown[]> extends AsyncCacheOptions {
+  /**
+   * Maps a call's arguments to its cache key (called with the call's `this`). By default a single
+   * argument is its own key (objects by identity), and several arguments, or a method's `this` and its
+   * arguments, are encoded together (objects by identity, primitives by value).
+   */
+  readonly key?: ((...args: A) => unknown) | undefined;
+}
+
+/**
+ * A function made by {@link memoize}: same arguments, a promise of the result, plus its cache.
+ *
+ * @example
+ * ```ts
+ * import { memoize, type MemoizedFunction } from 'anysync/cache';
+ *
+ * const square: MemoizedFunction<[number], number> = memoize(async (n: number) => n * n);
+ * console.log(await square(4), square.cache.stats().misses); // 16 1
+ * ```
+ */
+export interface MemoizedFunction<A extends unknown[], R> {
+  (...args: A): Promise<R>;
+  /** The cache behind the function, for `stats()`, `clear()`, `set()` (priming) and `peek()`. */
+  readonly cache: AsyncCache<unknown, R>;
+  /** The same function, but each call stops waiting when `signal` aborts (it never cancels the work alone). */
+  withSignal(signal: AbortSignal | undefined): (...args: A) => Promise<R>;
+  /** Forgets the result of the call with these arguments (a running computation is no longer cached). */
+  delete(...args: A): boolean;
+}
+
+/** How a call is passed to the computation without a closure per call. */
+interface Call<A extends unknown[]> {
+  readonly self: unknown;
+  readonly args: A;
+}
+
+/** Builds what `memoize` and `memoizeLazy` share: key function, computation and cache. */
+export function memoizeParts<A extends unknown[], R>(
+  fn: (...args: A) => R | PromiseLike<R>,
+  options: MemoizeOptions<A> | undefined,
+  caller: string,
+): {
+  cache: AsyncCache<unknown, R>;
+  keyOf: (self: unknown, args: A) => unknown;
+  compute: (context: ComputeContext<unknown>, call: Call<A>) => R | PromiseLike<R>;
+} {
+  if (typeof fn !== 'function') throw new TypeError(`${caller}: expected a function, got ${typeof fn}`);
+  const key = options?.key;
+  if (key !== undefined && typeof key !== 'function') {
+    throw new TypeError(`${caller}: the key option must be a function, got ${typeof key}`);
+  }
+  return {
+    cache: new AsyncCache<unknown, R>(options),
+    keyOf: key === undefined ? argsKey : (self, args) => key.apply(self, args),
+    compute: (_context, call) => fn.apply(call.self, call.args),
+  };
+}
+
+/**
+ * Memoizes an async function, the counterpart of async-utils' `taskcache`: calling it starts the work at
+ * once (eagerly, like any async function) unless a result is cached or the same call is already running,
+ * in which case the caller shares it. Results are kept for `ttl` milliseconds after they settle, within
+ * an LRU bound of `max`; failures are not cached unless `errors: 'keep'`. A caller that stops waiting
+ * (`withSignal(signal)`, or its cancel scope) leaves alone; when every waiting caller has left, the work
+ * is cancelled (its cancel scope is the ambient one, so `currentSignal()` and anysync's waits inside it
+ * see that) and nothing is cached.
+ *
+ * @example
+ * ```ts
+ * import { memoize } from 'anysync/cache';
+ *
+ * const fetchUser = memoize(
+ *   async (id: number) => {
+ *     const response = await fetch(`https://jsonplaceholder.typicode.com/users/${id}`);
+ *     return (await response.json()) as { name: string };
+ *   },
+ *   { max: 1000, ttl: 60_000 },
+ * );
+ * const [a, b] = await Promise.all([fetchUser(1), fetchUser(1)]); // one request
+ * console.log(a === b, fetchUser.cache.stats().joins); // true 1
+ * ```
+ */
+export function memoize<A extends unknown[], R>(
+  fn: (...args: A) => R | PromiseLike<R>,
+  options?: NoInfer<MemoizeOptions<A>>,
+): MemoizedFunction<A, Awaited<R>> {
+  const { cache, keyOf, compute } = memoizeParts<A, Awaited<R>>(fn as never, options, 'memoize()');
+  const call = function (this: unknown, ...args: A): Promise<Awaited<R>> {
+    return cache.getWith(keyOf(this, args), compute, { self: this, args });
+  };
+  const withSignal = (signal: AbortSignal | undefined) =>
+    function (this: unknown, ...args: A): Promise<Awaited<R>> {
+      return cache.getWith(keyOf(this, args), compute, { self: this, args }, { signal });
+    };
+  // Called as `memoized.delete(...)`, `this` is the memoized function itself, not a method's receiver.
+  const forget = function (this: unknown, ...args: A): boolean {
+    return cache.delete(keyOf(this === call ? undefined : this, args));
+  };
+  return Object.assign(call, { cache, withSignal, delete: forget });
+}
