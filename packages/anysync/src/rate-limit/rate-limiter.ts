@@ -1,0 +1,215 @@
+import { type Clock, currentClock } from '../internal/clock.js';
+import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
+import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
+import { AdmissionLog } from './admission-log.js';
+
+/**
+ * Options of {@link RateLimiter}.
+ *
+ * @example
+ * ```ts
+ * import { RateLimiter, type RateLimiterOptions } from 'anysync/rate-limit';
+ *
+ * const options: RateLimiterOptions = { limit: 50, interval: 1000 }; // 50 per rolling second
+ * const limiter = new RateLimiter(options);
+ * ```
+ */
+export interface RateLimiterOptions {
+  /** How much weight may be admitted within any window of `interval` milliseconds. */
+  readonly limit: number;
+  /** The length of the sliding window, in milliseconds. */
+  readonly interval: number;
+}
+
+/**
+ * Options of `RateLimiter.acquire()` and `run()`.
+ *
+ * @example
+ * ```ts
+ * import { RateLimiter, type RateLimitAcquireOptions } from 'anysync/rate-limit';
+ *
+ * const options: RateLimitAcquireOptions = { weight: 5, signal: AbortSignal.timeout(2000) };
+ * await new RateLimiter({ limit: 10, interval: 1000 }).acquire(options);
+ * ```
+ */
+export interface RateLimitAcquireOptions extends WaitOptions {
+  /** What this admission costs (default 1), e.g. the number of items in a bulk request. */
+  readonly weight?: number | undefined;
+}
+
+/**
+ * What `RateLimiter.stats()` reports.
+ *
+ * @example
+ * ```ts
+ * import { RateLimiter, type RateLimiterStats } from 'anysync/rate-limit';
+ *
+ * const stats: RateLimiterStats = new RateLimiter({ limit: 5, interval: 100 }).stats();
+ * console.log(stats); // { limit: 5, interval: 100, used: 0, waiting: 0, admitted: 0 }
+ * ```
+ */
+export interface RateLimiterStats {
+  readonly limit: number;
+  readonly interval: number;
+  /** Weight admitted within the current window. */
+  readonly used: number;
+  /** Acquisitions queued. */
+  readonly waiting: number;
+  /** Acquisitions admitted since creation. */
+  readonly admitted: number;
+}
+
+function checkPositive(value: number, what: string): void {
+  if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
+    throw new RangeError(`RateLimiter: ${what} must be a finite number > 0, got ${String(value)}`);
+  }
+}
+
+/**
+ * A sliding-window-log rate limiter, the counterpart of async-utils' `RateLimiter` (without its bug: it
+ * keeps admitting after the first `limit` acquisitions). At most `limit` weight is admitted within any
+ * window of `interval` milliseconds: each admission is logged, and one counts until `interval` after it
+ * happened. Waits are first come, first served (a heavy acquisition at the head is not overtaken), take
+ * `{ signal }`, honour the cancel scope, and wake on one timer set for the exact moment the head fits, not
+ * by polling. Time is anysync's clock, so `VirtualClock` drives it in tests.
+ *
+ * @example
+ * ```ts
+ * import { RateLimiter } from 'anysync/rate-limit';
+ *
+ * const limiter = new RateLimiter({ limit: 2, interval: 100 });
+ * const started = Date.now();
+ * for (let i = 0; i < 5; i++) await limiter.acquire();
+ * console.log(Date.now() - started >= 200); // true: 2 at once, 2 after 100 ms, 1 after 200 ms
+ *
+ * const ping = limiter.wrap(async (host: string) => `pong from ${host}`);
+ * console.log(await ping('example.com'));
+ * ```
+ */
+export class RateLimiter {
+  readonly #limit: number;
+  readonly #interval: number;
+  readonly #log = new AdmissionLog();
+  readonly #waiters = new WaitQueue<void, number>(() => this.#admitWaiters());
+  readonly #onTimer = (): void => {
+    this.#timer = undefined;
+    this.#admitWaiters();
+  };
+  #timer: unknown;
+  #timerClock: Clock | undefined;
+  #admitted = 0;
+
+  constructor(options: RateLimiterOptions) {
+    checkPositive(options?.limit, 'limit');
+    checkPositive(options.interval, 'interval');
+    this.#limit = options.limit;
+    this.#interval = options.interval;
+  }
+
+  get limit(): number {
+    return this.#limit;
+  }
+
+  get interval(): number {
+    return this.#interval;
+  }
+
+  /** Resolves once `weight` (default 1) is admitted; queues behind earlier acquisitions. */
+  acquire(options?: RateLimitAcquireOptions): Promise<void> {
+    const weight = this.#weight(options?.weight);
+    const cancelled = rejectIfCancelled(options);
+    if (cancelled !== undefined) return cancelled;
+    if (this.tryAcquire(weight)) return Promise.resolve();
+    const waiting = this.#waiters.wait(weight, options);
+    if (this.#waiters.size === 1) this.#armTimer();
+    return waiting;
+  }
+
+  /** Admits `weight` now if it fits and nobody is queued; false otherwise. Never waits. */
+  tryAcquire(weight = 1): boolean {
+    this.#weight(weight);
+    if (this.#waiters.size > 0) return false;
+    const now = currentClock().now();
+    const log = this.#log;
+    log.dropUntil(now - this.#interval);
+    if (log.used + weight > this.#limit) return false;
+    log.push(now, weight);
+    this.#admitted++;
+    return true;
+  }
+
+  /** Acquires, then runs `fn`; resolves to its result. */
+  async run<T>(fn: () => T | PromiseLike<T>, options?: RateLimitAcquireOptions): Promise<T> {
+    await this.acquire(options);
+    return fn();
+  }
+
+  /** A version of `fn` whose every call first acquires (weight 1, or `weight(...args)`). */
+  wrap<A extends unknown[], R>(
+    fn: (...args: A) => R | PromiseLike<R>,
+    options?: NoInfer<{ readonly weight?: ((...args: A) => number) | undefined; readonly signal?: AbortSignal }>,
+  ): (...args: A) => Promise<Awaited<R>> {
+    const weightOf = options?.weight;
+    const signal = options?.signal;
+    return async (...args: A): Promise<Awaited<R>> => {
+      await this.acquire({ weight: weightOf?.(...args), signal });
+      return (await fn(...args)) as Awaited<R>;
+    };
+  }
+
+  /** Milliseconds until `weight` (default 1) could be admitted, ignoring the queue; 0 when it fits now. */
+  delayFor(weight = 1): number {
+    this.#weight(weight);
+    const now = currentClock().now();
+    this.#log.dropUntil(now - this.#interval);
+    const freeing = this.#log.timeFreeing(weight, this.#limit);
+    return freeing === undefined ? 0 : freeing + this.#interval - now;
+  }
+
+  stats(): RateLimiterStats {
+    this.#log.dropUntil(currentClock().now() - this.#interval);
+    return {
+      limit: this.#limit,
+      interval: this.#interval,
+      used: this.#log.used,
+      waiting: this.#waiters.size,
+      admitted: this.#admitted,
+    };
+  }
+
+  #weight(weight: number | undefined): number {
+    if (weight === undefined) return 1;
+    if (!(typeof weight === 'number' && weight > 0 && weight <= this.#limit)) {
+      throw new RangeError(
+        `RateLimiter: weight must be a number > 0 and <= the limit (${this.#limit}), got ${String(weight)}`,
+      );
+    }
+    return weight;
+  }
+
+  /** Admits queued acquisitions from the head while they fit, then sets the timer for the next one. */
+  #admitWaiters(): void {
+    const now = currentClock().now();
+    const log = this.#log;
+    log.dropUntil(now - this.#interval);
+    for (let head = this.#waiters.head; head !== undefined; head = this.#waiters.head) {
+      if (log.used + head.data > this.#limit) break;
+      this.#waiters.shift();
+      log.push(now, head.data);
+      this.#admitted++;
+      head.resolve();
+    }
+    this.#armTimer();
+  }
+
+  #armTimer(): void {
+    if (this.#timer !== undefined) this.#timerClock?.clearTimer(this.#timer);
+    this.#timer = undefined;
+    const head = this.#waiters.head;
+    if (head === undefined) return;
+    const clock = currentClock();
+    const freeing = this.#log.timeFreeing(head.data, this.#limit) ?? clock.now() - this.#interval;
+    this.#timerClock = clock;
+    this.#timer = clock.setTimer(this.#onTimer, freeing + this.#interval - clock.now());
+  }
+}
