@@ -1,0 +1,157 @@
+import { abortable } from '../concurrency/abortable.js';
+import { currentScope } from '../concurrency/current-scope.js';
+import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
+import type { WaitOptions } from '../internal/wait-queue.js';
+import { Semaphore } from '../primitives/semaphore.js';
+import { BatchCollector, checkBatchLimits } from './batch-collector.js';
+import { LoadBatch } from './load-batch.js';
+
+/**
+ * What a `BatchLoader`'s `load` function returns: one result per key, in key order (an `Error` instance
+ * rejects that key alone), or a Map from key to value (a missing key rejects).
+ *
+ * @example
+ * ```ts
+ * import type { BatchResults } from 'anysync/batch';
+ *
+ * const byOrder: BatchResults<number, string> = ['one', new Error('no two')];
+ * const byKey: BatchResults<number, string> = new Map([[1, 'one']]);
+ * ```
+ */
+export type BatchResults<K, V> = ArrayLike<V | Error> | ReadonlyMap<K, V>;
+
+/**
+ * Options of {@link BatchLoader}.
+ *
+ * @example
+ * ```ts
+ * import { BatchLoader, type BatchLoaderOptions } from 'anysync/batch';
+ *
+ * const options: BatchLoaderOptions<number, string> = {
+ *   load: async (ids) => ids.map((id) => `user ${id}`),
+ *   maxSize: 100,
+ *   maxWait: 5,
+ *   concurrency: 4,
+ * };
+ * const users = new BatchLoader(options);
+ * ```
+ */
+export interface BatchLoaderOptions<K, V> {
+  /** Loads a batch of distinct keys. */
+  readonly load: (keys: K[]) => BatchResults<K, V> | PromiseLike<BatchResults<K, V>>;
+  /** At most this many keys per batch (default: no limit). */
+  readonly maxSize?: number | undefined;
+  /** Milliseconds a batch stays open after its first key (default 0: until the end of this turn). */
+  readonly maxWait?: number | undefined;
+  /** How many batches may load at once (default: no limit). */
+  readonly concurrency?: number | undefined;
+}
+
+/**
+ * What `BatchLoader.stats()` reports.
+ *
+ * @example
+ * ```ts
+ * import { BatchLoader, type BatchLoaderStats } from 'anysync/batch';
+ *
+ * const stats: BatchLoaderStats = new BatchLoader<number, number>({ load: (keys) => keys }).stats();
+ * console.log(stats); // { pending: 0, loading: 0, batches: 0, keys: 0 }
+ * ```
+ */
+export interface BatchLoaderStats {
+  /** Distinct keys gathered for the next batch. */
+  readonly pending: number;
+  /** Batches loading now (including those waiting for a `concurrency` slot). */
+  readonly loading: number;
+  /** Batches loaded so far, and the distinct keys they held. */
+  readonly batches: number;
+  readonly keys: number;
+}
+
+/**
+ * Coalesces individual `load(key)` calls into batch requests, like DataLoader, with the batch window of a
+ * `Batcher`: a batch goes out when it holds `maxSize` distinct keys or `maxWait` ms after its first key
+ * (by default at the end of the current turn of the event loop, like DataLoader). Keys requested twice in
+ * one batch are loaded once. Each caller may stop waiting with `{ signal }` or its cancel scope. It does
+ * not cache across batches: put an `AsyncCache` in front for that.
+ *
+ * @example
+ * ```ts
+ * import { BatchLoader } from 'anysync/batch';
+ *
+ * const requests: number[][] = [];
+ * const users = new BatchLoader<number, string>({
+ *   load: async (ids) => {
+ *     requests.push(ids);
+ *     return ids.map((id) => `user ${id}`);
+ *   },
+ * });
+ * const names = await Promise.all([users.load(1), users.load(2), users.load(1)]);
+ * console.log(names, requests); // ['user 1', 'user 2', 'user 1'] [[1, 2]]
+ * ```
+ */
+export class BatchLoader<K, V> {
+  readonly #load: (keys: K[]) => BatchResults<K, V> | PromiseLike<BatchResults<K, V>>;
+  readonly #collector: BatchCollector<K>;
+  readonly #limit: Semaphore | undefined;
+  #batch: LoadBatch<K, V>;
+  #loading = 0;
+  #batches = 0;
+  #keys = 0;
+
+  constructor(options: BatchLoaderOptions<K, V>) {
+    if (typeof options?.load !== 'function') {
+      throw new TypeError(`BatchLoader: load must be a function, got ${typeof options?.load}`);
+    }
+    const maxSize = options.maxSize ?? Number.POSITIVE_INFINITY;
+    checkBatchLimits(maxSize, options.maxWait ?? 0, 'BatchLoader');
+    const concurrency = options.concurrency;
+    if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+      throw new RangeError(`BatchLoader: concurrency must be an integer >= 1, got ${concurrency}`);
+    }
+    this.#load = options.load;
+    this.#limit = concurrency === undefined ? undefined : new Semaphore(concurrency);
+    this.#batch = new LoadBatch<K, V>();
+    // The collector keeps the size and the window; the batch object holds the callers.
+    this.#collector = new BatchCollector<K>(maxSize, options.maxWait ?? 0, () => this.#send());
+  }
+
+  /** The value for `key`, loaded with the other keys requested in the same window. */
+  load(key: K, options?: WaitOptions): Promise<V> {
+    const cancelled = rejectIfCancelled(options);
+    if (cancelled !== undefined) return cancelled;
+    const batch = this.#batch;
+    const before = batch.size;
+    const promise = batch.request(key);
+    if (batch.size !== before) this.#collector.add(key);
+    if (options?.signal === undefined && currentScope() === undefined) return promise;
+    return abortable(promise, options);
+  }
+
+  /** The values for `keys`, in order; rejects with the first failure (use `load` per key to get each). */
+  loadMany(keys: Iterable<K>, options?: WaitOptions): Promise<V[]> {
+    return Promise.all(Array.from(keys, (key) => this.load(key, options)));
+  }
+
+  stats(): BatchLoaderStats {
+    return {
+      pending: this.#collector.size,
+      loading: this.#loading,
+      batches: this.#batches,
+      keys: this.#keys,
+    };
+  }
+
+  #send(): void {
+    const batch = this.#batch;
+    this.#batch = new LoadBatch<K, V>();
+    this.#loading++;
+    const run = (): Promise<void> => batch.run(this.#load);
+    const done = this.#limit === undefined ? run() : this.#limit.run(run);
+    void done.then(() => {
+      this.#loading--;
+      this.#batches++;
+      this.#keys += batch.size;
+    });
+  }
+}
