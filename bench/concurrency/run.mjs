@@ -7,7 +7,7 @@
 //
 // Prints a table per workload and writes bench/results/concurrency.md (machine, runtime, commit, method).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,18 +147,13 @@ function git(...argv) {
 }
 
 function versionOf(name) {
-  try {
-    const url = import.meta.resolve(`${name}/package.json`);
-    return JSON.parse(
-      execFileSync(
-        process.execPath,
-        ['-p', `JSON.stringify(require(${JSON.stringify(fileURLToPath(url))}).version)`],
-        { encoding: 'utf8' },
-      ),
-    );
-  } catch {
-    return 'n/a';
+  // Read the manifest from disk: several peers' export maps do not expose package.json.
+  for (let dir = here; dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      return JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
+    } catch {}
   }
+  return 'n/a';
 }
 
 function markdown() {

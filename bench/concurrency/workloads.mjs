@@ -38,7 +38,7 @@ export const workloads = {
     validate: (done) => done === 100_000,
   },
   'lock-contended': {
-    title: 'Lock acquire + release, contended (8 workers x 12 500, awaiting inside)',
+    title: 'Lock acquire + release, contended (8 workers x 12 500, an await inside the critical section)',
     method: 'lockContended',
     ops: 100_000,
     params: { workers: 8, iterations: 12_500 },

@@ -34,15 +34,19 @@ export async function lockContended({ workers, iterations }) {
   let inside = false;
   let overlaps = 0;
   let done = 0;
-  const critical = async () => {
-    if (inside) overlaps++;
-    inside = true;
-    await null;
-    inside = false;
-    done++;
-  };
   const worker = async () => {
-    for (let i = 0; i < iterations; i++) await mutex.runExclusive(critical);
+    for (let i = 0; i < iterations; i++) {
+      const release = await mutex.acquire();
+      try {
+        if (inside) overlaps++;
+        inside = true;
+        await null;
+        inside = false;
+        done++;
+      } finally {
+        release();
+      }
+    }
   };
   await Promise.all(Array.from({ length: workers }, worker));
   return { done, overlaps };

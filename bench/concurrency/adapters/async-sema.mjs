@@ -6,19 +6,23 @@ export async function limit({ tasks, concurrency }) {
   let maxActive = 0;
   let done = 0;
   const task = async () => {
+    active++;
+    if (active > maxActive) maxActive = active;
+    await null;
+    active--;
+    done++;
+  };
+  // async-sema has no run(fn): acquire, await the same task the other adapters run, release.
+  const limited = async () => {
     await sema.acquire();
     try {
-      active++;
-      if (active > maxActive) maxActive = active;
-      await null;
-      active--;
-      done++;
+      return await task();
     } finally {
       sema.release();
     }
   };
   const pending = new Array(tasks);
-  for (let i = 0; i < tasks; i++) pending[i] = task();
+  for (let i = 0; i < tasks; i++) pending[i] = limited();
   await Promise.all(pending);
   return { done, maxActive };
 }
