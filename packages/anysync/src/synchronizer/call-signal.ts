@@ -11,10 +11,12 @@ interface ContextStore {
 export const CALL_CONTEXT_KEY = Symbol.for('anysync.synchronizer.callContext');
 
 /**
- * The `AbortSignal` of the synchronizer or pool call currently running on this worker, or `undefined`
- * outside one. It aborts when the caller's `timeout` expires or its `signal` aborts, with a
- * `DOMException` named `TimeoutError` or `AbortError` as the reason, so worker code can stop the work
- * instead of leaving it running. An `AbortSignal` passed as an argument arrives as this same signal.
+ * The `AbortSignal` of the synchronizer or pool call running on this worker, when that call can be
+ * cancelled (it has a `timeout`, or a `signal` on the caller's side); `undefined` otherwise and outside
+ * calls. It aborts when the caller's timeout expires or its signal aborts, with the reason as a
+ * `TimeoutError` or the caller's abort reason, so worker code can stop the work instead of leaving it
+ * running. It is tracked across `await`s. An `AbortSignal` passed as an argument arrives as the call's
+ * signal too, whether or not the call can be cancelled.
  *
  * @example
  * ```ts

@@ -41,10 +41,12 @@ export const Control = {
   /** `Fatal.*`: set (once) by the worker's guard when it crashes or exits. */
   fatal: 14,
   exitCode: 15,
+  /** Non-zero when the blocking request can be cancelled (it has a deadline). */
+  requestCancellable: 16,
 } as const;
 
 /** Size of the control block in bytes. */
-export const CONTROL_BYTES = 64;
+export const CONTROL_BYTES = 128;
 
 /** Where a request or reply travels. */
 export const Lane = { shared: 0, message: 1 } as const;
@@ -91,6 +93,8 @@ export const Tag = {
   serialized: 7,
   /** `v8.serialize` output containing markers (`MARK`) that the reader must revive. */
   serializedMarked: 8,
+  /** A run of consecutive numbers (iterator batches): `byteLength / 8` doubles, read as that many values. */
+  numbers: 9,
 } as const;
 
 /** Key of the marker objects that stand for worker objects, handles passed back and abort signals. */
@@ -171,6 +175,8 @@ export interface CallMessage {
   args: unknown[];
   /** Whether `args` hold markers (handles, signals) to revive. */
   marked: boolean;
+  /** Whether the call may be cancelled (it has a timeout or a signal), so the worker tracks its signal. */
+  cancellable: boolean;
 }
 
 /** Caller → worker: a blocking call that could not use the shared area (transfers, oversized). */
@@ -182,6 +188,7 @@ export interface SyncCallMessage {
   name: number;
   args: unknown[];
   marked: boolean;
+  cancellable: boolean;
 }
 
 /** Caller → worker: abort a call (`id`) or a blocking call (`seq`). */

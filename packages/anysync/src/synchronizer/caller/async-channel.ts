@@ -65,10 +65,9 @@ export class AsyncChannel {
     try {
       this.link.start();
       const { op, target, name, args } = call;
-      this.link.post(
-        { kind: 'call', id, op, target, name, args: args.values, marked: args.marked },
-        args.transfer,
-      );
+      const cancellable = Number.isFinite(options.timeout) || signals.length > 0;
+      const { values, marked, transfer } = args;
+      this.link.post({ kind: 'call', id, op, target, name, args: values, marked, cancellable }, transfer);
     } catch (error) {
       return this.#refuse(record, future, cloneFailure(error, call.args.values));
     }

@@ -75,8 +75,9 @@ export class Connection {
     label: string,
   ) {
     const prepared = prepareArgs(args, this.handles, options?.transfer);
-    const aborted = [options?.signal, ...prepared.signals].find((signal) => signal?.aborted);
-    if (aborted) throw aborted.reason;
+    // A blocking call cannot see a signal abort while it waits; it can refuse to start on an aborted one.
+    if (options?.signal?.aborted) throw options.signal.reason;
+    for (const signal of prepared.signals) if (signal.aborted) throw signal.reason;
     const timeout = options?.timeout ?? this.timeout;
     const outcome = this.#sync.request(op, target, name, prepared, timeout, label);
     return this.#finish(outcome, 'sync');

@@ -43,6 +43,8 @@ export function prepareArgs(
   table: HandleTable,
   transfer?: readonly TransferListItem[],
 ): PreparedArgs {
+  if (!transfer && args.every(isPlainPrimitive))
+    return { values: args, marked: false, transfer: NONE, signals: NONE };
   const walk: Walk = {
     table,
     marked: false,
@@ -69,6 +71,14 @@ export function prepareArgs(
     throw new CloneError(`${path} ${error.reason}`, path);
   }
   return { values, marked: walk.marked, transfer: walk.transfer, signals: walk.signals };
+}
+
+const NONE: never[] = [];
+
+function isPlainPrimitive(value: unknown): boolean {
+  return (
+    value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol')
+  );
 }
 
 function translate(value: unknown, walk: Walk, depth: number): unknown {

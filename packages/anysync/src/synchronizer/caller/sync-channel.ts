@@ -3,6 +3,7 @@ import { Control, Lane, type OpCode, Presence, type ReplyMessage, type StatusCod
 import { AreaReader, writeValues } from '../wire/area-codec.js';
 import { toErrorRecord } from '../wire/error-record.js';
 import { locateUncloneable } from '../wire/locate.js';
+import { lockRequests, unlockRequests } from '../wire/request-lock.js';
 import type { PreparedArgs } from './prepare-args.js';
 import type { WorkerLink } from './worker-link.js';
 
@@ -50,8 +51,9 @@ export class SyncChannel {
     this.link.start();
     const seq = ++this.#seq;
     this.#messageReply = undefined;
-    if (args.transfer.length > 0 || !this.#write(seq, op, target, name, args)) {
-      this.#send(seq, op, target, name, args);
+    const cancellable = Number.isFinite(timeout);
+    if (args.transfer.length > 0 || !this.#write(seq, op, target, name, args, cancellable)) {
+      this.#send(seq, op, target, name, args, cancellable);
     } else if (Atomics.load(this.#control, Control.presence) === Presence.lingering) {
       Atomics.notify(this.#control, Control.requestSeq, 1);
     } else {
@@ -60,9 +62,16 @@ export class SyncChannel {
     return this.#await(seq, timeout, label);
   }
 
-  #write(seq: number, op: OpCode, target: number, name: number, args: PreparedArgs): boolean {
+  #write(
+    seq: number,
+    op: OpCode,
+    target: number,
+    name: number,
+    args: PreparedArgs,
+    cancellable: boolean,
+  ): boolean {
     const control = this.#control;
-    this.#lock();
+    lockRequests(control);
     try {
       const length = writeValues(this.link.requests, args.values, args.marked);
       if (length < 0) return false;
@@ -71,46 +80,36 @@ export class SyncChannel {
       control[Control.requestName] = name;
       control[Control.requestCount] = args.values.length;
       control[Control.requestLane] = Lane.shared;
+      control[Control.requestCancellable] = cancellable ? 1 : 0;
       Atomics.store(control, Control.requestSeq, seq);
       return true;
     } catch (error) {
       throw cloneFailure(error, args.values);
     } finally {
-      this.#unlock();
+      unlockRequests(control);
     }
   }
 
-  #send(seq: number, op: OpCode, target: number, name: number, args: PreparedArgs): void {
-    this.#lock();
-    this.#control[Control.requestLane] = Lane.message;
-    Atomics.store(this.#control, Control.requestSeq, seq);
-    this.#unlock();
+  #send(seq: number, op: OpCode, target: number, name: number, args: PreparedArgs, cancellable: boolean) {
+    const control = this.#control;
+    lockRequests(control);
+    control[Control.requestLane] = Lane.message;
+    Atomics.store(control, Control.requestSeq, seq);
+    unlockRequests(control);
+    // A lingering worker must stop waiting on shared memory and go read its messages.
+    Atomics.notify(control, Control.requestSeq, 1);
     try {
-      this.link.post(
-        { kind: 'sync', seq, op, target, name, args: args.values, marked: args.marked },
-        args.transfer,
-      );
+      const { values, marked, transfer } = args;
+      this.link.post({ kind: 'sync', seq, op, target, name, args: values, marked, cancellable }, transfer);
     } catch (error) {
       throw cloneFailure(error, args.values);
     }
   }
 
-  /** The request area is shared with a worker that may still be reading an abandoned request. */
-  #lock(): void {
-    while (Atomics.compareExchange(this.#control, Control.requestLock, 0, 1) !== 0) {
-      Atomics.wait(this.#control, Control.requestLock, 1, 1);
-    }
-  }
-
-  #unlock(): void {
-    Atomics.store(this.#control, Control.requestLock, 0);
-    Atomics.notify(this.#control, Control.requestLock);
-  }
-
   #await(seq: number, timeout: number, label: string): RawOutcome {
     const control = this.#control;
-    const deadline =
-      timeout === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : performance.now() + timeout;
+    const bounded = Number.isFinite(timeout);
+    const deadline = bounded ? performance.now() + timeout : 0;
     for (;;) {
       const signal = Atomics.load(control, Control.signal);
       if (Atomics.load(control, Control.replySeq) === seq) return this.#read();
@@ -119,9 +118,13 @@ export class SyncChannel {
         this.link.drain();
         continue;
       }
-      const remaining = deadline - performance.now();
-      if (remaining <= 0) throw this.#timedOut(seq, timeout, label);
-      Atomics.wait(control, Control.signal, signal, Math.min(remaining, SLICE_MS));
+      let slice = SLICE_MS;
+      if (bounded) {
+        const remaining = deadline - performance.now();
+        if (remaining <= 0) throw this.#timedOut(seq, timeout, label);
+        slice = Math.min(remaining, SLICE_MS);
+      }
+      Atomics.wait(control, Control.signal, signal, slice);
     }
   }
 

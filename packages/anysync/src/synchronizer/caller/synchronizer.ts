@@ -24,7 +24,11 @@ export interface SynchronizerOptions {
   loader?: string;
   /** Custom error classes to rebuild (by class name) when thrown on the worker, so `instanceof` works. */
   errors?: readonly ErrorClass[];
-  /** How long the worker waits, blocked, for the next call of a burst before returning to its event loop (ms, default 2). */
+  /**
+   * Milliseconds the worker stays parked on shared memory after a blocking reply, waiting for the next call
+   * of a burst, before it returns to its event loop (default 10; 0 disables it). Messages from the caller
+   * end it at once, but the worker's own timers and I/O wait that long at most.
+   */
   linger?: number;
   /** Most items an iterator pulls ahead of its consumer (default 256). */
   maxBatch?: number;
@@ -37,6 +41,11 @@ export interface SynchronizerOptions {
 }
 
 const DEFAULT_LOAD_TIMEOUT = 30_000;
+/**
+ * Long enough to ride out the caller being descheduled for a time slice on a busy machine, and past the
+ * kernel tick: much shorter timed waits cost more per wake-up on virtual machines.
+ */
+const DEFAULT_LINGER = 10;
 
 /**
  * Runs async code on a dedicated worker thread so sync code can call it: functions block until their
@@ -145,7 +154,7 @@ export class Synchronizer implements Disposable, AsyncDisposable {
       errors: this.#errors,
       execArgv: workerExecArgv(options.execArgv),
       env: workerEnv(options.env),
-      linger: options.linger ?? 2,
+      linger: options.linger ?? DEFAULT_LINGER,
       captureOutput: options.captureOutput ?? true,
       sharedMemoryLimit: options.sharedMemoryLimit ?? 64 * 1024 * 1024,
       name: options.name ?? 'synchronizer',

@@ -11,6 +11,7 @@ import {
   Control,
   type CallerMessage,
   Fatal,
+  Presence,
   type FatalMessage,
   type OutputMessage,
   type ReplyMessage,
@@ -98,6 +99,10 @@ export class WorkerLink {
   post(message: CallerMessage, transfer?: readonly TransferListItem[]): void {
     this.#check();
     this.#worker?.postMessage(message, transfer);
+    // A worker lingering for the next blocking call would see this message only when it stops lingering.
+    if (message !== 0 && Atomics.load(this.control, Control.presence) === Presence.lingering) {
+      Atomics.notify(this.control, Control.requestSeq, 1);
+    }
   }
 
   /** True when the worker posted messages this side has not read yet. */

@@ -16,11 +16,35 @@ const UTF8_FACTOR = 3;
  */
 export function writeValues(area: SharedArea, values: readonly unknown[], marked = false): number {
   let offset = 0;
-  for (const value of values) {
-    offset = writeValue(area, offset, value, marked);
+  for (let i = 0; i < values.length; ) {
+    const run = numberRun(values, i);
+    offset =
+      run > 1 ? writeNumbers(area, offset, values, i, run) : writeValue(area, offset, values[i], marked);
     if (offset < 0) return -1;
+    i += run > 1 ? run : 1;
   }
   return offset;
+}
+
+/** How many numbers follow from `start`: batches of numbers are written as one block. */
+function numberRun(values: readonly unknown[], start: number): number {
+  let end = start;
+  while (end < values.length && typeof values[end] === 'number') end++;
+  return end - start;
+}
+
+function writeNumbers(
+  area: SharedArea,
+  offset: number,
+  values: readonly unknown[],
+  start: number,
+  count: number,
+) {
+  if (!area.ensure(offset + 8 + count * 8)) return -1;
+  const f64 = area.f64;
+  const first = (offset >> 3) + 1;
+  for (let i = 0; i < count; i++) f64[first + i] = values[start + i] as number;
+  return header(area, offset, Tag.numbers, count * 8);
 }
 
 function writeValue(area: SharedArea, offset: number, value: unknown, marked: boolean): number {
@@ -81,17 +105,24 @@ export class AreaReader {
   constructor(private readonly area: SharedArea) {}
 
   readAll(count: number): unknown[] {
+    const area = this.area;
+    area.refresh();
     this.marked = false;
     this.#offset = 0;
     const values = new Array<unknown>(count);
-    for (let i = 0; i < count; i++) values[i] = this.#read();
+    for (let i = 0; i < count; ) {
+      const offset = this.#offset;
+      if (area.i32[offset >> 2] !== Tag.numbers) {
+        values[i++] = this.#read();
+        continue;
+      }
+      const byteLength = area.i32[(offset >> 2) + 1] ?? 0;
+      const first = (offset >> 3) + 1;
+      const f64 = area.f64;
+      for (let k = 0; k < byteLength >> 3; k++) values[i++] = f64[first + k];
+      this.#offset = offset + 8 + byteLength;
+    }
     return values;
-  }
-
-  readOne(): unknown {
-    this.marked = false;
-    this.#offset = 0;
-    return this.#read();
   }
 
   #read(): unknown {

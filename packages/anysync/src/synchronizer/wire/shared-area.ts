@@ -17,21 +17,21 @@ const INITIAL_BYTES = 64 * 1024;
  * A growable shared buffer that one side writes and the other reads. Either side may grow it; growth is
  * visible to both at once, so a payload larger than the current size never needs a second handshake.
  * Payloads beyond `maxByteLength` do not fit and travel by message instead.
+ *
+ * The views are fixed-length and rebuilt after growth: on Node 20, element access through length-tracking
+ * views of a growable buffer is several times slower than through fixed ones.
  */
 export class SharedArea {
   readonly buffer: GrowableSharedArrayBuffer;
-  /** Length-tracking views: they follow growth without being recreated. */
-  readonly i32: Int32Array;
-  readonly f64: Float64Array;
-  readonly u8: Uint8Array;
-  #bytes: Buffer;
+  i32!: Int32Array;
+  f64!: Float64Array;
+  u8!: Uint8Array;
+  bytes!: Buffer;
+  #length = -1;
 
   constructor(buffer: SharedArrayBuffer) {
     this.buffer = buffer as GrowableSharedArrayBuffer;
-    this.i32 = new Int32Array(buffer);
-    this.f64 = new Float64Array(buffer);
-    this.u8 = new Uint8Array(buffer);
-    this.#bytes = Buffer.from(buffer);
+    this.refresh();
   }
 
   /** Allocates the shared memory for an area that may grow up to `maxBytes`. */
@@ -40,19 +40,26 @@ export class SharedArea {
     return new Growable(INITIAL_BYTES, { maxByteLength: max });
   }
 
-  /** A `Buffer` over the whole area, for Node's fast string codecs; rebuilt after the area grew. */
-  get bytes(): Buffer {
-    if (this.#bytes.length !== this.buffer.byteLength) this.#bytes = Buffer.from(this.buffer);
-    return this.#bytes;
+  /** Catches up with growth by the other side; readers call it before reading. */
+  refresh(): void {
+    const length = this.buffer.byteLength;
+    if (length === this.#length) return;
+    this.#length = length;
+    this.i32 = new Int32Array(this.buffer, 0, length >> 2);
+    this.f64 = new Float64Array(this.buffer, 0, length >> 3);
+    this.u8 = new Uint8Array(this.buffer, 0, length);
+    this.bytes = Buffer.from(this.buffer, 0, length);
   }
 
   /** Makes room for `byteLength` bytes; false when that exceeds the area's maximum. */
   ensure(byteLength: number): boolean {
-    const current = this.buffer.byteLength;
-    if (byteLength <= current) return true;
+    if (byteLength <= this.#length) return true;
+    this.refresh();
+    if (byteLength <= this.#length) return true;
     const max = this.buffer.maxByteLength;
     if (byteLength > max) return false;
-    this.buffer.grow(Math.min(max, align(Math.max(byteLength, current * 2))));
+    this.buffer.grow(Math.min(max, align(Math.max(byteLength, this.#length * 2))));
+    this.refresh();
     return true;
   }
 }

@@ -13,21 +13,19 @@ type Step = IteratorResult<unknown> | Promise<IteratorResult<unknown>>;
 /** A `next()` already started on the worker's side while the previous batch was on its way. */
 const ahead = new WeakMap<object, Step>();
 
-/** Microtask turns to give an async generator before deciding its next item is not ready yet. */
-const SETTLE_TURNS = 4;
-
 /**
  * Pulls up to `credit` items from `iterator`, so the worker never runs more than `credit` items ahead of
- * the consumer. Sync iterators are drained without a single promise; async ones are awaited item by item,
- * but once one item is in hand the batch goes out as soon as the next is not ready within a few microtask
- * turns — a slow source is never held back to fill a batch. That unready `next()` is kept for the next pull.
+ * the consumer. Sync iterators are drained without a single promise; async ones are awaited item by item.
+ * A slow source never holds a batch back: once one item is in hand, a check armed with `setImmediate`
+ * (which fires only if the generator had to wait for the event loop, not while items come from
+ * microtasks) sends the batch as it is, and the `next()` still pending is kept for the next pull.
  */
 export function pull(iterator: AnyIterator, credit: number): Batch | Promise<Batch> {
   const items: unknown[] = [];
   try {
     while (items.length < credit) {
       const step = takeStep(iterator);
-      if (isPromise(step)) return pullAsync(iterator, credit, items, step);
+      if (isPromise(step)) return new AsyncPull(iterator, credit, items).start(step);
       if (step.done) return { status: Status.done, values: [...items, step.value] };
       items.push(step.value);
     }
@@ -37,28 +35,59 @@ export function pull(iterator: AnyIterator, credit: number): Batch | Promise<Bat
   return { status: Status.batch, values: items };
 }
 
-async function pullAsync(
-  iterator: AnyIterator,
-  credit: number,
-  items: unknown[],
-  first: Step,
-): Promise<Batch> {
-  try {
-    let step = await first;
-    for (;;) {
-      if (step.done) return { status: Status.done, values: [...items, step.value] };
-      items.push(step.value);
-      if (items.length >= credit) return { status: Status.batch, values: items };
-      const next = takeStep(iterator);
-      const ready = await settledSoon(next);
-      if (!ready) {
-        ahead.set(iterator, next);
-        return { status: Status.batch, values: items };
+/** One batch from an async iterator. */
+class AsyncPull {
+  #resolve!: (batch: Batch) => void;
+  #sent = false;
+  #watchdog: NodeJS.Immediate | undefined;
+
+  constructor(
+    private readonly iterator: AnyIterator,
+    private readonly credit: number,
+    private readonly items: unknown[],
+  ) {}
+
+  start(first: Promise<IteratorResult<unknown>>): Promise<Batch> {
+    const batch = new Promise<Batch>((resolve) => {
+      this.#resolve = resolve;
+    });
+    this.#loop(first);
+    return batch;
+  }
+
+  async #loop(first: Step): Promise<void> {
+    const { items, iterator, credit } = this;
+    let pending = first;
+    try {
+      for (;;) {
+        const step = await pending;
+        if (this.#sent) {
+          // The batch already left without this item: it opens the next pull.
+          ahead.set(iterator, step);
+          return;
+        }
+        if (step.done) return this.#send({ status: Status.done, values: [...items, step.value] });
+        items.push(step.value);
+        if (items.length >= credit) return this.#send({ status: Status.batch, values: items });
+        if (items.length === 1)
+          this.#watchdog = setImmediate(() => this.#send({ status: Status.batch, values: items.slice() }));
+        // Only the first step of a pull can have been started ahead of time.
+        pending = iterator.next();
       }
-      step = ready.step;
+    } catch (error) {
+      if (this.#sent) {
+        const failed = Promise.reject(error);
+        failed.catch(() => {});
+        ahead.set(this.iterator, failed);
+      } else this.#send({ status: Status.failed, values: [...items, error] });
     }
-  } catch (error) {
-    return { status: Status.failed, values: [...items, error] };
+  }
+
+  #send(batch: Batch): void {
+    if (this.#sent) return;
+    this.#sent = true;
+    if (this.#watchdog) clearImmediate(this.#watchdog);
+    this.#resolve(batch);
   }
 }
 
@@ -69,24 +98,6 @@ function takeStep(iterator: AnyIterator): Step {
     return pending;
   }
   return iterator.next();
-}
-
-/** The step if it settles within a few microtask turns; rejections rethrow. */
-async function settledSoon(step: Step): Promise<{ step: IteratorResult<unknown> } | undefined> {
-  if (!isPromise(step)) return { step };
-  let outcome: { step: IteratorResult<unknown> } | { error: unknown } | undefined;
-  step.then(
-    (value) => {
-      outcome = { step: value };
-    },
-    (error: unknown) => {
-      outcome = { error };
-    },
-  );
-  for (let turn = 0; turn < SETTLE_TURNS && !outcome; turn++) await undefined;
-  if (!outcome) return undefined;
-  if ('error' in outcome) throw outcome.error;
-  return outcome;
 }
 
 /** Ends the iteration early, running the generator's `finally` blocks; `value` is returned as its result. */

@@ -12,6 +12,8 @@ export interface Request {
   target: number;
   name: number;
   args: unknown[];
+  /** Whether the caller may cancel it; only then does the worker track the call's signal across awaits. */
+  cancellable: boolean;
 }
 
 /** What a request produced: `Status.ok` with one value, `Status.error` with the thrown value, or a batch. */

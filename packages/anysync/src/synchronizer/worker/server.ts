@@ -44,12 +44,21 @@ class CallScope implements CallContext {
 }
 
 const NO_ERRORS = new Map();
+const NO_TRANSFER: TransferListItem[] = [];
+
+function isPlain(value: unknown): boolean {
+  return (
+    value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol')
+  );
+}
 
 /** Runs requests from either lane on the worker and turns their outcomes into wire form. */
 export class Server {
   readonly registry: Registry;
   readonly #contexts = new AsyncLocalStorage<CallScope>();
-  readonly #running = new Map<string, CallScope>();
+  readonly #running = new Map<number, CallScope>();
+  /** Cancellable calls in flight; the context store is switched off when none are, see `run`. */
+  #tracked = 0;
 
   constructor(
     private readonly replies: ReplyPort,
@@ -61,37 +70,50 @@ export class Server {
     (globalThis as Record<symbol, unknown>)[CALL_CONTEXT_KEY] = this.#contexts;
   }
 
-  /** Runs one request under its own call scope; `key` lets a cancel message find it. */
-  run(request: Request, marked: boolean, key: string): Outcome | Promise<Outcome> {
-    const scope = new CallScope();
-    this.#running.set(key, scope);
-    try {
-      if (marked) importValues(request.args, this.registry.table, () => scope.signal);
-      const result = this.#contexts.run(scope, perform, this.registry, request);
-      if (!isPromise(result)) {
-        this.#running.delete(key);
-        return toOutcome(request.op, result);
-      }
-      return result.then(
-        (value) => this.#settle(key, toOutcome(request.op, value)),
-        (error: unknown) => this.#settle(key, { status: Status.error, values: [error] }),
-      );
-    } catch (error) {
-      this.#running.delete(key);
-      return { status: Status.error, values: [error] };
+  /**
+   * Runs one request. A synchronous outcome is returned; otherwise `done` receives it later. `key` lets a
+   * cancel message find the call (async call ids are positive, blocking sequence numbers negative).
+   *
+   * Only a cancellable call (one with a timeout or a signal) runs inside the `AsyncLocalStorage` that
+   * `callSignal()` reads: on Node 20 an active store taxes every promise in the thread, so it is switched
+   * on only while such calls are in flight.
+   */
+  run(request: Request, marked: boolean, key: number, done: (outcome: Outcome) => void): Outcome | undefined {
+    const tracked = request.cancellable;
+    const scope = tracked || marked ? new CallScope() : undefined;
+    if (tracked && scope) {
+      this.#running.set(key, scope);
+      this.#tracked++;
     }
+    let result: unknown;
+    try {
+      if (marked) importValues(request.args, this.registry.table, () => (scope as CallScope).signal);
+      result = tracked
+        ? this.#contexts.run(scope as CallScope, perform, this.registry, request)
+        : perform(this.registry, request);
+    } catch (error) {
+      return this.#settle(key, tracked, { status: Status.error, values: [error] });
+    }
+    if (!isPromise(result)) return this.#settle(key, tracked, toOutcome(request.op, result));
+    result.then(
+      (value) => done(this.#settle(key, tracked, toOutcome(request.op, value))),
+      (error: unknown) => done(this.#settle(key, tracked, { status: Status.error, values: [error] })),
+    );
+    return undefined;
   }
 
-  #settle(key: string, outcome: Outcome): Outcome {
+  #settle(key: number, tracked: boolean, outcome: Outcome): Outcome {
+    if (!tracked) return outcome;
     this.#running.delete(key);
+    if (--this.#tracked === 0) this.#contexts.disable();
     return outcome;
   }
 
   /** A promise-returning call from the caller; its reply goes back by message. */
   call(message: CallMessage): void {
-    const outcome = this.run(message, message.marked, `a${message.id}`);
-    if (isPromise(outcome)) outcome.then((settled) => this.#replyTo(message.id, settled));
-    else this.#replyTo(message.id, outcome);
+    const reply = (outcome: Outcome) => this.#replyTo(message.id, outcome);
+    const outcome = this.run(message, message.marked, message.id, reply);
+    if (outcome) reply(outcome);
   }
 
   #replyTo(id: number, outcome: Outcome): void {
@@ -111,7 +133,7 @@ export class Server {
   }
 
   cancel(message: CancelMessage): void {
-    const key = message.id === undefined ? `s${message.seq}` : `a${message.id}`;
+    const key = message.id ?? -(message.seq ?? 0);
     this.#running.get(key)?.abort(fromErrorRecord(message.reason, NO_ERRORS));
   }
 
@@ -128,6 +150,9 @@ export class Server {
 
   /** Replaces worker objects by markers and thrown values by records; a value that cannot cross fails the call. */
   export(outcome: Outcome): ExportedOutcome {
+    if ((outcome.status === Status.ok || outcome.status === Status.batch) && outcome.values.every(isPlain)) {
+      return { status: outcome.status, values: outcome.values, marked: false, transfer: NO_TRANSFER };
+    }
     const context = { marked: false, transfer: [] as TransferListItem[] };
     const { status, values } = outcome;
     const last = values.length - 1;

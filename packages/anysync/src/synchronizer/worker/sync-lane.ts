@@ -1,8 +1,8 @@
 import type { SyncCallMessage } from '../protocol.js';
 import { Control, Lane, Presence, Status } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
+import { lockRequests, unlockRequests } from '../wire/request-lock.js';
 import type { SharedArea } from '../wire/shared-area.js';
-import { isPromise } from './iterator-pull.js';
 import type { Outcome, Request } from './operations.js';
 import type { ReplyPort } from './reply-port.js';
 import type { Server } from './server.js';
@@ -60,19 +60,19 @@ export class SyncLane {
 
   /** Runs a request; true when it replied at once and now lingers for the caller's next one. */
   #serve(seq: number, request: Request, marked: boolean, mayLinger: boolean): boolean {
-    const outcome = this.server.run(request, marked, `s${seq}`);
-    if (isPromise(outcome)) {
-      outcome.then((settled) => {
-        const linger = this.#mayLinger(mayLinger);
-        if (this.#reply(seq, settled, linger) && linger && this.#lingerForNext()) this.#pump();
-      });
-      return false;
-    }
+    const outcome = this.server.run(request, marked, -seq, (settled) => {
+      const linger = this.#mayLinger(mayLinger);
+      if (this.#reply(seq, settled, linger) && linger && this.#lingerForNext()) this.#pump();
+    });
+    if (!outcome) return false;
     const linger = this.#mayLinger(mayLinger);
     return this.#reply(seq, outcome, linger) && linger;
   }
 
-  /** Lingering pays off only in a burst, and a long burst still lets the event loop run now and then. */
+  /**
+   * Lingering pays off only in a burst, and a long burst must still let the worker's event loop run: past
+   * a few milliseconds of serving the worker yields once through `setImmediate`.
+   */
   #mayLinger(wanted: boolean): boolean {
     if (!wanted || this.linger <= 0) return false;
     if (performance.now() - this.#sliceStart <= YIELD_AFTER_MS) return true;
@@ -83,9 +83,7 @@ export class SyncLane {
   #take(): (Request & { marked: boolean }) | undefined {
     const control = this.#control;
     if (Atomics.load(control, Control.requestSeq) === this.#taken) return undefined;
-    while (Atomics.compareExchange(control, Control.requestLock, 0, 1) !== 0) {
-      Atomics.wait(control, Control.requestLock, 1, 1);
-    }
+    lockRequests(control);
     try {
       const seq = Atomics.load(control, Control.requestSeq);
       if (seq === this.#taken || control[Control.requestLane] === Lane.message) return undefined;
@@ -98,10 +96,10 @@ export class SyncLane {
         name: control[Control.requestName] ?? -1,
         args,
         marked: this.#reader.marked,
+        cancellable: control[Control.requestCancellable] === 1,
       };
     } finally {
-      Atomics.store(control, Control.requestLock, 0);
-      Atomics.notify(control, Control.requestLock);
+      unlockRequests(control);
     }
   }
 
@@ -138,12 +136,8 @@ export class SyncLane {
   /** Parks on the request word (presence is already announced) for the next call of a burst. */
   #lingerForNext(): boolean {
     const control = this.#control;
-    const deadline = performance.now() + this.linger;
-    for (;;) {
-      if (Atomics.load(control, Control.requestSeq) !== this.#taken) break;
-      const remaining = deadline - performance.now();
-      if (remaining <= 0) break;
-      Atomics.wait(control, Control.requestSeq, this.#taken, remaining);
+    if (Atomics.load(control, Control.requestSeq) === this.#taken) {
+      Atomics.wait(control, Control.requestSeq, this.#taken, this.linger);
     }
     // Announce leaving before the last look, so a request written meanwhile is either seen here or woken by message.
     Atomics.store(control, Control.presence, Presence.away);
