@@ -22,6 +22,7 @@ export type {
   AsyncView,
   CallOptions,
   HasMethods,
+  Passable,
   SyncClass,
   SyncFunction,
   SyncHandle,

@@ -85,12 +85,30 @@ type AsyncData<T> = T extends Builtin | Collection
  * is the promise-returning twin (an `AsyncGenerator` for generator functions), `.with` binds call options.
  */
 export interface SyncFunction<A extends unknown[], R> {
-  (...args: A): Syncify<R>;
+  (...args: Passable<A>): Syncify<R>;
   async(
-    ...args: A
+    ...args: Passable<A>
   ): R extends AsyncGenerator<unknown> | Generator<unknown> ? AsyncView<R> : Future<AsyncView<R>>;
   with(options: CallOptions): SyncFunction<A, R>;
 }
+
+/**
+ * Parameters as sync code passes them: where the worker function takes an object with methods, the handle
+ * of such an object (which stands for it on the worker) is accepted too.
+ *
+ * @example
+ * ```ts
+ * // add(other: Counter) on the worker accepts a Counter handle from the caller:
+ * type Args = Passable<[other: Counter]>; // [other: Counter | SyncHandle<Counter>]
+ * ```
+ */
+export type Passable<A extends unknown[]> = { [K in keyof A]: PassableValue<A[K]> };
+
+type PassableValue<T> = T extends Primitive | Builtin | Collection | readonly unknown[]
+  ? T
+  : HasMethods<T> extends true
+    ? T | SyncHandle<T>
+    : T;
 
 /**
  * A handle to an object living on the worker: its methods are blocking `SyncFunction`s (with `.async`

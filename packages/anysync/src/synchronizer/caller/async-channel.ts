@@ -15,7 +15,7 @@ interface Pending {
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
   /** Keeps the handles a call uses alive until it settles, so no release can overtake it. */
-  readonly pin: unknown;
+  pin: unknown;
   settled: boolean;
   ok: boolean;
   result: unknown;
@@ -135,6 +135,8 @@ export class AsyncChannel {
     record.settled = true;
     record.ok = ok;
     record.result = result;
+    // A settled future may be kept around; it must not keep the handles of its call alive.
+    record.pin = undefined;
     this.#pending.delete(record.id);
     record.cleanup?.();
     this.link.letGo();

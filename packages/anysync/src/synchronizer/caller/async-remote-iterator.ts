@@ -17,7 +17,7 @@ export class AsyncRemoteIterator<T = unknown, R = unknown> implements AsyncItera
   readonly #state: HandleState;
   #items: unknown[] = [];
   #index = 0;
-  #credit = FIRST_BATCH;
+  #credit: number;
   #ahead: Promise<RawOutcome> | undefined;
   #end: { value: unknown } | { error: unknown } | undefined;
   #finished = false;
@@ -25,6 +25,7 @@ export class AsyncRemoteIterator<T = unknown, R = unknown> implements AsyncItera
 
   constructor(connection: Connection, id: number) {
     this.#connection = connection;
+    this.#credit = Math.min(FIRST_BATCH, connection.maxBatch);
     this.#state = connection.handles.adopt(this, id, 'iterator', `iterator#${id}`);
   }
 

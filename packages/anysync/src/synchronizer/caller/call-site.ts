@@ -1,8 +1,12 @@
 import { fileURLToPath } from 'node:url';
 
-/** Frames from the synchronizer's own files say nothing about the user's code; they are dropped. */
-const OWN_URL = new URL('..', import.meta.url).href;
-const OWN_PATH = fileURLToPath(OWN_URL);
+/**
+ * Frames from the synchronizer's own files say nothing about the user's code; they are dropped. Both the
+ * compiled files and, for stacks rewritten through source maps, the sources they came from.
+ */
+const OWN = [new URL('..', import.meta.url), new URL('../../../src/synchronizer/', import.meta.url)].flatMap(
+  (url) => [url.href, fileURLToPath(url)],
+);
 const EXTRA_FRAMES = 12;
 
 /**
@@ -24,5 +28,5 @@ export function callSite(): string {
 
 /** Whether a stack line points into the synchronizer's own files, on either side. */
 export function isOwnFrame(line: string): boolean {
-  return line.includes(OWN_URL) || line.includes(OWN_PATH) || line.includes('node:async_hooks');
+  return OWN.some((prefix) => line.includes(prefix)) || line.includes('node:async_hooks');
 }

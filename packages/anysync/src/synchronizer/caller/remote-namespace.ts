@@ -13,6 +13,8 @@ export function remoteNamespace(connection: Connection, marker: HandleMarker): o
   const shape = marker.shape as ShapeRecord;
   const proxy = Object.create(null) as Record<string, unknown>;
   const owner = shape.name && shape.name !== 'Object' ? shape.name : 'module';
+  // Adopted first, so a namespace that refers to itself resolves to this same proxy.
+  connection.handles.adopt(proxy, marker.id, 'object', owner, marker.pinned);
   for (const member of shape.members) {
     const label = `${owner}.${member.name}`;
     let descriptor: PropertyDescriptor;
@@ -30,6 +32,5 @@ export function remoteNamespace(connection: Connection, marker: HandleMarker): o
     Object.defineProperty(proxy, member.name, { ...descriptor, enumerable: true });
   }
   Object.defineProperty(proxy, Symbol.toStringTag, { value: 'Module' });
-  connection.handles.adopt(proxy, marker.id, 'object', owner, marker.pinned);
   return proxy;
 }

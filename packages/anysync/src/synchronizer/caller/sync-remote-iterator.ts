@@ -18,12 +18,13 @@ export class SyncRemoteIterator<T = unknown, R = unknown> implements Iterator<T,
   readonly #state: HandleState;
   #items: unknown[] = [];
   #index = 0;
-  #credit = FIRST_BATCH;
+  #credit: number;
   #end: { value: unknown } | { error: unknown } | undefined;
   #finished = false;
 
   constructor(connection: Connection, id: number) {
     this.#connection = connection;
+    this.#credit = Math.min(FIRST_BATCH, connection.maxBatch);
     this.#state = connection.handles.adopt(this, id, 'iterator', `iterator#${id}`);
   }
 

@@ -43,12 +43,14 @@ export class Describer {
   }
 
   #namespaceShape(value: object): ShapeRecord {
-    return this.#cached(value, () => {
-      const members: MemberRecord[] = [];
-      for (const name of Object.keys(value))
-        members.push(this.#namespaceMember(name, (value as never)[name]));
-      return this.#shape(value, members, value);
-    });
+    const known = this.#shapes.get(value);
+    if (known) return known;
+    // Cached before its members are described: namespaces may refer to themselves (path.posix.posix).
+    const shape = this.#shape(value, [], value);
+    this.#shapes.set(value, shape);
+    for (const name of Object.keys(value))
+      shape.members.push(this.#namespaceMember(name, (value as never)[name]));
+    return shape;
   }
 
   #namespaceMember(name: string, value: unknown): MemberRecord {

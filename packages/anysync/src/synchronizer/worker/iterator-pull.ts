@@ -39,6 +39,7 @@ export function pull(iterator: AnyIterator, credit: number): Batch | Promise<Bat
 class AsyncPull {
   #resolve!: (batch: Batch) => void;
   #sent = false;
+  #pending: Step | undefined;
   #watchdog: NodeJS.Immediate | undefined;
 
   constructor(
@@ -57,30 +58,29 @@ class AsyncPull {
 
   async #loop(first: Step): Promise<void> {
     const { items, iterator, credit } = this;
-    let pending = first;
+    this.#pending = first;
     try {
       for (;;) {
-        const step = await pending;
-        if (this.#sent) {
-          // The batch already left without this item: it opens the next pull.
-          ahead.set(iterator, step);
-          return;
-        }
+        const step = await this.#pending;
+        // Sent early by the watchdog: the step awaited here was handed to the next pull.
+        if (this.#sent) return;
         if (step.done) return this.#send({ status: Status.done, values: [...items, step.value] });
         items.push(step.value);
         if (items.length >= credit) return this.#send({ status: Status.batch, values: items });
-        if (items.length === 1)
-          this.#watchdog = setImmediate(() => this.#send({ status: Status.batch, values: items.slice() }));
+        if (items.length === 1) this.#watchdog = setImmediate(() => this.#sendEarly());
         // Only the first step of a pull can have been started ahead of time.
-        pending = iterator.next();
+        this.#pending = iterator.next();
       }
     } catch (error) {
-      if (this.#sent) {
-        const failed = Promise.reject(error);
-        failed.catch(() => {});
-        ahead.set(this.iterator, failed);
-      } else this.#send({ status: Status.failed, values: [...items, error] });
+      if (!this.#sent) this.#send({ status: Status.failed, values: [...items, error] });
     }
+  }
+
+  /** The next item is not ready: send what is in hand and leave the pending step to the next pull. */
+  #sendEarly(): void {
+    if (this.#sent) return;
+    if (this.#pending) ahead.set(this.iterator, this.#pending);
+    this.#send({ status: Status.batch, values: this.items.slice() });
   }
 
   #send(batch: Batch): void {

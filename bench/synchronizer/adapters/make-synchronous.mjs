@@ -1,0 +1,17 @@
+// make-synchronous: each inline function gets its own worker; no closures, arguments and results cloned.
+import makeSynchronous from 'make-synchronous';
+
+export const name = 'make-synchronous';
+
+export async function create() {
+  return {
+    trivial: makeSynchronous(async (x) => x + 1),
+    stringLength: makeSynchronous(async (text) => text.length),
+    bufferEcho: makeSynchronous(async (bytes) => bytes),
+    timer: makeSynchronous(async (x) => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return x + 1;
+    }),
+    close: () => {},
+  };
+}

@@ -1,0 +1,77 @@
+// The six workloads, each timed as a batch of operations and validated, so a fast wrong answer fails the
+// run. `per` names what one operation is; `ops` is the batch size (chosen so a batch takes 10–50 ms).
+const MIB = 1 << 20;
+
+export const workloads = {
+  trivial: {
+    title: 'Trivial call (async x => x + 1)',
+    per: 'call',
+    ops: 2000,
+    run(impl, ops) {
+      let x = 0;
+      for (let i = 0; i < ops; i++) x = impl.trivial(x);
+      if (x !== ops) throw new Error(`trivial: expected ${ops}, got ${x}`);
+    },
+  },
+  'string-1mb': {
+    title: '1 MiB string argument (returns its length)',
+    per: 'call',
+    ops: 20,
+    setup: () => 'a'.repeat(MIB),
+    run(impl, ops, text) {
+      for (let i = 0; i < ops; i++) {
+        const length = impl.stringLength(text);
+        if (length !== MIB) throw new Error(`string-1mb: expected ${MIB}, got ${length}`);
+      }
+    },
+  },
+  'buffer-1mb': {
+    title: '1 MiB buffer there and back (transferred where the library can)',
+    per: 'call',
+    ops: 20,
+    setup: () => ({ bytes: new Uint8Array(MIB).fill(7) }),
+    run(impl, ops, state) {
+      for (let i = 0; i < ops; i++) {
+        state.bytes = impl.bufferEcho(state.bytes);
+        if (state.bytes.length !== MIB || state.bytes[MIB - 1] !== 7) throw new Error('buffer-1mb: bad echo');
+      }
+    },
+  },
+  timer: {
+    title: 'Async function awaiting a 0 ms timer',
+    per: 'call',
+    ops: 10,
+    run(impl, ops) {
+      for (let i = 0; i < ops; i++) if (impl.timer(i) !== i + 1) throw new Error('timer: bad result');
+    },
+  },
+  'generator-20k': {
+    title: 'Async generator of 20 000 items, iterated synchronously',
+    per: 'item',
+    ops: 20_000,
+    run(impl, ops) {
+      const sum = impl.iterate(ops);
+      if (sum !== (ops * (ops - 1)) / 2) throw new Error(`generator-20k: bad sum ${sum}`);
+    },
+  },
+  'class-10': {
+    title: 'Class handle: new + 10 method calls',
+    per: 'handle',
+    ops: 100,
+    run(impl, ops) {
+      for (let i = 0; i < ops; i++) {
+        const counter = impl.counter();
+        let value = 0;
+        for (let call = 0; call < 10; call++) value = counter.increment();
+        if (value !== 10) throw new Error(`class-10: expected 10, got ${value}`);
+      }
+    },
+  },
+};
+
+/** Which adapters can run which workload (the others lack the feature). */
+export function supports(impl, workload) {
+  if (workload === 'generator-20k') return typeof impl.iterate === 'function';
+  if (workload === 'class-10') return typeof impl.counter === 'function';
+  return true;
+}

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ModuleLoadError, Synchronizer } from '../../dist/synchronizer/index.js';
+import {
+  isTypeScript,
+  loaderFor,
+  moduleHref,
+  nativeTypeScript,
+} from '../../src/synchronizer/caller/module-specifier.js';
+
+const TYPED = new URL('./fixtures/typed.ts', import.meta.url);
+const INDEX = new URL('../../dist/synchronizer/index.js', import.meta.url).href;
+
+describe('moduleHref()', () => {
+  it('takes URLs and absolute paths, refuses relative paths', () => {
+    expect(moduleHref(new URL('file:///a/b.js'))).toBe('file:///a/b.js');
+    expect(moduleHref('/a/b.js')).toBe('file:///a/b.js');
+    expect(moduleHref('node:fs')).toBe('node:fs');
+    expect(moduleHref('some-package/sub')).toBe('some-package/sub');
+    expect(() => moduleHref('../x.js')).toThrow(/relative/);
+    expect(() => moduleHref('')).toThrow(/empty string/);
+  });
+
+  it('recognises TypeScript modules', () => {
+    expect(isTypeScript('file:///a/b.ts')).toBe(true);
+    expect(isTypeScript('file:///a/b.mts?x=1')).toBe(true);
+    expect(isTypeScript('file:///a/b.js')).toBe(false);
+  });
+});
+
+describe('TypeScript worker modules', () => {
+  it('loads a .ts module through a registered loader', { timeout: 20_000 }, async () => {
+    const sync = new Synchronizer({ loader: 'tsx', loadTimeout: 15_000 });
+    const typed = sync.load<typeof import('./fixtures/typed.ts')>(TYPED);
+    expect(typed.distance({ x: 0, y: 0 }, { x: 3, y: 4 })).toBe(5);
+    await sync.close();
+  });
+
+  it.runIf(nativeTypeScript() === 'none')('explains what to do when nothing can run it', () => {
+    expect(() => loaderFor(TYPED.href, undefined)).toThrow(/has no type stripping/);
+    expect(() => new Synchronizer().load(TYPED)).toThrow(ModuleLoadError);
+  });
+
+  it('uses tsx when the process itself runs with it', { timeout: 30_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anysync-'));
+    writeFileSync(
+      join(dir, 'script.mjs'),
+      `import { Synchronizer } from ${JSON.stringify(INDEX)};
+       const sync = new Synchronizer();
+       console.log(sync.load(${JSON.stringify(TYPED.href)}).distance({ x: 1, y: 1 }, { x: 4, y: 5 }));`,
+    );
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(dir, 'script.mjs')], {
+      encoding: 'utf8',
+      timeout: 25_000,
+      cwd: process.cwd(),
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('5');
+  });
+});

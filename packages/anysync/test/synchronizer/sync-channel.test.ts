@@ -1,0 +1,83 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { Synchronizer, TimeoutError } from '../../dist/synchronizer/index.js';
+import type * as Api from './fixtures/api.mjs';
+import type * as Slow from './fixtures/slow.mjs';
+
+const sync = new Synchronizer();
+const slow = sync.load<typeof Slow>(new URL('./fixtures/slow.mjs', import.meta.url));
+const api = sync.load<typeof Api>(new URL('./fixtures/api.mjs', import.meta.url));
+afterAll(() => sync.close());
+
+const waitForEvents = async (count: number) => {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const events = slow.events();
+    if (events.length >= count) return events;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return [];
+};
+
+describe('timeouts', () => {
+  it('fails a blocking call with a TimeoutError and aborts the worker task', { timeout: 5_000 }, async () => {
+    slow.events();
+    const started = performance.now();
+    expect(() => slow.wait.with({ timeout: 50 })(10_000)).toThrow(TimeoutError);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(await waitForEvents(1)).toEqual(['aborted: TimeoutError']);
+  });
+
+  it('does not poison the calls that follow', { timeout: 5_000 }, () => {
+    expect(() => slow.never.with({ timeout: 30 })()).toThrow(/never timed out after 30 ms/);
+    expect(slow.quick('next')).toBe('next');
+    // A late reply of an abandoned call is never mistaken for the reply of a later one.
+    expect(() => slow.wait.with({ timeout: 20 })(60)).toThrow(TimeoutError);
+    for (let i = 0; i < 50; i++) expect(slow.quick(i)).toBe(i);
+  });
+
+  it('applies the synchronizer-wide default, which a call can override', { timeout: 5_000 }, async () => {
+    const strict = new Synchronizer({ timeout: 40 });
+    const strictSlow = strict.load<typeof Slow>(new URL('./fixtures/slow.mjs', import.meta.url));
+    expect(() => strictSlow.never()).toThrow(TimeoutError);
+    expect(strictSlow.wait.with({ timeout: 2_000 })(60)).toBe('waited 60');
+    await strict.close();
+  });
+
+  it('hands the call signal only to cancellable calls', () => {
+    expect(api.signalState()).toBe('none');
+    expect(api.signalState.with({ timeout: 5_000 })()).toBe('live');
+  });
+
+  it('aborts an AbortSignal argument on the worker when the call times out', { timeout: 5_000 }, async () => {
+    slow.events();
+    const controller = new AbortController();
+    expect(() => slow.waitWith.with({ timeout: 40 })(10_000, { signal: controller.signal })).toThrow(
+      TimeoutError,
+    );
+    expect(await waitForEvents(1)).toEqual(['aborted through the argument']);
+    expect(api.acceptsSignal({ signal: controller.signal })).toBe(true);
+  });
+
+  it('refuses to start a blocking call with an aborted signal', () => {
+    const controller = new AbortController();
+    controller.abort(new Error('stopped before'));
+    expect(() => slow.quick.with({ signal: controller.signal })(1)).toThrow('stopped before');
+  });
+});
+
+describe('cancelling promise-returning calls', () => {
+  it('rejects with a TimeoutError and aborts the worker task', { timeout: 5_000 }, async () => {
+    slow.events();
+    await expect(slow.wait.with({ timeout: 40 }).async(10_000)).rejects.toBeInstanceOf(TimeoutError);
+    expect(await waitForEvents(1)).toEqual(['aborted: TimeoutError']);
+  });
+
+  it('aborts the worker task when the caller signal aborts', { timeout: 5_000 }, async () => {
+    slow.events();
+    const controller = new AbortController();
+    const pending = slow.wait.with({ signal: controller.signal }).async(10_000);
+    setTimeout(() => controller.abort(new DOMException('user gave up', 'AbortError')), 20);
+    await expect(pending).rejects.toThrow('user gave up');
+    expect(await waitForEvents(1)).toEqual(['aborted: AbortError']);
+    expect(await slow.quick.async('after')).toBe('after');
+  });
+});

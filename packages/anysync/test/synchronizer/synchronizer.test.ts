@@ -1,0 +1,207 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ClosedError, DeadlockError, ModuleLoadError, Synchronizer } from '../../dist/synchronizer/index.js';
+import type * as Api from './fixtures/api.mjs';
+
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
+const INDEX = new URL('../../dist/synchronizer/index.js', import.meta.url).href;
+
+/** Runs a script in a fresh Node process; the kill timeout turns a hang into a failure. */
+function runScript(source: string, timeout = 15_000) {
+  const dir = mkdtempSync(join(tmpdir(), 'anysync-'));
+  const file = join(dir, 'script.mjs');
+  writeFileSync(file, source);
+  return spawnSync(process.execPath, [file], { encoding: 'utf8', timeout });
+}
+
+describe('Synchronizer', () => {
+  const sync = new Synchronizer({ timeout: 10_000 });
+  afterAll(() => sync.close());
+
+  it('starts no worker until the first load', () => {
+    const lazy = new Synchronizer();
+    expect(lazy.started).toBe(false);
+    expect(lazy.threadId).toBeUndefined();
+    lazy.load('node:path');
+    expect(lazy.started).toBe(true);
+    expect(lazy.threadId).toBeGreaterThan(0);
+    return lazy.close();
+  });
+
+  it('calls async and sync functions of a module synchronously', () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    expect(api.add(2, 3)).toBe(5);
+    expect(api.multiply(4, 5)).toBe(20);
+    expect(api.delayed(5, 'later')).toBe('later');
+  });
+
+  it('copies exported plain values and lists every export', () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    expect(api.VERSION).toBe('1.2.3');
+    expect(api.settings).toEqual({ retries: 3, tags: ['a', 'b'] });
+    expect(Object.keys(api)).toEqual(expect.arrayContaining(['add', 'count', 'Counter', 'VERSION']));
+  });
+
+  it('returns the same proxy when a module is loaded twice', () => {
+    expect(sync.load(fixture('api.mjs'))).toBe(sync.load(fixture('api.mjs').href));
+  });
+
+  it('loads modules by absolute path and by bare specifier', () => {
+    const path = sync.load<typeof import('node:path')>('node:path');
+    expect(path.join('a', 'b')).toBe(join('a', 'b'));
+    const api = sync.load<typeof Api>(fileURLToPath(fixture('api.mjs')));
+    expect(api.add(1, 1)).toBe(2);
+  });
+
+  it('carries every kind of value both ways', () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    const values = [
+      undefined,
+      null,
+      true,
+      false,
+      0,
+      -1.5,
+      Number.NaN,
+      '',
+      'ascii',
+      'ünïcödé ✓ 🚀',
+      123n,
+      [1, 'two', { three: 3 }],
+      { nested: { deep: [new Date(0)] } },
+      new Map([['a', 1]]),
+      new Set([1, 2]),
+      new Uint8Array([1, 2, 3]),
+      /re/g,
+    ];
+    for (const value of values) expect(api.echo(value)).toEqual(value);
+    expect(api.echo([1, 2, 'mixed', 3])).toEqual([1, 2, 'mixed', 3]);
+  });
+
+  it('carries strings far larger than the shared area starts with', () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    const ascii = 'x'.repeat(3 * 1024 * 1024);
+    const unicode = 'é🚀'.repeat(200_000);
+    expect(api.echo(ascii)).toBe(ascii);
+    expect(api.echo(unicode)).toBe(unicode);
+    expect(api.echo({ big: ascii })).toEqual({ big: ascii });
+  });
+
+  it('sends values larger than the shared memory limit by message instead of failing', async () => {
+    const small = new Synchronizer({ sharedMemoryLimit: 64 * 1024 });
+    const api = small.load<typeof Api>(fixture('api.mjs'));
+    const text = 'y'.repeat(1024 * 1024);
+    expect(api.echo(text)).toBe(text);
+    expect(api.describe(text).json.length).toBe(text.length + 2);
+    await small.close();
+  });
+
+  it('refuses relative paths with a hint', () => {
+    expect(() => sync.load('./fixtures/api.mjs')).toThrow(
+      /new URL\('\.\/fixtures\/api\.mjs', import\.meta\.url\)/,
+    );
+  });
+
+  it('passes env and execArgv to the worker', async () => {
+    const custom = new Synchronizer({
+      env: { ANYSYNC_TEST_VALUE: 'from the caller' },
+      execArgv: ['--no-warnings'],
+    });
+    const env = custom.load<typeof import('./fixtures/env.mjs')>(fixture('env.mjs'));
+    expect(env.read('ANYSYNC_TEST_VALUE')).toEqual({ value: 'from the caller', execArgv: ['--no-warnings'] });
+    await custom.close();
+  });
+
+  it('keeps the worker event loop running during a burst of blocking calls', async () => {
+    const ticker = sync.load<typeof import('./fixtures/ticker.mjs')>(fixture('ticker.mjs'));
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    const before = ticker.tickCount();
+    const until = performance.now() + 100;
+    while (performance.now() < until) api.add(1, 2);
+    expect(ticker.tickCount()).toBeGreaterThan(before + 5);
+  });
+
+  it('fails fast after close, and close can be awaited', async () => {
+    const closing = new Synchronizer();
+    const api = closing.load<typeof Api>(fixture('api.mjs'));
+    const pending = expect(api.delayed.async(5_000, 'never')).rejects.toBeInstanceOf(ClosedError);
+    await closing.close();
+    await pending;
+    expect(() => api.add(1, 2)).toThrow(ClosedError);
+    expect(() => closing.load('node:path')).toThrow(ClosedError);
+  });
+
+  it('loads without blocking through loadAsync', async () => {
+    const api = await sync.loadAsync<typeof Api>(fixture('api.mjs'));
+    expect(await api.add.async(20, 22)).toBe(42);
+  });
+});
+
+describe('Synchronizer failures that must not hang', () => {
+  it('reports a module that throws while loading', { timeout: 10_000 }, async () => {
+    const sync = new Synchronizer({ loadTimeout: 5_000 });
+    expect(() => sync.load(fixture('throws-on-load.mjs'))).toThrow(ModuleLoadError);
+    try {
+      sync.load(fixture('throws-on-load.mjs'));
+    } catch (error) {
+      expect((error as Error).message).toMatch(/throws-on-load\.mjs.*refuses to load/);
+      expect((error as Error).cause).toBeInstanceOf(Error);
+    }
+    // The worker survives a failed load.
+    expect(sync.load<typeof Api>(fixture('api.mjs')).add(1, 2)).toBe(3);
+    await sync.close();
+  });
+
+  it('reports a module with a syntax error and a module that does not exist', {
+    timeout: 10_000,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anysync-'));
+    writeFileSync(join(dir, 'broken.mjs'), 'export const broken = ;\n');
+    const sync = new Synchronizer({ loadTimeout: 5_000 });
+    expect(() => sync.load(pathToFileURL(join(dir, 'broken.mjs')))).toThrow(ModuleLoadError);
+    expect(() => sync.load(join(dir, 'missing.mjs'))).toThrow(/could not load .*missing\.mjs/);
+    await sync.close();
+  });
+
+  it('throws a DeadlockError when a worker blocks on a module it serves itself', {
+    timeout: 10_000,
+  }, async () => {
+    const sync = new Synchronizer({ timeout: 5_000 });
+    const self = sync.load<typeof import('./fixtures/self-loader.mjs')>(fixture('self-loader.mjs'));
+    expect(self.loadMyself()).toEqual({
+      name: 'DeadlockError',
+      message: expect.stringMatching(/self-loader\.mjs from the worker that serves it/),
+    });
+    expect(DeadlockError.name).toBe('DeadlockError');
+    await sync.close();
+  });
+});
+
+describe('process lifetime', () => {
+  it('lets the process exit while the synchronizer is idle, without close()', { timeout: 20_000 }, () => {
+    const result = runScript(`
+      import { Synchronizer } from ${JSON.stringify(INDEX)};
+      const sync = new Synchronizer();
+      const path = sync.load('node:path');
+      console.log(path.basename('/a/b.txt'));
+    `);
+    expect(result.error).toBeUndefined();
+    expect(result.stdout.trim()).toBe('b.txt');
+    expect(result.status).toBe(0);
+  });
+
+  it('keeps the process alive while a promise-returning call is pending', { timeout: 20_000 }, () => {
+    const result = runScript(`
+      import { Synchronizer } from ${JSON.stringify(INDEX)};
+      const sync = new Synchronizer();
+      const api = sync.load(${JSON.stringify(fixture('api.mjs').href)});
+      api.delayed.async(200, 'done late').then((value) => console.log(value));
+    `);
+    expect(result.stdout.trim()).toBe('done late');
+    expect(result.status).toBe(0);
+  });
+});

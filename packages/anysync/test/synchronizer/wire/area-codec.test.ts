@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AreaReader, writeValues } from '../../../src/synchronizer/wire/area-codec.js';
+import { SharedArea } from '../../../src/synchronizer/wire/shared-area.js';
+
+const roundTrip = (values: unknown[], area = new SharedArea(SharedArea.allocate(1 << 20))) => {
+  const written = writeValues(area, values);
+  expect(written).toBeGreaterThanOrEqual(0);
+  const reader = new AreaReader(new SharedArea(area.buffer));
+  return reader.readAll(values.length);
+};
+
+describe('writeValues / AreaReader', () => {
+  it('round-trips scalars, strings and structured values', () => {
+    const values = [
+      undefined,
+      null,
+      true,
+      false,
+      1.5,
+      -0,
+      '',
+      'ascii',
+      'ünï 🚀',
+      { a: [1n, new Date(0)] },
+      7,
+      8,
+      9,
+    ];
+    expect(roundTrip(values)).toEqual(values);
+  });
+
+  it('round-trips arbitrary values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.double(),
+            fc.string(),
+            fc.string({ unit: 'grapheme' }),
+            fc.boolean(),
+            fc.constant(null),
+            fc.object(),
+          ),
+        ),
+        (values) => {
+          expect(roundTrip(values)).toEqual(values);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('grows the area for large payloads, and refuses what exceeds its maximum', () => {
+    const area = new SharedArea(SharedArea.allocate(4 << 20));
+    const big = 'z'.repeat(3 << 20);
+    expect(roundTrip([big], area)).toEqual([big]);
+    expect(area.buffer.byteLength).toBeGreaterThan(3 << 20);
+    expect(writeValues(area, ['z'.repeat(5 << 20)])).toBe(-1);
+    expect(writeValues(area, [new Uint8Array(5 << 20)])).toBe(-1);
+  });
+
+  it('lets the reader follow growth made by the writer', () => {
+    const writer = new SharedArea(SharedArea.allocate(8 << 20));
+    const reader = new AreaReader(new SharedArea(writer.buffer));
+    expect(writeValues(writer, ['small'])).toBeGreaterThan(0);
+    expect(reader.readAll(1)).toEqual(['small']);
+    const large = 'L'.repeat(2 << 20);
+    writeValues(writer, [large]);
+    expect(reader.readAll(1)).toEqual([large]);
+  });
+
+  it('flags values that carry markers', () => {
+    const area = new SharedArea(SharedArea.allocate(1 << 20));
+    writeValues(area, [{ marker: true }], true);
+    const reader = new AreaReader(area);
+    reader.readAll(1);
+    expect(reader.marked).toBe(true);
+    writeValues(area, [{ marker: false }]);
+    reader.readAll(1);
+    expect(reader.marked).toBe(false);
+  });
+});
