@@ -1,0 +1,72 @@
+/**
+ * The shared memory of a `DualQueue`, and nothing else: the meaning of each word of the control block.
+ * Every thread holding the two buffers sees the same queue.
+ */
+export const LOCK = 0;
+/** Byte offset of the oldest record in the ring. */
+export const HEAD = 1;
+/** Items in the queue. */
+export const COUNT = 2;
+/** Bytes the records take in the ring (headers included). */
+export const USED = 3;
+/** 1 once closed. */
+export const CLOSED = 4;
+/** Bumped by every put and by close: getters wait for it to change. */
+export const PUT_SEQ = 5;
+/** Bumped by every get and by close: putters wait for it to change. */
+export const GET_SEQ = 6;
+export const WAITING_GETTERS = 7;
+export const WAITING_PUTTERS = 8;
+export const MAX_ITEMS = 9;
+export const CONTROL_WORDS = 10;
+/** A record is a 4-byte length, a 1-byte tag, then the payload. */
+export const HEADER_BYTES = 5;
+
+/**
+ * What a worker needs to open the same queue with `DualQueue.from(handle)`: two SharedArrayBuffers, which
+ * `postMessage` and `workerData` share rather than copy.
+ *
+ * @example
+ * ```ts
+ * import { DualQueue, type DualQueueHandle } from 'anysync/dual-queue';
+ *
+ * const queue = new DualQueue<string>();
+ * const handle: DualQueueHandle = queue.handle; // pass it as workerData, or in a message
+ * const sameQueue = DualQueue.from<string>(handle);
+ * ```
+ */
+export interface DualQueueHandle {
+  readonly control: SharedArrayBuffer;
+  readonly data: SharedArrayBuffer;
+}
+
+/** Checks that `handle` looks like a queue's shared memory, naming the problem otherwise. */
+export function checkHandle(handle: DualQueueHandle): void {
+  const ok =
+    handle !== null &&
+    typeof handle === 'object' &&
+    handle.control instanceof SharedArrayBuffer &&
+    handle.data instanceof SharedArrayBuffer &&
+    handle.control.byteLength === CONTROL_WORDS * 4;
+  if (!ok) {
+    throw new TypeError(
+      'DualQueue.from(): expected the `handle` of a DualQueue ({ control, data } SharedArrayBuffers)',
+    );
+  }
+}
+
+const UNLIMITED = 2 ** 31 - 1;
+
+/** Allocates the shared memory of a new queue: a ring of `bytes`, holding at most `maxItems` items. */
+export function createHandle(bytes: number, maxItems: number | undefined): DualQueueHandle {
+  if (!(Number.isInteger(bytes) && bytes >= 16 && bytes <= UNLIMITED)) {
+    throw new RangeError(`DualQueue: bytes must be an integer from 16 to 2^31 - 1, got ${String(bytes)}`);
+  }
+  const limit = maxItems ?? UNLIMITED;
+  if (!(limit === Number.POSITIVE_INFINITY || (Number.isInteger(limit) && limit >= 1))) {
+    throw new RangeError(`DualQueue: maxItems must be an integer >= 1, got ${String(limit)}`);
+  }
+  const handle = { control: new SharedArrayBuffer(CONTROL_WORDS * 4), data: new SharedArrayBuffer(bytes) };
+  Atomics.store(new Int32Array(handle.control), MAX_ITEMS, Math.min(limit, UNLIMITED));
+  return handle;
+}
