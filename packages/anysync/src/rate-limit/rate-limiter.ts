@@ -147,7 +147,10 @@ export class RateLimiter {
   /** A version of `fn` whose every call first acquires (weight 1, or `weight(...args)`). */
   wrap<A extends unknown[], R>(
     fn: (...args: A) => R | PromiseLike<R>,
-    options?: NoInfer<{ readonly weight?: ((...args: A) => number) | undefined; readonly signal?: AbortSignal }>,
+    options?: NoInfer<{
+      readonly weight?: ((...args: A) => number) | undefined;
+      readonly signal?: AbortSignal;
+    }>,
   ): (...args: A) => Promise<Awaited<R>> {
     const weightOf = options?.weight;
     const signal = options?.signal;

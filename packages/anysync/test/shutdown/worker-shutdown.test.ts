@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ShutdownService } from '../../src/shutdown/shutdown-service.js';
+import { WorkerShutdown } from '../../src/shutdown/worker-shutdown.js';
+
+describe('WorkerShutdown', () => {
+  it('sees the shutdown begin: stopping, signal, wait()', async () => {
+    const service = new ShutdownService();
+    const view = WorkerShutdown.from(service.handle);
+    const signal = view.signal;
+    const waiting = view.wait();
+    expect([view.stopping, signal.aborted]).toEqual([false, false]);
+    const running = service.run();
+    service.requestShutdown();
+    await waiting;
+    await running;
+    expect(view.stopping).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(signal.aborted).toBe(true);
+    expect(WorkerShutdown.from(service.handle).signal.aborted).toBe(true); // created after: aborted at once
+  });
+
+  it('waitSync() blocks until the shutdown or the timeout', () => {
+    const service = new ShutdownService();
+    const view = WorkerShutdown.from(service.handle);
+    expect(view.waitSync(1)).toBe(false);
+    service.requestShutdown();
+    expect(view.waitSync()).toBe(true);
+  });
+
+  it('a wait can be abandoned', async () => {
+    const view = WorkerShutdown.from(new ShutdownService().handle);
+    await expect(view.wait({ signal: AbortSignal.abort('no') })).rejects.toBe('no');
+  });
+
+  it('explains a bad handle or code', () => {
+    expect(() => WorkerShutdown.from({} as never)).toThrow(
+      'WorkerShutdown.from(): expected the `handle` of a ShutdownService ({ state: SharedArrayBuffer })',
+    );
+    const view = WorkerShutdown.from(new ShutdownService().handle);
+    expect(() => view.request(-1)).toThrow('WorkerShutdown.request(): code must be an integer >= 0, got -1');
+  });
+});
