@@ -43,6 +43,11 @@ export const Control = {
   exitCode: 15,
   /** Non-zero when the blocking request can be cancelled (it has a deadline). */
   requestCancellable: 16,
+  /**
+   * Id of the newest promise-returning call the worker has started. Calls start in the order they were
+   * sent, so every higher id is still queued on the worker: a pool can hand those to another worker.
+   */
+  started: 17,
 } as const;
 
 /** Size of the control block in bytes. */
@@ -208,7 +213,19 @@ export interface ReleaseMessage {
 /** Caller → worker: look at the shared request area. */
 export type WakeMessage = 0;
 
-export type CallerMessage = CallMessage | SyncCallMessage | CancelMessage | ReleaseMessage | WakeMessage;
+/** Several caller messages sent in one go: calls issued in the same turn of the event loop travel together. */
+export interface CallerBatch {
+  kind: 'batch';
+  messages: (CallMessage | CancelMessage | ReleaseMessage)[];
+}
+
+export type CallerMessage =
+  | CallMessage
+  | SyncCallMessage
+  | CancelMessage
+  | ReleaseMessage
+  | WakeMessage
+  | CallerBatch;
 
 /** Worker → caller: the outcome of an async call (`id`) or of a blocking call sent by message (`seq`). */
 export interface ReplyMessage {
@@ -233,7 +250,13 @@ export interface FatalMessage {
   exitCode: number | undefined;
 }
 
-export type WorkerMessage = ReplyMessage | OutputMessage | FatalMessage;
+/** Replies to promise-returning calls settled in the same turn of the worker's event loop, in one message. */
+export interface ReplyBatch {
+  kind: 'replies';
+  replies: ReplyMessage[];
+}
+
+export type WorkerMessage = ReplyMessage | ReplyBatch | OutputMessage | FatalMessage;
 
 /** What the caller hands the worker at start (`workerData`). */
 export interface WorkerBoot {

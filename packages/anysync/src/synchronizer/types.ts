@@ -88,7 +88,11 @@ export interface SyncFunction<A extends unknown[], R> {
   (...args: Passable<A>): Syncify<R>;
   async(
     ...args: Passable<A>
-  ): R extends AsyncGenerator<unknown> | Generator<unknown> ? AsyncView<R> : Future<AsyncView<R>>;
+  ): [R] extends [never]
+    ? Future<never>
+    : R extends AsyncGenerator<unknown> | Generator<unknown>
+      ? AsyncView<R>
+      : Future<AsyncView<R>>;
   with(options: CallOptions): SyncFunction<A, R>;
 }
 

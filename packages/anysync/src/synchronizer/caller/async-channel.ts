@@ -1,5 +1,5 @@
 import { TimeoutError } from '../errors.js';
-import { Control, type OpCode, type ReplyMessage } from '../protocol.js';
+import { type CallMessage, Control, type OpCode, type ReplyMessage } from '../protocol.js';
 import { toErrorRecord } from '../wire/error-record.js';
 import { createFuture, type Future } from './future.js';
 import type { PreparedArgs } from './prepare-args.js';
@@ -45,27 +45,29 @@ export class AsyncChannel {
     pin?: unknown,
   ): Future<T> {
     const id = this.#next++;
-    const deadline = Number.isFinite(options.timeout)
-      ? performance.now() + options.timeout
-      : Number.POSITIVE_INFINITY;
-    const { future, resolve, reject } = createFuture<T>(() => this.#wait(record) as T);
+    const { timeout } = options;
+    const deadline = Number.isFinite(timeout) ? performance.now() + timeout : Number.POSITIVE_INFINITY;
+    const { future, resolve, reject } = createFuture<T>(() => this.#wait(record) as T, id);
     const record: Pending = {
-      ...{ id, deadline, label: call.label, timeout: options.timeout, finish, pin, cleanup: undefined },
-      ...{
-        resolve: resolve as (value: unknown) => void,
-        reject,
-        settled: false,
-        ok: false,
-        result: undefined,
-      },
+      id,
+      deadline,
+      label: call.label,
+      timeout,
+      finish,
+      pin,
+      cleanup: undefined,
+      resolve: resolve as (value: unknown) => void,
+      reject,
+      settled: false,
+      ok: false,
+      result: undefined,
     };
     const signals = options.signal ? [options.signal, ...call.args.signals] : call.args.signals;
-    const aborted = signals.find((signal) => signal.aborted);
-    if (aborted) return this.#refuse(record, future, aborted.reason);
+    for (const signal of signals) if (signal.aborted) return this.#refuse(record, future, signal.reason);
     try {
       this.link.start();
       const { op, target, name, args } = call;
-      const cancellable = Number.isFinite(options.timeout) || signals.length > 0;
+      const cancellable = deadline !== Number.POSITIVE_INFINITY || signals.length > 0;
       const { values, marked, transfer } = args;
       this.link.post({ kind: 'call', id, op, target, name, args: values, marked, cancellable }, transfer);
     } catch (error) {
@@ -73,7 +75,7 @@ export class AsyncChannel {
     }
     this.#pending.set(id, record);
     this.link.hold();
-    this.#watch(record, signals);
+    if (deadline !== Number.POSITIVE_INFINITY || signals.length > 0) this.#watch(record, signals);
     return future;
   }
 
@@ -109,6 +111,12 @@ export class AsyncChannel {
     } catch (error) {
       this.#settle(record, false, error);
     }
+  }
+
+  /** Fails a call whose message could not be sent, naming the value that could not be cloned. */
+  unsent(message: CallMessage, error: unknown): void {
+    const record = this.#pending.get(message.id);
+    if (record) this.#settle(record, false, cloneFailure(error, message.args));
   }
 
   /** Fails every pending call: the worker is gone. */
@@ -147,6 +155,7 @@ export class AsyncChannel {
   /** Blocks until `record` settles: drains replies as they are signalled and enforces the deadline itself. */
   #wait(record: Pending): unknown {
     const control = this.link.control;
+    this.link.flush();
     for (;;) {
       const signal = Atomics.load(control, Control.signal);
       if (record.settled) {

@@ -1,9 +1,9 @@
-import { Op, type OpCode, type ReplyMessage, Status } from '../protocol.js';
+import { Control, Op, type OpCode, type ReplyMessage, Status } from '../protocol.js';
 import type { CallOptions } from '../types.js';
 import { type ErrorClass, fromErrorRecord } from '../wire/error-record.js';
 import { AsyncChannel } from './async-channel.js';
 import { callSite, isOwnFrame } from './call-site.js';
-import { createFuture, type Future } from './future.js';
+import { createFuture, type Future, futureCallId } from './future.js';
 import { HandleTable } from './handle-table.js';
 import { materialize } from './materialize.js';
 import { prepareArgs } from './prepare-args.js';
@@ -11,7 +11,7 @@ import { collectMarkers, reviveValues } from './revive.js';
 import { type RawOutcome, SyncChannel } from './sync-channel.js';
 import { type LinkOptions, WorkerLink } from './worker-link.js';
 
-export interface ConnectionOptions extends Omit<LinkOptions, 'onReply' | 'onFailure'> {
+export interface ConnectionOptions extends Omit<LinkOptions, 'onReply' | 'onFailure' | 'onUnsent'> {
   timeout: number;
   maxBatch: number;
   errors: Map<string, ErrorClass>;
@@ -47,6 +47,7 @@ export class Connection {
         this.#async.failAll(error);
         this.handles.clear();
       },
+      onUnsent: (message, error) => this.#async.unsent(message, error),
     });
     this.handles = new HandleTable((refs) => this.#send({ kind: 'release', refs }));
     this.#sync = new SyncChannel(this.link);
@@ -93,6 +94,7 @@ export class Connection {
     options: CallOptions | undefined,
     pin?: unknown,
     pick: (outcome: RawOutcome) => T = (outcome) => outcome as T,
+    lane: Lane | 'raw' = 'async',
   ): Future<T> {
     let prepared: ReturnType<typeof prepareArgs>;
     try {
@@ -104,9 +106,15 @@ export class Connection {
     return this.#async.request(
       { ...call, args: prepared },
       { timeout, signal: options?.signal },
-      (outcome) => pick(this.#finish(outcome, 'async')),
+      (outcome) => pick(this.#finish(outcome, lane)),
       pin,
     );
+  }
+
+  /** Whether the worker had started the call behind `future` (false: it was still queued there). */
+  started(future: Future<unknown>): boolean {
+    const id = futureCallId(future);
+    return id !== undefined && id <= Atomics.load(this.link.control, Control.started);
   }
 
   /** Rebuilds a thrown value from its record, appending `boundary` (the caller's frames) to its stack. */
@@ -114,8 +122,10 @@ export class Connection {
     return fromErrorRecord(record as never, this.errors, boundary, isOwnFrame);
   }
 
-  #finish(outcome: RawOutcome, lane: Lane): RawOutcome {
-    if (outcome.marked) reviveValues(outcome.values, (marker) => materialize(this, marker, lane));
+  /** Revives markers (unless the caller wants them `raw`) and throws the worker's error. */
+  #finish(outcome: RawOutcome, lane: Lane | 'raw'): RawOutcome {
+    if (outcome.marked && lane !== 'raw')
+      reviveValues(outcome.values, (marker) => materialize(this, marker, lane));
     if (outcome.status === Status.error)
       throw this.error(outcome.values[0], lane === 'sync' ? callSite() : undefined);
     return outcome;

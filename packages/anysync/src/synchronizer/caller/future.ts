@@ -1,5 +1,11 @@
-/** How each future blocks until its call settles; kept outside the object so it stays a plain promise. */
-const waiters = new WeakMap<object, () => unknown>();
+let create: <T>(wait: () => T, id: number | undefined) => Settleable<T>;
+let callId: (future: Future<unknown>) => number | undefined;
+
+interface Settleable<T> {
+  future: Future<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * The promise returned by every `.async` twin of a synchronizer call. Async code awaits it like any
@@ -18,32 +24,44 @@ const waiters = new WeakMap<object, () => unknown>();
  * ```
  */
 export class Future<T> extends Promise<T> {
+  #wait: (() => T) | undefined;
+  #id: number | undefined;
+
   static override get [Symbol.species](): PromiseConstructor {
     return Promise;
   }
 
+  static {
+    create = <V>(wait: () => V, id: number | undefined) => {
+      let resolve!: (value: V) => void;
+      let reject!: (error: unknown) => void;
+      const future = new Future<V>((onValue, onError) => {
+        resolve = onValue;
+        reject = onError;
+      });
+      future.#wait = wait;
+      future.#id = id;
+      return { future, resolve, reject };
+    };
+    callId = (future) => future.#id;
+  }
+
   /** Blocks the calling thread until the call settles, then returns its value or throws its error. */
   result(): T {
-    const wait = waiters.get(this);
+    const wait = this.#wait;
     if (!wait) throw new TypeError('result() works only on futures returned by synchronizer calls');
     // The caller consumes a rejection here; it must not also surface as an unhandled rejection.
     this.catch(() => {});
-    return wait() as T;
+    return wait();
   }
 }
 
 /** Creates a future settled through the returned functions, blocking in `result()` through `wait`. */
-export function createFuture<T>(wait: () => T): {
-  future: Future<T>;
-  resolve: (value: T) => void;
-  reject: (error: unknown) => void;
-} {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const future = new Future<T>((onValue, onError) => {
-    resolve = onValue;
-    reject = onError;
-  });
-  waiters.set(future, wait);
-  return { future, resolve, reject };
+export function createFuture<T>(wait: () => T, id?: number): Settleable<T> {
+  return create(wait, id);
+}
+
+/** The id of the call a future stands for. */
+export function futureCallId(future: Future<unknown>): number | undefined {
+  return callId(future);
 }

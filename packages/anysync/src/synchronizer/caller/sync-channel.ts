@@ -49,6 +49,7 @@ export class SyncChannel {
     label: string,
   ): RawOutcome {
     this.link.start();
+    this.link.flush();
     const seq = ++this.#seq;
     this.#messageReply = undefined;
     const cancellable = Number.isFinite(timeout);

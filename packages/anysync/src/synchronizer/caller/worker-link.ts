@@ -10,10 +10,13 @@ import {
   CONTROL_BYTES,
   Control,
   type CallerMessage,
+  type CallMessage,
+  type CancelMessage,
   Fatal,
   Presence,
   type FatalMessage,
   type OutputMessage,
+  type ReleaseMessage,
   type ReplyMessage,
   type WorkerBoot,
   type WorkerMessage,
@@ -33,6 +36,8 @@ export interface LinkOptions {
   onReply: (message: ReplyMessage) => void;
   /** Called once when the worker is lost (crash, exit or close), to fail whatever is pending. */
   onFailure: (error: Error) => void;
+  /** Called for a gathered call that could not be sent (a value the structured clone refused). */
+  onUnsent: (message: CallMessage, error: unknown) => void;
 }
 
 const WORKER_ENTRY = new URL('../worker/worker-main.js', import.meta.url);
@@ -53,6 +58,8 @@ export class WorkerLink {
   #drained = 0;
   #holds = 0;
   #failure: Error | undefined;
+  #outbox: (CallMessage | CancelMessage | ReleaseMessage)[] = [];
+  #outboxTransfer: TransferListItem[] = [];
 
   constructor(private readonly options: LinkOptions) {
     this.requests = new SharedArea(SharedArea.allocate(options.sharedMemoryLimit));
@@ -96,8 +103,54 @@ export class WorkerLink {
     this.#port = port1;
   }
 
+  /**
+   * Sends a message to the worker. Calls, cancels and releases are gathered until the end of the current
+   * job and leave as one message (`flush`); wake-ups and blocking requests go at once, after them.
+   */
   post(message: CallerMessage, transfer?: readonly TransferListItem[]): void {
     this.#check();
+    if (message !== 0 && message.kind !== 'sync' && message.kind !== 'batch') {
+      if (this.#outbox.length === 0) queueMicrotask(() => this.flush());
+      this.#outbox.push(message);
+      if (transfer) this.#outboxTransfer.push(...transfer);
+      return;
+    }
+    this.flush();
+    this.#send(message, transfer);
+  }
+
+  /** Sends the gathered messages now (a blocked caller must, before it waits). */
+  flush(): void {
+    const messages = this.#outbox;
+    if (messages.length === 0 || this.#failure) return;
+    const transfer = this.#outboxTransfer;
+    this.#outbox = [];
+    this.#outboxTransfer = [];
+    try {
+      this.#send(
+        messages.length === 1 ? (messages[0] as CallerMessage) : { kind: 'batch', messages },
+        transfer,
+      );
+    } catch (error) {
+      if (messages.length === 1) this.#unsent(messages[0] as CallerMessage, error);
+      // Nothing was sent: one by one, so only the message that cannot be cloned fails.
+      else for (const single of messages) this.#sendAlone(single);
+    }
+  }
+
+  #sendAlone(message: CallerMessage): void {
+    try {
+      this.#send(message, undefined);
+    } catch (error) {
+      this.#unsent(message, error);
+    }
+  }
+
+  #unsent(message: CallerMessage, error: unknown): void {
+    if (message !== 0 && message.kind === 'call') this.options.onUnsent(message, error);
+  }
+
+  #send(message: CallerMessage, transfer: readonly TransferListItem[] | undefined): void {
     this.#worker?.postMessage(message, transfer);
     // A worker lingering for the next blocking call would see this message only when it stops lingering.
     if (message !== 0 && Atomics.load(this.control, Control.presence) === Presence.lingering) {
@@ -149,6 +202,7 @@ export class WorkerLink {
   #dispatch(message: WorkerMessage): void {
     this.#drained++;
     if (message.kind === 'reply') this.options.onReply(message);
+    else if (message.kind === 'replies') for (const reply of message.replies) this.options.onReply(reply);
     else if (message.kind === 'output') replay(message);
     else this.#fail(this.#fatal(message));
   }

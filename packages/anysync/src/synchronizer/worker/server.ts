@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TransferListItem } from 'node:worker_threads';
 import { CALL_CONTEXT_KEY, type CallContext } from '../call-signal.js';
 import type { CallMessage, CancelMessage, ErrorRecord, ReleaseMessage, StatusCode } from '../protocol.js';
-import { Status } from '../protocol.js';
+import { Control, Status } from '../protocol.js';
 import { fromErrorRecord, toErrorRecord } from '../wire/error-record.js';
 import { Describer } from './describer.js';
 import { exportValue } from './export-value.js';
@@ -111,6 +111,7 @@ export class Server {
 
   /** A promise-returning call from the caller; its reply goes back by message. */
   call(message: CallMessage): void {
+    Atomics.store(this.replies.control, Control.started, message.id);
     const reply = (outcome: Outcome) => this.#replyTo(message.id, outcome);
     const outcome = this.run(message, message.marked, message.id, reply);
     if (outcome) reply(outcome);
@@ -119,17 +120,7 @@ export class Server {
   #replyTo(id: number, outcome: Outcome): void {
     const { status, values, marked, transfer } = this.export(outcome);
     this.flushOutput();
-    try {
-      this.replies.post({ kind: 'reply', id, status, values, marked }, transfer);
-    } catch (error) {
-      this.replies.post({
-        kind: 'reply',
-        id,
-        status: Status.error,
-        values: [toErrorRecord(error)],
-        marked: false,
-      });
-    }
+    this.replies.reply({ kind: 'reply', id, status, values, marked }, transfer);
   }
 
   cancel(message: CancelMessage): void {

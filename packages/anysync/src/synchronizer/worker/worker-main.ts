@@ -32,7 +32,7 @@ const lane = new SyncLane(
   boot.linger,
 );
 
-parentPort?.on('message', (message: CallerMessage) => {
+function receive(message: CallerMessage) {
   if (message === 0) return lane.wake();
   switch (message.kind) {
     case 'call':
@@ -43,5 +43,9 @@ parentPort?.on('message', (message: CallerMessage) => {
       return server.cancel(message);
     case 'release':
       return server.release(message);
+    case 'batch':
+      for (const inner of message.messages) receive(inner);
   }
-});
+}
+
+parentPort?.on('message', receive);

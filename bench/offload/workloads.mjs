@@ -1,0 +1,15 @@
+// Two workloads, each a burst of tasks submitted at once and awaited together; throughput in tasks/s.
+export const workloads = {
+  small: {
+    title: 'Small tasks (x => x + 1), 20 000 submitted at once',
+    tasks: 20_000,
+    run: (impl, i) => impl.small(i),
+    check: (results) => results.every((value, i) => value === i + 1),
+  },
+  'cpu-heavy': {
+    title: 'CPU-heavy tasks (fib(27), ≈10 ms each), 64 submitted at once',
+    tasks: 64,
+    run: (impl) => impl.fib(27),
+    check: (results) => results.every((value) => value === 196418),
+  },
+};

@@ -1,0 +1,309 @@
+import { availableParallelism } from 'node:os';
+import { AsyncRemoteIterator } from '../synchronizer/caller/async-remote-iterator.js';
+import type { ConnectionOptions } from '../synchronizer/caller/connection.js';
+import type { Future } from '../synchronizer/caller/future.js';
+import { loaderFor, moduleHref } from '../synchronizer/caller/module-specifier.js';
+import { workerEnv, workerExecArgv } from '../synchronizer/caller/worker-options.js';
+import { ClosedError, OWN_ERRORS, TimeoutError, WorkerCrashError } from '../synchronizer/errors.js';
+import type { ErrorClass } from '../synchronizer/wire/error-record.js';
+import { type ModuleInfo, PoolWorker } from './pool-worker.js';
+import { QueueFullError } from './queue-full-error.js';
+import { TaskQueue } from './task-queue.js';
+import type { Offloaded, PoolCallOptions } from './types.js';
+
+/** Options of a `WorkerPool`. */
+export interface PoolOptions {
+  /** Number of worker threads (default: the machine's available parallelism). Workers start on demand. */
+  size?: number;
+  /** Most tasks waiting for a worker; beyond it calls reject with a `QueueFullError` (default: unbounded). */
+  maxQueue?: number;
+  /**
+   * Fewest tasks handed to a worker before it finishes the previous one (default 2): the next task is
+   * already there when one ends, instead of a message round trip later. For short tasks the pool hands
+   * over more, about a millisecond of work, so a burst of small tasks travels in few messages.
+   */
+  pipeline?: number;
+  /** Default timeout of each task in milliseconds, queueing included (default: none). */
+  timeout?: number;
+  /**
+   * Stop the worker running a task that is aborted or times out (default true): a blocking function cannot
+   * notice an abort, and would otherwise keep the worker busy. Tasks queued on it move to another worker.
+   */
+  terminateOnAbort?: boolean;
+  /** Node options for the workers, as for a `Synchronizer`. */
+  execArgv?: readonly string[];
+  /** Variables laid over `process.env` for the workers. */
+  env?: Record<string, string | undefined>;
+  /** A module hook loader such as `'tsx'`, for TypeScript modules on Node < 22.6. */
+  loader?: string;
+  /** Custom error classes to rebuild by name. */
+  errors?: readonly ErrorClass[];
+  /** Most items a generator produces ahead of its consumer, per batch (default 256). */
+  maxBatch?: number;
+  /** Name of the worker threads (default 'worker pool'). */
+  name?: string;
+}
+
+interface Task {
+  href: string;
+  loader: string | undefined;
+  name: string;
+  args: unknown[];
+  options: PoolCallOptions | undefined;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  /** Aborts the running task on its worker; present only for tasks that can time out or be aborted. */
+  controller: AbortController | undefined;
+  worker: PoolWorker | undefined;
+  /** The call on the worker, once sent: asked whether the worker had started it when the worker is lost. */
+  future: Future<unknown> | undefined;
+  settled: boolean;
+  cleanup: (() => void) | undefined;
+}
+
+const LOAD_TIMEOUT = 30_000;
+
+/**
+ * Runs blocking or CPU-heavy sync functions of a module on a pool of worker threads, as promise-returning
+ * functions (AnyIO's `to_thread`, for modules). Sync generators become lazy async iterators with
+ * backpressure: the worker produces a batch ahead of the consumer at most, and exceptions surface where the
+ * consumer is. Tasks queue in order; each can time out, be aborted by a signal, and transfer buffers.
+ *
+ * It speaks the same protocol as `Synchronizer`, so errors, transfers and generators behave the same.
+ *
+ * @example
+ * ```ts
+ * import { WorkerPool } from 'anysync/offload';
+ *
+ * await using pool = new WorkerPool({ size: 4 });
+ * const heavy = await pool.load<typeof import('./heavy.js')>(new URL('./heavy.js', import.meta.url));
+ * const digests = await Promise.all(files.map((file) => heavy.sha256(file)));
+ * for await (const row of heavy.parseCsv(bigText)) console.log(row);
+ * ```
+ */
+export class WorkerPool implements AsyncDisposable {
+  readonly #options: PoolOptions;
+  readonly #errors = new Map<string, ErrorClass>();
+  readonly #workers: PoolWorker[] = [];
+  readonly #queue = new TaskQueue<Task>();
+  #closed = false;
+
+  constructor(options: PoolOptions = {}) {
+    this.#options = { ...options };
+    for (const errorClass of [...OWN_ERRORS, ...(options.errors ?? [])])
+      this.#errors.set(errorClass.name, errorClass);
+  }
+
+  /** The most workers the pool runs. */
+  get size(): number {
+    return Math.max(1, this.#options.size ?? availableParallelism());
+  }
+
+  /** Workers running, workers busy with a task, and tasks waiting for one. */
+  get stats(): { workers: number; busy: number; queued: number } {
+    const busy = this.#workers.filter((worker) => worker.inFlight > 0).length;
+    return { workers: this.#workers.length, busy, queued: this.#queue.size };
+  }
+
+  /**
+   * Loads a module on a pool worker (others load it when they first run one of its functions) and returns
+   * its exports as promise-returning functions.
+   */
+  async load<M extends object>(module: string | URL): Promise<Offloaded<M>> {
+    if (this.#closed) throw new ClosedError('the worker pool was closed');
+    const href = moduleHref(module);
+    const loader = loaderFor(href, this.#options.loader);
+    const worker = this.#workers.find((candidate) => !candidate.dead) ?? this.#spawn();
+    const info = await worker.module(href, loader, LOAD_TIMEOUT);
+    const proxy = Object.create(null) as Record<string, unknown>;
+    for (const [name, member] of info.members) {
+      proxy[name] = member.kind === 'value' ? member.value : this.#function(href, loader, name, member.kind);
+    }
+    return proxy as Offloaded<M>;
+  }
+
+  #function(href: string, loader: string | undefined, name: string, kind: string, options?: PoolCallOptions) {
+    const generator = kind === 'generator' || kind === 'asyncGenerator';
+    const fn = (...args: unknown[]) => {
+      const run = () => this.#submit({ href, loader, name, args, options });
+      return generator ? AsyncRemoteIterator.deferred(run as () => Promise<AsyncIterator<unknown>>) : run();
+    };
+    const bind = (more: PoolCallOptions) => this.#function(href, loader, name, kind, { ...options, ...more });
+    return Object.assign(fn, { with: bind });
+  }
+
+  #submit(spec: Pick<Task, 'href' | 'loader' | 'name' | 'args' | 'options'>): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      if (this.#closed) return reject(new ClosedError('the worker pool was closed'));
+      const maxQueue = this.#options.maxQueue ?? Number.POSITIVE_INFINITY;
+      if (this.#queue.size >= maxQueue) {
+        return reject(
+          new QueueFullError(`${this.#queue.size} tasks are already waiting (maxQueue ${maxQueue})`),
+        );
+      }
+      const task: Task = {
+        future: undefined,
+        ...spec,
+        resolve,
+        reject,
+        controller: undefined,
+        worker: undefined,
+        settled: false,
+        cleanup: undefined,
+      };
+      if (!this.#watch(task)) return;
+      this.#queue.push(task);
+      this.#pump();
+    });
+  }
+
+  /** Arms the task's timeout and signal; false when the signal had already aborted. */
+  #watch(task: Task): boolean {
+    const signal = task.options?.signal;
+    if (signal?.aborted) {
+      task.reject(signal.reason);
+      return false;
+    }
+    const timeout = task.options?.timeout ?? this.#options.timeout;
+    if (!signal && timeout === undefined) return true;
+    task.controller = new AbortController();
+    const onAbort = () => this.#abort(task, signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer =
+      timeout === undefined
+        ? undefined
+        : setTimeout(
+            () => this.#abort(task, new TimeoutError(`${task.name} timed out after ${timeout} ms`)),
+            timeout,
+          );
+    task.cleanup = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    return true;
+  }
+
+  #abort(task: Task, reason: unknown): void {
+    if (task.settled) return;
+    if (this.#queue.remove(task)) {
+      this.#settle(task, false, reason);
+      return;
+    }
+    const worker = task.worker;
+    task.controller?.abort(reason);
+    if (worker && this.#options.terminateOnAbort !== false) this.#retire(worker);
+  }
+
+  #pump(): void {
+    while (this.#queue.size > 0) {
+      const worker = this.#available();
+      if (!worker) return;
+      const task = this.#queue.shift();
+      if (task) this.#run(worker, task);
+    }
+  }
+
+  /** The least busy worker with room in its pipeline, starting a new worker if all are busy. */
+  #available(): PoolWorker | undefined {
+    let best: PoolWorker | undefined;
+    for (const worker of this.#workers) {
+      if (!worker.dead && (!best || worker.inFlight < best.inFlight)) best = worker;
+    }
+    if (best && best.inFlight === 0) return best;
+    if (this.#workers.length < this.size) return this.#spawn();
+    return best && best.inFlight < best.depth(Math.max(1, this.#options.pipeline ?? 2)) ? best : undefined;
+  }
+
+  #run(worker: PoolWorker, task: Task): void {
+    worker.inFlight++;
+    task.worker = worker;
+    const sentAt = performance.now();
+    const options = task.controller
+      ? { ...task.options, timeout: undefined, signal: task.controller.signal }
+      : task.options;
+    const info = worker.module(task.href, task.loader, LOAD_TIMEOUT);
+    const call = (loaded: ModuleInfo) => {
+      task.future = worker.call(loaded, task.name, task.args, options);
+      return task.future;
+    };
+    const settled = info instanceof Promise ? info.then(call) : call(info);
+    settled.then(
+      (value) => {
+        worker.done(sentAt);
+        this.#finish(worker, task, true, value);
+      },
+      (error: unknown) => {
+        worker.done(sentAt);
+        this.#finish(worker, task, false, error);
+      },
+    );
+  }
+
+  #finish(worker: PoolWorker, task: Task, ok: boolean, result: unknown): void {
+    worker.inFlight--;
+    const lost = worker.dead || result instanceof WorkerCrashError || result instanceof ClosedError;
+    if (!ok && lost && !task.settled) this.#forget(worker);
+    const ran = task.future !== undefined && worker.started(task.future);
+    if (!ok && lost && !task.settled && !this.#closed && !ran) {
+      // The task never ran on the lost worker: it goes back to the front of the queue.
+      task.worker = undefined;
+      task.future = undefined;
+      this.#queue.unshift(task);
+    } else {
+      this.#settle(task, ok, result);
+    }
+    this.#pump();
+  }
+
+  #settle(task: Task, ok: boolean, result: unknown): void {
+    if (task.settled) return;
+    task.settled = true;
+    task.cleanup?.();
+    if (ok) task.resolve(result);
+    else task.reject(result);
+  }
+
+  #spawn(): PoolWorker {
+    const options = this.#options;
+    const connection: ConnectionOptions = {
+      timeout: Number.POSITIVE_INFINITY,
+      maxBatch: options.maxBatch ?? 256,
+      errors: this.#errors,
+      execArgv: workerExecArgv(options.execArgv),
+      env: workerEnv(options.env),
+      linger: 0,
+      captureOutput: false,
+      sharedMemoryLimit: 1024 * 1024,
+      name: options.name ?? 'worker pool',
+    };
+    const worker = new PoolWorker(connection);
+    worker.connection.link.start();
+    this.#workers.push(worker);
+    return worker;
+  }
+
+  /** Stops a worker (its running task was aborted); its queued tasks move to other workers. */
+  #retire(worker: PoolWorker): void {
+    this.#forget(worker);
+    void worker.terminate();
+  }
+
+  #forget(worker: PoolWorker): void {
+    worker.dead = true;
+    const index = this.#workers.indexOf(worker);
+    if (index >= 0) this.#workers.splice(index, 1);
+  }
+
+  /** Terminates every worker; queued and running tasks fail with a `ClosedError`. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const error = new ClosedError('the worker pool was closed');
+    for (let task = this.#queue.shift(); task; task = this.#queue.shift()) this.#settle(task, false, error);
+    const workers = this.#workers.splice(0);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}
