@@ -4,7 +4,7 @@ import { Synchronizer, transfer } from 'anysync/synchronizer';
 export const name = 'anysync';
 
 export async function create() {
-  const sync = new Synchronizer(JSON.parse(process.env.ANYSYNC_OPTS ?? "{}"));
+  const sync = new Synchronizer(JSON.parse(process.env.ANYSYNC_OPTS ?? '{}'));
   const api = sync.load(new URL('../workers/handlers.mjs', import.meta.url));
   return {
     trivial: api.trivial,

@@ -10,7 +10,9 @@ export async function create() {
   const numbers = new Float64Array(control, 64, 4);
   const bytes = new Uint8Array(data);
   const encoder = new TextEncoder();
-  const worker = new Worker(new URL('../workers/raw-worker.mjs', import.meta.url), { workerData: { control, data } });
+  const worker = new Worker(new URL('../workers/raw-worker.mjs', import.meta.url), {
+    workerData: { control, data },
+  });
   worker.unref();
   let seq = 0;
   const call = (op, number = 0) => {

@@ -11,7 +11,14 @@ import { QueueFullError } from './queue-full-error.js';
 import { TaskQueue } from './task-queue.js';
 import type { Offloaded, PoolCallOptions } from './types.js';
 
-/** Options of a `WorkerPool`. */
+/**
+ * Options of a `WorkerPool`.
+ *
+ * @example
+ * ```ts
+ * const pool = new WorkerPool({ size: 4, maxQueue: 1_000, timeout: 30_000 });
+ * ```
+ */
 export interface PoolOptions {
   /** Number of worker threads (default: the machine's available parallelism). Workers start on demand. */
   size?: number;

@@ -1,4 +1,11 @@
-/** What the worker knows about the call it is running; kept in an `AsyncLocalStorage` set up by the worker. */
+/**
+ * What the worker knows about the call it is running; kept in an `AsyncLocalStorage` set up by the worker.
+ *
+ * @example
+ * ```ts
+ * const context: CallContext = { signal: AbortSignal.timeout(1_000) };
+ * ```
+ */
 export interface CallContext {
   readonly signal: AbortSignal;
 }

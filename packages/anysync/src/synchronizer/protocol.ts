@@ -74,6 +74,7 @@ export const Op = {
   dispose: 8,
   load: 9,
   iterate: 10,
+  describe: 11,
 } as const;
 export type OpCode = (typeof Op)[keyof typeof Op];
 
@@ -100,7 +101,12 @@ export const Tag = {
   serializedMarked: 8,
   /** A run of consecutive numbers (iterator batches): `byteLength / 8` doubles, read as that many values. */
   numbers: 9,
+  /** A handle marker without shape or fields: four int32 words, id, kind, shape key and flags. */
+  handle: 10,
 } as const;
+
+/** Handle kinds by number, for markers written as `Tag.handle`. */
+export const HANDLE_KINDS: readonly HandleKind[] = ['object', 'function', 'iterator', 'class'];
 
 /** Key of the marker objects that stand for worker objects, handles passed back and abort signals. */
 export const MARK = '\u0000anysync';
@@ -135,7 +141,9 @@ export interface HandleMarker {
   [MARK]: 'handle';
   id: number;
   kind: HandleKind;
+  /** The shape, left out when the caller was already sent it (`shapeKey` names it then). */
   shape?: ShapeRecord;
+  shapeKey?: number;
   fields?: [string, number][];
   /** Described by its own properties (a module namespace or plain object), not by a class. */
   namespace?: boolean;

@@ -23,7 +23,15 @@ type Primitive = string | number | boolean | bigint | symbol | null | undefined;
 type Builtin = Date | RegExp | ArrayBuffer | SharedArrayBuffer | ArrayBufferView | Error | Blob;
 type Collection = Map<unknown, unknown> | Set<unknown> | ReadonlyMap<unknown, unknown> | ReadonlySet<unknown>;
 
-/** True when some member of `T` is a function: such objects stay on the worker and come back as handles. */
+/**
+ * True when some member of `T` is a function: such objects stay on the worker and come back as handles.
+ *
+ * @example
+ * ```ts
+ * type A = HasMethods<{ id: number }>; // false: copied
+ * type B = HasMethods<{ close(): void }>; // true: a handle
+ * ```
+ */
 export type HasMethods<T> = {
   [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? true : never;
 }[keyof T] extends never
@@ -34,6 +42,11 @@ export type HasMethods<T> = {
  * What a worker value looks like from sync code: promises are awaited, async and sync iterators become
  * `Generator`s pulled from the worker, functions become blocking functions, objects with methods become
  * handles with blocking methods, and plain data is copied as is.
+ *
+ * @example
+ * ```ts
+ * type Rows = Syncify<Promise<AsyncGenerator<{ id: number }>>>; // Generator<{ id: number }, ...>
+ * ```
  */
 export type Syncify<T> = T extends Primitive
   ? T
@@ -43,7 +56,14 @@ export type Syncify<T> = T extends Primitive
       ? Generator<Syncify<Y>, Syncify<R>, N>
       : SyncData<T>;
 
-/** Like `Syncify`, for values that arrive through a promise-returning twin: iterators stay async. */
+/**
+ * Like `Syncify`, for values that arrive through a promise-returning twin: iterators stay async.
+ *
+ * @example
+ * ```ts
+ * type Rows = AsyncView<AsyncGenerator<number>>; // AsyncGenerator<number, ...>
+ * ```
+ */
 export type AsyncView<T> = T extends Primitive
   ? T
   : T extends PromiseLike<infer U>
@@ -83,6 +103,13 @@ type AsyncData<T> = T extends Builtin | Collection
 /**
  * A worker function seen from sync code: calling it blocks until the worker's promise settles. `.async`
  * is the promise-returning twin (an `AsyncGenerator` for generator functions), `.with` binds call options.
+ *
+ * @example
+ * ```ts
+ * const user = api.fetchUser(1); // blocks
+ * const later = api.fetchUser.async(2); // Future
+ * const patient = api.fetchUser.with({ timeout: 5_000 });
+ * ```
  */
 export interface SyncFunction<A extends unknown[], R> {
   (...args: Passable<A>): Syncify<R>;
@@ -118,6 +145,12 @@ type PassableValue<T> = T extends Primitive | Builtin | Collection | readonly un
  * A handle to an object living on the worker: its methods are blocking `SyncFunction`s (with `.async`
  * twins), its accessors and fields read and write the worker object, `Symbol.asyncDispose` becomes
  * `Symbol.dispose` (so `using` works), and async iteration becomes sync iteration.
+ *
+ * @example
+ * ```ts
+ * using conn = new db.Connection(url); // SyncHandle<Connection>
+ * const rows = conn.query('select 1'); // blocks; conn's state stays on the worker
+ * ```
  */
 export type SyncHandle<T> = {
   [K in keyof T as K extends typeof Symbol.asyncDispose | typeof Symbol.asyncIterator
@@ -132,13 +165,27 @@ export type SyncHandle<T> = {
 /**
  * A worker class seen from sync code: `new` constructs the instance on the worker and returns its handle;
  * `.async(...)` constructs without blocking. Static members are mapped like module members.
+ *
+ * @example
+ * ```ts
+ * const conn = new db.Connection(url); // constructed on the worker
+ * const other = await db.Connection.async(url); // without blocking
+ * ```
  */
 export type SyncClass<A extends unknown[], I> = {
   new (...args: A): SyncHandle<I>;
   async(...args: A): Future<SyncHandle<I>>;
 };
 
-/** One export of a synchronized module. */
+/**
+ * One export of a synchronized module: classes become `SyncClass`es, functions `SyncFunction`s, objects
+ * with methods handles, and plain values stay as they are.
+ *
+ * @example
+ * ```ts
+ * type Connect = SyncMember<(url: string) => Promise<Connection>>; // SyncFunction<[url: string], Promise<Connection>>
+ * ```
+ */
 export type SyncMember<T> = T extends abstract new (
   ...args: infer A
 ) => infer I

@@ -1,4 +1,12 @@
-import { Control, Op, type OpCode, type ReplyMessage, Status } from '../protocol.js';
+import {
+  Control,
+  type HandleMarker,
+  Op,
+  type OpCode,
+  type ReplyMessage,
+  type ShapeRecord,
+  Status,
+} from '../protocol.js';
 import type { CallOptions } from '../types.js';
 import { type ErrorClass, fromErrorRecord } from '../wire/error-record.js';
 import { AsyncChannel } from './async-channel.js';
@@ -32,6 +40,8 @@ export class Connection {
   readonly errors: Map<string, ErrorClass>;
   /** Prototypes of instance handles by shape key, so every instance of a class shares one. */
   readonly prototypes = new Map<number, object>();
+  /** Shapes received so far; the worker sends each class's shape once on the blocking lane. */
+  readonly #shapes = new Map<number, ShapeRecord>();
   readonly #sync: SyncChannel;
   readonly #async: AsyncChannel;
 
@@ -109,6 +119,22 @@ export class Connection {
       (outcome) => pick(this.#finish(outcome, lane)),
       pin,
     );
+  }
+
+  /** The marker's shape: sent along, known from before, or (if the reply carrying it was lost) asked for. */
+  shapeOf(marker: HandleMarker): ShapeRecord {
+    if (marker.shape) {
+      this.#shapes.set(marker.shape.key, marker.shape);
+      if (marker.shape.instance) this.#shapes.set(marker.shape.instance.key, marker.shape.instance);
+      return marker.shape;
+    }
+    const key = marker.shapeKey ?? -1;
+    let shape = this.#shapes.get(key);
+    if (!shape) {
+      shape = this.call(Op.describe, 0, -1, [key], undefined, 'describe') as ShapeRecord;
+      this.#shapes.set(key, shape);
+    }
+    return shape;
   }
 
   /** Whether the worker had started the call behind `future` (false: it was still queued there). */

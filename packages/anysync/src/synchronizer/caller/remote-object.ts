@@ -104,7 +104,7 @@ function defineLifecycle(connection: Connection, proto: object, shape: ShapeReco
 
 /** The handle for a worker instance: its class prototype, plus accessors for its own data fields. */
 export function remoteInstance(connection: Connection, marker: HandleMarker): object {
-  const shape = marker.shape as ShapeRecord;
+  const shape = connection.shapeOf(marker);
   const handle = Object.create(prototypeFor(connection, shape)) as object;
   for (const [field, nameId] of marker.fields ?? []) {
     if (!(field in handle)) defineProperty(connection, handle, field, nameId, `${shape.name}.${field}`);
@@ -121,7 +121,7 @@ export function remoteInstance(connection: Connection, marker: HandleMarker): ob
 
 /** The caller's class for a worker class: `new` constructs on the worker, statics are remote members. */
 export function remoteClass(connection: Connection, marker: HandleMarker): object {
-  const shape = marker.shape as ShapeRecord;
+  const shape = connection.shapeOf(marker);
   const label = shape.name || 'class';
   const construct = { op: Op.construct, target: marker.id, name: -1, label: `new ${label}` };
   const Remote = function (this: unknown, ...args: unknown[]) {

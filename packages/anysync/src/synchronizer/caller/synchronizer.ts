@@ -7,7 +7,14 @@ import { Connection } from './connection.js';
 import { loaderFor, moduleHref } from './module-specifier.js';
 import { workerEnv, workerExecArgv } from './worker-options.js';
 
-/** Options of a `Synchronizer`; every one has a sensible default. */
+/**
+ * Options of a `Synchronizer`; every one has a sensible default.
+ *
+ * @example
+ * ```ts
+ * const sync = new Synchronizer({ timeout: 10_000, loader: 'tsx', errors: [DatabaseError] });
+ * ```
+ */
 export interface SynchronizerOptions {
   /** Default per-call timeout in milliseconds (default: none). Calls override it with `fn.with({ timeout })`. */
   timeout?: number;

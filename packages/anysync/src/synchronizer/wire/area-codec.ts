@@ -1,5 +1,5 @@
 import { deserialize, serialize } from 'node:v8';
-import { Tag } from '../protocol.js';
+import { HANDLE_KINDS, type HandleMarker, MARK, Tag } from '../protocol.js';
 import { align, type SharedArea } from './shared-area.js';
 
 const encoder = new TextEncoder();
@@ -62,8 +62,26 @@ function writeValue(area: SharedArea, offset: number, value: unknown, marked: bo
       return header(area, offset, value ? Tag.true : Tag.false, 0);
     default:
       if (value === null) return header(area, offset, Tag.null, 0);
+      if (marked && isBareMarker(value)) return writeHandle(area, offset, value);
       return writeSerialized(area, offset, serialize(value), marked ? Tag.serializedMarked : Tag.serialized);
   }
+}
+
+/** A marker that needs no structure beyond its numbers: the common "returns a handle" reply. */
+function isBareMarker(value: unknown): value is HandleMarker {
+  const marker = value as HandleMarker;
+  return (
+    marker[MARK] === 'handle' && !marker.shape && !marker.namespace && (marker.fields?.length ?? 0) === 0
+  );
+}
+
+function writeHandle(area: SharedArea, offset: number, marker: HandleMarker): number {
+  const index = (offset >> 2) + 2;
+  area.i32[index] = marker.id;
+  area.i32[index + 1] = HANDLE_KINDS.indexOf(marker.kind);
+  area.i32[index + 2] = marker.shapeKey ?? -1;
+  area.i32[index + 3] = marker.pinned ? 1 : 0;
+  return header(area, offset, Tag.handle, 16);
 }
 
 function header(area: SharedArea, offset: number, tag: number, byteLength: number): number {
@@ -147,6 +165,9 @@ export class AreaReader {
         return true;
       case Tag.false:
         return false;
+      case Tag.handle:
+        this.marked = true;
+        return readHandle(area, offset);
       case Tag.serializedMarked:
         this.marked = true;
         return deserialize(area.u8.subarray(start, start + byteLength));
@@ -154,4 +175,17 @@ export class AreaReader {
         return deserialize(area.u8.subarray(start, start + byteLength));
     }
   }
+}
+
+function readHandle(area: SharedArea, offset: number): HandleMarker {
+  const index = (offset >> 2) + 2;
+  const marker: HandleMarker = {
+    [MARK]: 'handle',
+    id: area.i32[index] ?? 0,
+    kind: HANDLE_KINDS[area.i32[index + 1] ?? 0] ?? 'object',
+  };
+  const shapeKey = area.i32[index + 2] ?? -1;
+  if (shapeKey >= 0) marker.shapeKey = shapeKey;
+  if (area.i32[index + 3] === 1) marker.pinned = true;
+  return marker;
 }

@@ -1,6 +1,15 @@
 import type { ErrorRecord } from '../protocol.js';
 
-/** A constructor of errors that can be rebuilt on the other side of a worker boundary. */
+/**
+ * A constructor of errors that can be rebuilt on the other side of a worker boundary.
+ *
+ * @example
+ * ```ts
+ * class DatabaseError extends Error {}
+ * const classes: ErrorClass[] = [DatabaseError];
+ * new Synchronizer({ errors: classes });
+ * ```
+ */
 export type ErrorClass = abstract new (...args: never[]) => Error;
 
 const MAX_DEPTH = 16;

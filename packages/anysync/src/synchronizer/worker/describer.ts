@@ -18,6 +18,8 @@ const SKIPPED_STATICS = new Set(['length', 'name', 'prototype', 'caller', 'argum
  */
 export class Describer {
   readonly #shapes = new WeakMap<object, ShapeRecord>();
+  readonly #byKey = new Map<number, ShapeRecord>();
+  readonly #sent = new Set<number>();
   #nextKey = 1;
 
   constructor(
@@ -39,7 +41,30 @@ export class Describer {
         .filter((key) => typeof (value as never)[key] !== 'function')
         .map((key) => [key, this.names.id(key)]);
     }
+    if (marker.shape) marker.shapeKey = marker.shape.key;
     return marker;
+  }
+
+  /**
+   * Leaves out a class or instance shape this caller has already been sent, for replies it is certain to
+   * read (blocking replies it waits for). If one was lost after all, the caller asks with `describe`.
+   */
+  compact(marker: HandleMarker): void {
+    const shape = marker.shape;
+    if (!shape || marker.namespace) return;
+    if (this.#sent.has(shape.key)) {
+      delete marker.shape;
+      return;
+    }
+    this.#sent.add(shape.key);
+    if (shape.instance) this.#sent.add(shape.instance.key);
+  }
+
+  /** The shape with this key, for a caller that lost it. */
+  describe(key: number): ShapeRecord {
+    const shape = this.#byKey.get(key);
+    if (!shape) throw new RangeError(`unknown shape #${key}`);
+    return shape;
   }
 
   #namespaceShape(value: object): ShapeRecord {
@@ -114,7 +139,15 @@ export class Describer {
     const dispose = has(probe, Symbol.asyncDispose) ? 'async' : has(probe, Symbol.dispose) ? 'sync' : null;
     const iterate = has(probe, Symbol.asyncIterator) ? 'async' : has(probe, Symbol.iterator) ? 'sync' : null;
     const name = (named as { constructor?: { name?: unknown } }).constructor?.name;
-    return { key: this.#nextKey++, name: typeof name === 'string' ? name : '', members, dispose, iterate };
+    const shape: ShapeRecord = {
+      key: this.#nextKey++,
+      name: typeof name === 'string' ? name : '',
+      members,
+      dispose,
+      iterate,
+    };
+    this.#byKey.set(shape.key, shape);
+    return shape;
   }
 
   #cached(key: object, build: () => ShapeRecord): ShapeRecord {

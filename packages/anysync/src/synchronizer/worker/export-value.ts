@@ -1,6 +1,6 @@
 import type { TransferListItem } from 'node:worker_threads';
 import { CloneError } from '../errors.js';
-import { MARK } from '../protocol.js';
+import { type HandleMarker, MARK } from '../protocol.js';
 import { takeTransfer } from '../transfer.js';
 import { isCloneableBuiltin } from '../wire/cloneable-builtin.js';
 import { callableKind, type Describer, hasMethods, isNamespace } from './describer.js';
@@ -9,6 +9,8 @@ import { callableKind, type Describer, hasMethods, isNamespace } from './describ
 export interface ExportContext {
   marked: boolean;
   transfer: TransferListItem[];
+  /** Leave out shapes the caller already has (replies it is certain to read). */
+  compact: boolean;
   seen?: Set<object>;
 }
 
@@ -42,12 +44,15 @@ function walk(
 ): unknown {
   if (typeof value === 'function') {
     context.marked = true;
-    return describer.marker(value, callableKind(value) === 'class' ? 'class' : 'function');
+    return finishMarker(
+      describer.marker(value, callableKind(value) === 'class' ? 'class' : 'function'),
+      describer,
+      context,
+    );
   }
   if ((value as Record<string, unknown>)[MARK] === 'handle') {
     // Already a marker: operations such as construct return one for objects that must stay handles.
-    context.marked = true;
-    return value;
+    return finishMarker(value as HandleMarker, describer, context);
   }
   const transfer = takeTransfer(value);
   if (transfer) context.transfer.push(...transfer);
@@ -59,15 +64,17 @@ function walk(
   if (typeof (value as PromiseLike<unknown>).then === 'function') {
     throw new CloneError(`${path} is a promise; await it before returning it`, path);
   }
-  if (isIterator(value)) {
-    context.marked = true;
-    return describer.marker(value, 'iterator');
-  }
+  if (isIterator(value)) return finishMarker(describer.marker(value, 'iterator'), describer, context);
   if (Array.isArray(value)) return walkArray(value, describer, context, path, depth);
   if (isNamespace(value)) return walkObject(value, describer, context, path, depth);
   if (!hasMethods(value)) return value;
+  return finishMarker(describer.marker(value, 'object'), describer, context);
+}
+
+function finishMarker(marker: HandleMarker, describer: Describer, context: ExportContext): HandleMarker {
   context.marked = true;
-  return describer.marker(value, 'object');
+  if (context.compact) describer.compact(marker);
+  return marker;
 }
 
 function walkArray(

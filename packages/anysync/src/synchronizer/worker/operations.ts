@@ -34,6 +34,7 @@ export function perform(registry: Registry, request: Request): unknown {
   const { table, names } = registry;
   const { op, args } = request;
   if (op === Op.load) return load(registry, String(args[0]), args[1] as string | undefined);
+  if (op === Op.describe) return registry.describer.describe(Number(args[0]));
   const target = table.get(request.target) as Record<string, unknown>;
   const name = request.name >= 0 ? names.name(request.name) : undefined;
   switch (op) {

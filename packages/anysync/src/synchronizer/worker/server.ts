@@ -140,11 +140,11 @@ export class Server {
   }
 
   /** Replaces worker objects by markers and thrown values by records; a value that cannot cross fails the call. */
-  export(outcome: Outcome): ExportedOutcome {
+  export(outcome: Outcome, compact = false): ExportedOutcome {
     if ((outcome.status === Status.ok || outcome.status === Status.batch) && outcome.values.every(isPlain)) {
       return { status: outcome.status, values: outcome.values, marked: false, transfer: NO_TRANSFER };
     }
-    const context = { marked: false, transfer: [] as TransferListItem[] };
+    const context = { marked: false, transfer: [] as TransferListItem[], compact };
     const { status, values } = outcome;
     const last = values.length - 1;
     try {

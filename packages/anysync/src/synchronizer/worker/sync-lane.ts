@@ -60,13 +60,15 @@ export class SyncLane {
 
   /** Runs a request; true when it replied at once and now lingers for the caller's next one. */
   #serve(seq: number, request: Request, marked: boolean, mayLinger: boolean): boolean {
+    // A caller without a deadline is certain to read the reply, so shapes it was sent before are left out.
+    const compact = !request.cancellable;
     const outcome = this.server.run(request, marked, -seq, (settled) => {
       const linger = this.#mayLinger(mayLinger);
-      if (this.#reply(seq, settled, linger) && linger && this.#lingerForNext()) this.#pump();
+      if (this.#reply(seq, settled, linger, compact) && linger && this.#lingerForNext()) this.#pump();
     });
     if (!outcome) return false;
     const linger = this.#mayLinger(mayLinger);
-    return this.#reply(seq, outcome, linger) && linger;
+    return this.#reply(seq, outcome, linger, compact) && linger;
   }
 
   /**
@@ -104,10 +106,10 @@ export class SyncLane {
   }
 
   /** Writes the reply unless a newer request superseded this one (its caller timed out and moved on). */
-  #reply(seq: number, outcome: Outcome, linger: boolean): boolean {
+  #reply(seq: number, outcome: Outcome, linger: boolean, compact: boolean): boolean {
     const control = this.#control;
     if (seq !== Atomics.load(control, Control.requestSeq)) return false;
-    let exported = this.server.export(outcome);
+    let exported = this.server.export(outcome, compact);
     this.server.flushOutput();
     let lane: number = Lane.shared;
     let length: number;
