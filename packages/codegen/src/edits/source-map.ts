@@ -11,13 +11,6 @@ export interface SourceMap {
   mappings: string;
 }
 
-interface Segment {
-  generatedLine: number;
-  generatedColumn: number;
-  sourceLine: number;
-  sourceColumn: number;
-}
-
 /**
  * Builds a source map from the generated text back to the original, with a segment at the start of
  * every generated line and at every edit boundary: exact for the unchanged text, and pointing at the
@@ -28,89 +21,116 @@ export function buildSourceMap(
   edits: readonly Edit[],
   names: { file: string; source: string },
 ): SourceMap {
-  const segments: Segment[] = [];
-  const position = { generatedLine: 0, generatedColumn: 0, sourceLine: 0, sourceColumn: 0 };
+  const writer = new MappingsWriter();
   let cursor = 0;
-  // Inserted text (mapped = false) keeps pointing at the start of the source text it replaced.
-  const copy = (text: string, mapped: boolean) => {
-    let from = 0;
-    while (from < text.length) {
-      segments.push({ ...position });
-      const newline = text.indexOf('\n', from);
-      const lineEnd = newline === -1 ? text.length : newline;
-      if (newline === -1) {
-        position.generatedColumn += lineEnd - from;
-        if (mapped) position.sourceColumn += lineEnd - from;
-        return;
-      }
-      position.generatedLine += 1;
-      position.generatedColumn = 0;
-      if (mapped) {
-        position.sourceLine += 1;
-        position.sourceColumn = 0;
-      }
-      from = newline + 1;
-    }
-  };
   for (const edit of edits) {
-    copy(original.slice(cursor, edit.start), true);
-    copy(edit.text, false);
-    advanceSource(position, original.slice(edit.start, edit.end));
+    writer.copy(original, cursor, edit.start, true);
+    writer.copy(edit.text, 0, edit.text.length, false);
+    writer.skipSource(original, edit.start, edit.end);
     cursor = edit.end;
   }
-  copy(original.slice(cursor), true);
+  writer.copy(original, cursor, original.length, true);
   return {
     version: 3,
     file: names.file,
     sources: [names.source],
     sourcesContent: [original],
     names: [],
-    mappings: encodeMappings(segments),
+    mappings: writer.finish(),
   };
 }
 
-function advanceSource(position: Segment, removed: string): void {
-  const lastNewline = removed.lastIndexOf('\n');
-  if (lastNewline === -1) {
-    position.sourceColumn += removed.length;
-    return;
-  }
-  let lines = 0;
-  for (let i = removed.indexOf('\n'); i !== -1; i = removed.indexOf('\n', i + 1)) lines += 1;
-  position.sourceLine += lines;
-  position.sourceColumn = removed.length - lastNewline - 1;
-}
+/**
+ * Writes `mappings` directly as VLQ text while walking the output once (no segment objects). Of several
+ * segments at one generated position only the last is kept: it describes the text that follows.
+ */
+class MappingsWriter {
+  #out = '';
+  #line = 0;
+  #column = 0;
+  #sourceLine = 0;
+  #sourceColumn = 0;
+  // The previous written segment, for the deltas.
+  #writtenLine = 0;
+  #writtenColumn = 0;
+  #writtenSourceLine = 0;
+  #writtenSourceColumn = 0;
+  #lineHasSegment = false;
+  // A segment waiting for the generated position to move on (a later one at the same spot replaces it).
+  #hasPending = false;
+  #pendingSourceLine = 0;
+  #pendingSourceColumn = 0;
+  #pendingLine = 0;
+  #pendingColumn = 0;
 
-function encodeMappings(segments: readonly Segment[]): string {
-  let out = '';
-  let line = 0;
-  let previousColumn = 0;
-  let previousSourceLine = 0;
-  let previousSourceColumn = 0;
-  for (const [index, segment] of segments.entries()) {
-    const next = segments[index + 1];
-    // Of several segments at one generated position, the last one describes the text that follows it.
-    if (
-      next &&
-      next.generatedLine === segment.generatedLine &&
-      next.generatedColumn === segment.generatedColumn
-    ) {
-      continue;
+  /** Copies `text[from, to)` to the output; `mapped` text advances the source position with it. */
+  copy(text: string, from: number, to: number, mapped: boolean): void {
+    let start = from;
+    while (start < to) {
+      this.#mark();
+      const newline = text.indexOf('\n', start);
+      if (newline === -1 || newline >= to) {
+        this.#column += to - start;
+        if (mapped) this.#sourceColumn += to - start;
+        return;
+      }
+      this.#line += 1;
+      this.#column = 0;
+      if (mapped) {
+        this.#sourceLine += 1;
+        this.#sourceColumn = 0;
+      }
+      start = newline + 1;
     }
-    while (line < segment.generatedLine) {
-      out += ';';
-      line += 1;
-      previousColumn = 0;
-    }
-    if (out.length > 0 && !out.endsWith(';')) out += ',';
-    out +=
-      encodeVlq(segment.generatedColumn - previousColumn) +
-      encodeVlq(0) +
-      encodeVlq(segment.sourceLine - previousSourceLine) +
-      encodeVlq(segment.sourceColumn - previousSourceColumn);
-    previousColumn = segment.generatedColumn;
-    previousSourceLine = segment.sourceLine;
-    previousSourceColumn = segment.sourceColumn;
   }
-  return out;
+
+  /** Moves the source position over text an edit removed or replaced. */
+  skipSource(text: string, from: number, to: number): void {
+    const lastNewline = to > from ? text.lastIndexOf('\n', to - 1) : -1;
+    if (lastNewline < from) {
+      this.#sourceColumn += to - from;
+      return;
+    }
+    for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1))
+      this.#sourceLine += 1;
+    this.#sourceColumn = to - lastNewline - 1;
+  }
+
+  finish(): string {
+    this.#flush();
+    return this.#out;
+  }
+
+  #mark(): void {
+    if (this.#hasPending && (this.#pendingLine !== this.#line || this.#pendingColumn !== this.#column))
+      this.#flush();
+    this.#hasPending = true;
+    this.#pendingSourceLine = this.#sourceLine;
+    this.#pendingSourceColumn = this.#sourceColumn;
+    this.#pendingLine = this.#line;
+    this.#pendingColumn = this.#column;
+  }
+
+  #flush(): void {
+    if (!this.#hasPending) return;
+    const sourceLine = this.#pendingSourceLine;
+    const sourceColumn = this.#pendingSourceColumn;
+    this.#hasPending = false;
+    while (this.#writtenLine < this.#pendingLine) {
+      this.#out += ';';
+      this.#writtenLine += 1;
+      this.#writtenColumn = 0;
+      this.#lineHasSegment = false;
+    }
+    if (this.#lineHasSegment) this.#out += ',';
+    this.#out +=
+      encodeVlq(this.#pendingColumn - this.#writtenColumn) +
+      'A' +
+      encodeVlq(sourceLine - this.#writtenSourceLine) +
+      encodeVlq(sourceColumn - this.#writtenSourceColumn);
+    this.#lineHasSegment = true;
+    this.#writtenColumn = this.#pendingColumn;
+    this.#writtenSourceLine = sourceLine;
+    this.#writtenSourceColumn = sourceColumn;
+  }
 }

@@ -8,7 +8,11 @@ export interface CollectedFacts extends FileFacts {
 }
 
 /** Gathers a file's facts from its syntax tree (no type information needed). */
-export function collectFileFacts(tree: ts.SourceFile, names: NameConvention): CollectedFacts {
+export function collectFileFacts(
+  tree: ts.SourceFile,
+  names: NameConvention,
+  options: { members?: boolean } = {},
+): CollectedFacts {
   const asyncFunctions = new Set<string>();
   const topLevelNames = new Set<string>();
   const memberRenames = new Map<string, string>();
@@ -22,7 +26,7 @@ export function collectFileFacts(tree: ts.SourceFile, names: NameConvention): Co
   };
   // Most files declare no name the convention renames; the parser's identifier table tells without a walk.
   const table = (tree as { identifiers?: ReadonlyMap<string, string> }).identifiers;
-  if (!table || names.renamedIn(table).size > 0) visit(tree);
+  if (options.members !== false && (!table || names.renamedIn(table).size > 0)) visit(tree);
   return { asyncFunctions, topLevelNames, memberRenames };
 }
 

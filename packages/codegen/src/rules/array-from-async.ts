@@ -6,6 +6,7 @@ import type { Rule } from '../transform/rule.js';
 export const arrayFromAsync: Rule = {
   name: 'array-from-async',
   isNeeded: (context) => context.usesName('fromAsync'),
+  needles: () => ['fromAsync'],
   kinds: [ts.SyntaxKind.PropertyAccessExpression],
   visit(node, context) {
     const access = node as ts.PropertyAccessExpression;

@@ -8,6 +8,7 @@ import type { Rule } from '../transform/rule.js';
 export const asyncFunctions: Rule = {
   name: 'async-functions',
   isNeeded: (context) => context.textIncludes('async'),
+  needles: () => ['async'],
   kinds: [
     ts.SyntaxKind.FunctionDeclaration,
     ts.SyntaxKind.FunctionExpression,

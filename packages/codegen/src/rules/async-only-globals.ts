@@ -17,6 +17,7 @@ export const asyncOnlyGlobals: Rule = {
   kinds: [ts.SyntaxKind.Identifier],
   identifierNames: () => ASYNC_ONLY.keys(),
   isNeeded: (context) => context.usesAnyName(ASYNC_ONLY.keys()),
+  needles: () => ASYNC_ONLY.keys(),
   visit(node, context) {
     const identifier = node as ts.Identifier;
     const why = ASYNC_ONLY.get(identifier.text);

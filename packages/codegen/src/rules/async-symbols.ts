@@ -14,6 +14,7 @@ const SYNC_SYMBOLS: ReadonlyMap<string, string> = new Map([
 export const asyncSymbols: Rule = {
   name: 'async-symbols',
   isNeeded: (context) => context.usesName('asyncIterator') || context.usesName('asyncDispose'),
+  needles: () => SYNC_SYMBOLS.keys(),
   kinds: [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.QualifiedName],
   visit(node, context) {
     const [object, member] = ts.isPropertyAccessExpression(node)

@@ -13,6 +13,7 @@ import { guardStatementStart } from './statement-start-guard.js';
 export const awaitExpressions: Rule = {
   name: 'await-expressions',
   isNeeded: (context) => context.textIncludes('await'),
+  needles: () => ['await'],
   kinds: [ts.SyntaxKind.AwaitExpression],
   visit(node, context) {
     const expression = node as ts.AwaitExpression;

@@ -5,6 +5,7 @@ import type { Rule } from '../transform/rule.js';
 export const awaitUsing: Rule = {
   name: 'await-using',
   isNeeded: (context) => context.textIncludes('await'),
+  needles: () => ['await'],
   kinds: [ts.SyntaxKind.VariableDeclarationList],
   visit(node, context) {
     if ((node.flags & ts.NodeFlags.AwaitUsing) !== ts.NodeFlags.AwaitUsing) return;

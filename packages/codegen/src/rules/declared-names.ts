@@ -12,6 +12,7 @@ import { identifierRole } from './identifier-role.js';
 export const declaredNames: Rule = {
   name: 'declared-names',
   isNeeded: (context) => context.renamedNames().size > 0 || context.localRenames.size > 0,
+  needles: (context) => [...context.renamedNames(), ...context.localRenames.keys()],
   kinds: [ts.SyntaxKind.Identifier],
   visit(node, context) {
     const identifier = node as ts.Identifier;
@@ -45,7 +46,9 @@ function newName(
     case 'export-name':
       return moduleOf(identifier, context) === 'converted' ? synced : undefined;
     case 'shorthand': {
-      const key = context.project.memberRenames.get(name) ?? name;
+      // `{ fooAsync }` declares a member of the object literal as well as using the binding.
+      const key = context.project.memberRenames.get(name) ?? synced ?? name;
+      if (key !== name) context.declaredMembers.add(name);
       const value = referenceName(identifier, synced, mapped, context) ?? name;
       return key === value ? value : `${key}: ${value}`;
     }
@@ -87,10 +90,27 @@ function memberName(identifier: ts.Identifier, context: TransformContext): strin
       return context.convertedModule(binding.specifier) ? context.names.syncName(identifier.text) : undefined;
     }
   }
-  const renamed = context.project.memberRenames.get(identifier.text);
-  if (renamed !== undefined && isMemberDeclaration(parent))
-    checkMemberCollision(identifier, renamed, context);
-  return renamed;
+  const text = identifier.text;
+  const known = context.project.memberRenames.get(text);
+  if (isMemberDeclaration(parent) || ts.isPropertyAssignment(parent)) {
+    const renamed = known ?? context.names.syncName(text);
+    if (renamed === undefined) return undefined;
+    context.declaredMembers.add(text);
+    if (isMemberDeclaration(parent)) checkMemberCollision(identifier, renamed, context);
+    return renamed;
+  }
+  if (known !== undefined) return known;
+  // Without project facts for this file, a member may be declared further down: decide at the end.
+  const synced = context.names.syncName(text);
+  if (synced !== undefined) deferMemberRename(identifier, synced, context);
+  return undefined;
+}
+
+function deferMemberRename(identifier: ts.Identifier, synced: string, context: TransformContext): void {
+  const start = context.start(identifier);
+  context.finishers.push(() => {
+    if (context.declaredMembers.has(identifier.text)) context.edits.replace(start, identifier.end, synced);
+  });
 }
 
 function moduleOf(identifier: ts.Identifier, context: TransformContext): 'converted' | 'other' {

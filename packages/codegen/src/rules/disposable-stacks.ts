@@ -13,6 +13,7 @@ const stacksByFile = new WeakMap<ts.SourceFile, Set<string>>();
 export const disposableStacks: Rule = {
   name: 'disposable-stacks',
   isNeeded: (context) => context.usesName('disposeAsync'),
+  needles: () => ['disposeAsync'],
   kinds: [ts.SyntaxKind.PropertyAccessExpression],
   visit(node, context) {
     const access = node as ts.PropertyAccessExpression;

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { Rule } from '../transform/rule.js';
+import { asyncCallableNames } from './async-callable-names.js';
 import type { TransformContext } from '../transform/transform-context.js';
 
 /**
@@ -10,6 +11,7 @@ import type { TransformContext } from '../transform/transform-context.js';
 export const floatingAsyncCalls: Rule = {
   name: 'floating-async-calls',
   isNeeded: (context) => context.textIncludes('async') || importsAsyncFunctions(context),
+  needles: (context) => asyncCallableNames(context),
   kinds: [ts.SyntaxKind.CallExpression],
   visit(node, context) {
     const call = node as ts.CallExpression;

@@ -5,6 +5,7 @@ import type { Rule } from '../transform/rule.js';
 export const forAwait: Rule = {
   name: 'for-await',
   isNeeded: (context) => context.textIncludes('await'),
+  needles: () => ['await'],
   kinds: [ts.SyntaxKind.ForOfStatement],
   visit(node, context) {
     const modifier = (node as ts.ForOfStatement).awaitModifier;

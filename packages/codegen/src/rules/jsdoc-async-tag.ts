@@ -5,6 +5,7 @@ import type { Rule } from '../transform/rule.js';
 export const jsdocAsyncTag: Rule = {
   name: 'jsdoc-async-tag',
   isNeeded: (context) => context.textIncludes('@async'),
+  needles: () => ['@async'],
   kinds: [ts.SyntaxKind.JSDocTag],
   visit(node, context) {
     const tag = node as ts.JSDocTag;

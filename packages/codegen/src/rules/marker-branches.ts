@@ -14,6 +14,7 @@ export const markerBranches: Rule = {
   kinds: [ts.SyntaxKind.IfStatement, ts.SyntaxKind.ConditionalExpression, ts.SyntaxKind.Identifier],
   identifierNames: (context) => [context.marker],
   isNeeded: (context) => context.usesName(context.marker),
+  needles: (context) => [context.marker],
   visit(node, context, walker) {
     if (ts.isIfStatement(node)) return chooseStatement(node, context, walker);
     if (ts.isConditionalExpression(node)) return chooseExpression(node, context, walker);

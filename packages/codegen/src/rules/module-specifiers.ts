@@ -32,6 +32,7 @@ export const dynamicSpecifiers: Rule = {
   name: 'dynamic-specifiers',
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.ImportType],
   isNeeded: (context) => /\b(?:import|require)\s*\(/.test(context.text),
+  needles: () => ['import', 'require'],
   visit(node, context) {
     rewriteLiteral(node, context);
   },

@@ -8,6 +8,7 @@ export const namespaceMembers: Rule = {
   name: 'namespace-members',
   kinds: [ts.SyntaxKind.PropertyAccessExpression],
   isNeeded: (context) => context.namespaceEntries.size > 0,
+  needles: (context) => context.namespaceEntries.keys(),
   visit(node, context) {
     mapNamespaceMember(node as ts.PropertyAccessExpression, context);
   },

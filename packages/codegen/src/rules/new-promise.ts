@@ -10,6 +10,7 @@ import type { TransformContext } from '../transform/transform-context.js';
 export const newPromise: Rule = {
   name: 'new-promise',
   isNeeded: (context) => context.usesName('Promise'),
+  needles: () => ['Promise'],
   kinds: [ts.SyntaxKind.NewExpression],
   visit(node, context) {
     const expression = node as ts.NewExpression;

@@ -10,6 +10,7 @@ export const promiseReferences: Rule = {
   kinds: [ts.SyntaxKind.Identifier],
   identifierNames: () => ['Promise'],
   isNeeded: (context) => context.usesName('Promise'),
+  needles: () => ['Promise'],
   visit(node, context) {
     const identifier = node as ts.Identifier;
     if (identifier.text !== 'Promise') return;

@@ -22,6 +22,7 @@ const NO_SYNC_MEANING: ReadonlyMap<string, string> = new Map([
 export const promiseStatics: Rule = {
   name: 'promise-statics',
   isNeeded: (context) => context.usesName('Promise'),
+  needles: () => ['Promise'],
   kinds: [ts.SyntaxKind.PropertyAccessExpression],
   visit(node, context) {
     const access = node as ts.PropertyAccessExpression;

@@ -8,6 +8,7 @@ const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
 export const thenChains: Rule = {
   name: 'then-chains',
   isNeeded: (context) => context.usesAnyName(CHAIN_METHODS),
+  needles: () => CHAIN_METHODS,
   kinds: [ts.SyntaxKind.CallExpression],
   visit(node, context) {
     const call = node as ts.CallExpression;

@@ -23,6 +23,12 @@ export interface Rule {
    */
   isNeeded?(context: TransformContext): boolean;
   /**
+   * Strings whose occurrences in the text mark every place the rule can act (a keyword, a name). When
+   * every rule of a file has them, the walk only descends into nodes whose range holds one; a rule
+   * without them makes the walk visit everything.
+   */
+  needles?(context: TransformContext): Iterable<string>;
+  /**
    * `'top-level'`: the rule only looks at top-level statements (imports, exports, requires, ambient
    * modules) and runs in a first pass over them, before the walk.
    */

@@ -38,6 +38,8 @@ export class TransformContext {
   readonly namespaceEntries = new Map<string, ModuleEntry>();
   /** Specifier literals a rule already rewrote, so that no other rule touches them. */
   readonly handledSpecifiers = new Set<ts.Node>();
+  /** Member names this file declares that the convention renames (found during the walk). */
+  readonly declaredMembers = new Set<string>();
   /** Tasks that must see every other rule's edits first. */
   readonly finishers: (() => void)[] = [];
   readonly #severity: SeverityOverrides;

@@ -121,7 +121,8 @@ function mappingTableFor(options: TransformOptions, runtimeModule: string): Mapp
 }
 
 function singleFileProject(source: ParsedSource, names: NameConvention): ProjectFacts {
-  const facts = collectFileFacts(source.tree, names);
+  // Member renames of a lone file are decided during the walk (declared-names), so no facts walk here.
+  const facts = collectFileFacts(source.tree, names, { members: false });
   const key = path.resolve(source.fileName).replace(/\.(?:[cm]?[jt]sx?)$/, '');
   return { files: new Map([[key, facts]]), memberRenames: facts.memberRenames };
 }

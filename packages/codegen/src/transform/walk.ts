@@ -24,6 +24,7 @@ export function createWalker(rules: readonly Rule[], context: TransformContext):
   const wanted = interestingNames(identifierRules, context);
   const renamed = context.localRenames;
   const silenced = context.hasIgnoredRanges;
+  const positions = candidatePositions(rules, context);
   const path: ts.Node[] = [];
   let depth = 0;
   // path[i].parent is set for every i < linked.
@@ -35,6 +36,7 @@ export function createWalker(rules: readonly Rule[], context: TransformContext):
     linked = depth;
   };
   const visit = (node: ts.Node): void => {
+    if (positions !== undefined && !holdsCandidate(positions, node.pos, node.end)) return;
     if (silenced && context.isIgnoredNode(node)) return;
     const kind = node.kind;
     if (kind === ts.SyntaxKind.Identifier) {
@@ -79,6 +81,37 @@ export function createWalker(rules: readonly Rule[], context: TransformContext):
     },
   };
   return walker;
+}
+
+/**
+ * Where in the text any rule may act: the sorted offsets of every occurrence of every rule's needles.
+ * `undefined` when some rule names no needles (then everything is walked).
+ */
+function candidatePositions(rules: readonly Rule[], context: TransformContext): number[] | undefined {
+  const needles = new Set<string>();
+  for (const rule of rules) {
+    if (rule.needles === undefined) return undefined;
+    for (const needle of rule.needles(context)) needles.add(needle);
+  }
+  if (needles.has('')) return undefined;
+  const found: number[] = [];
+  for (const needle of needles) {
+    for (let at = context.text.indexOf(needle); at !== -1; at = context.text.indexOf(needle, at + 1))
+      found.push(at);
+  }
+  return found.sort((a, b) => a - b);
+}
+
+/** Whether a sorted list has an offset in `[start, end)` (binary search). */
+function holdsCandidate(positions: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((positions[middle] as number) < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < positions.length && (positions[low] as number) < end;
 }
 
 const jsDocKinds: (boolean | undefined)[] = [];
