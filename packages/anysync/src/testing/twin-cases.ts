@@ -80,7 +80,7 @@ export interface TwinCasesOptions<Backend> extends AsyncViewOptions {
  * });
  * ```
  */
-export function twinCases<Api extends object, Backend = undefined>(
+export function twinCases<Api extends object, const Backend = undefined>(
   twins: { readonly async: Api; readonly sync: object },
   options: TwinCasesOptions<Backend> = {},
 ): TwinCase<Api, Backend>[] {

@@ -1,0 +1,1 @@
+export { AsyncSleeper } from './sleeper.js';
