@@ -157,6 +157,8 @@ export class SyncChannel {
     const message = `${label} timed out after ${timeout} ms`;
     const reason = toErrorRecord(new DOMException(message, 'TimeoutError'));
     this.link.post({ kind: 'cancel', seq, reason });
+    // The caller may run on for long without a microtask; the cancel must not wait for one.
+    this.link.flush();
     return new TimeoutError(message);
   }
 }
