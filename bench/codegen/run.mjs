@@ -21,12 +21,19 @@ const contenders = [parseOnly, parseWithParents, anysync, anysyncSourceMap, quan
 const corpus = loadCorpus();
 const inputs = new Map(contenders.map((c) => [c, c.prepare ? corpus.files.map(c.prepare) : corpus.files]));
 const timings = new Map(contenders.map((c) => [c, []]));
+const cpuTimings = new Map(contenders.map((c) => [c, []]));
+const cpuNow = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+const loadBefore = os.loadavg()[0];
 const failures = new Map();
 const ROUNDS = 6;
 for (let round = 0; round < ROUNDS; round += 1) {
   const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
   for (const contender of order) {
     globalThis.gc();
+    const startedCpu = cpuNow();
     const started = performance.now();
     for (const file of inputs.get(contender)) {
       try {
@@ -35,7 +42,10 @@ for (let round = 0; round < ROUNDS; round += 1) {
         failures.set(contender, (failures.get(contender) ?? 0) + 1);
       }
     }
-    if (round > 0) timings.get(contender).push(performance.now() - started);
+    if (round > 0) {
+      timings.get(contender).push(performance.now() - started);
+      cpuTimings.get(contender).push(cpuNow() - startedCpu);
+    }
   }
   process.stderr.write(`round ${round + 1}/${ROUNDS}\n`);
 }
@@ -43,8 +53,10 @@ for (let round = 0; round < ROUNDS; round += 1) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const megabytes = corpus.bytes / 1e6;
 const base = median(timings.get(parseOnly));
+const cpuBase = median(cpuTimings.get(parseOnly));
 const rows = contenders.map((c) => {
   const ms = median(timings.get(c));
+  const cpu = median(cpuTimings.get(c));
   const list = timings.get(c);
   return {
     name: c.name,
@@ -52,20 +64,26 @@ const rows = contenders.map((c) => {
     spread: `${Math.min(...list).toFixed(0)}–${Math.max(...list).toFixed(0)}`,
     mbs: (megabytes / (ms / 1000)).toFixed(1),
     ratio: (base / ms).toFixed(2),
+    cpu: cpu.toFixed(0),
+    cpuRatio: (cpuBase / cpu).toFixed(2),
     failures: failures.get(c) ?? 0,
   };
 });
+const load = `${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after`;
 const commit = execSync('git rev-parse --short HEAD').toString().trim();
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const table = [
-  '| Contender | Median ms (min–max) | MB/s | vs parse only | Files that threw |',
-  '|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.name} | ${r.ms} (${r.spread}) | ${r.mbs} | ${r.ratio}× | ${r.failures} |`),
-  '| async-off | — | — | — | not measured: not published on npm (404), and this machine reaches no other source |',
+  '| Contender | Wall ms, median (min–max) | MB/s (wall) | vs parse only (wall) | CPU ms, median | vs parse only (CPU) | Files that threw |',
+  '|---|---|---|---|---|---|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.ms} (${r.spread}) | ${r.mbs} | ${r.ratio}× | ${r.cpu} | ${r.cpuRatio}× | ${r.failures} |`,
+  ),
+  '| async-off | — | — | — | — | — | not measured: not published on npm (404), and this machine reaches no other source |',
 ].join('\n');
 const report = `# Codegen throughput
 
-Machine: ${os.cpus().length} cores, ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB · Runtime: Node ${process.version} · Commit: ${commit} · Date: ${new Date().toISOString().slice(0, 10)}
+Machine: ${os.cpus().length} cores, ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB · Runtime: Node ${process.version} · Commit: ${commit} · Date: ${new Date().toISOString().slice(0, 10)} · Load average (1 min): ${load}
 
 Corpus: ${corpus.label}, ${megabytes.toFixed(2)} MB (UTF-8).
 
@@ -73,7 +91,9 @@ ${table}
 
 Method: \`npm run bench\` (\`bench/codegen/run.mjs\`, Node with \`--expose-gc\`). All files are read into memory,
 then each round times every contender over the whole corpus, rotating the order per round, with a GC
-before each pass; one warm-up round, then the median of ${ROUNDS - 1} rounds. MB/s is UTF-8 bytes / 10⁶ per second.
+before each pass; one warm-up round, then the median of ${ROUNDS - 1} rounds. MB/s is UTF-8 bytes / 10⁶ per second
+of wall time. CPU ms is the process's user + system time for the pass (GC threads included), which other
+processes on a shared machine disturb less than wall time; compare ratios within one run.
 "anysync transform" is the public \`transform()\` per file: parse, the file's facts, every rule, edits applied,
 no source map. unplugin-quansync only transforms functions passed to its macro; it is given every file with
 the macro import prepended so that it parses and walks each one (the corpus has no macro calls).
