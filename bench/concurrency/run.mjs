@@ -43,7 +43,7 @@ function sample(workload, adapter) {
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   if (child.status !== 0) throw new Error(`${adapter} on ${workload} failed:\n${child.stderr}`);
-  return JSON.parse(child.stdout).samples;
+  return JSON.parse(child.stdout);
 }
 
 // The machine may be shared: before each workload, wait (up to two minutes) for the 1-minute load average
@@ -62,16 +62,20 @@ for (const workload of selected) {
   const adapters = lineup[workload];
   if (!adapters) throw new Error(`unknown workload ${workload}; known: ${Object.keys(lineup).join(', ')}`);
   const samples = Object.fromEntries(adapters.map((adapter) => [adapter, []]));
+  const cpuSamples = Object.fromEntries(adapters.map((adapter) => [adapter, []]));
   for (let p = 0; p < processes; p++) {
     // Rotate the order every round so no adapter always runs first (or last) on a warming machine.
     for (let i = 0; i < adapters.length; i++) {
       const adapter = adapters[(i + p) % adapters.length];
-      samples[adapter].push(...sample(workload, adapter));
+      const measured = sample(workload, adapter);
+      samples[adapter].push(...measured.samples);
+      cpuSamples[adapter].push(...measured.cpuSamples);
     }
   }
   results[workload] = adapters.map((adapter) => ({
     adapter,
     median: median(samples[adapter]),
+    cpu: median(cpuSamples[adapter]),
     min: Math.min(...samples[adapter]),
     max: Math.max(...samples[adapter]),
     n: samples[adapter].length,
@@ -89,9 +93,11 @@ function rows(workload) {
   return table.map((row) => ({
     adapter: row.adapter,
     perOp: formatNs(row.median),
+    cpuPerOp: formatNs(row.cpu),
     opsPerSecond: Math.round(1e9 / row.median).toLocaleString('en-US'),
     spread: `${formatNs(row.min)} – ${formatNs(row.max)}`,
     vsAnysync: row === ours ? '1.00×' : `${(row.median / ours.median).toFixed(2)}×`,
+    cpuVsAnysync: row === ours ? '1.00×' : `${(row.cpu / ours.cpu).toFixed(2)}×`,
   }));
 }
 
@@ -172,7 +178,7 @@ function markdown() {
     `- Load: the machine is shared; each workload waited (up to 2 min) for the 1-minute load average to fall under ${quietLoad}. Load when each workload started: ${loads.map((load) => load.toFixed(2)).join(', ')} (the run started at ${loadBefore.toFixed(2)}). Higher load widens the spread.`,
     `- Commit: ${git('rev-parse', '--short', 'HEAD')}${dirty}; run at ${new Date().toISOString()}`,
     `- Peers: ${peers.map((name) => `${name} ${versionOf(name)}`).join(', ')}`,
-    `- Method: every (workload, adapter) pair runs in ${processes} fresh processes (\`node --expose-gc\`), interleaved and rotated round by round; each process runs 2 warm-up rounds and ${rounds} timed rounds with a GC before each; the figure is the median of the ${processes * rounds} timed rounds, in time per operation (lower is better). "vs anysync" is the peer's time divided by ours (above 1 means anysync is faster). Each adapter's result is validated (counts, ordering, mutual exclusion, limits), so a fast wrong answer fails the run. Processes are isolated so one library's global state (e.g. an active AsyncLocalStorage, which anysync's task groups turn on and which taxes every promise on Node 20) never slows another.`,
+    `- Method: every (workload, adapter) pair runs in ${processes} fresh processes (\`node --expose-gc\`), interleaved and rotated round by round; each process runs 2 warm-up rounds and ${rounds} timed rounds with a GC before each; the figure is the median of the ${processes * rounds} timed rounds, in wall time per operation (lower is better); the CPU columns give the median CPU time (user + system, all threads, so garbage-collector helper threads count) per operation, which other jobs on a shared machine disturb less. "vs anysync" is the peer's time divided by ours (above 1 means anysync is faster). Each adapter's result is validated (counts, ordering, mutual exclusion, limits), so a fast wrong answer fails the run. Processes are isolated so one library's global state (e.g. an active AsyncLocalStorage, which anysync's task groups turn on and which taxes every promise on Node 20) never slows another.`,
     '',
     '## Targets',
     '',
@@ -183,12 +189,12 @@ function markdown() {
     lines.push(
       `## ${workloads[workload].title}`,
       '',
-      '| adapter | per op (median) | ops/s | spread (min – max) | vs anysync |',
-      '|---|---:|---:|---:|---:|',
+      '| adapter | per op (median) | ops/s | spread (min – max) | vs anysync | CPU per op | CPU vs anysync |',
+      '|---|---:|---:|---:|---:|---:|---:|',
     );
     for (const row of rows(workload)) {
       lines.push(
-        `| ${row.adapter} | ${row.perOp} | ${row.opsPerSecond} | ${row.spread} | ${row.vsAnysync} |`,
+        `| ${row.adapter} | ${row.perOp} | ${row.opsPerSecond} | ${row.spread} | ${row.vsAnysync} | ${row.cpuPerOp} | ${row.cpuVsAnysync} |`,
       );
     }
     lines.push('');

@@ -10,14 +10,22 @@ if (typeof run !== 'function') throw new Error(`${adapterName} has no ${workload
 
 const rounds = Number(roundsArg ?? 9);
 const samples = [];
+const cpuSamples = [];
 for (let round = -2; round < rounds; round++) {
   globalThis.gc?.();
+  const cpuStarted = process.cpuUsage();
   const started = performance.now();
   const result = await run(workload.params);
   const elapsed = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
   if (!workload.validate(result)) {
     throw new Error(`${adapterName} failed ${workloadName}: ${JSON.stringify(result)}`);
   }
-  if (round >= 0) samples.push((elapsed * 1e6) / workload.ops); // the first two rounds warm the JIT up
+  if (round >= 0) {
+    // The first two rounds warm the JIT up. Wall time, and CPU time (user + system, all threads), which a
+    // busy shared machine disturbs far less because time spent descheduled is not counted.
+    samples.push((elapsed * 1e6) / workload.ops);
+    cpuSamples.push(((cpu.user + cpu.system) * 1e3) / workload.ops);
+  }
 }
-process.stdout.write(JSON.stringify({ samples }));
+process.stdout.write(JSON.stringify({ samples, cpuSamples }));
