@@ -1,0 +1,1 @@
+export { AsyncRandintClient } from './randint-client.js';
