@@ -1,0 +1,2 @@
+export { AsyncDatabase } from './database.js';
+export { AsyncTransaction } from './transaction.js';
