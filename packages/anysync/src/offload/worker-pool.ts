@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { AsyncRemoteIterator } from '../synchronizer/caller/async-remote-iterator.js';
 import type { ConnectionOptions } from '../synchronizer/caller/connection.js';
-import type { Future } from '../synchronizer/caller/future.js';
 import { loaderFor, moduleHref } from '../synchronizer/caller/module-specifier.js';
 import { workerEnv, workerExecArgv } from '../synchronizer/caller/worker-options.js';
-import { ClosedError, OWN_ERRORS, TimeoutError, WorkerCrashError } from '../synchronizer/errors.js';
+import { ClosedError, OWN_ERRORS, WorkerCrashError } from '../synchronizer/errors.js';
 import type { ErrorClass } from '../synchronizer/wire/error-record.js';
+import { PoolTask, type TaskSpec } from './pool-task.js';
 import { type ModuleInfo, PoolWorker } from './pool-worker.js';
 import { QueueFullError } from './queue-full-error.js';
 import { TaskQueue } from './task-queue.js';
@@ -51,23 +51,6 @@ export interface PoolOptions {
   name?: string;
 }
 
-interface Task {
-  href: string;
-  loader: string | undefined;
-  name: string;
-  args: unknown[];
-  options: PoolCallOptions | undefined;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-  /** Aborts the running task on its worker; present only for tasks that can time out or be aborted. */
-  controller: AbortController | undefined;
-  worker: PoolWorker | undefined;
-  /** The call on the worker, once sent: asked whether the worker had started it when the worker is lost. */
-  future: Future<unknown> | undefined;
-  settled: boolean;
-  cleanup: (() => void) | undefined;
-}
-
 const LOAD_TIMEOUT = 30_000;
 
 /**
@@ -92,7 +75,7 @@ export class WorkerPool implements AsyncDisposable {
   readonly #options: PoolOptions;
   readonly #errors = new Map<string, ErrorClass>();
   readonly #workers: PoolWorker[] = [];
-  readonly #queue = new TaskQueue<Task>();
+  readonly #queue = new TaskQueue<PoolTask>();
   #closed = false;
 
   constructor(options: PoolOptions = {}) {
@@ -139,66 +122,32 @@ export class WorkerPool implements AsyncDisposable {
     return Object.assign(fn, { with: bind });
   }
 
-  #submit(spec: Pick<Task, 'href' | 'loader' | 'name' | 'args' | 'options'>): Promise<unknown> {
+  #submit(spec: TaskSpec): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      if (this.#closed) return reject(new ClosedError('the worker pool was closed'));
       const maxQueue = this.#options.maxQueue ?? Number.POSITIVE_INFINITY;
-      if (this.#queue.size >= maxQueue) {
-        return reject(
-          new QueueFullError(`${this.#queue.size} tasks are already waiting (maxQueue ${maxQueue})`),
-        );
+      if (this.#closed) reject(new ClosedError('the worker pool was closed'));
+      else if (this.#queue.size >= maxQueue) {
+        reject(new QueueFullError(`${this.#queue.size} tasks are already waiting (maxQueue ${maxQueue})`));
+      } else {
+        const task: PoolTask = new PoolTask(spec, resolve, reject);
+        if (!task.arm(this.#options.timeout, (reason) => this.#abort(task, reason))) return;
+        this.#queue.push(task);
+        this.#pump();
       }
-      const task: Task = {
-        future: undefined,
-        ...spec,
-        resolve,
-        reject,
-        controller: undefined,
-        worker: undefined,
-        settled: false,
-        cleanup: undefined,
-      };
-      if (!this.#watch(task)) return;
-      this.#queue.push(task);
-      this.#pump();
     });
   }
 
-  /** Arms the task's timeout and signal; false when the signal had already aborted. */
-  #watch(task: Task): boolean {
-    const signal = task.options?.signal;
-    if (signal?.aborted) {
-      task.reject(signal.reason);
-      return false;
-    }
-    const timeout = task.options?.timeout ?? this.#options.timeout;
-    if (!signal && timeout === undefined) return true;
-    task.controller = new AbortController();
-    const onAbort = () => this.#abort(task, signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer =
-      timeout === undefined
-        ? undefined
-        : setTimeout(
-            () => this.#abort(task, new TimeoutError(`${task.name} timed out after ${timeout} ms`)),
-            timeout,
-          );
-    task.cleanup = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    };
-    return true;
-  }
-
-  #abort(task: Task, reason: unknown): void {
+  #abort(task: PoolTask, reason: unknown): void {
     if (task.settled) return;
     if (this.#queue.remove(task)) {
-      this.#settle(task, false, reason);
+      task.settle(false, reason);
       return;
     }
-    const worker = task.worker;
+    const { worker, future } = task;
     task.controller?.abort(reason);
-    if (worker && this.#options.terminateOnAbort !== false) this.#retire(worker);
+    // Only a task the worker has begun can be holding it; one still queued there is merely dropped.
+    const running = worker !== undefined && future !== undefined && worker.started(future);
+    if (running && this.#options.terminateOnAbort !== false) this.#retire(worker);
   }
 
   #pump(): void {
@@ -221,16 +170,14 @@ export class WorkerPool implements AsyncDisposable {
     return best && best.inFlight < best.depth(Math.max(1, this.#options.pipeline ?? 2)) ? best : undefined;
   }
 
-  #run(worker: PoolWorker, task: Task): void {
+  #run(worker: PoolWorker, task: PoolTask): void {
     worker.inFlight++;
     task.worker = worker;
     const sentAt = performance.now();
-    const options = task.controller
-      ? { ...task.options, timeout: undefined, signal: task.controller.signal }
-      : task.options;
-    const info = worker.module(task.href, task.loader, LOAD_TIMEOUT);
+    const { spec } = task;
+    const info = worker.module(spec.href, spec.loader, LOAD_TIMEOUT);
     const call = (loaded: ModuleInfo) => {
-      task.future = worker.call(loaded, task.name, task.args, options);
+      task.future = worker.call(loaded, spec.name, spec.args, task.callOptions);
       return task.future;
     };
     const settled = info instanceof Promise ? info.then(call) : call(info);
@@ -246,28 +193,21 @@ export class WorkerPool implements AsyncDisposable {
     );
   }
 
-  #finish(worker: PoolWorker, task: Task, ok: boolean, result: unknown): void {
+  #finish(worker: PoolWorker, task: PoolTask, ok: boolean, result: unknown): void {
     worker.inFlight--;
     const lost = worker.dead || result instanceof WorkerCrashError || result instanceof ClosedError;
     if (!ok && lost && !task.settled) this.#forget(worker);
     const ran = task.future !== undefined && worker.started(task.future);
-    if (!ok && lost && !task.settled && !this.#closed && !ran) {
+    const aborted = task.controller?.signal.aborted ?? false;
+    if (!ok && lost && !task.settled && !this.#closed && !ran && !aborted) {
       // The task never ran on the lost worker: it goes back to the front of the queue.
       task.worker = undefined;
       task.future = undefined;
       this.#queue.unshift(task);
     } else {
-      this.#settle(task, ok, result);
+      task.settle(ok, result);
     }
     this.#pump();
-  }
-
-  #settle(task: Task, ok: boolean, result: unknown): void {
-    if (task.settled) return;
-    task.settled = true;
-    task.cleanup?.();
-    if (ok) task.resolve(result);
-    else task.reject(result);
   }
 
   #spawn(): PoolWorker {
@@ -305,7 +245,7 @@ export class WorkerPool implements AsyncDisposable {
   async close(): Promise<void> {
     this.#closed = true;
     const error = new ClosedError('the worker pool was closed');
-    for (let task = this.#queue.shift(); task; task = this.#queue.shift()) this.#settle(task, false, error);
+    for (let task = this.#queue.shift(); task; task = this.#queue.shift()) task.settle(false, error);
     const workers = this.#workers.splice(0);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
