@@ -164,7 +164,7 @@ ${selected.map(table).join('\n')}
 ## Notes
 
 - A 1 MiB string must become a fresh 1 MiB string on the worker. On this machine creating one costs about 0.6 ms by itself (fresh memory, page faults) whatever the transport, in every implementation; anysync saves the sender's cost (it encodes straight into shared memory) but not that.
-- anysync's worker lingers on shared memory for up to 10 ms after a blocking reply, so a burst of calls costs no message at all; it returns to its event loop between bursts and at least every 4 ms during one.
+- anysync's worker lingers on shared memory for up to 10 ms after a blocking reply, so a burst of calls costs no message at all; it returns to its event loop between bursts and at least every 10 ms during one.
 `;
   writeFileSync(join(here, '../results/synchronizer.md'), report);
   console.log('\nwrote bench/results/synchronizer.md');

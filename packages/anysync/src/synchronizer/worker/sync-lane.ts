@@ -8,7 +8,7 @@ import type { ReplyPort } from './reply-port.js';
 import type { Server } from './server.js';
 
 /** After this long without returning to the event loop, the worker yields once before lingering again. */
-const YIELD_AFTER_MS = 4;
+const YIELD_AFTER_MS = 10;
 
 /**
  * Serves blocking calls. Requests are read from the shared request area and replies written to the reply
