@@ -1,6 +1,5 @@
 import { abortable } from '../concurrency/abortable.js';
 import { currentScope } from '../concurrency/current-scope.js';
-import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import { Semaphore } from '../primitives/semaphore.js';
 import { BatchCollector, checkBatchLimits } from './batch-collector.js';
@@ -45,6 +44,12 @@ export interface BatchLoaderOptions<K, V> {
   readonly maxWait?: number | undefined;
   /** How many batches may load at once (default: no limit). */
   readonly concurrency?: number | undefined;
+  /**
+   * Load a key requested several times in one batch only once (default `true`). With `false`, each
+   * request is a key of the batch, as DataLoader does with `cache: false`, which saves a map lookup per
+   * load when keys never repeat.
+   */
+  readonly dedupe?: boolean | undefined;
 }
 
 /**
@@ -94,6 +99,7 @@ export class BatchLoader<K, V> {
   readonly #load: (keys: K[]) => BatchResults<K, V> | PromiseLike<BatchResults<K, V>>;
   readonly #collector: BatchCollector<K>;
   readonly #limit: Semaphore | undefined;
+  readonly #dedupe: boolean;
   #batch: LoadBatch<K, V>;
   #loading = 0;
   #batches = 0;
@@ -111,20 +117,23 @@ export class BatchLoader<K, V> {
     }
     this.#load = options.load;
     this.#limit = concurrency === undefined ? undefined : new Semaphore(concurrency);
-    this.#batch = new LoadBatch<K, V>();
-    // The collector keeps the size and the window; the batch object holds the callers.
-    this.#collector = new BatchCollector<K>(maxSize, options.maxWait ?? 0, () => this.#send());
+    this.#dedupe = options.dedupe !== false;
+    this.#batch = new LoadBatch<K, V>(this.#dedupe);
+    // The collector keeps the keys, the size and the window; the batch object holds the callers.
+    this.#collector = new BatchCollector<K>(maxSize, options.maxWait ?? 0, (keys) => this.#send(keys));
   }
 
   /** The value for `key`, loaded with the other keys requested in the same window. */
   load(key: K, options?: WaitOptions): Promise<V> {
-    const cancelled = rejectIfCancelled(options);
-    if (cancelled !== undefined) return cancelled;
+    const signal = options?.signal;
+    const scope = currentScope();
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (scope?.cancelled) return Promise.reject(scope.cancelError);
     const batch = this.#batch;
     const before = batch.size;
     const promise = batch.request(key);
     if (batch.size !== before) this.#collector.add(key);
-    if (options?.signal === undefined && currentScope() === undefined) return promise;
+    if (signal === undefined && scope === undefined) return promise;
     return abortable(promise, options);
   }
 
@@ -142,11 +151,11 @@ export class BatchLoader<K, V> {
     };
   }
 
-  #send(): void {
+  #send(keys: K[]): void {
     const batch = this.#batch;
-    this.#batch = new LoadBatch<K, V>();
+    this.#batch = new LoadBatch<K, V>(this.#dedupe);
     this.#loading++;
-    const run = (): Promise<void> => batch.run(this.#load);
+    const run = (): Promise<void> => batch.run(this.#load, keys);
     const done = this.#limit === undefined ? run() : this.#limit.run(run);
     void done.then(() => {
       this.#loading--;

@@ -1,5 +1,4 @@
 import { currentScope } from '../concurrency/current-scope.js';
-import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import { type ComputeContext, Flight } from './flight.js';
 import { LruMap } from './lru-map.js';
@@ -147,16 +146,21 @@ export class AsyncCache<K = unknown, V = unknown> {
     arg: A,
     options?: WaitOptions,
   ): Promise<V> {
-    const cancelled = rejectIfCancelled(options);
-    if (cancelled !== undefined) return cancelled;
-    const settled = this.#store?.get(key);
-    if (settled !== undefined) {
-      this.#hits++;
-      return settled.promise;
-    }
-    let flight = this.#flights.get(key);
     const signal = options?.signal;
-    const canLeave = signal !== undefined || currentScope() !== undefined;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const scope = currentScope();
+    if (scope?.cancelled) return Promise.reject(scope.cancelError);
+    // A key is either settled or running, never both: look where it is likelier to be first.
+    const flights = this.#flights;
+    let flight = flights.size === 0 ? undefined : flights.get(key);
+    if (flight === undefined) {
+      const settled = this.#store?.get(key);
+      if (settled !== undefined) {
+        this.#hits++;
+        return settled.promise;
+      }
+    }
+    const canLeave = signal !== undefined || scope !== undefined;
     if (flight === undefined) {
       this.#misses++;
       flight = this.#start(key, compute, arg, canLeave);

@@ -102,10 +102,10 @@ export function memoizeLazy<A extends unknown[], R>(
   fn: (...args: A) => R | PromiseLike<R>,
   options?: NoInfer<MemoizeOptions<A>>,
 ): LazyMemoizedFunction<A, Awaited<R>> {
-  const { cache, keyOf, compute } = memoizeParts<A, Awaited<R>>(fn as never, options, 'memoizeLazy()');
+  const { cache, keyOf, runKeyed } = memoizeParts<A, Awaited<R>>(fn as never, options, 'memoizeLazy()');
   const lazy = (self: unknown, args: A, wait: WaitOptions | undefined): LazyResult<Awaited<R>> => {
     const key = keyOf(self, args);
-    return new LazyResult(() => cache.getWith(key, compute, { self, args }, wait));
+    return new LazyResult(() => runKeyed(key, self, args, wait));
   };
   const call = function (this: unknown, ...args: A): LazyResult<Awaited<R>> {
     return lazy(this, args, undefined);

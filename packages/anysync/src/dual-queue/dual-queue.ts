@@ -69,6 +69,7 @@ export interface DualQueueStats {
 
 const DEFAULT_BYTES = 1024 * 1024;
 type Record = { tag: number; payload: Uint8Array };
+const RESOLVED: Promise<void> = Promise.resolve();
 
 /**
  * One FIFO queue shared by the main thread and worker threads through shared memory (async-utils'
@@ -135,27 +136,63 @@ export class DualQueue<T> implements AsyncIterable<T> {
   }
 
   /** Adds `value`, waiting while the queue is full. Rejects with ClosedResourceError once closed. */
-  async put(value: T, options?: WaitOptions): Promise<void> {
+  put(value: T, options?: WaitOptions): Promise<void> {
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
-    const [tag, bytes] = this.#encode(value, 'put');
-    for (;;) {
+    let tag: number;
+    let bytes: Uint8Array;
+    try {
+      [tag, bytes] = this.#encode(value, 'put');
+      // The common case settles at once, without the machinery of an async function.
+      if (this.#lock.tryLock()) {
+        const seq = this.#putLocked(tag, bytes, 'put', true);
+        if (seq === undefined) return RESOLVED;
+        return this.#putWaiting(tag, bytes, seq, options);
+      }
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.#putWaiting(tag, bytes, undefined, options);
+  }
+
+  async #putWaiting(
+    tag: number,
+    bytes: Uint8Array,
+    seq: number | undefined,
+    options: WaitOptions | undefined,
+  ) {
+    for (let waitFor = seq; ; ) {
+      if (waitFor !== undefined) await this.#waitAsync(GET_SEQ, WAITING_PUTTERS, waitFor, options);
       if (!this.#lock.tryLock()) await this.#lock.lockAsync();
-      const seq = this.#putLocked(tag, bytes, 'put');
-      if (seq === undefined) return;
-      await this.#waitAsync(GET_SEQ, WAITING_PUTTERS, seq, options);
+      waitFor = this.#putLocked(tag, bytes, 'put', true);
+      if (waitFor === undefined) return;
     }
   }
 
   /** Takes the oldest value, waiting while the queue is empty. Rejects with EndOfStreamError once closed and drained. */
-  async get(options?: WaitOptions): Promise<T> {
+  get(options?: WaitOptions): Promise<T> {
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
-    for (;;) {
+    let seq: number | undefined;
+    try {
+      if (this.#lock.tryLock()) {
+        const taken = this.#getLocked('get', true);
+        if (typeof taken !== 'number') return Promise.resolve(this.#decode(taken));
+        seq = taken;
+      }
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.#getWaiting(seq, options);
+  }
+
+  async #getWaiting(seq: number | undefined, options: WaitOptions | undefined): Promise<T> {
+    for (let waitFor = seq; ; ) {
+      if (waitFor !== undefined) await this.#waitAsync(PUT_SEQ, WAITING_GETTERS, waitFor, options);
       if (!this.#lock.tryLock()) await this.#lock.lockAsync();
-      const taken = this.#getLocked('get');
+      const taken = this.#getLocked('get', true);
       if (typeof taken !== 'number') return this.#decode(taken);
-      await this.#waitAsync(PUT_SEQ, WAITING_GETTERS, taken, options);
+      waitFor = taken;
     }
   }
 
@@ -165,7 +202,7 @@ export class DualQueue<T> implements AsyncIterable<T> {
     const [tag, bytes] = this.#encode(value, 'putSync');
     for (;;) {
       this.#lock.lock();
-      const seq = this.#putLocked(tag, bytes, 'putSync');
+      const seq = this.#putLocked(tag, bytes, 'putSync', true);
       if (seq === undefined) return;
       this.#waitSync(GET_SEQ, WAITING_PUTTERS, seq, deadline, 'putSync(): the queue stayed full');
     }
@@ -176,7 +213,7 @@ export class DualQueue<T> implements AsyncIterable<T> {
     const deadline = this.#deadline('getSync', options?.timeout);
     for (;;) {
       this.#lock.lock();
-      const taken = this.#getLocked('getSync');
+      const taken = this.#getLocked('getSync', true);
       if (typeof taken !== 'number') return this.#decode(taken);
       this.#waitSync(PUT_SEQ, WAITING_GETTERS, taken, deadline, 'getSync(): the queue stayed empty');
     }
@@ -186,13 +223,13 @@ export class DualQueue<T> implements AsyncIterable<T> {
   tryPut(value: T): boolean {
     const [tag, bytes] = this.#encode(value, 'tryPut');
     this.#lockNow();
-    return this.#putLocked(tag, bytes, 'tryPut') === undefined;
+    return this.#putLocked(tag, bytes, 'tryPut', false) === undefined;
   }
 
   /** Takes the oldest value if there is one now. Throws EndOfStreamError once closed and drained. */
   tryGet(): TryReceiveResult<T> {
     this.#lockNow();
-    const taken = this.#getLocked('tryGet');
+    const taken = this.#getLocked('tryGet', false);
     return typeof taken === 'number' ? { ok: false } : { ok: true, value: this.#decode(taken) };
   }
 
@@ -251,9 +288,9 @@ export class DualQueue<T> implements AsyncIterable<T> {
 
   /**
    * With the lock held: stores the record and unlocks (undefined), or unlocks and returns the seq to wait
-   * on, counting the caller as a waiting putter unless `method` is the non-waiting `tryPut`.
+   * on, counting the caller as a waiting putter if it will wait (`register`).
    */
-  #putLocked(tag: number, bytes: Uint8Array, method: string): number | undefined {
+  #putLocked(tag: number, bytes: Uint8Array, method: string, register: boolean): number | undefined {
     const control = this.#control;
     if (Atomics.load(control, CLOSED) === 1) {
       this.#lock.unlock();
@@ -263,7 +300,7 @@ export class DualQueue<T> implements AsyncIterable<T> {
       Atomics.load(control, COUNT) >= Atomics.load(control, MAX_ITEMS) || !this.#ring.fits(bytes.length);
     if (full) {
       const seq = Atomics.load(control, GET_SEQ);
-      if (method !== 'tryPut') Atomics.add(control, WAITING_PUTTERS, 1);
+      if (register) Atomics.add(control, WAITING_PUTTERS, 1);
       this.#lock.unlock();
       return seq;
     }
@@ -276,7 +313,7 @@ export class DualQueue<T> implements AsyncIterable<T> {
   }
 
   /** With the lock held: takes a record and unlocks, or unlocks and returns the seq to wait on (as `#putLocked`). */
-  #getLocked(method: string): Record | number {
+  #getLocked(method: string, register: boolean): Record | number {
     const control = this.#control;
     if (Atomics.load(control, COUNT) === 0) {
       if (Atomics.load(control, CLOSED) === 1) {
@@ -284,13 +321,19 @@ export class DualQueue<T> implements AsyncIterable<T> {
         throw new EndOfStreamError(`DualQueue.${method}(): the queue is closed and drained`);
       }
       const seq = Atomics.load(control, PUT_SEQ);
-      if (method !== 'tryGet') Atomics.add(control, WAITING_GETTERS, 1);
+      if (register) Atomics.add(control, WAITING_GETTERS, 1);
       this.#lock.unlock();
       return seq;
     }
     const record = this.#ring.read();
     Atomics.add(control, GET_SEQ, 1);
-    const wake = Atomics.load(control, WAITING_PUTTERS) > 0;
+    // Waiting putters are woken once the queue is down to half (or empty), not at every free slot: a full
+    // queue would otherwise ping-pong one wake-up per item between the threads.
+    const wake =
+      Atomics.load(control, WAITING_PUTTERS) > 0 &&
+      (Atomics.load(control, COUNT) === 0 ||
+        (Atomics.load(control, COUNT) * 2 <= Atomics.load(control, MAX_ITEMS) &&
+          Atomics.load(control, USED) * 2 <= this.#ring.capacity));
     this.#lock.unlock();
     if (wake) Atomics.notify(control, GET_SEQ);
     return record;

@@ -1,16 +1,38 @@
-/** How a value crosses the queue as bytes; the default is the structured clone of `node:v8`. */
+/**
+ * How values cross a `DualQueue` as bytes, when structured clone is not wanted or not available: both
+ * ends of a queue must use the same codec.
+ *
+ * @example
+ * ```ts
+ * import { DualQueue, type ValueCodec } from 'anysync/dual-queue';
+ *
+ * const json: ValueCodec = {
+ *   encode: (value) => new TextEncoder().encode(JSON.stringify(value)),
+ *   decode: (bytes) => JSON.parse(new TextDecoder().decode(bytes)),
+ * };
+ * const queue = new DualQueue<{ id: number }>({ codec: json });
+ * ```
+ */
 export interface ValueCodec {
   encode(value: unknown): Uint8Array;
   decode(bytes: Uint8Array): unknown;
 }
 
+interface V8Serializer {
+  writeHeader(): void;
+  writeValue(value: unknown): void;
+  releaseBuffer(): Uint8Array;
+}
 interface V8Module {
-  serialize(value: unknown): Uint8Array;
-  deserialize(bytes: Uint8Array): unknown;
+  DefaultSerializer: new () => V8Serializer;
+  DefaultDeserializer: new (bytes: Uint8Array) => { readHeader(): boolean; readValue(): unknown };
 }
 
 const TAG_CLONE = 0;
 const TAG_STRING = 1;
+const TAG_JSON = 2;
+/** Deeper (or cyclic) values go to structured clone, which handles cycles. */
+const MAX_JSON_DEPTH = 32;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 let v8: V8Module | undefined;
@@ -20,7 +42,7 @@ function loadV8(): V8Module {
   const loader = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
     ?.getBuiltinModule;
   const loaded = loader?.('node:v8') as V8Module | undefined;
-  if (loaded?.serialize === undefined) {
+  if (loaded?.DefaultSerializer === undefined) {
     throw new Error(
       'DualQueue: structured clone needs node:v8 (Node, Bun and Deno have it); elsewhere pass { codec }',
     );
@@ -30,19 +52,60 @@ function loadV8(): V8Module {
 }
 
 /**
- * Encodes a value as a tag and bytes: strings as UTF-8 (the common case, several times cheaper than a
- * clone), everything else by V8's structured clone, the algorithm `postMessage` uses (so Maps, Dates,
- * typed arrays, cycles and errors cross intact; functions and class prototypes do not). A custom codec
- * replaces both.
+ * Whether JSON round-trips `value` exactly as structured clone would: plain objects and arrays (no holes,
+ * no extra properties) of strings, booleans, null and finite numbers other than -0.
+ */
+function isPlainData(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (depth > MAX_JSON_DEPTH) return false;
+      if (Array.isArray(value)) {
+        if (Object.getPrototypeOf(value) !== Array.prototype || Object.keys(value).length !== value.length) {
+          return false;
+        }
+        for (const item of value) if (!isPlainData(item, depth + 1)) return false;
+        return true;
+      }
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      for (const key in value)
+        if (!isPlainData((value as Record<string, unknown>)[key], depth + 1)) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Encodes a value as a tag and bytes, by the cheapest way that gives back what structured clone would:
+ * strings as UTF-8, plain data (objects, arrays, numbers…) as JSON, everything else by V8's structured
+ * clone, the algorithm `postMessage` uses (Maps, Dates, typed arrays, cycles and errors cross intact;
+ * functions and class prototypes do not). A custom codec replaces all three.
  */
 export function encodeValue(value: unknown, codec: ValueCodec | undefined): [tag: number, bytes: Uint8Array] {
   if (codec !== undefined) return [TAG_CLONE, codec.encode(value)];
   if (typeof value === 'string') return [TAG_STRING, encoder.encode(value)];
-  return [TAG_CLONE, loadV8().serialize(value)];
+  if (isPlainData(value, 0)) return [TAG_JSON, encoder.encode(JSON.stringify(value))];
+  // A serializer per value: V8's keeps the objects it has seen (for cycles) across values, so reusing one
+  // would turn a later value's objects into references into an earlier one.
+  const cloner = new (loadV8().DefaultSerializer)();
+  cloner.writeHeader();
+  cloner.writeValue(value);
+  return [TAG_CLONE, cloner.releaseBuffer()];
 }
 
 export function decodeValue(tag: number, bytes: Uint8Array, codec: ValueCodec | undefined): unknown {
   if (codec !== undefined) return codec.decode(bytes);
   if (tag === TAG_STRING) return decoder.decode(bytes);
-  return loadV8().deserialize(bytes);
+  if (tag === TAG_JSON) return JSON.parse(decoder.decode(bytes));
+  const deserializer = new (loadV8().DefaultDeserializer)(bytes);
+  deserializer.readHeader();
+  return deserializer.readValue();
 }

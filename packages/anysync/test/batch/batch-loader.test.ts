@@ -41,6 +41,19 @@ describe('BatchLoader', () => {
     expect(requests).toEqual(['1,2@0', '3,1@0', '4,5@0']);
   });
 
+  it('with dedupe: false, passes every request as a key, repeats included', async () => {
+    const seen: number[][] = [];
+    const loader = new BatchLoader<number, number>({
+      dedupe: false,
+      load: (keys) => {
+        seen.push(keys);
+        return keys.map((key) => key * 2);
+      },
+    });
+    expect(await Promise.all([loader.load(1), loader.load(1), loader.load(2)])).toEqual([2, 2, 4]);
+    expect(seen).toEqual([[1, 1, 2]]);
+  });
+
   it('keeps a batch open maxWait after its first key', async () => {
     const { requests, loader } = users({ maxWait: 10 });
     const a = loader.load(1);

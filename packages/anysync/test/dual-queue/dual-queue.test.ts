@@ -41,6 +41,29 @@ describe('DualQueue (one thread)', () => {
     await expect(queue.put(() => 1)).rejects.toThrow();
   });
 
+  it('gives back exactly what structured clone would, whichever encoding it picks', async () => {
+    const shared = new Map([['k', { deep: true }]]);
+    let nested: unknown = 'bottom';
+    for (let i = 0; i < 40; i++) nested = [nested];
+    const sparse = [1, , 3]; // a hole
+    const tagged = Object.assign([1, 2], { extra: 'kept' });
+    const values = [
+      shared,
+      shared,
+      -0,
+      Number.NaN,
+      [undefined, null],
+      sparse,
+      tagged,
+      nested,
+      { a: 1n },
+      { d: new Date(5) },
+    ];
+    const queue = new DualQueue<unknown>();
+    for (const value of values) await queue.put(value);
+    for (const value of values) expect(await queue.get()).toStrictEqual(structuredClone(value));
+  });
+
   it('is bounded by maxItems', async () => {
     const queue = new DualQueue<number>({ maxItems: 2 });
     expect(queue.tryPut(1)).toBe(true);
