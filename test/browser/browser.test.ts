@@ -46,7 +46,7 @@ async function runPage(): Promise<PageResults> {
         throw new Error(`the page did not start: ${errors.join('; ') || 'no error reported'}`);
       });
     return (await page.evaluate(
-      () => (window as unknown as { results: Promise<PageResults> }).results,
+      () => (globalThis as unknown as { results: Promise<PageResults> }).results,
     )) as PageResults;
   } finally {
     await browser.close();
