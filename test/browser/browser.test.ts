@@ -41,7 +41,7 @@ async function runPage(): Promise<PageResults> {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.url}/test/browser/index.html`);
     await page
-      .waitForFunction(() => 'results' in window, undefined, { timeout: 15_000 })
+      .waitForFunction(() => 'results' in globalThis, undefined, { timeout: 15_000 })
       .catch(() => {
         throw new Error(`the page did not start: ${errors.join('; ') || 'no error reported'}`);
       });
