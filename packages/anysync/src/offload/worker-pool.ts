@@ -45,7 +45,7 @@ export interface PoolOptions {
   loader?: string;
   /** Custom error classes to rebuild by name. */
   errors?: readonly ErrorClass[];
-  /** Most items a generator produces ahead of its consumer, per batch (default 256). */
+  /** Most items a generator produces ahead of its consumer, per batch (default 1024). */
   maxBatch?: number;
   /** Name of the worker threads (default 'worker pool'). */
   name?: string;
@@ -214,7 +214,7 @@ export class WorkerPool implements AsyncDisposable {
     const options = this.#options;
     const connection: ConnectionOptions = {
       timeout: Number.POSITIVE_INFINITY,
-      maxBatch: options.maxBatch ?? 256,
+      maxBatch: options.maxBatch ?? 1024,
       errors: this.#errors,
       execArgv: workerExecArgv(options.execArgv),
       env: workerEnv(options.env),

@@ -133,6 +133,7 @@ describe('Synchronizer', () => {
     await pending;
     expect(() => api.add(1, 2)).toThrow(ClosedError);
     expect(() => closing.load('node:path')).toThrow(ClosedError);
+    expect(() => closing.load(fixture('api.mjs'))).toThrow(ClosedError);
   });
 
   it('loads without blocking through loadAsync', async () => {

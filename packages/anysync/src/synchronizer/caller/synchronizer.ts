@@ -37,7 +37,10 @@ export interface SynchronizerOptions {
    * end it at once, but the worker's own timers and I/O wait that long at most.
    */
   linger?: number;
-  /** Most items an iterator pulls ahead of its consumer (default 256). */
+  /**
+   * Most items an iterator pulls ahead of its consumer (default 1024). Batches start at 16 items and double
+   * while the consumer keeps going, so a short iteration or an early `break` never pays for a large one.
+   */
   maxBatch?: number;
   /** Bytes each shared request/reply area may grow to; larger payloads travel by message (default 64 MiB). */
   sharedMemoryLimit?: number;
@@ -48,6 +51,8 @@ export interface SynchronizerOptions {
 }
 
 const DEFAULT_LOAD_TIMEOUT = 30_000;
+/** Large enough that a long iteration costs few round trips; reached only after ~1000 items consumed. */
+const DEFAULT_MAX_BATCH = 1024;
 /**
  * Long enough to ride out the caller being descheduled for a time slice on a busy machine, and past the
  * kernel tick: much shorter timed waits cost more per wake-up on virtual machines.
@@ -91,6 +96,7 @@ export class Synchronizer implements Disposable, AsyncDisposable {
    * Loading the same module again returns the same proxy.
    */
   load<M extends object>(module: string | URL): Synchronized<M> {
+    if (this.#closed) throw new ClosedError('the synchronizer was closed');
     const href = moduleHref(module);
     const cached = this.#modules.get(href);
     if (cached) return cached as Synchronized<M>;
@@ -108,6 +114,7 @@ export class Synchronizer implements Disposable, AsyncDisposable {
 
   /** Like `load()`, without blocking: for async callers that share the proxy with sync code. */
   async loadAsync<M extends object>(module: string | URL): Promise<Synchronized<M>> {
+    if (this.#closed) throw new ClosedError('the synchronizer was closed');
     const href = moduleHref(module);
     const cached = this.#modules.get(href);
     if (cached) return cached as Synchronized<M>;
@@ -157,7 +164,7 @@ export class Synchronizer implements Disposable, AsyncDisposable {
     const options = this.#options;
     this.#connection = new Connection({
       timeout: options.timeout ?? Number.POSITIVE_INFINITY,
-      maxBatch: options.maxBatch ?? 256,
+      maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH,
       errors: this.#errors,
       execArgv: workerExecArgv(options.execArgv),
       env: workerEnv(options.env),
