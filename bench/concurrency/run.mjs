@@ -3,7 +3,8 @@
 // that machine drift hits every adapter alike; each process warms up, then times several rounds. The
 // figure reported is the median of all of an adapter's timed rounds, in nanoseconds per operation.
 //
-//   node bench/concurrency/run.mjs [--processes 3] [--rounds 5] [--only spawn-join,limit-100k]
+//   node bench/concurrency/run.mjs [--processes 3] [--rounds 5] [--only spawn-join,limit-100k] [--out file.md]
+//                                  [--quiet-load 1.5] [--no-write]
 //
 // Prints a table per workload and writes bench/results/concurrency.md (machine, runtime, commit, method).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
     'quiet-load': { type: 'string', default: '1.5' },
+    out: { type: 'string' },
   },
 });
 const processes = Number(args.processes);
@@ -162,6 +164,24 @@ function versionOf(name) {
   return 'n/a';
 }
 
+/** How anysync's per-call run() compares with each peer in this run, in words. */
+function limitSummary() {
+  const table = results['limit-100k'];
+  if (table === undefined) return 'was not measured in this run';
+  const ours = table.find((row) => row.adapter === 'anysync');
+  const peers = table.filter((row) => row !== ours);
+  const slower = peers.filter((row) => row.median > ours.median).map((row) => row.adapter);
+  const faster = peers.filter((row) => row.median <= ours.median).map((row) => row.adapter);
+  const pLimit = ratio('limit-100k', 'p-limit');
+  return [
+    slower.length > 0 ? `is faster than ${slower.join(', ')}` : '',
+    faster.length > 0 ? `is slower than ${faster.join(', ')}` : '',
+    `its throughput is ${pLimit.toFixed(2)}× p-limit's`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
 function markdown() {
   const cpus = os.cpus();
   const dirty = git('status', '--porcelain', '--', '../../packages/anysync/src', '.')
@@ -186,7 +206,7 @@ function markdown() {
     '',
     'Notes on the figures:',
     '',
-    "- `limit-100k` queues all 100 000 calls at once through `semaphore.run(task)`. Each queued call keeps one gate promise so that, when its turn comes, the task starts in the caller's async context (AsyncLocalStorage stores survive, as with p-limit and async-sema); with 100 000 of them alive, the workload is dominated by garbage collection for every library (about 60 % of the CPU profile). anysync keeps the least memory per queued call (about 420 bytes, against 705 for p-limit and 858 for async-sema, measured with `process.memoryUsage()` after a GC) and is faster than all three, but not by 2× over p-limit on this machine.",
+    `- \`limit-100k\` queues all 100 000 calls at once through \`semaphore.run(task)\`. Each queued call keeps one gate promise so that, when its turn comes, the task starts in the caller's async context (AsyncLocalStorage stores survive, as with p-limit and async-sema); with 100 000 of them alive, the workload is dominated by garbage collection for every library (about 60 % of the CPU profile). anysync keeps the least memory per queued call (about 420 bytes, against 705 for p-limit and 858 for async-sema, measured with \`process.memoryUsage()\` after a GC) and ${limitSummary()}.`,
     '- `limit-map-100k` is the same job through the bulk API (`semaphore.map(items, fn)` against `limit.map` and `queue.addAll`): only the running calls exist, so it is several times faster.',
     '- anysync task groups start AsyncLocalStorage (for the ambient cancel scope); its cost on every promise is included in the spawn + join figures. The small-group workload also pays for one `AbortSignal` per group (about 4 µs on Node 20).',
     '',
@@ -208,8 +228,9 @@ function markdown() {
   return lines.join('\n');
 }
 
-if (!args['no-write'] && !args.only) {
-  const file = join(here, '..', 'results', 'concurrency.md');
+// A partial run (--only) writes only where asked, so it never replaces the committed results.
+if (args.out !== undefined || (!args['no-write'] && !args.only)) {
+  const file = args.out ?? join(here, '..', 'results', 'concurrency.md');
   writeFileSync(file, `${markdown()}\n`);
   console.log(`\nwrote ${file}`);
 }
