@@ -1,6 +1,20 @@
 import { type Clock, currentClock } from '../internal/clock.js';
 import { nextMacrotask } from '../internal/next-macrotask.js';
 
+const RESOLVED: Promise<void> = Promise.resolve();
+
+/**
+ * Runs `callback` once the promise jobs queued now have run, before the event loop moves on: the moment
+ * DataLoader dispatches at (a `process.nextTick` queued from a promise job). Where there is no
+ * `process.nextTick` (browsers), on the next macrotask.
+ */
+function afterPromiseJobs(callback: () => void): void {
+  const nextTick = (globalThis as { process?: { nextTick?: (callback: () => void) => void } }).process
+    ?.nextTick;
+  if (nextTick === undefined) void nextMacrotask().then(callback);
+  else void RESOLVED.then(() => nextTick(callback));
+}
+
 /** Checks the two limits every batcher shares; `what` names the caller in the message. */
 export function checkBatchLimits(maxSize: number, maxWait: number, what: string): void {
   if (!(maxSize === Number.POSITIVE_INFINITY || (Number.isInteger(maxSize) && maxSize >= 1))) {
@@ -17,8 +31,8 @@ export function checkBatchLimits(maxSize: number, maxWait: number, what: string)
  * Gathers items into batches and hands each one over when it reaches `maxSize` items or when `maxWait`
  * milliseconds have passed since its **first** item, whichever comes first. The window is one timer set
  * when a batch starts, so a lone item waits exactly `maxWait`, never more (async-utils' `Waterfall` lets
- * it wait nearly twice as long). `maxWait: 0` means "the end of this turn of the event loop": every item
- * added by the code running now, its promise callbacks included, goes into one batch.
+ * it wait nearly twice as long). `maxWait: 0` means "once the code running now and the promise callbacks
+ * it queued are done", before the event loop moves on (as DataLoader batches): they all go into one batch.
  */
 export class BatchCollector<T> {
   #items: T[] = [];
@@ -75,7 +89,7 @@ export class BatchCollector<T> {
       return;
     }
     const generation = this.#generation;
-    void nextMacrotask().then(() => {
+    afterPromiseJobs(() => {
       if (generation === this.#generation) this.flush();
     });
   }

@@ -40,7 +40,7 @@ export interface BatchLoaderOptions<K, V> {
   readonly load: (keys: K[]) => BatchResults<K, V> | PromiseLike<BatchResults<K, V>>;
   /** At most this many keys per batch (default: no limit). */
   readonly maxSize?: number | undefined;
-  /** Milliseconds a batch stays open after its first key (default 0: until the end of this turn). */
+  /** Milliseconds a batch stays open after its first key (default 0: until the promise jobs queued now have run). */
   readonly maxWait?: number | undefined;
   /** How many batches may load at once (default: no limit). */
   readonly concurrency?: number | undefined;
@@ -76,7 +76,7 @@ export interface BatchLoaderStats {
 /**
  * Coalesces individual `load(key)` calls into batch requests, like DataLoader, with the batch window of a
  * `Batcher`: a batch goes out when it holds `maxSize` distinct keys or `maxWait` ms after its first key
- * (by default at the end of the current turn of the event loop, like DataLoader). Keys requested twice in
+ * (by default once the code running now and the promise callbacks it queued are done, as DataLoader does). Keys requested twice in
  * one batch are loaded once. Each caller may stop waiting with `{ signal }` or its cancel scope. It does
  * not cache across batches: put an `AsyncCache` in front for that.
  *

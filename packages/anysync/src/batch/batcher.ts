@@ -26,7 +26,7 @@ import { BatchError } from './batch-error.js';
 export interface BatcherOptions<T> {
   /** Dispatch as soon as a batch has this many items. */
   readonly maxSize: number;
-  /** Dispatch at the latest this many milliseconds after the batch's first item (0: end of this turn). */
+  /** Dispatch at the latest this many milliseconds after the batch's first item (0: once the promise jobs queued now have run). */
   readonly maxWait: number;
   /** Receives each batch. The signal aborts when `stop()`'s `finalizeTimeout` passes. */
   readonly dispatch: (items: T[], signal: AbortSignal) => unknown;
