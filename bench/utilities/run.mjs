@@ -1,0 +1,204 @@
+// bench/utilities: anysync's caches, LRU map, batcher, rate limiter and dual-colour queue against their
+// npm peers (p-memoize, lru-cache, dataloader, p-throttle, bottleneck) and hand-written baselines. Every
+// (workload, adapter) pair runs in fresh processes, interleaved and rotated round by round so machine
+// drift hits every adapter alike; each process warms up, then times several rounds. The figure reported is
+// the median of all of an adapter's timed rounds, in time per operation.
+//
+//   node bench/utilities/run.mjs [--processes 3] [--rounds 5] [--only cache-hits,lru-mixed] [--no-write]
+//
+// Prints a table per workload and writes bench/results/utilities.md (machine, runtime, commit, method).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { lineup, workloads } from './workloads.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    processes: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+    'quiet-load': { type: 'string', default: '1.5' },
+  },
+});
+const processes = Number(args.processes);
+const rounds = Number(args.rounds);
+const selected = args.only ? args.only.split(',') : Object.keys(lineup);
+const loadBefore = os.loadavg()[0];
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function sample(workload, adapter) {
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', join(here, 'worker.mjs'), workload, adapter, String(rounds)],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0) throw new Error(`${adapter} on ${workload} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+// The machine may be shared: before each workload, wait (up to two minutes) for the 1-minute load average
+// to drop under --quiet-load, so that other people's jobs disturb the comparison less. Recorded below.
+const quietLoad = Number(args['quiet-load']);
+const loads = [];
+async function waitForQuiet() {
+  const until = Date.now() + 120_000;
+  while (os.loadavg()[0] > quietLoad && Date.now() < until) await new Promise((r) => setTimeout(r, 5000));
+  loads.push(os.loadavg()[0]);
+}
+
+const results = {};
+for (const workload of selected) {
+  await waitForQuiet();
+  const adapters = lineup[workload];
+  if (!adapters) throw new Error(`unknown workload ${workload}; known: ${Object.keys(lineup).join(', ')}`);
+  const samples = Object.fromEntries(adapters.map((adapter) => [adapter, []]));
+  const windows = {};
+  for (let p = 0; p < processes; p++) {
+    // Rotate the order every round so no adapter always runs first (or last) on a warming machine.
+    for (let i = 0; i < adapters.length; i++) {
+      const adapter = adapters[(i + p) % adapters.length];
+      const outcome = sample(workload, adapter);
+      samples[adapter].push(...outcome.samples);
+      if (outcome.maxInWindow !== undefined)
+        windows[adapter] = Math.max(windows[adapter] ?? 0, outcome.maxInWindow);
+    }
+  }
+  results[workload] = adapters.map((adapter) => ({
+    adapter,
+    median: median(samples[adapter]),
+    min: Math.min(...samples[adapter]),
+    max: Math.max(...samples[adapter]),
+    maxInWindow: windows[adapter],
+  }));
+  printTable(workload);
+}
+
+function formatNs(ns) {
+  if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
+  return ns >= 10_000 ? `${(ns / 1000).toFixed(1)} µs` : `${ns.toFixed(0)} ns`;
+}
+
+function rows(workload) {
+  const table = results[workload];
+  const ours = table.find((row) => row.adapter === 'anysync');
+  return table.map((row) => ({
+    adapter: row.adapter,
+    perOp: formatNs(row.median),
+    opsPerSecond: Math.round(1e9 / row.median).toLocaleString('en-US'),
+    spread: `${formatNs(row.min)} – ${formatNs(row.max)}`,
+    vsAnysync: row === ours ? '1.00×' : `${(row.median / ours.median).toFixed(2)}×`,
+    ...(row.maxInWindow === undefined ? {} : { maxInWindow: row.maxInWindow }),
+  }));
+}
+
+function printTable(workload) {
+  console.log(`\n${workloads[workload].title}`);
+  console.table(rows(workload));
+}
+
+/** Target: at least parity with each peer on its own workload (ratio ≥ 1 means anysync is as fast or faster). */
+const peersOf = {
+  'cache-hits': ['p-memoize', 'lru-cache'],
+  'inflight-dedupe': ['p-memoize', 'lru-cache'],
+  'lru-mixed': ['lru-cache'],
+  'lru-hits': ['lru-cache'],
+  'batch-load': ['dataloader'],
+  // Like for like: DataLoader with `cache: false` does not share repeated keys either.
+  'batch-load (dedupe: false)': ['dataloader'],
+  'rate-open': ['p-throttle', 'bottleneck'],
+  'rate-saturated': ['p-throttle', 'bottleneck'],
+};
+const verdicts = [];
+for (const [target, peers] of Object.entries(peersOf)) {
+  const workload = target.split(' ')[0];
+  const table = results[workload];
+  if (!table) continue;
+  const ours = table.find(
+    (row) => row.adapter === (target.includes('dedupe: false') ? 'anysync-no-dedupe' : 'anysync'),
+  );
+  for (const peer of peers) {
+    const theirs = table.find((row) => row.adapter === peer);
+    const ratio = theirs.median / ours.median;
+    verdicts.push(
+      `${ratio >= 1 ? 'MET' : 'MISSED'}: ${target} vs ${peer}: ${ratio.toFixed(2)}× (target ≥ 1×)`,
+    );
+  }
+}
+for (const line of verdicts) console.log(line);
+
+function git(...argv) {
+  try {
+    return execFileSync('git', argv, { cwd: here, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function versionOf(name) {
+  // Read the manifest from disk: several peers' export maps do not expose package.json.
+  for (let dir = here; dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      return JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
+    } catch {}
+  }
+  return 'n/a';
+}
+
+function markdown(notes) {
+  const cpus = os.cpus();
+  const dirty = git('status', '--porcelain', '--', '../../packages/anysync/src', '.')
+    ? ' (with uncommitted changes)'
+    : '';
+  const peers = ['p-memoize', 'lru-cache', 'dataloader', 'p-throttle', 'bottleneck'];
+  const lines = [
+    '# bench/utilities results',
+    '',
+    'Generated by `node bench/utilities/run.mjs` (after `npm run build`); the notes below the tables are',
+    'kept in `bench/utilities/notes.md`. Do not edit this file by hand.',
+    '',
+    `- Machine: ${cpus.length} cores, ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
+    `- Runtime: Node ${process.version} (V8 ${process.versions.v8})`,
+    `- Load: the machine is shared; each workload waited (up to 2 min) for the 1-minute load average to fall under ${quietLoad}. Load when each workload started: ${loads.map((load) => load.toFixed(2)).join(', ')} (the run started at ${loadBefore.toFixed(2)}). Higher load widens the spread.`,
+    `- Commit: ${git('rev-parse', '--short', 'HEAD')}${dirty}; run at ${new Date().toISOString()}`,
+    `- Peers: ${peers.map((name) => `${name} ${versionOf(name)}`).join(', ')}`,
+    `- Method: every (workload, adapter) pair runs in ${processes} fresh processes (\`node --expose-gc\`), interleaved and rotated round by round; each process runs 4 warm-up rounds and ${rounds} timed rounds with a GC before each; the figure is the median of the ${processes * rounds} timed rounds, in time per operation (lower is better). "vs anysync" is the peer's time divided by ours (above 1 means anysync is faster). Each adapter's result is validated (computation counts, sums, hit counts against a reference LRU), so a fast wrong answer fails the run. "native" is a hand-written baseline without a library.`,
+    '',
+    '## Targets: at least parity with each peer on its own workload',
+    '',
+    ...verdicts.map((line) => `- ${line}`),
+    '',
+  ];
+  for (const workload of Object.keys(results)) {
+    const windowed = results[workload].some((row) => row.maxInWindow !== undefined);
+    lines.push(
+      `## ${workloads[workload].title}`,
+      '',
+      `| adapter | per op (median) | ops/s | spread (min – max) | vs anysync |${windowed ? ' most admitted in any window |' : ''}`,
+      `|---|---:|---:|---:|---:|${windowed ? '---:|' : ''}`,
+    );
+    for (const row of rows(workload)) {
+      lines.push(
+        `| ${row.adapter} | ${row.perOp} | ${row.opsPerSecond} | ${row.spread} | ${row.vsAnysync} |${windowed ? ` ${row.maxInWindow} |` : ''}`,
+      );
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n${notes}`;
+}
+
+if (!args['no-write'] && !args.only) {
+  const notes = readFileSync(join(here, 'notes.md'), 'utf8');
+  const file = join(here, '..', 'results', 'utilities.md');
+  writeFileSync(file, `${markdown(notes)}\n`);
+  console.log(`\nwrote ${file}`);
+}
