@@ -3,6 +3,7 @@ import { Deque } from '../internal/deque.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import { ClosedResourceError } from '../primitives/closed-resource-error.js';
+import type { TryReceiveResult } from '../primitives/receive-channel.js';
 import { EntryHeap, type HeapEntry } from './entry-heap.js';
 import { ScheduleToken, settleToken } from './schedule-token.js';
 
@@ -126,6 +127,15 @@ export class Scheduler<T> implements AsyncIterable<T>, AsyncDisposable {
     const step = await this.#next(options);
     if (step.done === true) throw new ClosedResourceError('Scheduler.take(): the scheduler is closed');
     return step.value;
+  }
+
+  /** The next due payload if there is one now (`ok: false` otherwise, or once closed); never waits. */
+  tryTake(): TryReceiveResult<T> {
+    for (let entry = this.#ready.shift(); entry !== undefined; entry = this.#ready.shift()) {
+      entry.queued = false;
+      if (entry.token.active) return { ok: true, value: this.#hand(entry).value };
+    }
+    return { ok: false };
   }
 
   /** Iterates the due payloads until the scheduler is closed; `break` ends the loop, not the scheduler. */

@@ -45,7 +45,8 @@ describe('Scheduler', () => {
     await clock.advance(50);
     expect(scheduler.stats().ready).toBe(2);
     expect(await scheduler.take()).toBe(1);
-    expect(await scheduler.take()).toBe(2);
+    expect(scheduler.tryTake()).toEqual({ ok: true, value: 2 });
+    expect(scheduler.tryTake()).toEqual({ ok: false });
   });
 
   it('cancels a payload through its token, before or after it is due', async () => {
