@@ -45,7 +45,8 @@ describe('DualQueue (one thread)', () => {
     const shared = new Map([['k', { deep: true }]]);
     let nested: unknown = 'bottom';
     for (let i = 0; i < 40; i++) nested = [nested];
-    const sparse = [1, , 3]; // a hole
+    const sparse: unknown[] = [1];
+    sparse[2] = 3; // index 1 is a hole
     const tagged = Object.assign([1, 2], { extra: 'kept' });
     const values = [
       shared,
