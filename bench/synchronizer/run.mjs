@@ -163,6 +163,15 @@ ${targets.join('\n')}
 ${selected.map(table).join('\n')}
 ## Notes
 
+- This is a shared 2-core virtual machine whose cross-thread wake-up latency is bimodal (a worker pair runs
+  in a fast or a slow mode for a while), so single rounds vary several-fold; compare the medians of
+  per-round ratios, and expect a few percent of drift between runs.
+- Generator: the cost is per batch (a round trip, and the worker's async pull loop), not per item. Run
+  alone (anysync and the raw baseline only, no forced GC between batches) it measures 0.3–0.5 µs per item,
+  1.1–1.6× raw; in this side-by-side run, with a full GC before every batch, rounds spread from well under
+  0.5 µs to several µs per item. The raw baseline reads a packed array of doubles with no iterator protocol.
+- Class handle: constructing is about twice a call: the handle is registered with a \`FinalizationRegistry\`
+  and a \`WeakRef\` on the caller and in the object table on the worker, and the class's shape crosses once.
 - A 1 MiB string must become a fresh 1 MiB string on the worker. On this machine creating one costs about 0.6 ms by itself (fresh memory, page faults) whatever the transport, in every implementation; anysync saves the sender's cost (it encodes straight into shared memory) but not that.
 - anysync's worker lingers on shared memory for up to 10 ms after a blocking reply, so a burst of calls costs no message at all; it returns to its event loop between bursts and at least every 10 ms during one.
 `;
