@@ -28,7 +28,7 @@ const cpuNow = () => {
 };
 const loadBefore = os.loadavg()[0];
 const failures = new Map();
-const ROUNDS = 6;
+const ROUNDS = 9;
 for (let round = 0; round < ROUNDS; round += 1) {
   const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
   for (const contender of order) {
@@ -52,8 +52,8 @@ for (let round = 0; round < ROUNDS; round += 1) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const megabytes = corpus.bytes / 1e6;
-const base = median(timings.get(parseOnly));
-const cpuBase = median(cpuTimings.get(parseOnly));
+// Each round times every contender back to back, so a per-round ratio sees the same machine state.
+const roundRatios = (c, series) => series.get(parseOnly).map((base, round) => base / series.get(c)[round]);
 const rows = contenders.map((c) => {
   const ms = median(timings.get(c));
   const cpu = median(cpuTimings.get(c));
@@ -63,13 +63,20 @@ const rows = contenders.map((c) => {
     ms: ms.toFixed(0),
     spread: `${Math.min(...list).toFixed(0)}–${Math.max(...list).toFixed(0)}`,
     mbs: (megabytes / (ms / 1000)).toFixed(1),
-    ratio: (base / ms).toFixed(2),
+    ratio: median(roundRatios(c, timings)).toFixed(2),
     cpu: cpu.toFixed(0),
-    cpuRatio: (cpuBase / cpu).toFixed(2),
+    cpuRatio: median(roundRatios(c, cpuTimings)).toFixed(2),
     failures: failures.get(c) ?? 0,
   };
 });
 const load = `${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after`;
+const ours = rows.find((r) => r.name === anysync.name);
+const parseRow = rows.find((r) => r.name === parseOnly.name);
+const verdict = (ok) => (ok ? 'MET' : 'MISSED');
+const targets = [
+  `- ${verdict(Number(ours.mbs) >= 15)}: at least 15 MB/s on Node 20: ${ours.mbs} MB/s (TypeScript's parser alone: ${parseRow.mbs} MB/s on this corpus and machine)`,
+  `- ${verdict(Number(ours.ratio) >= 0.8)}: at least 80% of parse-only speed: ${(Number(ours.ratio) * 100).toFixed(0)}% by wall time, ${(Number(ours.cpuRatio) * 100).toFixed(0)}% by CPU time`,
+].join('\n');
 const commit = execSync('git rev-parse --short HEAD').toString().trim();
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const table = [
@@ -89,15 +96,24 @@ Corpus: ${corpus.label}, ${megabytes.toFixed(2)} MB (UTF-8).
 
 ${table}
 
+Targets (issue 2):
+
+${targets}
+
 Method: \`npm run bench\` (\`bench/codegen/run.mjs\`, Node with \`--expose-gc\`). All files are read into memory,
 then each round times every contender over the whole corpus, rotating the order per round, with a GC
-before each pass; one warm-up round, then the median of ${ROUNDS - 1} rounds. MB/s is UTF-8 bytes / 10⁶ per second
+before each pass; one warm-up round, then the median of ${ROUNDS - 1} rounds. "vs parse only" is the median of the
+per-round ratios (each round times every contender back to back), which holds when the machine's speed
+drifts during the run. MB/s is UTF-8 bytes / 10⁶ per second
 of wall time. CPU ms is the process's user + system time for the pass (GC threads included), which other
 processes on a shared machine disturb less than wall time; compare ratios within one run.
 "anysync transform" is the public \`transform()\` per file: parse, the file's facts, every rule, edits applied,
 no source map. unplugin-quansync only transforms functions passed to its macro; it is given every file with
 the macro import prepended so that it parses and walks each one (the corpus has no macro calls).
-Targets (issue 2): at least 15 MB/s on Node 20 and at least 80% of parse-only speed.
+The transform only walks the parts of a file that can matter: each rule names the words it acts on
+(\`await\`, \`Promise\`, renamed names, …) and the walk skips subtrees holding none of them (about 5% of the
+corpus's 1.48 million nodes are visited). An absolute MB/s figure depends on the parser and the machine: the
+parser alone sets the ceiling, so the relative figure is the one that measures anysync's own cost.
 `;
 console.log(report);
 const out = path.join(
