@@ -115,7 +115,8 @@ const peersOf = {
   'batch-load': ['dataloader'],
   // Like for like: DataLoader with `cache: false` does not share repeated keys either.
   'batch-load (dedupe: false)': ['dataloader'],
-  'rate-open': ['p-throttle', 'bottleneck'],
+  'rate-open': ['p-throttle'],
+  'rate-open-2k': ['bottleneck'],
   'rate-saturated': ['p-throttle', 'bottleneck'],
 };
 const verdicts = [];

@@ -1,6 +1,6 @@
 import type { WaitOptions } from '../internal/wait-queue.js';
 import type { AsyncCache } from './async-cache.js';
-import { type MemoizeOptions, memoizeParts } from './memoize.js';
+import { type MemoizeOptions, Memoizer } from './memoize.js';
 
 /**
  * The result of a call to a function made by {@link memoizeLazy}: a promise-like that looks the call up
@@ -102,10 +102,11 @@ export function memoizeLazy<A extends unknown[], R>(
   fn: (...args: A) => R | PromiseLike<R>,
   options?: NoInfer<MemoizeOptions<A>>,
 ): LazyMemoizedFunction<A, Awaited<R>> {
-  const { cache, keyOf, runKeyed } = memoizeParts<A, Awaited<R>>(fn as never, options, 'memoizeLazy()');
+  const memoizer = new Memoizer<A, Awaited<R>>(fn as never, options, 'memoizeLazy()');
+  const { cache, keyOf } = memoizer;
   const lazy = (self: unknown, args: A, wait: WaitOptions | undefined): LazyResult<Awaited<R>> => {
     const key = keyOf(self, args);
-    return new LazyResult(() => runKeyed(key, self, args, wait));
+    return new LazyResult(() => memoizer.runKeyed(key, self, args, wait));
   };
   const call = function (this: unknown, ...args: A): LazyResult<Awaited<R>> {
     return lazy(this, args, undefined);

@@ -1,5 +1,6 @@
 import { argsKey } from './args-key.js';
 import { AsyncCache, type AsyncCacheOptions } from './async-cache.js';
+import { currentScope } from '../concurrency/current-scope.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import type { ComputeContext } from './flight.js';
 
@@ -50,46 +51,58 @@ interface Call<A extends unknown[]> {
   readonly args: A;
 }
 
-/** What `memoize` and `memoizeLazy` share: the cache, the key function, and a call runner. */
-export interface MemoizeParts<A extends unknown[], R> {
-  readonly cache: AsyncCache<unknown, R>;
-  /** The result of calling with `self` (ignored when it is not a receiver) and `args`. */
-  run(self: unknown, args: A, options: WaitOptions | undefined): Promise<R>;
-  /** `run()` with the key already computed (`memoizeLazy` computes it at call time). */
-  runKeyed(key: unknown, self: unknown, args: A, options: WaitOptions | undefined): Promise<R>;
-  readonly keyOf: (self: unknown, args: A) => unknown;
-}
-
 /** Whether `self` is a method receiver, rather than what a plain call passes. */
 function isReceiver(self: unknown): boolean {
   return self !== undefined && self !== globalThis;
 }
 
-/** Builds what `memoize` and `memoizeLazy` share: key function, computation and cache. */
-export function memoizeParts<A extends unknown[], R>(
-  fn: (...args: A) => R | PromiseLike<R>,
-  options: MemoizeOptions<A> | undefined,
-  caller: string,
-): MemoizeParts<A, R> {
-  if (typeof fn !== 'function') throw new TypeError(`${caller}: expected a function, got ${typeof fn}`);
-  const key = options?.key;
-  if (key !== undefined && typeof key !== 'function') {
-    throw new TypeError(`${caller}: the key option must be a function, got ${typeof key}`);
-  }
-  const cache = new AsyncCache<unknown, R>(options);
-  const keyOf = key === undefined ? argsKey : (self: unknown, args: A) => key.apply(self, args);
+/**
+ * What `memoize` and `memoizeLazy` share: the cache, the key function, and how a call runs. A class, so
+ * that every memoized function calls the same `run` method: the JIT keeps one optimised call path however
+ * many functions are memoized, instead of re-specialising it for each one's closures.
+ */
+export class Memoizer<A extends unknown[], R> {
+  readonly cache: AsyncCache<unknown, R>;
+  readonly keyOf: (self: unknown, args: A) => unknown;
+  readonly #fn: (...args: A) => R | PromiseLike<R>;
   // Plain calls pass their argument array as is; only method calls pay for an object holding `this`.
-  const computeArgs = (_context: ComputeContext<unknown>, args: A) => fn(...args);
-  const computeCall = (_context: ComputeContext<unknown>, call: Call<A>) => fn.apply(call.self, call.args);
-  const runKeyed = (key: unknown, self: unknown, args: A, wait: WaitOptions | undefined): Promise<R> =>
-    isReceiver(self)
-      ? cache.getWith(key, computeCall, { self, args }, wait)
-      : cache.getWith(key, computeArgs, args, wait);
-  const run = (self: unknown, args: A, wait: WaitOptions | undefined): Promise<R> =>
-    isReceiver(self)
-      ? cache.getWith(keyOf(self, args), computeCall, { self, args }, wait)
-      : cache.getWith(keyOf(undefined, args), computeArgs, args, wait);
-  return { cache, run, runKeyed, keyOf };
+  readonly #computeArgs = (_context: ComputeContext<unknown>, args: A): R | PromiseLike<R> =>
+    this.#fn(...args);
+  readonly #computeCall = (_context: ComputeContext<unknown>, call: Call<A>): R | PromiseLike<R> =>
+    this.#fn.apply(call.self, call.args);
+
+  constructor(
+    fn: (...args: A) => R | PromiseLike<R>,
+    options: MemoizeOptions<A> | undefined,
+    caller: string,
+  ) {
+    if (typeof fn !== 'function') throw new TypeError(`${caller}: expected a function, got ${typeof fn}`);
+    const key = options?.key;
+    if (key !== undefined && typeof key !== 'function') {
+      throw new TypeError(`${caller}: the key option must be a function, got ${typeof key}`);
+    }
+    this.#fn = fn;
+    this.cache = new AsyncCache<unknown, R>(options);
+    this.keyOf = key === undefined ? argsKey : (self: unknown, args: A) => key.apply(self, args);
+  }
+
+  /** The result of calling with `self` (ignored when it is not a receiver) and `args`. */
+  run(self: unknown, args: A, wait: WaitOptions | undefined): Promise<R> {
+    if (wait === undefined && currentScope() === undefined) {
+      const shared = this.cache.shared(this.keyOf(isReceiver(self) ? self : undefined, args));
+      if (shared !== undefined) return shared;
+    }
+    return isReceiver(self)
+      ? this.cache.getWith(this.keyOf(self, args), this.#computeCall, { self, args }, wait)
+      : this.cache.getWith(this.keyOf(undefined, args), this.#computeArgs, args, wait);
+  }
+
+  /** `run()` with the key already computed (`memoizeLazy` computes it at call time). */
+  runKeyed(key: unknown, self: unknown, args: A, wait: WaitOptions | undefined): Promise<R> {
+    return isReceiver(self)
+      ? this.cache.getWith(key, this.#computeCall, { self, args }, wait)
+      : this.cache.getWith(key, this.#computeArgs, args, wait);
+  }
 }
 
 /**
@@ -120,13 +133,14 @@ export function memoize<A extends unknown[], R>(
   fn: (...args: A) => R | PromiseLike<R>,
   options?: NoInfer<MemoizeOptions<A>>,
 ): MemoizedFunction<A, Awaited<R>> {
-  const { cache, keyOf, run } = memoizeParts<A, Awaited<R>>(fn as never, options, 'memoize()');
+  const memoizer = new Memoizer<A, Awaited<R>>(fn as never, options, 'memoize()');
+  const { cache, keyOf } = memoizer;
   const call = function (this: unknown, ...args: A): Promise<Awaited<R>> {
-    return run(this, args, undefined);
+    return memoizer.run(this, args, undefined);
   };
   const withSignal = (signal: AbortSignal | undefined) =>
     function (this: unknown, ...args: A): Promise<Awaited<R>> {
-      return run(this, args, { signal });
+      return memoizer.run(this, args, { signal });
     };
   // Called as `memoized.delete(...)`, `this` is the memoized function itself, not a method's receiver.
   const forget = function (this: unknown, ...args: A): boolean {

@@ -1,28 +1,26 @@
 const TOLERANCE = 1e-6;
+/** The dropped prefix is cut off the arrays once it is this long and at least half of them. */
+const COMPACT_AFTER = 1024;
 
 /**
  * The sliding-window log of a rate limiter: when each admission happened and how much it weighed, oldest
- * first, in a ring of typed arrays whose size is a power of two (no allocation per admission). Entries older than the window are
- * dropped from the front; the weights still inside are summed in `used`.
+ * first. Plain arrays read from a moving head: appending is amortised O(1) without reallocating on every
+ * doubling (as a typed-array ring would), and the dropped prefix is cut off in bulk now and then.
  */
 export class AdmissionLog {
-  #times = new Float64Array(16);
-  #weights = new Float64Array(16);
+  #times: number[] = [];
+  #weights: number[] = [];
   #head = 0;
-  #length = 0;
   /** Total weight of the entries held. */
   used = 0;
 
   get length(): number {
-    return this.#length;
+    return this.#times.length - this.#head;
   }
 
   push(time: number, weight: number): void {
-    if (this.#length === this.#times.length) this.#grow();
-    const index = (this.#head + this.#length) & (this.#times.length - 1);
-    this.#times[index] = time;
-    this.#weights[index] = weight;
-    this.#length++;
+    this.#times.push(time);
+    this.#weights.push(weight);
     this.used += weight;
   }
 
@@ -34,12 +32,19 @@ export class AdmissionLog {
   dropUntil(cutoff: number): void {
     const times = this.#times;
     const limit = cutoff + TOLERANCE;
-    while (this.#length > 0 && (times[this.#head] as number) <= limit) {
-      this.used -= this.#weights[this.#head] as number;
-      this.#head = (this.#head + 1) & (times.length - 1);
-      this.#length--;
+    let head = this.#head;
+    while (head < times.length && (times[head] as number) <= limit) {
+      this.used -= this.#weights[head] as number;
+      head++;
     }
-    if (this.#length === 0) this.used = 0; // no float drift once empty
+    this.#head = head;
+    if (head === times.length) {
+      if (head > 0) this.#reset();
+    } else if (head >= COMPACT_AFTER && head * 2 >= times.length) {
+      times.splice(0, head);
+      this.#weights.splice(0, head);
+      this.#head = 0;
+    }
   }
 
   /**
@@ -48,27 +53,20 @@ export class AdmissionLog {
    */
   timeFreeing(weight: number, limit: number): number | undefined {
     let remaining = this.used;
-    const capacity = this.#times.length;
-    for (let i = 0; i < this.#length; i++) {
-      if (remaining + weight <= limit) return undefined;
-      const index = (this.#head + i) & (capacity - 1);
+    if (remaining + weight <= limit) return undefined;
+    const times = this.#times;
+    for (let index = this.#head; index < times.length; index++) {
       remaining -= this.#weights[index] as number;
-      if (remaining + weight <= limit) return this.#times[index] as number;
+      if (remaining + weight <= limit) return times[index] as number;
     }
     return undefined;
   }
 
-  #grow(): void {
-    const capacity = this.#times.length;
-    const times = new Float64Array(capacity * 2);
-    const weights = new Float64Array(capacity * 2);
-    for (let i = 0; i < this.#length; i++) {
-      const index = (this.#head + i) & (capacity - 1);
-      times[i] = this.#times[index] as number;
-      weights[i] = this.#weights[index] as number;
-    }
-    this.#times = times;
-    this.#weights = weights;
+  /** The window is empty: start again from fresh arrays, with no float drift left in `used`. */
+  #reset(): void {
+    this.#times = [];
+    this.#weights = [];
     this.#head = 0;
+    this.used = 0;
   }
 }

@@ -59,6 +59,17 @@ export interface RateLimiterStats {
   readonly admitted: number;
 }
 
+const RESOLVED: Promise<void> = Promise.resolve();
+
+/** `fn()` as a promise: its own promise when it returns one, a rejection when it throws. */
+function settle<T>(fn: () => T | PromiseLike<T>): Promise<Awaited<T>> {
+  try {
+    return Promise.resolve(fn()) as Promise<Awaited<T>>;
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 function checkPositive(value: number, what: string): void {
   if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
     throw new RangeError(`RateLimiter: ${what} must be a finite number > 0, got ${String(value)}`);
@@ -119,7 +130,7 @@ export class RateLimiter {
     const weight = this.#weight(options?.weight);
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
-    if (this.tryAcquire(weight)) return Promise.resolve();
+    if (this.#admit(weight)) return RESOLVED;
     const waiting = this.#waiters.wait(weight, options);
     if (this.#waiters.size === 1) this.#armTimer();
     return waiting;
@@ -127,7 +138,10 @@ export class RateLimiter {
 
   /** Admits `weight` now if it fits and nobody is queued; false otherwise. Never waits. */
   tryAcquire(weight = 1): boolean {
-    this.#weight(weight);
+    return this.#admit(this.#weight(weight));
+  }
+
+  #admit(weight: number): boolean {
     if (this.#waiters.size > 0) return false;
     const now = currentClock().now();
     const log = this.#log;
@@ -138,13 +152,18 @@ export class RateLimiter {
     return true;
   }
 
-  /** Acquires, then runs `fn`; resolves to its result. */
-  async run<T>(fn: () => T | PromiseLike<T>, options?: RateLimitAcquireOptions): Promise<T> {
-    await this.acquire(options);
-    return fn();
+  /** Acquires, then runs `fn`; resolves to its result. When admitted at once, `fn` runs at once. */
+  run<T>(fn: () => T | PromiseLike<T>, options?: RateLimitAcquireOptions): Promise<Awaited<T>> {
+    const weight = this.#weight(options?.weight);
+    const cancelled = rejectIfCancelled(options);
+    if (cancelled !== undefined) return cancelled;
+    if (this.#admit(weight)) return settle(fn);
+    const waiting = this.#waiters.wait(weight, options);
+    if (this.#waiters.size === 1) this.#armTimer();
+    return waiting.then(() => fn()) as Promise<Awaited<T>>;
   }
 
-  /** A version of `fn` whose every call first acquires (weight 1, or `weight(...args)`). */
+  /** A version of `fn` whose every call first acquires (weight 1, or `weight(...args)`), as `run()`. */
   wrap<A extends unknown[], R>(
     fn: (...args: A) => R | PromiseLike<R>,
     options?: NoInfer<{
@@ -154,10 +173,10 @@ export class RateLimiter {
   ): (...args: A) => Promise<Awaited<R>> {
     const weightOf = options?.weight;
     const signal = options?.signal;
-    return async (...args: A): Promise<Awaited<R>> => {
-      await this.acquire({ weight: weightOf?.(...args), signal });
-      return (await fn(...args)) as Awaited<R>;
-    };
+    // Without weights or a signal, every call shares one options object (none at all).
+    const fixed = signal === undefined ? undefined : { signal };
+    return (...args: A): Promise<Awaited<R>> =>
+      this.run(() => fn(...args), weightOf === undefined ? fixed : { weight: weightOf(...args), signal });
   }
 
   /** Milliseconds until `weight` (default 1) could be admitted, ignoring the queue; 0 when it fits now. */
