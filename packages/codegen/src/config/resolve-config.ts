@@ -104,3 +104,13 @@ function checkOptionalShapes(config: Record<string, unknown>, fail: (m: string) 
       fail(`\`severity.${rule}\` must be 'error', 'warning' or 'off'`);
   }
 }
+
+/** A config as the API accepts it: already resolved (from `loadConfig`), or raw with paths relative to `root`. */
+export function toResolvedConfig(
+  config: AnysyncConfig | ResolvedConfig,
+  root = process.cwd(),
+): ResolvedConfig {
+  return 'source' in config && 'root' in config
+    ? (config as ResolvedConfig)
+    : resolveConfig(config, root, 'config');
+}

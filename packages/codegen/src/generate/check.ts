@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnysyncConfig } from '../config/anysync-config.js';
-import { type ResolvedConfig, resolveConfig } from '../config/resolve-config.js';
+import { type ResolvedConfig, toResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isHandEdited, readBanner } from './banner.js';
 import { findOrphans } from './find-orphans.js';
@@ -54,10 +54,7 @@ export async function check(
   options: { root?: string } = {},
 ): Promise<CheckReport> {
   const started = performance.now();
-  const resolved =
-    'source' in config && 'root' in config
-      ? (config as ResolvedConfig)
-      : resolveConfig(config, options.root ?? process.cwd(), 'config');
+  const resolved = toResolvedConfig(config, options.root);
   const run = runProject(resolved);
   const files: CheckedFile[] = run.files.map((file) => {
     if (file.output === undefined) return { source: file.source, target: file.target, status: 'error' };

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { AnysyncConfig } from '../config/anysync-config.js';
-import { type ResolvedConfig, resolveConfig } from '../config/resolve-config.js';
+import { type ResolvedConfig, toResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { atomicWrite } from './atomic-write.js';
 import { isHandEdited, readBanner } from './banner.js';
@@ -54,10 +54,7 @@ export async function generate(
   options: GenerateOptions = {},
 ): Promise<GenerateReport> {
   const started = performance.now();
-  const resolved =
-    'source' in config && 'root' in config
-      ? (config as ResolvedConfig)
-      : resolveConfig(config, options.root ?? process.cwd(), 'config');
+  const resolved = toResolvedConfig(config, options.root);
   const run = runProject(resolved);
   const files: GeneratedFile[] = run.files.map((file) => {
     if (file.output === undefined) return { source: file.source, target: file.target, status: 'error' };

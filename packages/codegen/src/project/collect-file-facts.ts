@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { NameConvention } from '../names/name-convention.js';
+import { isMemberDeclaration } from './is-member-declaration.js';
 import type { FileFacts } from './project-facts.js';
 
 /** What one file contributes to the project facts: its async functions, top-level names and renamed members. */
@@ -18,7 +19,11 @@ export function collectFileFacts(
   const memberRenames = new Map<string, string>();
   for (const statement of tree.statements) collectTopLevel(statement, asyncFunctions, topLevelNames);
   const visit = (node: ts.Node): void => {
-    if (isMember(node) && node.name && ts.isIdentifier(node.name)) {
+    if (
+      (isMemberDeclaration(node) || ts.isPropertyAssignment(node)) &&
+      node.name &&
+      ts.isIdentifier(node.name)
+    ) {
       const renamed = names.syncName(node.name.text);
       if (renamed !== undefined) memberRenames.set(node.name.text, renamed);
     }
@@ -58,17 +63,5 @@ function isAsync(node: ts.Node): boolean {
   return (
     ts.canHaveModifiers(node) &&
     (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)
-  );
-}
-
-function isMember(node: ts.Node): node is ts.ClassElement | ts.TypeElement | ts.ObjectLiteralElementLike {
-  return (
-    ts.isMethodDeclaration(node) ||
-    ts.isPropertyDeclaration(node) ||
-    ts.isMethodSignature(node) ||
-    ts.isPropertySignature(node) ||
-    ts.isGetAccessor(node) ||
-    ts.isSetAccessor(node) ||
-    ts.isPropertyAssignment(node)
   );
 }

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { Rule } from '../transform/rule.js';
+import { isMemberDeclaration } from '../project/is-member-declaration.js';
 import type { TransformContext } from '../transform/transform-context.js';
 import { identifierRole } from './identifier-role.js';
 
@@ -139,17 +140,6 @@ function checkCollision(identifier: ts.Identifier, synced: string, context: Tran
       `rename one of them, or keep this name with \`names: { keep: ['${identifier.text}'] }\``,
     );
   }
-}
-
-function isMemberDeclaration(node: ts.Node): boolean {
-  return (
-    ts.isMethodDeclaration(node) ||
-    ts.isPropertyDeclaration(node) ||
-    ts.isMethodSignature(node) ||
-    ts.isPropertySignature(node) ||
-    ts.isGetAccessor(node) ||
-    ts.isSetAccessor(node)
-  );
 }
 
 function checkMemberCollision(identifier: ts.Identifier, renamed: string, context: TransformContext): void {
