@@ -172,10 +172,17 @@ export function callableKind(fn: object): CallableKind | 'class' {
   return Function.prototype.toString.call(fn).startsWith('class') ? 'class' : 'function';
 }
 
-/** Plain objects and module namespaces are described by their own properties, not their prototype. */
+/**
+ * Plain objects and module namespaces are described by their own properties, not their prototype. Bun
+ * gives namespaces a prototype (with an `__esModule` accessor), so they are also told by their tag.
+ */
 export function isNamespace(value: object): boolean {
   const proto = Object.getPrototypeOf(value);
-  return proto === null || proto === Object.prototype;
+  return proto === null || proto === Object.prototype || isModuleNamespace(value);
+}
+
+function isModuleNamespace(value: object): boolean {
+  return (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'Module';
 }
 
 /** Whether `value` carries behaviour that a structured clone would silently drop. */
