@@ -30,7 +30,11 @@ for (const workloadName of workloadList.split(',')) {
       globalThis.gc?.();
       await tick();
       const started = performance.now();
-      workload.run(impl, workload.ops, states.get(file));
+      try {
+        workload.run(impl, workload.ops, states.get(file));
+      } catch (error) {
+        throw new Error(`${file}, ${workloadName}, round ${round}`, { cause: error });
+      }
       samples[workloadName][file].push(((performance.now() - started) * 1000) / workload.ops);
     }
   }

@@ -3,8 +3,9 @@
  * shapes. No logic lives here, so both sides can be read against one definition.
  *
  * Blocking calls ("sync lane") travel through shared memory: the caller writes the request into the request
- * area and describes it in the control block, wakes the worker (a futex notify when the worker lingers on
- * the request word, a message otherwise) and parks on `Control.signal`. The worker writes the reply into the
+ * area and describes it in the control block, wakes the worker (by ringing `Control.doorbell` when the
+ * worker lingers on it, a message otherwise), polls `Control.signal` for a few microseconds and then parks
+ * on it. The worker writes the reply into the
  * reply area, bumps `Control.replySeq` and `Control.signal`, and notifies. Replies that carry transfers or do
  * not fit the shared area go out as a `ReplyMessage` on the reply port instead; the control block then says
  * so and the caller drains the port with `receiveMessageOnPort`.
@@ -23,7 +24,7 @@ export const Control = {
   requestSeq: 1,
   /** Sequence number of the newest blocking reply the worker has written. */
   replySeq: 2,
-  /** `Presence.lingering` while the worker parks on `requestSeq` and can be woken by a futex notify. */
+  /** `Presence.lingering` while the worker polls or parks on `doorbell` and can be woken through it. */
   presence: 3,
   /** Guards the request area: 0 free, 1 held (taken by the caller to write, by the worker to read). */
   requestLock: 4,
@@ -48,6 +49,13 @@ export const Control = {
    * sent, so every higher id is still queued on the worker: a pool can hand those to another worker.
    */
   started: 17,
+  /**
+   * Bumped by the caller after each blocking request and, while the worker lingers, after each message, so
+   * a lingering worker (polling or parked on this word) notices either at once.
+   */
+  doorbell: 18,
+  /** Microseconds either side polls shared memory before parking on it (set by the caller, read by both). */
+  poll: 19,
 } as const;
 
 /** Size of the control block in bytes. */

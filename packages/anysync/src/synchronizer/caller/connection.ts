@@ -23,6 +23,8 @@ export interface ConnectionOptions extends Omit<LinkOptions, 'onReply' | 'onFail
   timeout: number;
   maxBatch: number;
   errors: Map<string, ErrorClass>;
+  /** Microseconds each side of a blocking call polls shared memory before parking (default 0). */
+  poll?: number;
 }
 
 /** Which lane a value arrived by: iterators become sync or async iterators accordingly. */
@@ -60,7 +62,7 @@ export class Connection {
       onUnsent: (message, error) => this.#async.unsent(message, error),
     });
     this.handles = new HandleTable((refs) => this.#send({ kind: 'release', refs }));
-    this.#sync = new SyncChannel(this.link);
+    this.#sync = new SyncChannel(this.link, options.poll);
     this.#async = new AsyncChannel(this.link, (message) => this.#discard(message));
   }
 

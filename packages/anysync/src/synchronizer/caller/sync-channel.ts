@@ -1,6 +1,7 @@
 import { CloneError, TimeoutError } from '../errors.js';
 import { Control, Lane, type OpCode, Presence, type ReplyMessage, type StatusCode } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
+import { pollWhile, ringDoorbell } from '../wire/doorbell.js';
 import { toErrorRecord } from '../wire/error-record.js';
 import { locateUncloneable } from '../wire/locate.js';
 import { lockRequests, unlockRequests } from '../wire/request-lock.js';
@@ -27,12 +28,19 @@ const SLICE_MS = 500;
 export class SyncChannel {
   readonly #control: Int32Array;
   readonly #reader: AreaReader;
+  readonly #poll: number;
   #seq = 0;
   #messageReply: ReplyMessage | undefined;
 
-  constructor(private readonly link: WorkerLink) {
+  /** `poll`: microseconds both sides poll shared memory before parking (see `pollWhile`). */
+  constructor(
+    private readonly link: WorkerLink,
+    poll = 0,
+  ) {
     this.#control = link.control;
     this.#reader = new AreaReader(link.replies);
+    this.#poll = poll;
+    Atomics.store(this.#control, Control.poll, poll);
   }
 
   /** Takes a reply that came by message; only the current call's is kept. */
@@ -48,7 +56,7 @@ export class SyncChannel {
     timeout: number,
     label: string,
   ): RawOutcome {
-    this.link.start();
+    this.link.startBlocking();
     this.link.flush();
     const seq = ++this.#seq;
     this.#messageReply = undefined;
@@ -56,7 +64,7 @@ export class SyncChannel {
     if (args.transfer.length > 0 || !this.#write(seq, op, target, name, args, cancellable)) {
       this.#send(seq, op, target, name, args, cancellable);
     } else if (Atomics.load(this.#control, Control.presence) === Presence.lingering) {
-      Atomics.notify(this.#control, Control.requestSeq, 1);
+      ringDoorbell(this.#control);
     } else {
       this.link.post(0);
     }
@@ -98,7 +106,7 @@ export class SyncChannel {
     Atomics.store(control, Control.requestSeq, seq);
     unlockRequests(control);
     // A lingering worker must stop waiting on shared memory and go read its messages.
-    Atomics.notify(control, Control.requestSeq, 1);
+    ringDoorbell(control);
     try {
       const { values, marked, transfer } = args;
       this.link.post({ kind: 'sync', seq, op, target, name, args: values, marked, cancellable }, transfer);
@@ -111,6 +119,10 @@ export class SyncChannel {
     const control = this.#control;
     const bounded = Number.isFinite(timeout);
     const deadline = bounded ? performance.now() + timeout : 0;
+    // Most replies of a burst arrive within microseconds: poll for them before parking (no wake-up to pay).
+    const before = Atomics.load(control, Control.signal);
+    if (Atomics.load(control, Control.replySeq) !== seq)
+      pollWhile(control, Control.signal, before, this.#poll);
     for (;;) {
       const signal = Atomics.load(control, Control.signal);
       if (Atomics.load(control, Control.replySeq) === seq) return this.#read();

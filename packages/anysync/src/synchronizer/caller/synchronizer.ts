@@ -38,6 +38,14 @@ export interface SynchronizerOptions {
    */
   linger?: number;
   /**
+   * Microseconds each side of a blocking call polls shared memory before it parks on a futex: the caller
+   * for its reply, the worker (while it lingers) for the next call (default 50; 0 parks at once). A futex
+   * wake-up costs several microseconds per side, more than a small call, so polling roughly halves the
+   * round trip of a burst; it costs that much CPU time per call, and never delays the worker's event loop
+   * beyond `linger`.
+   */
+  poll?: number;
+  /**
    * Most items an iterator pulls ahead of its consumer (default 1024). Batches start at 16 items and double
    * while the consumer keeps going, so a short iteration or an early `break` never pays for a large one.
    */
@@ -58,6 +66,8 @@ const DEFAULT_MAX_BATCH = 1024;
  * kernel tick: much shorter timed waits cost more per wake-up on virtual machines.
  */
 const DEFAULT_LINGER = 10;
+/** About two futex wake-ups on a virtual machine: long enough to catch a small call's reply. */
+const DEFAULT_POLL = 50;
 
 /**
  * Runs async code on a dedicated worker thread so sync code can call it: functions block until their
@@ -169,6 +179,7 @@ export class Synchronizer implements Disposable, AsyncDisposable {
       execArgv: workerExecArgv(options.execArgv),
       env: workerEnv(options.env),
       linger: options.linger ?? DEFAULT_LINGER,
+      poll: options.poll ?? DEFAULT_POLL,
       captureOutput: options.captureOutput ?? true,
       sharedMemoryLimit: options.sharedMemoryLimit ?? 64 * 1024 * 1024,
       name: options.name ?? 'synchronizer',

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { Control } from '../../../src/synchronizer/protocol.js';
+import { pollWhile, ringDoorbell } from '../../../src/synchronizer/wire/doorbell.js';
+
+const control = () => new Int32Array(new SharedArrayBuffer(128));
+
+describe('pollWhile', () => {
+  it('returns true at once when the word already changed', () => {
+    const words = control();
+    words[Control.signal] = 3;
+    expect(pollWhile(words, Control.signal, 2, 1_000_000)).toBe(true);
+  });
+
+  it('gives up, false, once its window has passed without a change', () => {
+    const words = control();
+    expect(pollWhile(words, Control.signal, 0, 200)).toBe(false);
+    expect(pollWhile(words, Control.signal, 0, 0)).toBe(false);
+  });
+});
+
+describe('ringDoorbell', () => {
+  it('changes the doorbell word, so a poller sees it, and wakes a parked waiter', async () => {
+    const words = control();
+    const before = Atomics.load(words, Control.doorbell);
+    const parked = Atomics.waitAsync(words, Control.doorbell, before, 5_000);
+    ringDoorbell(words);
+    expect(pollWhile(words, Control.doorbell, before, 0)).toBe(true);
+    expect(parked.async ? await parked.value : parked.value).toBe('ok');
+  });
+});
