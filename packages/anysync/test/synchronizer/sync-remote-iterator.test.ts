@@ -66,6 +66,26 @@ describe('async generators as sync iterators', () => {
     await exact.close();
   });
 
+  it.each([
+    ['a fast', 0],
+    ['a slow', 5],
+  ])('pulls the next batch of %s generator ahead, yet a throw loses no item after it', async (_, ms) => {
+    // maxBatch 4: batches of 2, and 2 more pulled ahead while the consumer works through them.
+    const paired = new Synchronizer({ timeout: 10_000, maxBatch: 4 });
+    const ahead = paired.load<typeof Generators>(new URL('./fixtures/generators.mjs', import.meta.url));
+    ahead.events();
+    const iterator = ahead.recovering(20, ms);
+    expect(iterator.next()).toEqual({ value: 0, done: false });
+    expect(iterator.throw(new Error('stop'))).toEqual({ value: 'recovered', done: false });
+    const [event] = ahead.events();
+    const at = Number(/^caught stop at (\d+)$/.exec(String(event))?.[1]);
+    // The throw lands where the worker had pulled to: within the batch in hand and the one ahead.
+    expect(at).toBeGreaterThanOrEqual(1);
+    expect(at).toBeLessThanOrEqual(3);
+    expect([...iterator]).toEqual(Array.from({ length: 19 - at }, (_, i) => at + 1 + i));
+    await paired.close();
+  });
+
   it('rethrows into a generator that already finished', () => {
     const iterator = gen.returning();
     expect([...iterator]).toEqual(['a']);

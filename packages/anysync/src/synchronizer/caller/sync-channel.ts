@@ -17,6 +17,8 @@ export interface RawOutcome {
 
 /** Upper bound of one park; the caller re-checks its deadline and the worker's health at least this often. */
 const SLICE_MS = 500;
+/** Most calls that skip polling after polls came back empty, before polling is tried again. */
+const MAX_BACKOFF = 63;
 
 /**
  * Blocking calls. The request goes into the shared request area (or, with transfers or when too large,
@@ -29,6 +31,9 @@ export class SyncChannel {
   readonly #control: Int32Array;
   readonly #reader: AreaReader;
   readonly #poll: number;
+  /** Calls that park without polling, after a poll that came back empty; see `#await`. */
+  #skip = 0;
+  #backoff = 0;
   #seq = 0;
   #messageReply: ReplyMessage | undefined;
 
@@ -56,7 +61,7 @@ export class SyncChannel {
     timeout: number,
     label: string,
   ): RawOutcome {
-    this.link.startBlocking();
+    this.link.start();
     this.link.flush();
     const seq = ++this.#seq;
     this.#messageReply = undefined;
@@ -119,10 +124,24 @@ export class SyncChannel {
     const control = this.#control;
     const bounded = Number.isFinite(timeout);
     const deadline = bounded ? performance.now() + timeout : 0;
-    // Most replies of a burst arrive within microseconds: poll for them before parking (no wake-up to pay).
-    const before = Atomics.load(control, Control.signal);
-    if (Atomics.load(control, Control.replySeq) !== seq)
-      pollWhile(control, Control.signal, before, this.#poll);
+    // Replies of a burst of small calls arrive within microseconds: poll for them before parking, so no
+    // wake-up is paid. When a poll comes back empty (calls now take longer than the window), the next
+    // calls park at once, ever more of them, and polling is tried again now and then: polling in vain only
+    // takes CPU time from the worker, which hurts most when the machine is busy.
+    if (this.#skip > 0) {
+      this.#skip--;
+    } else if (this.#poll > 0) {
+      const before = Atomics.load(control, Control.signal);
+      if (
+        Atomics.load(control, Control.replySeq) === seq ||
+        pollWhile(control, Control.signal, before, this.#poll)
+      ) {
+        this.#backoff = 0;
+      } else {
+        this.#backoff = Math.min(this.#backoff * 2 + 1, MAX_BACKOFF);
+        this.#skip = this.#backoff;
+      }
+    }
     for (;;) {
       const signal = Atomics.load(control, Control.signal);
       if (Atomics.load(control, Control.replySeq) === seq) return this.#read();

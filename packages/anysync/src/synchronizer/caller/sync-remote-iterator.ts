@@ -4,12 +4,14 @@ import type { Connection } from './connection.js';
 import { type HandleState, liveState } from './handle-table.js';
 import type { RawOutcome } from './sync-channel.js';
 
-/** First batch size; it doubles with every pull up to the connection's `maxBatch`. */
+/** First batch size; it doubles with every pull up to half the connection's `maxBatch`. */
 const FIRST_BATCH = 16;
 
 /**
  * A worker iterator (typically an async generator) consumed from sync code. Items are pulled in batches:
- * small at first, doubling while the consumer keeps going, never more than `maxBatch` ahead. `return()`
+ * small at first, doubling while the consumer keeps going, never more than `maxBatch` ahead. Each pull
+ * also asks the worker to pull the next batch while this side works through the current one, so producing
+ * and consuming overlap; batches are therefore at most half of `maxBatch` (one in hand, one ahead). `return()`
  * (a `break` out of `for...of`, or `using`) and `throw()` reach the worker generator, so its `finally`
  * blocks run there; a generator abandoned without either is closed when this object is collected.
  */
@@ -24,7 +26,7 @@ export class SyncRemoteIterator<T = unknown, R = unknown> implements Iterator<T,
 
   constructor(connection: Connection, id: number) {
     this.#connection = connection;
-    this.#credit = Math.min(FIRST_BATCH, connection.maxBatch);
+    this.#credit = Math.min(FIRST_BATCH, this.#limit);
     this.#state = connection.handles.adopt(this, id, 'iterator', `iterator#${id}`);
   }
 
@@ -32,8 +34,10 @@ export class SyncRemoteIterator<T = unknown, R = unknown> implements Iterator<T,
     for (;;) {
       if (this.#index < this.#items.length) return { value: this.#items[this.#index++] as T, done: false };
       if (this.#end || this.#finished) return this.#complete();
-      this.#absorb(this.#call(Op.pull, [this.#credit]));
-      this.#credit = Math.min(this.#credit * 2, this.#connection.maxBatch);
+      const credit = this.#credit;
+      // The batch in hand plus the one pulled ahead stay within `maxBatch`; with a limit of 1, no pulling ahead.
+      this.#absorb(this.#call(Op.pull, [credit, credit * 2 <= this.#connection.maxBatch ? credit : 0]));
+      this.#credit = Math.min(credit * 2, this.#limit);
     }
   }
 
@@ -47,6 +51,11 @@ export class SyncRemoteIterator<T = unknown, R = unknown> implements Iterator<T,
     if (this.#end || this.#finished) throw error;
     this.#items = [];
     return this.#step(this.#call(Op.throw, [toErrorRecord(error)]));
+  }
+
+  /** Largest batch: half of `maxBatch`, so that two batches fit (at least 1). */
+  get #limit(): number {
+    return Math.max(1, this.#connection.maxBatch >> 1);
   }
 
   [Symbol.iterator](): this {

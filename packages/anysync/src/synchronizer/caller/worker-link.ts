@@ -1,7 +1,10 @@
-import type { TransferListItem } from 'node:worker_threads';
-import { currentRuntime } from '../../runtime/current-runtime.js';
-import { threadBackend } from '../backends/select-thread.js';
-import type { ReplyEnd, Thread, ThreadBackend } from '../backends/thread-backend.js';
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  type TransferListItem,
+  Worker,
+} from 'node:worker_threads';
 import { ClosedError, WorkerCrashError } from '../errors.js';
 import {
   CONTROL_BYTES,
@@ -46,18 +49,13 @@ const WORKER_ENTRY = new URL('../worker/worker-main.js', import.meta.url);
  * captured console output, and turns every way the worker can die into one `WorkerCrashError`.
  *
  * The worker is `unref`'d: it keeps the process alive only while a promise-returning call is pending.
- *
- * The thread itself comes from the runtime's backend (`node:worker_threads` or a Web Worker). Where a
- * blocked caller cannot read messages (browsers), `pending` is always false and blocking calls are
- * answered through shared memory only; a reply that could only come by message is an error, not a hang.
  */
 export class WorkerLink {
-  readonly control = new Int32Array(sharedBuffer(CONTROL_BYTES));
+  readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_BYTES));
   readonly requests: SharedArea;
   readonly replies: SharedArea;
-  readonly #backend: ThreadBackend = threadBackend();
-  #worker: Thread | undefined;
-  #port: ReplyEnd | undefined;
+  #worker: Worker | undefined;
+  #port: MessagePort | undefined;
   #drained = 0;
   #holds = 0;
   #failure: Error | undefined;
@@ -81,38 +79,29 @@ export class WorkerLink {
   start(): void {
     this.#check();
     if (this.#worker) return;
-    const backend = this.#backend;
-    const { local, remote } = backend.channel((message) => this.#dispatch(message as WorkerMessage));
+    const { port1, port2 } = new MessageChannel();
     const boot: WorkerBoot = {
       control: this.control.buffer as SharedArrayBuffer,
       requestArea: this.requests.buffer,
       replyArea: this.replies.buffer,
-      replyPort: remote as WorkerBoot['replyPort'],
+      replyPort: port2,
       linger: this.options.linger,
-      captureOutput: this.options.captureOutput && backend.capturesOutput,
+      captureOutput: this.options.captureOutput,
     };
-    const worker = backend.spawn(WORKER_ENTRY, {
-      name: this.options.name,
-      boot,
-      transfer: [remote],
+    const worker = new Worker(WORKER_ENTRY, {
+      workerData: boot,
+      transferList: [port2],
       execArgv: this.options.execArgv,
       env: this.options.env,
-      onExit: (code) => this.#fail(this.#lost(`exited with code ${code}`, code)),
-      onError: (error) => this.#fail(this.#lost(`crashed: ${error.message}`, undefined, error)),
+      name: this.options.name,
     });
     worker.unref();
-    local.unref();
+    worker.on('exit', (code) => this.#fail(this.#lost(`exited with code ${code}`, code)));
+    worker.on('error', (error) => this.#fail(this.#lost(`crashed: ${error.message}`, undefined, error)));
+    port1.on('message', (message: WorkerMessage) => this.#dispatch(message));
+    port1.unref();
     this.#worker = worker;
-    this.#port = local;
-  }
-
-  /**
-   * Starts the worker for a blocking call, refusing first where this thread may not block: a browser's
-   * main thread (the call would freeze the page, and `Atomics.wait` throws there).
-   */
-  startBlocking(): void {
-    if (!canBlockHere()) throw new Error(noBlocking());
-    this.start();
+    this.#port = port1;
   }
 
   /**
@@ -163,47 +152,30 @@ export class WorkerLink {
   }
 
   #send(message: CallerMessage, transfer: readonly TransferListItem[] | undefined): void {
-    this.#worker?.post(message, transfer);
+    this.#worker?.postMessage(message, transfer);
     // A worker lingering for the next blocking call would see this message only when it stops lingering.
     if (message !== 0 && Atomics.load(this.control, Control.presence) === Presence.lingering) {
       ringDoorbell(this.control);
     }
   }
 
-  /**
-   * True when the worker posted messages this side has not read yet and can read now. Never where a
-   * blocked caller cannot read messages: they are dispatched by the event loop later.
-   */
+  /** True when the worker posted messages this side has not read yet. */
   get pending(): boolean {
-    return this.#backend.receivesWhileBlocked && Atomics.load(this.control, Control.posted) !== this.#drained;
+    return Atomics.load(this.control, Control.posted) !== this.#drained;
   }
 
-  /**
-   * Reads every message waiting on the reply port, without the event loop (the caller may be blocked).
-   * Where that is impossible (browsers), a caller that needs a message to go on gets a clear error.
-   */
+  /** Reads every message waiting on the reply port, without the event loop (the caller may be blocked). */
   drain(): void {
     const port = this.#port;
     if (!port) return;
-    if (!this.#backend.receivesWhileBlocked) throw new Error(NO_MESSAGES_WHILE_BLOCKED);
-    for (let received = port.receive(); received; received = port.receive()) {
+    for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
       this.#dispatch(received.message as WorkerMessage);
     }
   }
 
-  /** Throws unless a blocked caller can wait here for a message-borne reply (`future.result()`). */
-  assertCanAwaitMessages(): void {
-    if (!canBlockHere()) throw new Error(noBlocking());
-    if (!this.#backend.receivesWhileBlocked) throw new Error(NO_MESSAGES_WHILE_BLOCKED);
-  }
-
   /** Throws the worker's failure, noticing a death reported through shared memory while blocked. */
   check(): void {
-    if (!this.#failure && Atomics.load(this.control, Control.fatal) !== Fatal.none) {
-      // The report with its details is a message; where it cannot be read now, fail without them.
-      if (this.#backend.receivesWhileBlocked) this.drain();
-      else this.#fail(this.#lost('crashed (the details reach this thread later, as an error event)'));
-    }
+    if (!this.#failure && Atomics.load(this.control, Control.fatal) !== Fatal.none) this.drain();
     this.#check();
   }
 
@@ -255,39 +227,6 @@ export class WorkerLink {
     this.#port?.unref();
     this.options.onFailure(error);
   }
-}
-
-function noBlocking(): string {
-  const { name, thread } = currentRuntime();
-  return (
-    `this thread may not block (${name}, ${thread} thread), so blocking synchronizer calls are refused ` +
-    'here: use loadAsync() and the .async twins, or make blocking calls from a Web Worker (of a ' +
-    'cross-origin-isolated page, in a browser)'
-  );
-}
-
-const NO_MESSAGES_WHILE_BLOCKED =
-  'a browser thread cannot receive messages while it blocks, and this needed one: a blocking call whose ' +
-  'reply carries transferred objects or exceeds sharedMemoryLimit, or future.result() on a pending ' +
-  'future. Use the .async twin and await it instead';
-
-/** Shared memory, or a clear error where there is none (a browser page that is not cross-origin isolated). */
-function sharedBuffer(bytes: number): SharedArrayBuffer {
-  if (typeof SharedArrayBuffer !== 'function') {
-    throw new Error(
-      'the synchronizer needs SharedArrayBuffer, which this context lacks: in a browser, serve the page ' +
-        'cross-origin isolated (Cross-Origin-Opener-Policy: same-origin and ' +
-        'Cross-Origin-Embedder-Policy: require-corp)',
-    );
-  }
-  return new SharedArrayBuffer(bytes);
-}
-
-let blockingAllowed: boolean | undefined;
-
-function canBlockHere(): boolean {
-  blockingAllowed ??= currentRuntime().canBlock;
-  return blockingAllowed;
 }
 
 function replay(message: OutputMessage): void {

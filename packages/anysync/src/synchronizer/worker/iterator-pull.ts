@@ -19,13 +19,28 @@ const ahead = new WeakMap<object, Step>();
  * A slow source never holds a batch back: once one item is in hand, a check armed with `setImmediate`
  * (which fires only if the generator had to wait for the event loop, not while items come from
  * microtasks) sends the batch as it is, and the `next()` still pending is kept for the next pull.
+ *
+ * A batch pulled ahead by `pullAhead` is handed out first (awaited if it is still being pulled).
  */
-export function pull(iterator: AnyIterator, credit: number): Batch | Promise<Batch> {
+export function pull(
+  iterator: AnyIterator,
+  credit: number,
+  onAsync?: (pull: AsyncPull) => void,
+): Batch | Promise<Batch> {
+  const early = prefetched.get(iterator);
+  if (early) {
+    prefetched.delete(iterator);
+    return early.batch;
+  }
   const items: unknown[] = [];
   try {
     while (items.length < credit) {
       const step = takeStep(iterator);
-      if (isPromise(step)) return new AsyncPull(iterator, credit, items).start(step);
+      if (isPromise(step)) {
+        const started = new AsyncPull(iterator, credit, items);
+        onAsync?.(started);
+        return started.start(step);
+      }
       if (step.done) return { status: Status.done, values: [...items, step.value] };
       items.push(step.value);
     }
@@ -33,6 +48,31 @@ export function pull(iterator: AnyIterator, credit: number): Batch | Promise<Bat
     return { status: Status.failed, values: [...items, error] };
   }
   return { status: Status.batch, values: items };
+}
+
+/** A batch being pulled before it is asked for; `stop` keeps it from starting any further `next()`. */
+interface Prefetch {
+  batch: Batch | Promise<Batch>;
+  stop(): void;
+}
+
+/** Batches pulled ahead (see `pullAhead`), by iterator. */
+const prefetched = new WeakMap<object, Prefetch>();
+
+/**
+ * Starts pulling the next `count` items while the consumer works through the batch it was just sent, so
+ * the worker produces while the caller consumes. The caller asks for it only when the items in its hands
+ * plus `count` stay within its limit of items ahead. Returns a promise that settles when the batch is in
+ * hand, or `undefined` when it already is (a sync iterator) or nothing was started.
+ */
+export function pullAhead(iterator: AnyIterator, count: number): Promise<unknown> | undefined {
+  if (count <= 0 || prefetched.has(iterator)) return undefined;
+  let stopped: AsyncPull | undefined;
+  const batch = pull(iterator, count, (started) => {
+    stopped = started;
+  });
+  prefetched.set(iterator, { batch, stop: () => stopped?.stop() });
+  return isPromise(batch) ? batch : undefined;
 }
 
 /** One batch from an async iterator. */
@@ -83,6 +123,13 @@ class AsyncPull {
     this.#send({ status: Status.batch, values: this.items.slice() });
   }
 
+  /** Ends the pull where it stands: the `next()` pending settles unseen and no further one starts. */
+  stop(): void {
+    this.#sent = true;
+    if (this.#watchdog) clearImmediate(this.#watchdog);
+    this.#resolve({ status: Status.batch, values: [] });
+  }
+
   #send(batch: Batch): void {
     if (this.#sent) return;
     this.#sent = true;
@@ -102,15 +149,22 @@ function takeStep(iterator: AnyIterator): Step {
 
 /** Ends the iteration early, running the generator's `finally` blocks; `value` is returned as its result. */
 export function finish(iterator: AnyIterator, value: unknown): Batch | Promise<Batch> {
-  ahead.delete(iterator);
+  forget(iterator);
   return settle(iterator.return ? iterator.return(value) : { done: true, value });
 }
 
 /** Throws `error` into the iteration at the point the worker has pulled to. */
 export function inject(iterator: AnyIterator, error: unknown): Batch | Promise<Batch> {
-  ahead.delete(iterator);
+  forget(iterator);
   if (!iterator.throw) return { status: Status.failed, values: [error] };
   return settle(iterator.throw(error));
+}
+
+/** Drops what was pulled ahead of the consumer: `return()` and `throw()` act where it stands. */
+function forget(iterator: AnyIterator): void {
+  ahead.delete(iterator);
+  prefetched.get(iterator)?.stop();
+  prefetched.delete(iterator);
 }
 
 function settle(step: Step): Batch | Promise<Batch> {

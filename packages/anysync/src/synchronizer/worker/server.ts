@@ -2,12 +2,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TransferListItem } from 'node:worker_threads';
 import { CALL_CONTEXT_KEY, type CallContext } from '../call-signal.js';
 import type { CallMessage, CancelMessage, ErrorRecord, ReleaseMessage, StatusCode } from '../protocol.js';
-import { Control, Status } from '../protocol.js';
+import { Control, Op, Status } from '../protocol.js';
 import { fromErrorRecord, toErrorRecord } from '../wire/error-record.js';
 import { Describer } from './describer.js';
 import { exportValue } from './export-value.js';
 import { importValues } from './import-value.js';
-import { finish, isPromise } from './iterator-pull.js';
+import { finish, isPromise, pullAhead } from './iterator-pull.js';
 import { NameTable } from './name-table.js';
 import { ObjectTable } from './object-table.js';
 import { type Outcome, perform, type Registry, type Request, toOutcome } from './operations.js';
@@ -121,6 +121,22 @@ export class Server {
     const { status, values, marked, transfer } = this.export(outcome);
     this.flushOutput();
     this.replies.reply({ kind: 'reply', id, status, values, marked }, transfer);
+  }
+
+  /**
+   * After the reply to a pull whose caller asked for it (a second argument, the count), starts pulling the
+   * next batch; the promise settles when that batch is in hand.
+   */
+  pullAhead(request: Request): Promise<unknown> | undefined {
+    const count = Number(request.args[1] ?? 0);
+    if (request.op !== Op.pull || !(count > 0)) return undefined;
+    const entry = this.registry.table;
+    try {
+      return pullAhead(entry.get(request.target) as Iterator<unknown>, count);
+    } catch {
+      // Released meanwhile: nothing to pull.
+      return undefined;
+    }
   }
 
   cancel(message: CancelMessage): void {

@@ -1,6 +1,5 @@
-import { setImmediate } from '../backends/immediate.js';
 import type { SyncCallMessage } from '../protocol.js';
-import { Control, Lane, Presence, Status } from '../protocol.js';
+import { Control, Lane, Op, Presence, Status } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
 import { pollWhile } from '../wire/doorbell.js';
 import { lockRequests, unlockRequests } from '../wire/request-lock.js';
@@ -25,6 +24,8 @@ export class SyncLane {
   readonly #control: Int32Array;
   readonly #reader: AreaReader;
   #taken = 0;
+  /** The newest request replied to; behind `#taken` while one is in flight. */
+  #replied = 0;
   #sliceStart = 0;
   /** The doorbell as it stood when the worker announced it lingers; a change means something arrived. */
   #rung = 0;
@@ -67,12 +68,44 @@ export class SyncLane {
     // A caller without a deadline is certain to read the reply, so shapes it was sent before are left out.
     const compact = !request.cancellable;
     const outcome = this.server.run(request, marked, -seq, (settled) => {
-      const linger = this.#mayLinger(mayLinger);
-      if (this.#reply(seq, settled, linger, compact) && linger && this.#lingerForNext()) this.#pump();
+      if (this.#finish(seq, request, settled, mayLinger, compact) && this.#lingerForNext()) this.#pump();
     });
-    if (!outcome) return false;
-    const linger = this.#mayLinger(mayLinger);
-    return this.#reply(seq, outcome, linger, compact) && linger;
+    return outcome !== undefined && this.#finish(seq, request, outcome, mayLinger, compact);
+  }
+
+  /**
+   * Replies; true when the worker now lingers for the caller's next call. A pull whose caller asked for the
+   * next batch ahead lingers only once that batch is in hand (`#resume`): pulling it needs the thread.
+   */
+  #finish(seq: number, request: Request, outcome: Outcome, mayLinger: boolean, compact: boolean): boolean {
+    const ahead = outcome.status === Status.batch && request.op === Op.pull && Number(request.args[1]) > 0;
+    const linger = !ahead && this.#mayLinger(mayLinger);
+    if (!this.#reply(seq, outcome, linger, compact)) return false;
+    if (!ahead) return linger;
+    const pulling = this.server.pullAhead(request);
+    if (pulling) {
+      pulling.then(
+        () => this.#resume(mayLinger),
+        () => this.#resume(mayLinger),
+      );
+      return false;
+    }
+    // Pulled at once (a sync iterator): linger as after any reply.
+    if (!this.#mayLinger(mayLinger)) return false;
+    this.#announce();
+    return true;
+  }
+
+  /** The batch pulled ahead is in hand: serve the call that came meanwhile, or linger for it. */
+  #resume(mayLinger: boolean): void {
+    // A call in flight (most likely the pull waiting for this very batch) lingers after its own reply.
+    if (this.#replied !== this.#taken) return;
+    if (Atomics.load(this.#control, Control.requestSeq) === this.#taken) {
+      if (!this.#mayLinger(mayLinger)) return;
+      this.#announce();
+      if (!this.#lingerForNext()) return;
+    }
+    this.#pump();
   }
 
   /**
@@ -133,13 +166,17 @@ export class SyncLane {
     control[Control.replyCount] = exported.values.length;
     control[Control.replyLane] = lane;
     // Announced before the caller wakes, so its next request already finds the worker lingering.
-    if (linger) {
-      this.#rung = Atomics.load(control, Control.doorbell);
-      Atomics.store(control, Control.presence, Presence.lingering);
-    }
+    if (linger) this.#announce();
+    this.#replied = seq;
     Atomics.store(control, Control.replySeq, seq);
     this.replies.wake();
     return true;
+  }
+
+  /** Tells the caller to ring the doorbell rather than post a wake-up: the worker is about to linger. */
+  #announce(): void {
+    this.#rung = Atomics.load(this.#control, Control.doorbell);
+    Atomics.store(this.#control, Control.presence, Presence.lingering);
   }
 
   /**
