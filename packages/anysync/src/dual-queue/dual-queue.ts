@@ -68,7 +68,8 @@ export interface DualQueueStats {
 }
 
 const DEFAULT_BYTES = 1024 * 1024;
-type Record = { tag: number; payload: Uint8Array };
+/** A record taken from the ring: its payload (its tag is the ring's `tag` until the next read). */
+type Record = Uint8Array;
 const RESOLVED: Promise<void> = Promise.resolve();
 
 /**
@@ -282,8 +283,9 @@ export class DualQueue<T> implements AsyncIterable<T> {
     return encoded;
   }
 
+  /** Decodes what `#getLocked` just took (before anything else reads the ring on this thread). */
   #decode(record: Record): T {
-    return decodeValue(record.tag, record.payload, this.#codec) as T;
+    return decodeValue(this.#ring.tag, record, this.#codec) as T;
   }
 
   /**

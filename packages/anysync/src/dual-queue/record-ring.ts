@@ -1,13 +1,36 @@
-import { COUNT, HEAD, HEADER_BYTES, USED } from './shared-layout.js';
+import {
+  COUNT,
+  HEAD,
+  HEADER_BYTES,
+  JOURNAL,
+  JOURNAL_COUNT,
+  JOURNAL_HEAD,
+  JOURNAL_USED,
+  USED,
+} from './shared-layout.js';
+
+/**
+ * Makes the journalled state current, if a lock holder committed one and did not finish applying it
+ * (it died): called by whoever recovers the lock, before anyone else can take it.
+ */
+export function replayJournal(control: Int32Array): void {
+  if (Atomics.load(control, JOURNAL) !== 1) return;
+  Atomics.store(control, HEAD, Atomics.load(control, JOURNAL_HEAD));
+  Atomics.store(control, USED, Atomics.load(control, JOURNAL_USED));
+  Atomics.store(control, COUNT, Atomics.load(control, JOURNAL_COUNT));
+  Atomics.store(control, JOURNAL, 0);
+}
 
 /**
  * The records of a queue in a ring of shared bytes: each is a 4-byte length, a 1-byte tag and the
- * payload, and may wrap around the end of the ring. Callers hold the queue's lock.
+ * payload, and may wrap around the end of the ring. Callers hold the queue's lock. A record becomes part
+ * of the queue only once it is wholly copied in, through the journal (see `shared-layout.ts`), so a
+ * thread that dies half-way through a put leaves no torn record behind.
  */
 export class RecordRing {
   readonly #bytes: Uint8Array;
-  readonly #header = new Uint8Array(HEADER_BYTES);
-  readonly #headerView = new DataView(this.#header.buffer);
+  /** The tag of the record `read()` returned last. */
+  tag = 0;
 
   constructor(
     readonly control: Int32Array,
@@ -25,49 +48,81 @@ export class RecordRing {
     return Atomics.load(this.control, USED) + HEADER_BYTES + length <= this.#bytes.length;
   }
 
+  /** Copies a record in past the tail, where no reader looks yet; returns what `commitPut` needs. */
+  stage(tag: number, payload: Uint8Array): number {
+    const ring = this.#bytes;
+    const capacity = ring.length;
+    const control = this.control;
+    const length = payload.length;
+    let at = (Atomics.load(control, HEAD) + Atomics.load(control, USED)) % capacity;
+    for (let i = 0; i < HEADER_BYTES; i++) {
+      ring[at] = i < 4 ? (length >>> (8 * i)) & 0xff : tag;
+      if (++at === capacity) at = 0;
+    }
+    const first = capacity - at;
+    if (length <= first) ring.set(payload, at);
+    else {
+      ring.set(payload.subarray(0, first), at);
+      ring.set(payload.subarray(first), 0);
+    }
+    return length;
+  }
+
+  /** Makes the record `stage()` copied in part of the queue. */
+  commitPut(length: number): void {
+    const control = this.control;
+    const used = Atomics.load(control, USED) + HEADER_BYTES + length;
+    const count = Atomics.load(control, COUNT) + 1;
+    this.#journal(Atomics.load(control, HEAD), used, count);
+    Atomics.store(control, USED, used);
+    Atomics.store(control, COUNT, count);
+    Atomics.store(control, JOURNAL, 0);
+  }
+
   /** Appends a record; the caller checked that it fits. */
   write(tag: number, payload: Uint8Array): void {
-    const control = this.control;
-    const used = Atomics.load(control, USED);
-    const tail = (Atomics.load(control, HEAD) + used) % this.#bytes.length;
-    this.#headerView.setUint32(0, payload.length, true);
-    this.#header[4] = tag;
-    const afterHeader = this.#copyIn(this.#header, tail);
-    this.#copyIn(payload, afterHeader);
-    Atomics.store(control, USED, used + HEADER_BYTES + payload.length);
-    Atomics.add(control, COUNT, 1);
+    this.commitPut(this.stage(tag, payload));
   }
 
-  /** Removes the oldest record and returns its tag and a private copy of its payload. */
-  read(): { tag: number; payload: Uint8Array } {
+  /** Removes the oldest record and returns a private copy of its payload (its tag in `tag`). */
+  read(): Uint8Array {
+    const ring = this.#bytes;
+    const capacity = ring.length;
     const control = this.control;
-    const head = Atomics.load(control, HEAD);
-    const afterHeader = this.#copyOut(this.#header, head);
-    const length = this.#headerView.getUint32(0, true);
-    const tag = this.#header[4] as number;
+    let at = Atomics.load(control, HEAD);
+    let length = 0;
+    for (let i = 0; i < 4; i++) {
+      length |= (ring[at] as number) << (8 * i);
+      if (++at === capacity) at = 0;
+    }
+    length >>>= 0;
+    this.tag = ring[at] as number;
+    if (++at === capacity) at = 0;
     const payload = new Uint8Array(length);
-    const next = this.#copyOut(payload, afterHeader);
-    Atomics.store(control, HEAD, next);
-    Atomics.sub(control, USED, HEADER_BYTES + length);
-    Atomics.sub(control, COUNT, 1);
-    return { tag, payload };
+    const first = capacity - at;
+    if (length <= first) payload.set(ring.subarray(at, at + length));
+    else {
+      payload.set(ring.subarray(at, capacity));
+      payload.set(ring.subarray(0, length - first), first);
+    }
+    const head = (at + length) % capacity;
+    const used = Atomics.load(control, USED) - HEADER_BYTES - length;
+    const count = Atomics.load(control, COUNT) - 1;
+    this.#journal(head, used, count);
+    Atomics.store(control, HEAD, head);
+    Atomics.store(control, USED, used);
+    Atomics.store(control, COUNT, count);
+    Atomics.store(control, JOURNAL, 0);
+    return payload;
   }
 
-  /** Copies `source` into the ring at `at`, wrapping; returns the position after it. */
-  #copyIn(source: Uint8Array, at: number): number {
-    const ring = this.#bytes;
-    const first = Math.min(source.length, ring.length - at);
-    ring.set(first === source.length ? source : source.subarray(0, first), at);
-    if (first < source.length) ring.set(source.subarray(first), 0);
-    return (at + source.length) % ring.length;
-  }
-
-  /** Fills `target` from the ring at `at`, wrapping; returns the position after it. */
-  #copyOut(target: Uint8Array, at: number): number {
-    const ring = this.#bytes;
-    const first = Math.min(target.length, ring.length - at);
-    target.set(ring.subarray(at, at + first), 0);
-    if (first < target.length) target.set(ring.subarray(0, target.length - first), first);
-    return (at + target.length) % ring.length;
+  /** Records the state an operation is about to apply, and commits to it. */
+  #journal(head: number, used: number, count: number): void {
+    const control = this.control;
+    // Plain writes: the atomic store that follows publishes them to any thread that reads JOURNAL as 1.
+    control[JOURNAL_HEAD] = head;
+    control[JOURNAL_USED] = used;
+    control[JOURNAL_COUNT] = count;
+    Atomics.store(control, JOURNAL, 1);
   }
 }

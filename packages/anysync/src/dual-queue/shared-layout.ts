@@ -2,6 +2,7 @@
  * The shared memory of a `DualQueue`, and nothing else: the meaning of each word of the control block.
  * Every thread holding the two buffers sees the same queue.
  */
+/** 0 when free, else the holder's owner id (see `shared-lock.ts`), plus a bit while others wait. */
 export const LOCK = 0;
 /** Byte offset of the oldest record in the ring. */
 export const HEAD = 1;
@@ -18,7 +19,18 @@ export const GET_SEQ = 6;
 export const WAITING_GETTERS = 7;
 export const WAITING_PUTTERS = 8;
 export const MAX_ITEMS = 9;
-export const CONTROL_WORDS = 10;
+/**
+ * A redo journal of the three words a put or get changes (HEAD, USED, COUNT): the lock holder writes
+ * their new values here, sets JOURNAL to 1 (the commit point), applies them, and sets it back to 0. A
+ * thread that dies holding the lock thus leaves either the state before its operation (JOURNAL 0: a record
+ * half-copied into the ring is past the tail, never read) or a journal that whoever recovers the lock
+ * replays.
+ */
+export const JOURNAL = 10;
+export const JOURNAL_HEAD = 11;
+export const JOURNAL_USED = 12;
+export const JOURNAL_COUNT = 13;
+export const CONTROL_WORDS = 14;
 /** A record is a 4-byte length, a 1-byte tag, then the payload. */
 export const HEADER_BYTES = 5;
 
