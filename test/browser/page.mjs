@@ -1,7 +1,9 @@
-// The page's own checks (main thread: no blocking), then the same checks in a module Web Worker, where a
-// cross-origin-isolated page allows Atomics.wait. Results land in `window.results` for the test to read.
+// The page's own checks (main thread: no blocking, so the Synchronizer refuses blocking calls and serves
+// its promise twins), then the same checks in a module Web Worker, where a cross-origin-isolated page
+// allows Atomics.wait. Results land in `window.results` for the test to read.
 import { portableChecks } from '../conformance/portable-checks.mjs';
 import { runChecks } from '../conformance/run-checks.mjs';
+import { synchronizerChecks } from '../conformance/synchronizer-checks.mjs';
 
 async function inWorker() {
   const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
@@ -12,9 +14,9 @@ async function inWorker() {
 }
 
 window.results = (async () => {
-  const main = await runChecks(
-    'main',
-    await portableChecks({ runtime: 'browser', thread: 'main', canBlock: false }),
-  );
+  const main = await runChecks('main', [
+    ...(await portableChecks({ runtime: 'browser', thread: 'main', canBlock: false })),
+    ...(await synchronizerChecks({ canBlock: false, browser: true })),
+  ]);
   return { crossOriginIsolated, main, worker: await inWorker() };
 })();

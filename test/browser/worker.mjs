@@ -1,13 +1,11 @@
-// A module Web Worker of the cross-origin-isolated page: the portable checks, where blocking is allowed.
+// A module Web Worker of the cross-origin-isolated page: the portable checks, where blocking is allowed,
+// then the Synchronizer making blocking calls from here (its own worker is a nested Web Worker).
 import { portableChecks } from '../conformance/portable-checks.mjs';
 import { runChecks } from '../conformance/run-checks.mjs';
+import { synchronizerChecks } from '../conformance/synchronizer-checks.mjs';
 
-const checks = await portableChecks({ runtime: 'browser', thread: 'worker', canBlock: true });
-checks.push({
-  name: 'synchronizer: blocking calls from a web worker',
-  // Its caller side is built on node:worker_threads, receiveMessageOnPort and v8.serialize
-  // (docs/guide/synchronizer.md, Limits); what it needs from the browser is checked above.
-  skip: 'anysync/synchronizer is Node-only for now: it imports node:worker_threads',
-  run: async () => {},
-});
+const checks = [
+  ...(await portableChecks({ runtime: 'browser', thread: 'worker', canBlock: true })),
+  ...(await synchronizerChecks({ canBlock: true, browser: true })),
+];
 self.postMessage(await runChecks('worker', checks));

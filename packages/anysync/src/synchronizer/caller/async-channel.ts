@@ -162,6 +162,7 @@ export class AsyncChannel {
         if (record.ok) return record.result;
         throw record.result;
       }
+      this.link.assertCanAwaitMessages();
       this.link.check();
       if (this.link.pending) {
         this.link.drain();

@@ -1,11 +1,14 @@
-import { fileURLToPath } from 'node:url';
+import { nodeBuiltin } from '../backends/node-builtin.js';
+
+const nodeUrl = nodeBuiltin<typeof import('node:url')>('node:url');
 
 /**
  * Frames from the synchronizer's own files say nothing about the user's code; they are dropped. Both the
  * compiled files and, for stacks rewritten through source maps, the sources they came from.
  */
 const OWN = [new URL('..', import.meta.url), new URL('../../../src/synchronizer/', import.meta.url)].flatMap(
-  (url) => [url.href, fileURLToPath(url)],
+  // File paths too where stacks show them (Node); browsers show URLs only.
+  (url) => (nodeUrl && url.protocol === 'file:' ? [url.href, nodeUrl.fileURLToPath(url)] : [url.href]),
 );
 const EXTRA_FRAMES = 12;
 

@@ -1,3 +1,4 @@
+import { setImmediate } from '../backends/immediate.js';
 import { ClosedError } from '../errors.js';
 import type { HandleKind } from '../protocol.js';
 

@@ -1,6 +1,10 @@
-import { isAbsolute } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { nodeBuiltin } from '../backends/node-builtin.js';
 import { ModuleLoadError } from '../errors.js';
+
+const nodePath = nodeBuiltin<typeof import('node:path')>('node:path');
+const nodeUrl = nodeBuiltin<typeof import('node:url')>('node:url');
+/** Node's `process` where there is one (Node, Bun, Deno); browsers have none. */
+const nodeProcess = (globalThis as { process?: NodeJS.Process }).process;
 
 /**
  * The URL the worker imports for `module`. Absolute paths and URLs are taken as is; relative paths are
@@ -14,7 +18,8 @@ export function moduleHref(module: string | URL): string {
       `a module to load must be a URL or a path, got ${module === '' ? 'an empty string' : typeof module}`,
     );
   }
-  if (isAbsolute(module)) return pathToFileURL(module).href;
+  // A browser has no file system: there, an absolute path is a path on the page's origin, left as is.
+  if (nodePath && nodeUrl && nodePath.isAbsolute(module)) return nodeUrl.pathToFileURL(module).href;
   if (module.startsWith('./') || module.startsWith('../')) {
     throw new TypeError(
       `'${module}' is relative, but relative to what? Pass new URL('${module}', import.meta.url) instead.`,
@@ -30,14 +35,16 @@ export function isTypeScript(href: string): boolean {
 
 /** Node runs TypeScript natively: by default from 23.6 (and 22.18), behind a flag from 22.6. */
 export function nativeTypeScript(): 'default' | 'flag' | 'none' {
-  if ((process.features as { typescript?: unknown }).typescript) return 'default';
-  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (!nodeProcess?.versions?.node) return 'none';
+  if ((nodeProcess.features as { typescript?: unknown }).typescript) return 'default';
+  const [major = 0, minor = 0] = nodeProcess.versions.node.split('.').map(Number);
   return major > 22 || (major === 22 && minor >= 6) ? 'flag' : 'none';
 }
 
 /** A TypeScript loader the parent process registered (`--import tsx`, `--loader tsx`), for workers to use too. */
 export function inheritedLoader(): string | undefined {
-  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS?.split(/\s+/) ?? [])].join(' ');
+  if (!nodeProcess) return undefined;
+  const flags = [...nodeProcess.execArgv, ...(nodeProcess.env.NODE_OPTIONS?.split(/\s+/) ?? [])].join(' ');
   return /(?:^|[\s=/])tsx(?:[\s/]|$)/.test(flags) ? 'tsx' : undefined;
 }
 
@@ -46,12 +53,28 @@ export function inheritedLoader(): string | undefined {
  * `ModuleLoadError` naming the ways out when a TypeScript module cannot be run at all.
  */
 export function loaderFor(href: string, configured: string | undefined): string | undefined {
+  if (!nodeProcess?.versions?.node) return noLoaderHere(href, configured);
   if (configured) return configured;
   if (!isTypeScript(href) || nativeTypeScript() !== 'none') return undefined;
   const inherited = inheritedLoader();
   if (inherited) return inherited;
   throw new ModuleLoadError(
-    `cannot load the TypeScript module ${href}: Node ${process.versions.node} has no type stripping (it needs >= 22.6). ` +
+    `cannot load the TypeScript module ${href}: Node ${nodeProcess.versions.node} has no type stripping (it needs >= 22.6). ` +
       'Pass a loader (new Synchronizer({ loader: "tsx" })), run node with --import tsx, or load the compiled JavaScript.',
   );
+}
+
+/** Browsers: module loaders are Node's module hooks, and TypeScript must be compiled beforehand. */
+function noLoaderHere(href: string, configured: string | undefined): undefined {
+  if (configured) {
+    throw new ModuleLoadError(
+      `the loader option ('${configured}') registers Node module hooks, which this runtime does not have`,
+    );
+  }
+  if (isTypeScript(href)) {
+    throw new ModuleLoadError(
+      `cannot load the TypeScript module ${href}: this runtime does not run TypeScript; load the compiled JavaScript`,
+    );
+  }
+  return undefined;
 }

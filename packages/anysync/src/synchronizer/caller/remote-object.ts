@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import { type HandleMarker, type MemberRecord, Op, type ShapeRecord } from '../protocol.js';
 import { AsyncRemoteIterator } from './async-remote-iterator.js';
 import type { Connection } from './connection.js';
@@ -72,7 +71,7 @@ function defineLifecycle(connection: Connection, proto: object, shape: ShapeReco
       if (shape.dispose) await connection.callAsync(call, undefined, this);
       state.owner.release(state, !shape.dispose);
     },
-    [inspect.custom](this: object) {
+    [Symbol.for('nodejs.util.inspect.custom')](this: object) {
       return `[${handleState(this)?.label ?? shape.name} on the worker]`;
     },
   };

@@ -61,7 +61,7 @@ export class SyncChannel {
     timeout: number,
     label: string,
   ): RawOutcome {
-    this.link.start();
+    this.link.startBlocking();
     this.link.flush();
     const seq = ++this.#seq;
     this.#messageReply = undefined;

@@ -1,10 +1,7 @@
-import {
-  MessageChannel,
-  type MessagePort,
-  receiveMessageOnPort,
-  type TransferListItem,
-  Worker,
-} from 'node:worker_threads';
+import type { TransferListItem } from 'node:worker_threads';
+import { currentRuntime } from '../../runtime/current-runtime.js';
+import { threadBackend } from '../backends/select-thread.js';
+import type { ReplyEnd, Thread, ThreadBackend } from '../backends/thread-backend.js';
 import { ClosedError, WorkerCrashError } from '../errors.js';
 import {
   CONTROL_BYTES,
@@ -49,13 +46,20 @@ const WORKER_ENTRY = new URL('../worker/worker-main.js', import.meta.url);
  * captured console output, and turns every way the worker can die into one `WorkerCrashError`.
  *
  * The worker is `unref`'d: it keeps the process alive only while a promise-returning call is pending.
+ *
+ * The thread itself comes from the runtime's backend (`node:worker_threads` or a Web Worker). Where a
+ * blocked caller cannot read messages (browsers), `pending` is always false and blocking calls are
+ * answered through shared memory only; a reply that could only come by message is an error, not a hang.
  */
 export class WorkerLink {
-  readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_BYTES));
+  readonly control = new Int32Array(sharedBuffer(CONTROL_BYTES));
   readonly requests: SharedArea;
   readonly replies: SharedArea;
-  #worker: Worker | undefined;
-  #port: MessagePort | undefined;
+  readonly #backend: ThreadBackend = threadBackend();
+  #worker: Thread | undefined;
+  /** Known to be running (a Web Worker may not be yet, see `startBlocking`). */
+  #running = false;
+  #port: ReplyEnd | undefined;
   #drained = 0;
   #holds = 0;
   #failure: Error | undefined;
@@ -79,29 +83,41 @@ export class WorkerLink {
   start(): void {
     this.#check();
     if (this.#worker) return;
-    const { port1, port2 } = new MessageChannel();
+    const backend = this.#backend;
+    const { local, remote } = backend.channel((message) => this.#dispatch(message as WorkerMessage));
     const boot: WorkerBoot = {
       control: this.control.buffer as SharedArrayBuffer,
       requestArea: this.requests.buffer,
       replyArea: this.replies.buffer,
-      replyPort: port2,
+      replyPort: remote as WorkerBoot['replyPort'],
       linger: this.options.linger,
-      captureOutput: this.options.captureOutput,
+      captureOutput: this.options.captureOutput && backend.capturesOutput,
     };
-    const worker = new Worker(WORKER_ENTRY, {
-      workerData: boot,
-      transferList: [port2],
+    const worker = backend.spawn(WORKER_ENTRY, {
+      name: this.options.name,
+      boot,
+      transfer: [remote],
       execArgv: this.options.execArgv,
       env: this.options.env,
-      name: this.options.name,
+      onExit: (code) => this.#fail(this.#lost(`exited with code ${code}`, code)),
+      onError: (error) => this.#fail(this.#lost(`crashed: ${error.message}`, undefined, error)),
     });
     worker.unref();
-    worker.on('exit', (code) => this.#fail(this.#lost(`exited with code ${code}`, code)));
-    worker.on('error', (error) => this.#fail(this.#lost(`crashed: ${error.message}`, undefined, error)));
-    port1.on('message', (message: WorkerMessage) => this.#dispatch(message));
-    port1.unref();
+    local.unref();
     this.#worker = worker;
-    this.#port = port1;
+    this.#port = local;
+  }
+
+  /**
+   * Starts the worker for a blocking call, refusing first where this thread may not block: a browser's
+   * main thread (the call would freeze the page, and `Atomics.wait` throws there).
+   */
+  startBlocking(): void {
+    if (!canBlockHere()) throw new Error(noBlocking());
+    this.start();
+    if (this.#running) return;
+    this.#running = (this.#worker as Thread).waitUntilRunning(START_WAIT_MS);
+    if (!this.#running) throw new Error(NOT_STARTED);
   }
 
   /**
@@ -152,30 +168,47 @@ export class WorkerLink {
   }
 
   #send(message: CallerMessage, transfer: readonly TransferListItem[] | undefined): void {
-    this.#worker?.postMessage(message, transfer);
+    this.#worker?.post(message, transfer);
     // A worker lingering for the next blocking call would see this message only when it stops lingering.
     if (message !== 0 && Atomics.load(this.control, Control.presence) === Presence.lingering) {
       ringDoorbell(this.control);
     }
   }
 
-  /** True when the worker posted messages this side has not read yet. */
+  /**
+   * True when the worker posted messages this side has not read yet and can read now. Never where a
+   * blocked caller cannot read messages: they are dispatched by the event loop later.
+   */
   get pending(): boolean {
-    return Atomics.load(this.control, Control.posted) !== this.#drained;
+    return this.#backend.receivesWhileBlocked && Atomics.load(this.control, Control.posted) !== this.#drained;
   }
 
-  /** Reads every message waiting on the reply port, without the event loop (the caller may be blocked). */
+  /**
+   * Reads every message waiting on the reply port, without the event loop (the caller may be blocked).
+   * Where that is impossible (browsers), a caller that needs a message to go on gets a clear error.
+   */
   drain(): void {
     const port = this.#port;
     if (!port) return;
-    for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
+    if (!this.#backend.receivesWhileBlocked) throw new Error(NO_MESSAGES_WHILE_BLOCKED);
+    for (let received = port.receive(); received; received = port.receive()) {
       this.#dispatch(received.message as WorkerMessage);
     }
   }
 
+  /** Throws unless a blocked caller can wait here for a message-borne reply (`future.result()`). */
+  assertCanAwaitMessages(): void {
+    if (!canBlockHere()) throw new Error(noBlocking());
+    if (!this.#backend.receivesWhileBlocked) throw new Error(NO_MESSAGES_WHILE_BLOCKED);
+  }
+
   /** Throws the worker's failure, noticing a death reported through shared memory while blocked. */
   check(): void {
-    if (!this.#failure && Atomics.load(this.control, Control.fatal) !== Fatal.none) this.drain();
+    if (!this.#failure && Atomics.load(this.control, Control.fatal) !== Fatal.none) {
+      // The report with its details is a message; where it cannot be read now, fail without them.
+      if (this.#backend.receivesWhileBlocked) this.drain();
+      else this.#fail(this.#lost('crashed (the details reach this thread later, as an error event)'));
+    }
     this.#check();
   }
 
@@ -227,6 +260,47 @@ export class WorkerLink {
     this.#port?.unref();
     this.options.onFailure(error);
   }
+}
+
+function noBlocking(): string {
+  const { name, thread } = currentRuntime();
+  return (
+    `this thread may not block (${name}, ${thread} thread), so blocking synchronizer calls are refused ` +
+    'here: use loadAsync() and the .async twins, or make blocking calls from a Web Worker (of a ' +
+    'cross-origin-isolated page, in a browser)'
+  );
+}
+
+/** How long a first blocking call waits for a Web Worker that is starting (fetching its modules). */
+const START_WAIT_MS = 30_000;
+
+const NOT_STARTED =
+  "the synchronizer's Web Worker has not started: a browser starts a worker only once the thread that " +
+  'created it returns to its event loop, so a first blocking call cannot wait for it. Begin with ' +
+  '`await sync.loadAsync(module)`; blocking calls work from then on';
+
+const NO_MESSAGES_WHILE_BLOCKED =
+  'a browser thread cannot receive messages while it blocks, and this needed one: a blocking call whose ' +
+  'reply carries transferred objects or exceeds sharedMemoryLimit, or future.result() on a pending ' +
+  'future. Use the .async twin and await it instead';
+
+/** Shared memory, or a clear error where there is none (a browser page that is not cross-origin isolated). */
+function sharedBuffer(bytes: number): SharedArrayBuffer {
+  if (typeof SharedArrayBuffer !== 'function') {
+    throw new Error(
+      'the synchronizer needs SharedArrayBuffer, which this context lacks: in a browser, serve the page ' +
+        'cross-origin isolated (Cross-Origin-Opener-Policy: same-origin and ' +
+        'Cross-Origin-Embedder-Policy: require-corp)',
+    );
+  }
+  return new SharedArrayBuffer(bytes);
+}
+
+let blockingAllowed: boolean | undefined;
+
+function canBlockHere(): boolean {
+  blockingAllowed ??= currentRuntime().canBlock;
+  return blockingAllowed;
 }
 
 function replay(message: OutputMessage): void {

@@ -1,5 +1,8 @@
 import { nativeTypeScript } from './module-specifier.js';
 
+/** Node's `process` where there is one (Node, Bun, Deno); browsers have none. */
+const nodeProcess = (globalThis as { process?: NodeJS.Process }).process;
+
 const GUARD_PRELOAD = new URL('../worker/guard-preload.js', import.meta.url).href;
 const PRELOAD_FLAGS = /^(?:--import|--require|-r|--loader|--experimental-loader)(?:=|$)/;
 
@@ -11,8 +14,10 @@ const PRELOAD_FLAGS = /^(?:--import|--require|-r|--loader|--experimental-loader)
  */
 export function workerExecArgv(given: readonly string[] | undefined): string[] | undefined {
   const base = given ? [...given] : undefined;
+  // No command line to inherit: the Web Worker backend refuses execArgv given explicitly.
+  if (!nodeProcess?.execArgv) return base;
   const additions: string[] = [];
-  const effective = base ?? process.execArgv;
+  const effective = base ?? nodeProcess.execArgv;
   if (nativeTypeScript() === 'flag' && !effective.includes('--experimental-strip-types')) {
     additions.push('--experimental-strip-types');
   }
@@ -27,7 +32,7 @@ export function workerEnv(
 ): Record<string, string> | undefined {
   if (!env) return undefined;
   const merged: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...process.env, ...env })) {
+  for (const [key, value] of Object.entries({ ...nodeProcess?.env, ...env })) {
     if (value !== undefined) merged[key] = value;
   }
   return merged;

@@ -1,8 +1,10 @@
-import { deserialize, serialize } from 'node:v8';
+import { utf8ByteLength, utf8Encoder } from '../backends/byte-view.js';
+import { deserialize, serialize } from '../backends/structured-bytes.js';
 import { HANDLE_KINDS, type HandleMarker, MARK, Tag } from '../protocol.js';
 import { align, type SharedArea } from './shared-area.js';
 
-const encoder = new TextEncoder();
+/** Node's own `TextEncoder`; in browsers one that may write into shared memory. */
+const encoder = utf8Encoder;
 /** Headroom for a string's UTF-8 bytes before measuring it exactly: enough for any BMP text. */
 const UTF8_FACTOR = 3;
 
@@ -98,7 +100,7 @@ function writeString(area: SharedArea, offset: number, value: string): number {
   let result = encoder.encodeInto(value, area.u8.subarray(start, start + room));
   if (result.read < value.length) {
     // Astral-heavy text needs up to 4 bytes per UTF-16 pair; retry once with the exact size.
-    room = Buffer.byteLength(value, 'utf8');
+    room = utf8ByteLength(value);
     if (!area.ensure(start + room)) return -1;
     result = encoder.encodeInto(value, area.u8.subarray(start, start + room));
   }

@@ -1,3 +1,5 @@
+import { byteView } from '../backends/byte-view.js';
+
 /** The ES2024 growable `SharedArrayBuffer`, which the project's ES2023 lib does not declare yet. */
 interface GrowableSharedArrayBuffer extends SharedArrayBuffer {
   readonly growable: boolean;
@@ -48,7 +50,7 @@ export class SharedArea {
     this.i32 = new Int32Array(this.buffer, 0, length >> 2);
     this.f64 = new Float64Array(this.buffer, 0, length >> 3);
     this.u8 = new Uint8Array(this.buffer, 0, length);
-    this.bytes = Buffer.from(this.buffer, 0, length);
+    this.bytes = byteView(this.buffer, 0, length);
   }
 
   /** Makes room for `byteLength` bytes; false when that exceeds the area's maximum. */

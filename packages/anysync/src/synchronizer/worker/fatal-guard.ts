@@ -1,5 +1,6 @@
 import { Control, Fatal } from '../protocol.js';
 import { toErrorRecord } from '../wire/error-record.js';
+import type { ThreadSide } from '../backends/thread-backend.js';
 import type { ReplyPort } from './reply-port.js';
 
 let installed = false;
@@ -7,11 +8,11 @@ const beforeFatal: (() => void)[] = [];
 
 /**
  * Makes the worker's death visible to a caller that is blocked and cannot run event handlers: an uncaught
- * exception, an unhandled rejection or `process.exit()` is written to `Control.fatal` (first one wins),
+ * exception, an unhandled rejection or `process.exit()` (what the thread backend reports) is written to `Control.fatal` (first one wins),
  * posted with its details, and the caller is woken. Installed first thing, even before user preloads, so a
  * preload that fails is reported too.
  */
-export function installFatalGuard(replies: ReplyPort): void {
+export function installFatalGuard(replies: ReplyPort, side: ThreadSide): void {
   if (installed) return;
   installed = true;
   const control = replies.control;
@@ -22,15 +23,7 @@ export function installFatalGuard(replies: ReplyPort): void {
     for (const hook of beforeFatal) hook();
     replies.post({ kind: 'fatal', error: toErrorRecord(thrown), exitCode });
   };
-  process.on('uncaughtException', (error) => {
-    report(error);
-    process.exit(1);
-  });
-  process.on('unhandledRejection', (reason) => {
-    report(reason);
-    process.exit(1);
-  });
-  process.on('exit', (code) => report(`the worker exited with code ${code}`, code));
+  side.onFatal(report);
 }
 
 /** Runs `hook` (e.g. flushing captured output) just before a fatal report goes out. */

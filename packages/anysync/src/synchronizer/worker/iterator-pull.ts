@@ -1,3 +1,4 @@
+import { clearImmediate, setImmediate } from '../backends/immediate.js';
 import { Status, type StatusCode } from '../protocol.js';
 
 /** Items pulled in one round trip and how the iteration stands after them. */

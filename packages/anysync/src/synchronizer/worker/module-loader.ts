@@ -50,7 +50,7 @@ function explain(href: string, error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ERR_UNKNOWN_FILE_EXTENSION' && /\.[mc]?tsx?$/.test(new URL(href, 'file:///').pathname)) {
     return (
-      `cannot load the TypeScript module ${href}: Node ${process.versions.node} cannot run TypeScript here. ` +
+      `cannot load the TypeScript module ${href}: Node ${globalThis.process?.versions?.node} cannot run TypeScript here. ` +
       'Use Node >= 22.6 (type stripping), register a loader (`loader: "tsx"` or `node --import tsx`), ' +
       'or load the compiled JavaScript.'
     );

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { AsyncLocalStorage } from '../backends/async-context.js';
 import type { TransferListItem } from 'node:worker_threads';
 import { CALL_CONTEXT_KEY, type CallContext } from '../call-signal.js';
 import type { CallMessage, CancelMessage, ErrorRecord, ReleaseMessage, StatusCode } from '../protocol.js';

@@ -1,3 +1,4 @@
+import { setImmediate } from '../backends/immediate.js';
 import type { SyncCallMessage } from '../protocol.js';
 import { Control, Lane, Op, Presence, Status } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';

@@ -1,8 +1,8 @@
 /**
- * Entry point of a synchronizer or pool worker thread. It installs the fatal guard before anything else,
+ * Entry point of a synchronizer or pool worker thread (Node worker thread or module Web Worker). It installs the fatal guard before anything else,
  * then serves both lanes: blocking calls through shared memory, promise-returning calls by message.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { threadSide } from '../backends/select-thread.js';
 import type { CallerMessage, WorkerBoot } from '../protocol.js';
 import { SharedArea } from '../wire/shared-area.js';
 import { installFatalGuard, onFatal } from './fatal-guard.js';
@@ -12,9 +12,11 @@ import { Server } from './server.js';
 import { SyncLane } from './sync-lane.js';
 import { WORKER_KEY } from './worker-identity.js';
 
-const boot = workerData as WorkerBoot;
+const side = threadSide();
+// Node hands the boot data over at once (workerData); a Web Worker receives it as its first message.
+const boot = (side.boot ?? (await side.receiveBoot())) as WorkerBoot;
 const replies = new ReplyPort(boot.replyPort, new Int32Array(boot.control));
-installFatalGuard(replies);
+installFatalGuard(replies, side);
 
 const output = boot.captureOutput ? new OutputCapture(replies) : undefined;
 if (output) {
@@ -48,4 +50,4 @@ function receive(message: CallerMessage) {
   }
 }
 
-parentPort?.on('message', receive);
+side.onMessage((message) => receive(message as CallerMessage));

@@ -1,0 +1,67 @@
+// Loaded on a Synchronizer's worker by the synchronizer checks (Node, Bun, Deno and a browser's Web
+// Worker): plain JavaScript, no `node:` imports, so it runs everywhere.
+export class QuotaError extends Error {
+  constructor(message, limit) {
+    super(message);
+    this.name = 'QuotaError';
+    this.limit = limit;
+  }
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+export async function add(a, b) {
+  await tick();
+  return a + b;
+}
+
+export async function* count(n) {
+  for (let i = 0; i < n; i++) {
+    await tick();
+    yield i;
+  }
+}
+
+export async function overQuota(limit) {
+  await tick();
+  throw new QuotaError(`over the quota of ${limit}`, limit);
+}
+
+export async function outOfRange(n) {
+  throw new RangeError(`${n} is out of range`);
+}
+
+export async function record() {
+  return {
+    when: new Date(0),
+    tags: new Set(['a', 'b']),
+    sizes: new Map([['x', 1n]]),
+    bytes: new Uint8Array([1, 2, 3]),
+  };
+}
+
+/** Returns a buffer it hands over (transfers) instead of copying. */
+export async function transferred(size) {
+  const { transfer } = await import(
+    new URL('../../packages/anysync/dist/synchronizer/index.js', import.meta.url).href
+  );
+  return transfer(new ArrayBuffer(size));
+}
+
+export class Counter {
+  #value;
+
+  constructor(start) {
+    this.#value = start;
+  }
+
+  async increment(by) {
+    await tick();
+    this.#value += by;
+    return this.#value;
+  }
+
+  get value() {
+    return this.#value;
+  }
+}
