@@ -1,8 +1,18 @@
+import { currentScope } from '../concurrency/current-scope.js';
+import { contextSnapshots } from '../internal/context-snapshot.js';
 import { mapWithLimit } from '../internal/map-with-limit.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
+import { TaskQueue } from '../internal/task-queue.js';
 import { type Task, TokenRunner } from '../internal/token-runner.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import { Permit } from './permit.js';
+
+// One shared promise executor instead of a closure per queued call (see wait-queue.ts); it runs
+// synchronously, so the variables are read back before anything else can overwrite them.
+let capturedResolve: (value: never) => void = () => {};
+function capture(resolve: (value: never) => void): void {
+  capturedResolve = resolve;
+}
 
 /**
  * Options of {@link Semaphore}.
@@ -59,7 +69,8 @@ export interface SemaphoreStats {
  * A weighted, fair counting semaphore. Waits are served in arrival order: a heavy request at the head is
  * not overtaken by lighter ones behind it, so nobody starves. Every wait accepts `{ signal }` and rejects
  * inside a cancelled scope; an aborted waiter never takes tokens. `run()` is the fast path for limiting
- * concurrency.
+ * concurrency: a queued call costs one promise (the one it returns) and starts in the async context it was
+ * queued in, so AsyncLocalStorage values and the ambient cancel scope follow it.
  *
  * @example
  * ```ts
@@ -75,8 +86,28 @@ export class Semaphore {
   readonly #maxValue: number;
   /** Waiters carry their weight; a waiting `run()` also carries its task, which it is granted with. */
   readonly #waiters = new WaitQueue<unknown, number>(() => this.#grant());
+  /**
+   * Queued `run()` calls of weight 1 that nothing can abort (no signal, no cancel scope): the common case,
+   * kept without a waiter object or a gate promise. They are all older than every waiter in `#waiters`
+   * (a call goes here only while `#waiters` is empty), so serving this queue first keeps arrival order.
+   */
+  readonly #tasks = new TaskQueue();
+  /** How many calls at the head of `#tasks` already hold their token and are about to start. */
+  #reserved = 0;
+  #startScheduled = false;
   readonly #releaseWeight = (weight: number): void => this.release(weight);
   readonly #single = new TokenRunner(() => this.#free(1));
+  /** A queued task settled: its token goes straight to the next ones, started here (already a microtask). */
+  readonly #taskSettled = (): void => {
+    this.#value += 1;
+    this.#reserveTasks();
+    this.#startReserved();
+  };
+  /** Starts, in a microtask, the calls that a `release()` or an abort reserved tokens for. */
+  readonly #startLater = (): void => {
+    this.#startScheduled = false;
+    this.#startReserved();
+  };
 
   constructor(initialValue = 1, options?: SemaphoreOptions) {
     const maxValue = options?.maxValue ?? Number.POSITIVE_INFINITY;
@@ -100,7 +131,7 @@ export class Semaphore {
   /** Waits for `weight` tokens; resolves with the permit that gives them back. */
   acquire(options?: SemaphoreAcquireOptions): Promise<Permit> {
     const weight = this.#weight(options?.weight);
-    if (this.#waiters.size > 0 || this.#value < weight)
+    if (this.#waiting() > 0 || this.#value < weight)
       return this.#waiters.wait(weight, options) as Promise<Permit>;
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
@@ -111,7 +142,7 @@ export class Semaphore {
   /** Takes `weight` tokens if they are free right now and nobody waits; `undefined` otherwise. */
   tryAcquire(weight = 1): Permit | undefined {
     const checked = this.#weight(weight);
-    if (this.#waiters.size > 0 || this.#value < checked) return undefined;
+    if (this.#waiting() > 0 || this.#value < checked) return undefined;
     this.#value -= checked;
     return new Permit(this.#releaseWeight, checked);
   }
@@ -127,17 +158,33 @@ export class Semaphore {
     this.#free(checked);
   }
 
-  /** Runs `fn` while holding `weight` tokens and gives them back however `fn` ends. */
+  /**
+   * Runs `fn` while holding `weight` tokens and gives them back however `fn` ends. A call that has to wait
+   * starts `fn` in the async context it was made in.
+   */
   run<T>(fn: Task<T>, options?: SemaphoreAcquireOptions): Promise<T> {
     const weight = options?.weight === undefined ? 1 : this.#weight(options.weight);
-    const runner = weight === 1 ? this.#single : new TokenRunner(() => this.#free(weight));
-    if (this.#waiters.size > 0 || this.#value < weight) {
+    if (this.#waiting() > 0 || this.#value < weight) {
+      const Snapshot = contextSnapshots();
+      if (
+        weight === 1 &&
+        options?.signal === undefined &&
+        this.#waiters.size === 0 &&
+        Snapshot !== null &&
+        currentScope() === undefined
+      ) {
+        // One promise per queued call (the caller's); the task starts in the caller's async context.
+        const promise = new Promise<T>(capture);
+        this.#tasks.push(capturedResolve as (value: unknown) => void, fn, new Snapshot());
+        return promise;
+      }
+      const runner = weight === 1 ? this.#single : new TokenRunner(() => this.#free(weight));
       return (this.#waiters.wait(weight, options, fn) as Promise<Task<T>>).then(runner.start);
     }
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     this.#value -= weight;
-    return runner.run(fn);
+    return (weight === 1 ? this.#single : new TokenRunner(() => this.#free(weight))).run(fn);
   }
 
   /**
@@ -155,7 +202,7 @@ export class Semaphore {
     return mapWithLimit(
       {
         run: (task) => this.run(task, options),
-        hasRoom: () => this.#waiters.size === 0 && this.#value >= weight,
+        hasRoom: () => this.#waiting() === 0 && this.#value >= weight,
       },
       items,
       fn,
@@ -163,16 +210,51 @@ export class Semaphore {
   }
 
   stats(): SemaphoreStats {
-    return { value: this.#value, maxValue: this.#maxValue, waiting: this.#waiters.size };
+    return { value: this.#value, maxValue: this.#maxValue, waiting: this.#waiting() };
+  }
+
+  /** Waits not yet served (calls holding a token but not started yet are served). */
+  #waiting(): number {
+    return this.#tasks.size - this.#reserved + this.#waiters.size;
   }
 
   #free(weight: number): void {
     this.#value += weight;
-    if (this.#waiters.size > 0) this.#grant();
+    if (this.#waiting() > 0) this.#grant();
   }
 
-  /** Serves waiters in order while the head one fits; runs after releases and after an aborted head. */
+  /**
+   * Serves waits in order while the head one fits; runs after releases and after an aborted head. Queued
+   * tasks get their tokens now but start in a microtask, not inside the caller's `release()`; the waiters
+   * behind them are served once they have started, so tasks start in arrival order too.
+   */
   #grant(): void {
+    this.#reserveTasks();
+    if (this.#reserved === 0) this.#serveWaiters();
+    else if (!this.#startScheduled) {
+      this.#startScheduled = true;
+      queueMicrotask(this.#startLater);
+    }
+  }
+
+  #reserveTasks(): void {
+    while (this.#value >= 1 && this.#tasks.size > this.#reserved) {
+      this.#value -= 1;
+      this.#reserved++;
+    }
+  }
+
+  #startReserved(): void {
+    // Re-read on every turn: a task may release, queue or run more synchronously.
+    while (this.#reserved > 0) {
+      this.#reserved--;
+      this.#tasks.startHead(this.#taskSettled);
+    }
+    this.#serveWaiters();
+  }
+
+  #serveWaiters(): void {
+    if (this.#tasks.size > 0) return; // every queued task is older than every waiter
     for (let head = this.#waiters.head; head !== undefined && head.data <= this.#value; ) {
       this.#value -= head.data;
       this.#waiters.shift();

@@ -39,6 +39,8 @@ interface Subject {
   readonly capacity: number;
   readonly weighted: boolean;
   readonly prioritised: boolean;
+  /** Microtasks a step's grants and rejections take to reach the model (1 for `acquire()`). */
+  readonly settle?: number;
   acquire(weight: number, priority: number, signal: AbortSignal | undefined): Promise<Permit>;
   idle(): boolean;
 }
@@ -52,6 +54,30 @@ const subjects: Record<string, (capacity: number) => Subject> = {
       prioritised: false,
       acquire: (weight, _priority, signal) =>
         semaphore.acquire({ weight: Math.min(weight, capacity), signal }),
+      idle: () => semaphore.value === capacity && semaphore.stats().waiting === 0,
+    };
+  },
+  // run() and acquire() mixed on one semaphore: calls without a signal or a scope take run()'s own queue,
+  // the others the waiter queue, and the order between them must still be arrival order.
+  'Semaphore.run': (capacity) => {
+    const semaphore = new Semaphore(capacity, { maxValue: capacity });
+    return {
+      capacity,
+      weighted: true,
+      prioritised: false,
+      // A task's end reaches the semaphore a microtask later, its start reaches the model through the
+      // task's own promise: a few microtasks each way, all flushed before the next step.
+      settle: 8,
+      acquire: (weight, priority, signal) => {
+        const options = { weight: Math.min(weight, capacity), signal };
+        if (priority === 2) return semaphore.acquire(options);
+        // The "permit" ends the task, which gives the tokens back once it has settled.
+        return new Promise<Permit>((granted, rejected) => {
+          const task = () =>
+            new Promise<void>((end) => granted({ release: () => end() } as unknown as Permit));
+          semaphore.run(task, options).catch(rejected);
+        });
+      },
       idle: () => semaphore.value === capacity && semaphore.stats().waiting === 0,
     };
   },
@@ -122,12 +148,21 @@ async function runSchedule(subject: Subject, ops: readonly Op[]): Promise<void> 
     const [pb, ib] = order(b);
     return (pa as number) < (pb as number) || (pa === pb && (ia as number) < (ib as number));
   };
-  const grant = (w: Waiter, permit: Permit) => {
+  // Where grants and rejections reach the model with different delays (settle > 1), the order is checked
+  // once a step's effects have all arrived: a waiter granted during the step must not have an older one
+  // still pending.
+  const lagging = (subject.settle ?? 1) > 1;
+  let grantedThisStep: Waiter[] = [];
+  const checkOrder = (w: Waiter) => {
     // No pending waiter that is owed service before this one may still be waiting.
     for (const other of waiters) {
       if (other.state === 'pending' && other !== w)
         check(!before(other, w), `#${w.id} served before #${other.id}`);
     }
+  };
+  const grant = (w: Waiter, permit: Permit) => {
+    if (lagging) grantedThisStep.push(w);
+    else checkOrder(w);
     w.state = 'held';
     w.permit = permit;
     inUse += subject.weighted ? w.weight : 1;
@@ -187,7 +222,9 @@ async function runSchedule(subject: Subject, ops: readonly Op[]): Promise<void> 
     } else await tick();
     // Let the grant and rejection handlers of this step run (one microtask), so the model sees each grant
     // before the next step can add waiters that were not there when the primitive decided.
-    await null;
+    for (let i = 0; i < (subject.settle ?? 1); i++) await null;
+    for (const w of grantedThisStep) checkOrder(w);
+    grantedThisStep = [];
   }
   // Drain: keep releasing until every waiter was served or aborted.
   for (let round = 0; round < waiters.length + 5; round++) {

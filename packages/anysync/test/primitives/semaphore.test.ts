@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
 import { CancelScope } from '../../src/concurrency/cancel-scope.js';
+import { currentScope } from '../../src/concurrency/current-scope.js';
 import { Semaphore } from '../../src/primitives/semaphore.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -188,5 +190,126 @@ describe('Semaphore', () => {
     expect(closed).toBe(true);
     expect(finished).toBeLessThan(6);
     expect(semaphore.value).toBe(2);
+  });
+
+  it("starts a queued run() in the async context it was queued in, not the releaser's", async () => {
+    const storage = new AsyncLocalStorage<string>();
+    const semaphore = new Semaphore(1);
+    const seen: (string | undefined)[] = [];
+    const task = async () => {
+      seen.push(storage.getStore());
+      await tick();
+      seen.push(storage.getStore());
+    };
+    // Queued back to back from one synchronous block, each under its own store; the releases happen in
+    // the context of the task before, under another store each time.
+    const calls = ['a', 'b', 'c'].map((name) => storage.run(name, () => semaphore.run(task)));
+    calls.push(semaphore.run(task)); // queued outside any store
+    await Promise.all(calls);
+    expect(seen).toEqual(['a', 'a', 'b', 'b', 'c', 'c', undefined, undefined]);
+
+    // The ambient cancel scope follows the same way (a scope also makes the wait cancellable).
+    const held = await semaphore.acquire();
+    const scope = new CancelScope();
+    const inScope = scope.run(() => semaphore.run(() => currentScope()));
+    const outside = semaphore.run(() => currentScope());
+    held.release();
+    expect(await inScope).toBe(scope);
+    expect(await outside).toBe(undefined);
+  });
+
+  it('keeps arrival order across queued run() calls, signalled calls and acquire()', async () => {
+    const semaphore = new Semaphore(1);
+    const held = await semaphore.acquire();
+    const order: string[] = [];
+    const done: Promise<unknown>[] = [];
+    const note = (name: string) => () => {
+      order.push(name);
+    };
+    done.push(semaphore.run(note('run 1')));
+    done.push(semaphore.run(note('run 2')));
+    done.push(
+      semaphore.acquire().then((permit) => {
+        order.push('acquire');
+        permit.release();
+      }),
+    );
+    done.push(semaphore.run(note('run 3'))); // behind a waiting acquire(): must not overtake it
+    done.push(semaphore.run(note('signalled'), { signal: new AbortController().signal }));
+    done.push(semaphore.run(note('run 4')));
+    expect(semaphore.stats().waiting).toBe(6);
+    held.release();
+    await Promise.all(done);
+    expect(order).toEqual(['run 1', 'run 2', 'acquire', 'run 3', 'signalled', 'run 4']);
+    expect(semaphore.stats()).toEqual({ value: 1, maxValue: Number.POSITIVE_INFINITY, waiting: 0 });
+  });
+
+  it('a light waiter behind a queued run() does not overtake it when a grant happens', async () => {
+    const semaphore = new Semaphore(1);
+    const half = await semaphore.acquire({ weight: 0.5 });
+    const order: string[] = [];
+    const run = semaphore.run(() => {
+      order.push('run');
+    }); // needs 1 token, 0.5 free
+    const controller = new AbortController();
+    const aborted = semaphore.acquire({ weight: 0.5, signal: controller.signal }).catch(() => 'aborted');
+    const small = semaphore.acquire({ weight: 0.5 }).then((permit) => {
+      order.push('small');
+      permit.release();
+    });
+    controller.abort(); // the grant that follows must not hand the free half to `small`
+    expect(await aborted).toBe('aborted');
+    await tick();
+    expect(order).toEqual([]);
+    half.release();
+    await Promise.all([run, small]);
+    expect(order).toEqual(['run', 'small']);
+  });
+
+  it('a queued run() settles like its task and gives the token back however the task ends', async () => {
+    const semaphore = new Semaphore(1);
+    const held = await semaphore.acquire();
+    const thenable = {
+      // biome-ignore lint/suspicious/noThenProperty: a task may return a foreign thenable
+      then: (resolve: (value: string) => void) => resolve('thenable'),
+    } as unknown as PromiseLike<string>;
+    const calls = [
+      semaphore.run(() => 'value'),
+      semaphore.run(async () => 'promise'),
+      semaphore.run(() => thenable),
+      semaphore.run(() => {
+        throw new Error('thrown');
+      }),
+      semaphore.run(() => Promise.reject(new Error('rejected'))),
+      semaphore.run(() => semaphore.value),
+    ];
+    held.release();
+    const results = await Promise.allSettled(calls);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+      'value',
+      'promise',
+      'thenable',
+      'thrown',
+      'rejected',
+      0,
+    ]);
+    expect(semaphore.value).toBe(1);
+  });
+
+  it('release() starts a queued run() in a microtask, not inside the release call', async () => {
+    const semaphore = new Semaphore(1);
+    const held = await semaphore.acquire();
+    let started = false;
+    const queued = semaphore.run(() => {
+      started = true;
+    });
+    held.release();
+    expect(started).toBe(false);
+    expect(semaphore.value).toBe(0); // the token is already the queued call's
+    expect(semaphore.tryAcquire()).toBe(undefined);
+    await null;
+    expect(started).toBe(true);
+    await queued;
+    expect(semaphore.value).toBe(1);
   });
 });
