@@ -42,10 +42,10 @@ export async function record() {
 
 /** Returns a buffer it hands over (transfers) instead of copying. */
 export async function transferred(size) {
-  const { transfer } = await import(
-    new URL('../../packages/anysync/dist/synchronizer/index.js', import.meta.url).href
-  );
-  return transfer(new ArrayBuffer(size));
+  const dist = new URL('../../packages/anysync/dist/synchronizer/index.js', import.meta.url);
+  const { transfer } = await import(dist.href);
+  const buffer = new ArrayBuffer(size);
+  return transfer(buffer, [buffer]);
 }
 
 export class Counter {
