@@ -25,7 +25,7 @@ function encodesIntoShared(): boolean {
 let scratch = new Uint8Array(1024);
 
 /** Encodes into a private buffer, then copies: for targets in shared memory where browsers refuse them. */
-function encodeIntoCopying(text: string, target: Uint8Array): { read: number; written: number } {
+export function encodeIntoCopying(text: string, target: Uint8Array): { read: number; written: number } {
   if (scratch.length < target.length) scratch = new Uint8Array(Math.max(target.length, scratch.length * 2));
   const result = encoder.encodeInto(text, scratch.subarray(0, target.length));
   target.set(scratch.subarray(0, result.written));
@@ -100,7 +100,11 @@ export function byteView(buffer: ArrayBufferLike, byteOffset: number, length: nu
 
 /** How many bytes `text` takes in UTF-8. */
 export function utf8ByteLength(text: string): number {
-  if (NodeBuffer) return NodeBuffer.byteLength(text, 'utf8');
+  return NodeBuffer ? NodeBuffer.byteLength(text, 'utf8') : webUtf8ByteLength(text);
+}
+
+/** The same without Buffer: lone surrogates count as the 3 bytes of U+FFFD they are encoded as. */
+export function webUtf8ByteLength(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
