@@ -132,6 +132,9 @@ export async function synchronizerChecks({ canBlock, browser }) {
       run: async () => {
         const api = sync.load(fixture);
         throwsLike(() => api.transferred(8), /cannot receive messages while it blocks/, 'transferred reply');
+        const pending = api.add.async(2, 2);
+        throwsLike(() => pending.result(), /cannot receive messages while it blocks/, 'future.result()');
+        equal(await pending, 4, 'the same future, awaited');
         const buffer = await api.transferred.async(8);
         equal(buffer.byteLength, 8, 'the async twin receives it');
         equal(api.add(1, 1), 2, 'the next blocking call works');
