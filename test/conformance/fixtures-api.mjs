@@ -48,6 +48,14 @@ export async function transferred(size) {
   return transfer(buffer, [buffer]);
 }
 
+/** Throws where nothing catches it, while the call never settles: the worker dies. */
+export async function crashSoon(message) {
+  setTimeout(() => {
+    throw new Error(message);
+  }, 1);
+  return new Promise(() => {});
+}
+
 export class Counter {
   #value;
 

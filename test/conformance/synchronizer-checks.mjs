@@ -156,6 +156,25 @@ export async function synchronizerChecks({ canBlock, browser }) {
       },
     },
     {
+      name: 'synchronizer: a worker that dies under a blocking call fails it with WorkerCrashError',
+      skip: blocking,
+      run: async () => {
+        const { WorkerCrashError } = await import(dist);
+        const doomed = new Synchronizer({ timeout: 10_000 });
+        try {
+          const api = await doomed.loadAsync(fixture);
+          const crash = throwsLike(() => api.crashSoon('boom'), /crashed/, 'the blocked call');
+          equal(crash instanceof WorkerCrashError, true, 'WorkerCrashError');
+          throwsLike(() => api.add(1, 2), /crashed/, 'later calls');
+          // A browser reads the crash report only on its event loop: the cause is filled in then.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          equal(crash.cause?.message, 'boom', 'the uncaught error as cause');
+        } finally {
+          await doomed.close();
+        }
+      },
+    },
+    {
       name: 'synchronizer: close() ends the worker; later calls fail with ClosedError',
       run: async () => {
         const api = await sync.loadAsync(fixture);

@@ -5,7 +5,10 @@ import type { ReplyEnd, SpawnOptions, Thread, ThreadBackend, ThreadSide } from '
 interface WebWorker {
   postMessage(message: unknown, transfer: unknown[]): void;
   terminate(): void;
-  addEventListener(type: 'error', listener: (event: { message?: string; error?: unknown }) => void): void;
+  addEventListener(
+    type: 'error',
+    listener: (event: { message?: string; error?: unknown; preventDefault(): void }) => void,
+  ): void;
 }
 
 interface WebPort {
@@ -59,6 +62,8 @@ export const webThreadBackend: ThreadBackend = {
     if (!WorkerClass) throw new Error('this runtime has neither node:worker_threads nor Web Workers');
     const worker = new WorkerClass(entry, { type: 'module', name: options.name });
     worker.addEventListener('error', (event) => {
+      // Handled here: it must not go on to be an uncaught error of this thread too.
+      event.preventDefault();
       const error = event.error instanceof Error ? event.error : new Error(event.message ?? 'worker error');
       options.onError(error);
     });
@@ -135,10 +140,12 @@ export function webThreadSide(): ThreadSide {
     onFatal(report) {
       // The worker is closed after reporting, as Node's guard exits: its state can no longer be trusted.
       scope.addEventListener('error', (event) => {
+        event.preventDefault();
         report(event.error ?? new Error(event.message ?? 'uncaught error'));
         scope.close();
       });
       scope.addEventListener('unhandledrejection', (event) => {
+        event.preventDefault();
         report(event.reason);
         scope.close();
       });

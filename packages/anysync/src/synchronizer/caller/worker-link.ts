@@ -63,6 +63,8 @@ export class WorkerLink {
   #drained = 0;
   #holds = 0;
   #failure: Error | undefined;
+  /** The worker died while this thread could not read its report (browsers); the report follows. */
+  #detailsLater = false;
   #outbox: (CallMessage | CancelMessage | ReleaseMessage)[] = [];
   #outboxTransfer: TransferListItem[] = [];
 
@@ -207,7 +209,10 @@ export class WorkerLink {
     if (!this.#failure && Atomics.load(this.control, Control.fatal) !== Fatal.none) {
       // The report with its details is a message; where it cannot be read now, fail without them.
       if (this.#backend.receivesWhileBlocked) this.drain();
-      else this.#fail(this.#lost('crashed (the details reach this thread later, as an error event)'));
+      else {
+        this.#fail(this.#lost(CRASH_DETAILS_LATER));
+        this.#detailsLater = true;
+      }
     }
     this.#check();
   }
@@ -238,7 +243,15 @@ export class WorkerLink {
     if (message.kind === 'reply') this.options.onReply(message);
     else if (message.kind === 'replies') for (const reply of message.replies) this.options.onReply(reply);
     else if (message.kind === 'output') replay(message);
+    else if (this.#detailsLater) this.#addDetails(this.#fatal(message));
     else this.#fail(this.#fatal(message));
+  }
+
+  /** The crash report that could not be read while blocked: its cause completes the error already thrown. */
+  #addDetails(report: Error): void {
+    this.#detailsLater = false;
+    const failure = this.#failure as Error;
+    Object.defineProperty(failure, 'cause', { value: report.cause, configurable: true, writable: true });
   }
 
   #fatal(message: FatalMessage): Error {
@@ -278,6 +291,10 @@ const NOT_STARTED =
   "the synchronizer's Web Worker has not started: a browser starts a worker only once the thread that " +
   'created it returns to its event loop, so a first blocking call cannot wait for it. Begin with ' +
   '`await sync.loadAsync(module)`; blocking calls work from then on';
+
+const CRASH_DETAILS_LATER =
+  'crashed (an uncaught error or unhandled rejection); the error becomes its `cause` once this thread ' +
+  'returns to its event loop and receives the report';
 
 const NO_MESSAGES_WHILE_BLOCKED =
   'a browser thread cannot receive messages while it blocks, and this needed one: a blocking call whose ' +
