@@ -21,7 +21,7 @@ export { check } from './generate/check.js';
 export type { GenerateOptions, GeneratedFile, GenerateReport } from './generate/generate.js';
 export { generate } from './generate/generate.js';
 export { defaultMappings, FS_PROMISES_WITH_SYNC_TWIN } from './mappings/default-mappings.js';
-export type { ParsedSource, Parser, SourceLanguage } from './parser/parser.js';
+export type { ParsedSource, ParseOptions, Parser, SourceLanguage } from './parser/parser.js';
 export { SOURCE_EXTENSIONS, typescriptParser } from './parser/typescript-parser.js';
 export type { PathRule } from './transform/path-rule.js';
 export type { TransformResult } from './transform/transform.js';

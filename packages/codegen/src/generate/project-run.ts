@@ -9,7 +9,7 @@ import type { ParsedSource } from '../parser/parser.js';
 import { typescriptParser } from '../parser/typescript-parser.js';
 import { collectFileFacts, type CollectedFacts } from '../project/collect-file-facts.js';
 import type { ProjectFacts } from '../project/project-facts.js';
-import { transformParsed } from '../transform/transform.js';
+import { parseOptionsFor, transformParsed } from '../transform/transform.js';
 import { withBanner } from './banner.js';
 import { type PlannedFile, planFiles } from './plan-files.js';
 
@@ -37,9 +37,10 @@ export function runProject(config: ResolvedConfig): ProjectRun {
   const names = new NameConvention(config.names);
   const runtimeModule = config.runtimeModule ?? 'anysync/runtime';
   const mappings = new MappingTable(defaultMappings(runtimeModule), config.mappings ?? {}, config.root);
-  const parsed = planned.map((file) =>
-    typescriptParser.parse(file.source, readFileSync(file.source, 'utf8')),
-  );
+  const parsed = planned.map((file) => {
+    const text = readFileSync(file.source, 'utf8');
+    return typescriptParser.parse(file.source, text, parseOptionsFor(text));
+  });
   const project = projectFacts(parsed, names);
   const files = planned.map((file, index): ConvertedFile => {
     const source = parsed[index] as ParsedSource;

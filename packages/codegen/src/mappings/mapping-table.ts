@@ -47,6 +47,21 @@ export class MappingTable {
     return this.#entries.get(moduleKey(specifier, path.dirname(importer)));
   }
 
+  /**
+   * Strings one of which occurs in the text of every file this table can change: the mapped modules'
+   * names without `node:` (and `promises`, for `fs.promises`). `undefined` when an entry is a relative
+   * path, which a file can name in many ways.
+   */
+  textNeedles(): readonly string[] | undefined {
+    if (this.#hasFileKeys) return undefined;
+    const needles = ['promises'];
+    for (const entry of this.#entries.values()) {
+      const mapsSomething = entry.module !== undefined || entry.exports.size > 0 || entry.error !== undefined;
+      if (mapsSomething) needles.push(entry.label.replace(/^node:/, ''));
+    }
+    return needles;
+  }
+
   /** Records that an entry (and optionally one of its exports) changed the output. */
   markUsed(entry: ModuleEntry, exportName?: string): void {
     this.#used.add(entry.key);

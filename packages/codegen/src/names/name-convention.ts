@@ -67,6 +67,11 @@ export class NameConvention {
     return renamed;
   }
 
+  /** The names given explicit sync names in the options' `renames` (those outside the convention). */
+  get explicitlyRenamed(): Iterable<string> {
+    return this.#renames.keys();
+  }
+
   syncName(name: string): string | undefined {
     const known = this.#memo.get(name);
     if (known !== undefined) return known === KEEP ? undefined : known;

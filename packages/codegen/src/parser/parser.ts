@@ -11,6 +11,20 @@ export interface ParsedSource {
   readonly tree: ts.SourceFile;
   /** Syntax errors found while parsing; a file that has any is not transformed. */
   readonly syntaxErrors: readonly { start: number; message: string }[];
+  /**
+   * `true` when the tree carries no JSDoc nodes because the parser was asked to leave them to the
+   * transform, which parses the few comments it must edit on demand (see {@link ParseOptions}).
+   */
+  readonly jsDocOnDemand?: boolean;
+}
+
+/** How much a parser does up front. */
+export interface ParseOptions {
+  /**
+   * `'with-tree'` (the default): JSDoc comments are parsed and attached to their nodes, as tools that
+   * read them expect. `'on-demand'`: they are not, and the transform parses the ones it needs.
+   */
+  readonly jsDoc?: 'with-tree' | 'on-demand';
 }
 
 /**
@@ -20,5 +34,5 @@ export interface ParsedSource {
  */
 export interface Parser {
   readonly name: string;
-  parse(fileName: string, text: string): ParsedSource;
+  parse(fileName: string, text: string, options?: ParseOptions): ParsedSource;
 }

@@ -1,5 +1,6 @@
 import ts from 'typescript';
-import type { ParsedSource, Parser, SourceLanguage } from './parser.js';
+import { canParseJsDocOnDemand } from './on-demand-jsdoc.js';
+import type { ParsedSource, ParseOptions, Parser, SourceLanguage } from './parser.js';
 
 const LANGUAGES: Record<string, SourceLanguage> = {
   '.ts': 'ts',
@@ -41,7 +42,8 @@ export function languageOf(fileName: string): SourceLanguage | undefined {
 }
 
 /**
- * The parser backed by `typescript`'s `createSourceFile` (JSDoc is parsed, so its type tags can be edited).
+ * The parser backed by `typescript`'s `createSourceFile`. JSDoc is parsed with the tree unless the
+ * caller asks for `{ jsDoc: 'on-demand' }`, as the transform does: it parses only the comments it edits.
  *
  * @example
  * ```ts
@@ -53,16 +55,21 @@ export function languageOf(fileName: string): SourceLanguage | undefined {
  */
 export const typescriptParser: Parser = {
   name: `typescript ${ts.version}`,
-  parse(fileName: string, text: string): ParsedSource {
+  parse(fileName: string, text: string, options?: ParseOptions): ParsedSource {
     const language = languageOf(fileName) ?? 'ts';
+    const jsDocOnDemand = options?.jsDoc === 'on-demand' && canParseJsDocOnDemand;
+    const settings = {
+      languageVersion: ts.ScriptTarget.Latest,
+      jsDocParsingMode: jsDocOnDemand ? ts.JSDocParsingMode.ParseNone : ts.JSDocParsingMode.ParseAll,
+    };
     // No parent pointers: the transform's walk sets them on its way down, which is cheaper.
-    const tree = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, SCRIPT_KINDS[language]);
+    const tree = ts.createSourceFile(fileName, text, settings, false, SCRIPT_KINDS[language]);
     const diagnostics = (tree as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] })
       .parseDiagnostics;
     const syntaxErrors = (diagnostics ?? []).map((diagnostic) => ({
       start: diagnostic.start,
       message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
     }));
-    return { fileName, text, language, tree, syntaxErrors };
+    return { fileName, text, language, tree, syntaxErrors, jsDocOnDemand };
   },
 };

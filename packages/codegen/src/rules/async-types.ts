@@ -32,6 +32,7 @@ export const asyncTypes: Rule = {
   isNeeded: (context) => context.usesAnyName(UNWRAPPED) || context.usesAnyName(SYNC_TYPE_NAMES.keys()),
   // Every async library type name starts with `Async`.
   needles: () => [...UNWRAPPED, 'Async'],
+  jsDocNeedles: () => [...UNWRAPPED, ...SYNC_TYPE_NAMES.keys()],
   visit(node, context) {
     if (ts.isUnionTypeNode(node)) {
       context.finishers.push(() => collapseDuplicateMembers(node, context));

@@ -19,6 +19,8 @@ export function rewriteSpecifier(
     return formatted === specifier ? undefined : formatted;
   }
   if (!isRelative(specifier)) return undefined;
+  // A twin written beside its source, with no directory rules: every relative path still holds.
+  if (context.pathRules.length === 0 && context.outFileName === context.fileName) return undefined;
   if (specifier.startsWith('./') && context.keepsSiblingSpecifiers) return undefined;
   const absolute = path.resolve(path.dirname(context.fileName), specifier);
   const mapped = mapPath(absolute, context.pathRules) ?? absolute;

@@ -32,7 +32,8 @@ export const dynamicSpecifiers: Rule = {
   name: 'dynamic-specifiers',
   kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.ImportType],
   isNeeded: (context) => /\b(?:import|require)\s*\(/.test(context.text),
-  needles: () => ['import', 'require'],
+  // Also `{import('./x.js').T}` in JSDoc; the word alone is in every import statement and `@example`.
+  needles: () => [/\b(?:import|require)\s*\(/g],
   visit(node, context) {
     rewriteLiteral(node, context);
   },

@@ -23,11 +23,16 @@ export interface Rule {
    */
   isNeeded?(context: TransformContext): boolean;
   /**
-   * Strings whose occurrences in the text mark every place the rule can act (a keyword, a name). When
+   * Strings (or `g` patterns) whose occurrences in the text mark every place the rule can act. When
    * every rule of a file has them, the walk only descends into nodes whose range holds one; a rule
    * without them makes the walk visit everything.
    */
-  needles?(context: TransformContext): Iterable<string>;
+  needles?(context: TransformContext): Iterable<string | RegExp>;
+  /**
+   * Where the rule acts inside JSDoc comments, when not at whole-word occurrences of its `needles` (the
+   * default for rules whose kinds can occur in JSDoc): names, or patterns with the `g` flag.
+   */
+  jsDocNeedles?(context: TransformContext): Iterable<string | RegExp>;
   /**
    * `'top-level'`: the rule only looks at top-level statements (imports, exports, requires, ambient
    * modules) and runs in a first pass over them, before the walk.

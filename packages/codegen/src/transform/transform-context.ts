@@ -8,6 +8,7 @@ import { type MappingTable, type ModuleEntry, isRelative } from '../mappings/map
 import type { NameConvention } from '../names/name-convention.js';
 import type { ParsedSource } from '../parser/parser.js';
 import type { FileFacts, ProjectFacts } from '../project/project-facts.js';
+import { withCommentWords } from './comment-words.js';
 import { type ImportBinding, collectImportBindings } from './import-bindings.js';
 import { isInside, mapPath, type PathRule } from './path-rule.js';
 import { type Resolution, ScopeResolver } from './scope.js';
@@ -47,6 +48,7 @@ export class TransformContext {
   #keepsSiblings: boolean | undefined;
   readonly #converted = new Map<string, FileFacts | undefined>();
   readonly #textHas = new Map<string, boolean>();
+  readonly #occurrences = new Map<string, readonly number[]>();
   readonly #identifiers: ReadonlyMap<string, string> | undefined;
   readonly #ignored: readonly (readonly [number, number])[];
 
@@ -78,7 +80,11 @@ export class TransformContext {
     this.#severity = init.severity;
     this.#ignored = init.ignored;
     this.commonJs = isCommonJs(this.fileName, this.tree);
-    this.#identifiers = (this.tree as { identifiers?: ReadonlyMap<string, string> }).identifiers;
+    const identifiers = (this.tree as { identifiers?: ReadonlyMap<string, string> }).identifiers;
+    this.#identifiers =
+      identifiers && init.source.jsDocOnDemand
+        ? withCommentWords(identifiers, this, this.names.explicitlyRenamed)
+        : identifiers;
   }
 
   /** Where a node's own text starts (after leading trivia). */
@@ -101,8 +107,26 @@ export class TransformContext {
     return this.#keepsSiblings;
   }
 
+  /**
+   * Every offset where `word` occurs in the text, remembered: the identifier table, the walk and the
+   * JSDoc check ask for the same words, and a search of a large file costs more than the list.
+   */
+  occurrencesOf(word: string): readonly number[] {
+    let found = this.#occurrences.get(word);
+    if (found === undefined) {
+      const text = this.text;
+      const list: number[] = [];
+      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) list.push(at);
+      found = list;
+      this.#occurrences.set(word, found);
+    }
+    return found;
+  }
+
   /** Whether the file's text contains a word (answers are remembered: several rules ask the same). */
   textIncludes(word: string): boolean {
+    const listed = this.#occurrences.get(word);
+    if (listed !== undefined) return listed.length > 0;
     let found = this.#textHas.get(word);
     if (found === undefined) {
       found = this.text.includes(word);

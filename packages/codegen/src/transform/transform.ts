@@ -6,13 +6,14 @@ import { buildSourceMap, type SourceMap } from '../edits/source-map.js';
 import { defaultMappings } from '../mappings/default-mappings.js';
 import { MappingTable } from '../mappings/mapping-table.js';
 import { NameConvention } from '../names/name-convention.js';
-import type { ParsedSource } from '../parser/parser.js';
+import type { ParsedSource, ParseOptions } from '../parser/parser.js';
 import { typescriptParser } from '../parser/typescript-parser.js';
 import { collectFileFacts } from '../project/collect-file-facts.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import { RULES } from '../rules/index.js';
 import { removeStatementLines } from '../rules/statement-removal.js';
 import { findDirectives } from './directives.js';
+import { mayChange } from './may-change.js';
 import { insertNeededImports } from './needed-imports.js';
 import { mapPath } from './path-rule.js';
 import { TransformContext } from './transform-context.js';
@@ -35,6 +36,10 @@ export interface TransformResult {
  * Converts one async source file into its sync twin by editing the original text: every byte outside an
  * edit — comments, blank lines, formatting — is kept.
  *
+ * A file in which none of the words the rules act on occurs (`async`, `await`, `Promise`, `then`, a
+ * mapped module, …) cannot change, so it is returned as it is without a parse — and so without a syntax
+ * check: its twin is byte-identical and the compiler reports the same errors in both.
+ *
  * @example
  * ```ts
  * import { transform } from '@anysync/codegen';
@@ -50,7 +55,18 @@ export interface TransformResult {
  * ```
  */
 export function transform(code: string, options: TransformOptions): TransformResult {
-  return transformParsed(typescriptParser.parse(options.fileName, code), options);
+  const names = NameConvention.for(options.names);
+  const mappings =
+    options.mappings instanceof MappingTable
+      ? options.mappings
+      : mappingTableFor(options, options.runtimeModule ?? 'anysync/runtime');
+  if (!mayChange(code, options, names, mappings)) {
+    const fileName = path.resolve(options.fileName);
+    const map = options.sourceMap === false ? undefined : sourceMapOf(code, [], fileName, fileName);
+    return { code, diagnostics: [], map, hasErrors: false };
+  }
+  const parsed = typescriptParser.parse(options.fileName, code, parseOptionsFor(code));
+  return transformParsed(parsed, { ...options, mappings });
 }
 
 /** {@link transform} for a file already parsed (the generator parses each file once for facts and edits). */
@@ -97,12 +113,29 @@ export function transformParsed(source: ParsedSource, options: TransformOptions)
   const map =
     options.sourceMap === false
       ? undefined
-      : buildSourceMap(source.text, context.edits.resolved(), {
-          file: path.basename(outFileName),
-          source: path.relative(path.dirname(outFileName), fileName).split(path.sep).join('/'),
-        });
+      : sourceMapOf(source.text, context.edits.resolved(), fileName, outFileName);
   const diagnostics = context.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { code: output, diagnostics, map, hasErrors: diagnostics.some((d) => d.severity === 'error') };
+}
+
+function sourceMapOf(
+  text: string,
+  edits: Parameters<typeof buildSourceMap>[1],
+  fileName: string,
+  outFileName: string,
+): SourceMap {
+  return buildSourceMap(text, edits, {
+    file: path.basename(outFileName),
+    source: path.relative(path.dirname(outFileName), fileName).split(path.sep).join('/'),
+  });
+}
+
+/**
+ * JSDoc is parsed on demand, except in a file with directive comments (`@anysync-skip` is found through
+ * the JSDoc attached to the tree).
+ */
+export function parseOptionsFor(code: string): ParseOptions {
+  return { jsDoc: code.includes('anysync-') ? 'with-tree' : 'on-demand' };
 }
 
 const defaultTables = new Map<string, MappingTable>();

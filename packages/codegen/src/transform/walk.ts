@@ -1,4 +1,6 @@
 import ts from 'typescript';
+import { leadingJsDoc } from '../parser/on-demand-jsdoc.js';
+import { jsDocCandidatePositions } from './jsdoc-candidates.js';
 import type { Rule, Walker } from './rule.js';
 import type { TransformContext } from './transform-context.js';
 
@@ -25,6 +27,11 @@ export function createWalker(rules: readonly Rule[], context: TransformContext):
   const renamed = context.localRenames;
   const silenced = context.hasIgnoredRanges;
   const positions = candidatePositions(rules, context);
+  const onDemand = context.source.jsDocOnDemand === true;
+  const docPositions = onDemand ? jsDocCandidatePositions(rules, context) : undefined;
+  const wantedComment = (start: number, end: number): boolean =>
+    docPositions === undefined || holdsCandidate(docPositions, start, end);
+  const claimedComments = new Set<number>();
   const path: ts.Node[] = [];
   let depth = 0;
   // path[i].parent is set for every i < linked.
@@ -66,7 +73,9 @@ export function createWalker(rules: readonly Rule[], context: TransformContext):
     }
     if (!skip) {
       if (mayHaveJsDoc(node)) {
-        const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
+        const docs = onDemand
+          ? leadingJsDoc(node, context.text, wantedComment, claimedComments)
+          : (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
         if (docs !== undefined) for (const doc of docs) visit(doc);
       }
       ts.forEachChild(node, visit);
@@ -87,23 +96,28 @@ export function createWalker(rules: readonly Rule[], context: TransformContext):
  * Where in the text any rule may act: the sorted offsets of every occurrence of every rule's needles.
  * `undefined` when some rule names no needles (then everything is walked).
  */
-function candidatePositions(rules: readonly Rule[], context: TransformContext): number[] | undefined {
-  const needles = new Set<string>();
+function candidatePositions(rules: readonly Rule[], context: TransformContext): Int32Array | undefined {
+  const words = new Set<string>();
+  const patterns: RegExp[] = [];
   for (const rule of rules) {
     if (rule.needles === undefined) return undefined;
-    for (const needle of rule.needles(context)) needles.add(needle);
+    for (const needle of rule.needles(context)) {
+      if (typeof needle === 'string') words.add(needle);
+      else patterns.push(needle);
+    }
   }
-  if (needles.has('')) return undefined;
+  if (words.has('')) return undefined;
   const found: number[] = [];
-  for (const needle of needles) {
-    for (let at = context.text.indexOf(needle); at !== -1; at = context.text.indexOf(needle, at + 1))
-      found.push(at);
+  for (const word of words) for (const at of context.occurrencesOf(word)) found.push(at);
+  for (const pattern of patterns) {
+    for (const match of context.text.matchAll(pattern)) found.push(match.index ?? 0);
   }
-  return found.sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per pair.
+  return Int32Array.from(found).sort();
 }
 
 /** Whether a sorted list has an offset in `[start, end)` (binary search). */
-function holdsCandidate(positions: readonly number[], start: number, end: number): boolean {
+function holdsCandidate(positions: ArrayLike<number>, start: number, end: number): boolean {
   let low = 0;
   let high = positions.length;
   while (low < high) {

@@ -1,0 +1,50 @@
+import type { MappingTable } from '../mappings/mapping-table.js';
+import type { NameConvention } from '../names/name-convention.js';
+import type { TransformOptions } from './transform-options.js';
+
+/**
+ * Words one of which every rule needs in a file's text to change anything: keywords (`async`, `await`),
+ * the async names and types (`Async…`, `Promise`, `Awaited`, `Symbol.asyncIterator`), promise chains,
+ * async-only globals, and directive comments. Kept in step with the rules' needles by a test.
+ */
+export const FIXED_NEEDLES: readonly string[] = [
+  'async',
+  'Async',
+  'await',
+  'Promise',
+  'Awaited',
+  'then',
+  'catch',
+  'finally',
+  'fetch',
+  'Response',
+  'ReadableStream',
+  'WritableStream',
+  'anysync-',
+];
+
+/**
+ * Whether converting this text can produce anything but the text itself, judged without parsing it: a
+ * file that contains none of the words the rules act on — and whose imports no directory rule or project
+ * fact can re-aim — comes out unchanged, so the transform returns it as it is. Most files of a large
+ * library are like that in part; they then cost a few string searches instead of a parse.
+ *
+ * `true` whenever the options make a text check unsound (directory rules, a twin in another directory,
+ * project facts, mappings keyed by file path).
+ */
+export function mayChange(
+  text: string,
+  options: TransformOptions,
+  names: NameConvention,
+  mappings: MappingTable,
+): boolean {
+  if ((options.pathRules?.length ?? 0) > 0 || options.project !== undefined) return true;
+  if (options.outFileName !== undefined && options.outFileName !== options.fileName) return true;
+  const mapped = mappings.textNeedles();
+  if (mapped === undefined) return true;
+  for (const needle of FIXED_NEEDLES) if (text.includes(needle)) return true;
+  if (text.includes(options.isAsyncMarker ?? 'IS_ASYNC')) return true;
+  for (const needle of mapped) if (text.includes(needle)) return true;
+  for (const name of names.explicitlyRenamed) if (text.includes(name)) return true;
+  return false;
+}
