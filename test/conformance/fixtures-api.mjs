@@ -48,6 +48,11 @@ export async function transferred(size) {
   return transfer(buffer, [buffer]);
 }
 
+export async function wait(ms) {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return ms;
+}
+
 /** Throws where nothing catches it, while the call never settles: the worker dies. */
 export async function crashSoon(message) {
   setTimeout(() => {

@@ -156,6 +156,17 @@ export async function synchronizerChecks({ canBlock, browser }) {
       },
     },
     {
+      name: 'synchronizer: a blocking call times out with TimeoutError, and the next one is served',
+      skip: blocking,
+      run: async () => {
+        const { TimeoutError } = await import(dist);
+        const api = sync.load(fixture);
+        const late = throwsLike(() => api.wait.with({ timeout: 30 })(5_000), /timed out after 30 ms/, 'wait');
+        equal(late instanceof TimeoutError, true, 'TimeoutError');
+        equal(api.wait(1), 1, 'the next call');
+      },
+    },
+    {
       name: 'synchronizer: a worker that dies under a blocking call fails it with WorkerCrashError',
       skip: blocking,
       run: async () => {
