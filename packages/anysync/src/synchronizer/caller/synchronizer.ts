@@ -40,14 +40,16 @@ export interface SynchronizerOptions {
   /**
    * Microseconds each side of a blocking call polls shared memory before it parks on a futex: the caller
    * for its reply, the worker (while it lingers) for the next call (default 50; 0 parks at once). A futex
-   * wake-up costs several microseconds per side, more than a small call, so polling roughly halves the
-   * round trip of a burst; it costs that much CPU time per call, and never delays the worker's event loop
-   * beyond `linger`.
+   * wake-up costs several microseconds per side, more than a small call, so a burst of small calls never
+   * sleeps. Polling costs up to that much CPU time per call and never delays the worker's event loop
+   * beyond `linger`; a caller whose poll came back empty parks at once for its next few calls.
    */
   poll?: number;
   /**
    * Most items an iterator pulls ahead of its consumer (default 1024). Batches start at 16 items and double
-   * while the consumer keeps going, so a short iteration or an early `break` never pays for a large one.
+   * while the consumer keeps going, up to half of this, and the worker pulls the next batch while the
+   * consumer works through the current one. A short iteration or an early `break` never pays for a large
+   * batch.
    */
   maxBatch?: number;
   /** Bytes each shared request/reply area may grow to; larger payloads travel by message (default 64 MiB). */

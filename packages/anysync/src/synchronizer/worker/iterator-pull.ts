@@ -23,27 +23,24 @@ const ahead = new WeakMap<object, Step>();
  *
  * A batch pulled ahead by `pullAhead` is handed out first (awaited if it is still being pulled).
  */
-export function pull(
-  iterator: AnyIterator,
-  credit: number,
-  onAsync?: (pull: AsyncPull) => void,
-): Batch | Promise<Batch> {
-  const early = prefetched.get(iterator);
-  if (early) {
+export function pull(iterator: AnyIterator, credit: number, early?: PullAhead): Batch | Promise<Batch> {
+  const fetched = prefetched.get(iterator);
+  if (fetched) {
     prefetched.delete(iterator);
-    return early.batch;
+    return fetched.batch;
   }
   const items: unknown[] = [];
   try {
     while (items.length < credit) {
       const step = takeStep(iterator);
       if (isPromise(step)) {
-        const started = new AsyncPull(iterator, credit, items);
-        onAsync?.(started);
+        const started = new AsyncPull(iterator, credit, items, early?.wanted);
+        if (early) early.pull = started;
         return started.start(step);
       }
       if (step.done) return { status: Status.done, values: [...items, step.value] };
       items.push(step.value);
+      if (early && items.length * 2 >= credit && early.wanted()) break;
     }
   } catch (error) {
     return { status: Status.failed, values: [...items, error] };
@@ -60,19 +57,29 @@ interface Prefetch {
 /** Batches pulled ahead (see `pullAhead`), by iterator. */
 const prefetched = new WeakMap<object, Prefetch>();
 
+/** A pull ahead in progress: `wanted` tells when the consumer already asks for what it has so far. */
+interface PullAhead {
+  wanted: () => boolean;
+  pull?: AsyncPull;
+}
+
 /**
  * Starts pulling the next `count` items while the consumer works through the batch it was just sent, so
  * the worker produces while the caller consumes. The caller asks for it only when the items in its hands
- * plus `count` stay within its limit of items ahead. Returns a promise that settles when the batch is in
- * hand, or `undefined` when it already is (a sync iterator) or nothing was started.
+ * plus `count` stay within its limit of items ahead. Once half the batch is in hand, `wanted` is checked
+ * after each item: when it is true (the consumer has sent its next request) the batch ends there, so the
+ * consumer waits for half a batch at most, not for a full one. Returns a promise that settles when the batch is in hand, or `undefined` when it
+ * already is (a sync iterator) or nothing was started.
  */
-export function pullAhead(iterator: AnyIterator, count: number): Promise<unknown> | undefined {
+export function pullAhead(
+  iterator: AnyIterator,
+  count: number,
+  wanted: () => boolean,
+): Promise<unknown> | undefined {
   if (count <= 0 || prefetched.has(iterator)) return undefined;
-  let stopped: AsyncPull | undefined;
-  const batch = pull(iterator, count, (started) => {
-    stopped = started;
-  });
-  prefetched.set(iterator, { batch, stop: () => stopped?.stop() });
+  const state: PullAhead = { wanted };
+  const batch = pull(iterator, count, state);
+  prefetched.set(iterator, { batch, stop: () => state.pull?.stop() });
   return isPromise(batch) ? batch : undefined;
 }
 
@@ -87,6 +94,7 @@ class AsyncPull {
     private readonly iterator: AnyIterator,
     private readonly credit: number,
     private readonly items: unknown[],
+    private readonly wanted?: () => boolean,
   ) {}
 
   start(first: Promise<IteratorResult<unknown>>): Promise<Batch> {
@@ -98,7 +106,7 @@ class AsyncPull {
   }
 
   async #loop(first: Step): Promise<void> {
-    const { items, iterator, credit } = this;
+    const { items, iterator, credit, wanted } = this;
     this.#pending = first;
     try {
       for (;;) {
@@ -107,7 +115,9 @@ class AsyncPull {
         if (this.#sent) return;
         if (step.done) return this.#send({ status: Status.done, values: [...items, step.value] });
         items.push(step.value);
-        if (items.length >= credit) return this.#send({ status: Status.batch, values: items });
+        if (items.length >= credit || (wanted && items.length * 2 >= credit && wanted())) {
+          return this.#send({ status: Status.batch, values: items });
+        }
         if (items.length === 1) this.#watchdog = setImmediate(() => this.#sendEarly());
         // Only the first step of a pull can have been started ahead of time.
         this.#pending = iterator.next();

@@ -125,14 +125,14 @@ export class Server {
 
   /**
    * After the reply to a pull whose caller asked for it (a second argument, the count), starts pulling the
-   * next batch; the promise settles when that batch is in hand.
+   * next batch; the promise settles when that batch is in hand. `wanted` ends it early (see `pullAhead`).
    */
-  pullAhead(request: Request): Promise<unknown> | undefined {
+  pullAhead(request: Request, wanted: () => boolean): Promise<unknown> | undefined {
     const count = Number(request.args[1] ?? 0);
     if (request.op !== Op.pull || !(count > 0)) return undefined;
     const entry = this.registry.table;
     try {
-      return pullAhead(entry.get(request.target) as Iterator<unknown>, count);
+      return pullAhead(entry.get(request.target) as Iterator<unknown>, count, wanted);
     } catch {
       // Released meanwhile: nothing to pull.
       return undefined;

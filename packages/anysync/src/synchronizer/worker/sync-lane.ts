@@ -83,7 +83,7 @@ export class SyncLane {
     const linger = !ahead && this.#mayLinger(mayLinger);
     if (!this.#reply(seq, outcome, linger, compact)) return false;
     if (!ahead) return linger;
-    const pulling = this.server.pullAhead(request);
+    const pulling = this.server.pullAhead(request, this.#asked);
     if (pulling) {
       pulling.then(
         () => this.#resume(mayLinger),
@@ -96,6 +96,9 @@ export class SyncLane {
     this.#announce();
     return true;
   }
+
+  /** True once the caller has written a request the worker has not taken yet. */
+  readonly #asked = (): boolean => Atomics.load(this.#control, Control.requestSeq) !== this.#taken;
 
   /** The batch pulled ahead is in hand: serve the call that came meanwhile, or linger for it. */
   #resume(mayLinger: boolean): void {
