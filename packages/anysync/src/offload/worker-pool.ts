@@ -27,7 +27,9 @@ export interface PoolOptions {
   /**
    * Fewest tasks handed to a worker before it finishes the previous one (default 2): the next task is
    * already there when one ends, instead of a message round trip later. For short tasks the pool hands
-   * over more, about a millisecond of work, so a burst of small tasks travels in few messages.
+   * over more, about a millisecond of work, so a burst of small tasks travels in few messages. A busy worker
+   * is handed more only while the queue holds a task for every worker, so the last tasks of a burst go to
+   * whichever worker frees up first instead of waiting behind a long one.
    */
   pipeline?: number;
   /** Default timeout of each task in milliseconds, queueing included (default: none). */
@@ -167,6 +169,9 @@ export class WorkerPool implements AsyncDisposable {
     }
     if (best && best.inFlight === 0) return best;
     if (this.#workers.length < this.size) return this.#spawn();
+    // A busy worker is handed more only while every other worker, as it frees up, will still find a task
+    // here: at the end of a burst a task queued behind a long one could wait there while a worker idles.
+    if (this.#queue.size < this.#workers.length) return undefined;
     return best && best.inFlight < best.depth(Math.max(1, this.#options.pipeline ?? 2)) ? best : undefined;
   }
 

@@ -33,6 +33,28 @@ describe('WorkerPool', () => {
     expect(results).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
   });
 
+  it('does not queue a task behind a busy worker when another one will be free for it', {
+    timeout: 10_000,
+  }, async () => {
+    const pair = new WorkerPool({ size: 2 });
+    const mod = await pair.load<typeof Heavy>(HEAVY);
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    try {
+      const held = mod.hold(flag); // blocks its worker until the flag is set
+      const quick = mod.add(1, 1);
+      const next = mod.add(2, 2); // must wait for the worker that runs `quick`, not sit behind `held`
+      expect(await quick).toBe(2);
+      expect(await next).toBe(4); // never settles (the test times out) if `next` was queued behind `held`
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+      expect(typeof (await held)).toBe('number');
+    } finally {
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+      await pair.close();
+    }
+  });
+
   it('keeps the error class, message, fields and worker stack', async () => {
     const error = await heavy
       .fail('too big')
