@@ -56,6 +56,11 @@ export class BatchCollector<T> {
     return this.#items.length;
   }
 
+  /** The items gathered and not yet handed over (not a copy: do not change it). */
+  get items(): readonly T[] {
+    return this.#items;
+  }
+
   add(item: T): void {
     const items = this.#items;
     items.push(item);

@@ -99,7 +99,7 @@ export class BatchLoader<K, V> {
   readonly #load: (keys: K[]) => BatchResults<K, V> | PromiseLike<BatchResults<K, V>>;
   readonly #collector: BatchCollector<K>;
   readonly #limit: Semaphore | undefined;
-  readonly #dedupe: boolean;
+  readonly #dedupe: 'eager' | 'deferred' | 'none';
   #batch: LoadBatch<K, V>;
   #loading = 0;
   #batches = 0;
@@ -117,7 +117,9 @@ export class BatchLoader<K, V> {
     }
     this.#load = options.load;
     this.#limit = concurrency === undefined ? undefined : new Semaphore(concurrency);
-    this.#dedupe = options.dedupe !== false;
+    // Without a size limit, repeated keys can be found when the batch goes out, more cheaply (see LoadBatch).
+    this.#dedupe =
+      options.dedupe === false ? 'none' : maxSize === Number.POSITIVE_INFINITY ? 'deferred' : 'eager';
     this.#batch = new LoadBatch<K, V>(this.#dedupe);
     // The collector keeps the keys, the size and the window; the batch object holds the callers.
     this.#collector = new BatchCollector<K>(maxSize, options.maxWait ?? 0, (keys) => this.#send(keys));
@@ -143,8 +145,9 @@ export class BatchLoader<K, V> {
   }
 
   stats(): BatchLoaderStats {
+    const gathered = this.#collector.items;
     return {
-      pending: this.#collector.size,
+      pending: this.#dedupe === 'deferred' ? new Set(gathered).size : gathered.length,
       loading: this.#loading,
       batches: this.#batches,
       keys: this.#keys,
@@ -160,7 +163,7 @@ export class BatchLoader<K, V> {
     void done.then(() => {
       this.#loading--;
       this.#batches++;
-      this.#keys += batch.size;
+      this.#keys += batch.keys;
     });
   }
 }

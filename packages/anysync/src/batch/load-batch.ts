@@ -1,46 +1,55 @@
 import type { BatchResults } from './batch-loader.js';
+import { distinctKeys, routeRepeats } from './key-repeats.js';
 
 function describeKey(key: unknown): string {
   return typeof key === 'string' ? `'${key}'` : String(key);
 }
 
 // One shared executor instead of a closure per load (as anysync's wait queue does): it runs synchronously,
-// so the two variables are read back before anything else can overwrite them.
+// so the variable is read back before anything else can overwrite it. Only `resolve` is kept: a request
+// fails by being resolved with a rejected promise, which spares an array push per load.
 let capturedResolve: (value: never) => void = () => {};
-let capturedReject: (reason: unknown) => void = () => {};
-function capture(resolve: (value: never) => void, reject: (reason: unknown) => void): void {
+function capture(resolve: (value: never) => void): void {
   capturedResolve = resolve;
-  capturedReject = reject;
 }
 
 /**
- * The callers of one `BatchLoader` batch: one promise per key, in request order, shared by every caller
- * of that key unless the loader was made with `dedupe: false`. The keys themselves are kept by the batch's collector, in the same order;
- * `run(load, keys)` loads them and settles each promise.
+ * The callers of one `BatchLoader` batch: one promise per request, in request order. Repeated keys are
+ * shared in one of two ways: with a `maxSize`, at request time (`'eager'`: a map from key to promise,
+ * since the size counts distinct keys); without one, when the batch goes out (`'deferred'`: see `routeRepeats`,
+ * and a route from each request to its distinct key only if some key repeats), which is cheaper
+ * when keys seldom repeat. `'none'` (the loader's `dedupe: false`) passes every request as a key. The keys
+ * themselves are kept by the batch's collector, in request order; `run(load, keys)` loads them and
+ * settles each promise.
  */
 export class LoadBatch<K, V> {
-  /** Each distinct key's promise; `undefined` when the loader does not share repeated keys. */
+  /** Each distinct key's promise, in `'eager'` mode. */
   readonly #promises: Map<K, Promise<V>> | undefined;
-  readonly #resolves: ((value: V) => void)[] = [];
-  readonly #rejects: ((error: unknown) => void)[] = [];
+  readonly #deferred: boolean;
+  readonly #resolves: ((value: V | Promise<never>) => void)[] = [];
+  /** Distinct keys loaded (known once the batch went out). */
+  keys = 0;
 
-  constructor(dedupe: boolean) {
-    this.#promises = dedupe ? new Map() : undefined;
+  constructor(dedupe: 'eager' | 'deferred' | 'none') {
+    this.#promises = dedupe === 'eager' ? new Map() : undefined;
+    this.#deferred = dedupe === 'deferred';
   }
 
+  /** Promises handed out: one per distinct key in `'eager'` mode, one per request otherwise. */
   get size(): number {
     return this.#resolves.length;
   }
 
-  /** The promise for `key`: the one already in the batch for it, if repeated keys are shared. */
+  /** The promise for `key`: the one already in the batch for it, in `'eager'` mode. */
   request(key: K): Promise<V> {
     const promises = this.#promises;
-    const existing = promises?.get(key);
-    if (existing !== undefined) return existing;
+    if (promises !== undefined) {
+      const existing = promises.get(key);
+      if (existing !== undefined) return existing;
+    }
     const promise = new Promise<V>(capture);
     promises?.set(key, promise);
-    this.#resolves.push(capturedResolve as (value: V) => void);
-    this.#rejects.push(capturedReject);
+    this.#resolves.push(capturedResolve as (value: V | Promise<never>) => void);
     return promise;
   }
 
@@ -48,41 +57,54 @@ export class LoadBatch<K, V> {
     load: (keys: K[]) => BatchResults<K, V> | PromiseLike<BatchResults<K, V>>,
     keys: K[],
   ): Promise<void> {
+    const route = this.#deferred ? routeRepeats(keys) : undefined;
+    const distinct = route === undefined ? keys : distinctKeys(keys, route);
+    this.keys = distinct.length;
     let results: BatchResults<K, V>;
     try {
-      results = await load(keys);
+      results = await load(distinct);
     } catch (error) {
-      for (const reject of this.#rejects) reject(error);
+      this.#rejectAll(error);
       return;
     }
     if (results instanceof Map) this.#settleByKey(results as ReadonlyMap<K, V>, keys);
-    else this.#settleInOrder(results as ArrayLike<V | Error>);
+    else this.#settleInOrder(results as ArrayLike<V | Error>, distinct.length, route);
   }
 
+  /** Settles request `i` (whose key is `keys[i]`) with the result for its key. */
   #settleByKey(results: ReadonlyMap<K, V>, keys: K[]): void {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as K;
-      if (results.has(key)) (this.#resolves[i] as (value: V) => void)(results.get(key) as V);
-      else this.#rejects[i]?.(new Error(`BatchLoader: load() returned no value for key ${describeKey(key)}`));
+      const resolve = this.#resolves[i] as (value: V | Promise<never>) => void;
+      if (results.has(key)) resolve(results.get(key) as V);
+      else
+        resolve(
+          Promise.reject(new Error(`BatchLoader: load() returned no value for key ${describeKey(key)}`)),
+        );
     }
   }
 
-  #settleInOrder(results: ArrayLike<V | Error>): void {
-    const count = this.#resolves.length;
+  /** Settles request `i` with `results[route[i]]` (or `results[i]` without a route). */
+  #settleInOrder(results: ArrayLike<V | Error>, count: number, route: Int32Array | undefined): void {
     if (results === null || typeof results !== 'object' || results.length !== count) {
       const got =
         results !== null && typeof results === 'object' ? `${results.length} results` : String(results);
       const error = new TypeError(
         `BatchLoader: load() must return one result per key, in order, or a Map: got ${got} for ${count} keys`,
       );
-      for (const reject of this.#rejects) reject(error);
+      this.#rejectAll(error);
       return;
     }
     const resolves = this.#resolves;
-    for (let i = 0; i < count; i++) {
-      const result = results[i] as V | Error;
-      if (result instanceof Error) this.#rejects[i]?.(result);
-      else (resolves[i] as (value: V) => void)(result);
+    for (let i = 0; i < resolves.length; i++) {
+      const result = results[route === undefined ? i : (route[i] as number)] as V | Error;
+      (resolves[i] as (value: V | Promise<never>) => void)(
+        result instanceof Error ? Promise.reject(result) : result,
+      );
     }
+  }
+
+  #rejectAll(error: unknown): void {
+    for (const resolve of this.#resolves) resolve(Promise.reject(error));
   }
 }

@@ -41,6 +41,32 @@ describe('BatchLoader', () => {
     expect(requests).toEqual(['1,2@0', '3,1@0', '4,5@0']);
   });
 
+  it('without maxSize, finds repeated keys when the batch goes out: each caller gets the result of its key', async () => {
+    const seen: number[][] = [];
+    const byOrder = new BatchLoader<number, number>({
+      load: (keys) => (seen.push(keys), keys.map((key) => (key === 2 ? new Error('no 2') : key * 10))),
+    });
+    const requests = [3, 1, 3, 2, 1, 3].map((key) => byOrder.load(key));
+    expect(byOrder.stats().pending).toBe(3);
+    const outcomes = await Promise.allSettled(requests);
+    expect(seen).toEqual([[3, 1, 2]]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : o.reason.message))).toEqual([
+      30,
+      10,
+      30,
+      'no 2',
+      10,
+      30,
+    ]);
+    expect(byOrder.stats()).toMatchObject({ batches: 1, keys: 3 });
+    const byKey = new BatchLoader<string, number>({
+      load: (keys) => (seen.push(keys as never), new Map(keys.map((key) => [key, key.length]))),
+    });
+    expect(await byKey.loadMany(['ab', 'c', 'ab'])).toEqual([2, 1, 2]);
+    expect(seen.at(-1)).toEqual(['ab', 'c']);
+    await expect(byOrder.loadMany([5, 5, 6]).then(() => seen.at(-1))).resolves.toEqual([5, 6]);
+  });
+
   it('with dedupe: false, passes every request as a key, repeats included', async () => {
     const seen: number[][] = [];
     const loader = new BatchLoader<number, number>({
