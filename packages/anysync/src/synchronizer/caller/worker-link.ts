@@ -1,5 +1,4 @@
 import type { TransferListItem } from 'node:worker_threads';
-import { currentRuntime } from '../../runtime/current-runtime.js';
 import { threadBackend } from '../backends/select-thread.js';
 import type { ReplyEnd, Thread, ThreadBackend } from '../backends/thread-backend.js';
 import { ClosedError, WorkerCrashError } from '../errors.js';
@@ -21,6 +20,15 @@ import {
 import { ringDoorbell } from '../wire/doorbell.js';
 import { fromErrorRecord } from '../wire/error-record.js';
 import { SharedArea } from '../wire/shared-area.js';
+import {
+  CRASH_DETAILS_LATER,
+  canBlockHere,
+  NO_MESSAGES_WHILE_BLOCKED,
+  NOT_STARTED,
+  noBlocking,
+  START_WAIT_MS,
+  sharedBuffer,
+} from './thread-limits.js';
 
 /** How to start the worker. */
 export interface LinkOptions {
@@ -273,51 +281,6 @@ export class WorkerLink {
     this.#port?.unref();
     this.options.onFailure(error);
   }
-}
-
-function noBlocking(): string {
-  const { name, thread } = currentRuntime();
-  return (
-    `this thread may not block (${name}, ${thread} thread), so blocking synchronizer calls are refused ` +
-    'here: use loadAsync() and the .async twins, or make blocking calls from a Web Worker (of a ' +
-    'cross-origin-isolated page, in a browser)'
-  );
-}
-
-/** How long a first blocking call waits for a Web Worker that is starting (fetching its modules). */
-const START_WAIT_MS = 30_000;
-
-const NOT_STARTED =
-  "the synchronizer's Web Worker has not started: a browser starts a worker only once the thread that " +
-  'created it returns to its event loop, so a first blocking call cannot wait for it. Begin with ' +
-  '`await sync.loadAsync(module)`; blocking calls work from then on';
-
-const CRASH_DETAILS_LATER =
-  'crashed (an uncaught error or unhandled rejection); the error becomes its `cause` once this thread ' +
-  'returns to its event loop and receives the report';
-
-const NO_MESSAGES_WHILE_BLOCKED =
-  'a browser thread cannot receive messages while it blocks, and this needed one: a blocking call whose ' +
-  'reply carries transferred objects or exceeds sharedMemoryLimit, or future.result() on a pending ' +
-  'future. Use the .async twin and await it instead';
-
-/** Shared memory, or a clear error where there is none (a browser page that is not cross-origin isolated). */
-function sharedBuffer(bytes: number): SharedArrayBuffer {
-  if (typeof SharedArrayBuffer !== 'function') {
-    throw new Error(
-      'the synchronizer needs SharedArrayBuffer, which this context lacks: in a browser, serve the page ' +
-        'cross-origin isolated (Cross-Origin-Opener-Policy: same-origin and ' +
-        'Cross-Origin-Embedder-Policy: require-corp)',
-    );
-  }
-  return new SharedArrayBuffer(bytes);
-}
-
-let blockingAllowed: boolean | undefined;
-
-function canBlockHere(): boolean {
-  blockingAllowed ??= currentRuntime().canBlock;
-  return blockingAllowed;
 }
 
 function replay(message: OutputMessage): void {
