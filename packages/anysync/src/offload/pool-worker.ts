@@ -70,10 +70,16 @@ export class PoolWorker {
   call(info: ModuleInfo, name: string, args: unknown[], options: CallOptions | undefined): Future<unknown> {
     const member = info.members.get(name);
     const nameId = member?.nameId ?? -2;
-    return this.connection.callAsync(
+    const future = this.connection.callAsync(
       { op: Op.call, target: info.id, name: nameId, args, label: name },
       options,
     );
+    // Calls sent in one turn travel as one message, which the worker runs as one job, replying to all of
+    // them at its end. Right for short tasks; but with long ones the first result would wait for the
+    // second task, and the pool would learn that the worker has room only when it has none left, so the
+    // worker would sit idle while the next tasks travel. Long tasks go one per message.
+    if (this.serviceMs > PIPELINE_MS) this.connection.link.flush();
+    return future;
   }
 
   /**
