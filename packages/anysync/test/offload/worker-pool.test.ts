@@ -55,6 +55,28 @@ describe('WorkerPool', () => {
     }
   });
 
+  it('replies to each long task as it ends, even with the next one queued on the same worker', {
+    timeout: 10_000,
+  }, async () => {
+    const single = new WorkerPool({ size: 1 });
+    const mod = await single.load<typeof Heavy>(HEAVY);
+    await mod.spin(20); // the pool now knows this worker's tasks are long
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    try {
+      const first = mod.spin(5);
+      const held = mod.hold(flag); // handed over in the same turn, right behind `first`
+      // Never settles (the test times out) if the reply to `first` waited for the end of `held`.
+      expect(typeof (await first)).toBe('number');
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+      expect(await held).toBe(await mod.whoami());
+    } finally {
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+      await single.close();
+    }
+  });
+
   it('keeps the error class, message, fields and worker stack', async () => {
     const error = await heavy
       .fail('too big')
