@@ -33,6 +33,7 @@ const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
 export class MappingTable {
   readonly #entries = new Map<string, ModuleEntry>();
   readonly #used = new Set<string>();
+  #textNeedles: readonly string[] | undefined;
   #hasFileKeys = false;
 
   constructor(defaults: MappingOptions, user: MappingOptions = {}, baseDir = process.cwd()) {
@@ -54,11 +55,13 @@ export class MappingTable {
    */
   textNeedles(): readonly string[] | undefined {
     if (this.#hasFileKeys) return undefined;
+    if (this.#textNeedles !== undefined) return this.#textNeedles;
     const needles = ['promises'];
     for (const entry of this.#entries.values()) {
       const mapsSomething = entry.module !== undefined || entry.exports.size > 0 || entry.error !== undefined;
       if (mapsSomething) needles.push(entry.label.replace(/^node:/, ''));
     }
+    this.#textNeedles = needles;
     return needles;
   }
 

@@ -30,9 +30,7 @@ export const asyncTypes: Rule = {
   kinds: [ts.SyntaxKind.TypeReference, ts.SyntaxKind.Identifier, ts.SyntaxKind.UnionType],
   identifierNames: () => SYNC_TYPE_NAMES.keys(),
   isNeeded: (context) => context.usesAnyName(UNWRAPPED) || context.usesAnyName(SYNC_TYPE_NAMES.keys()),
-  // Every async library type name starts with `Async`.
-  needles: () => [...UNWRAPPED, 'Async'],
-  jsDocNeedles: () => [...UNWRAPPED, ...SYNC_TYPE_NAMES.keys()],
+  needles: () => [...UNWRAPPED, ...SYNC_TYPE_NAMES.keys()],
   visit(node, context) {
     if (ts.isUnionTypeNode(node)) {
       context.finishers.push(() => collapseDuplicateMembers(node, context));

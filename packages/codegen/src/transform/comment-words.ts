@@ -2,25 +2,25 @@
 const STEMS = ['Async', 'async', 'Promise', 'Awaited'];
 
 /**
- * The parser's identifier table plus the words a JSDoc comment may hold that a rule reacts to, for a
- * tree parsed without its JSDoc (whose identifiers are then missing from the table). The words are taken
- * from the whole text around each stem, so strings and line comments add a few: the table only decides
- * which rules and names are worth walking for, never what is edited.
+ * The words a JSDoc comment may hold that a rule reacts to and that the parser's identifier table lacks,
+ * for a tree parsed without its JSDoc (whose identifiers are then missing from the table). They are taken
+ * from the whole text around each stem, so strings and line comments add a few: the words only decide
+ * which rules and names are worth walking for, never what is edited. `undefined` when there are none.
  *
  * @param source the file's text, with its remembered word search
  * @param extraNames names outside the stems that rename (a project's explicit `renames`)
  */
-export function withCommentWords(
+export function commentWords(
   identifiers: ReadonlyMap<string, string>,
   source: { readonly text: string; occurrencesOf(word: string): readonly number[] },
   extraNames: Iterable<string>,
-): ReadonlyMap<string, string> {
+): ReadonlyMap<string, string> | undefined {
   const text = source.text;
-  let table: Map<string, string> | undefined;
+  let words: Map<string, string> | undefined;
   const add = (word: string): void => {
-    if (identifiers.has(word) || table?.has(word)) return;
-    table ??= new Map(identifiers);
-    table.set(word, word);
+    if (identifiers.has(word) || words?.has(word)) return;
+    words ??= new Map();
+    words.set(word, word);
   };
   for (const stem of STEMS) {
     for (const at of source.occurrencesOf(stem)) {
@@ -28,15 +28,15 @@ export function withCommentWords(
       while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start -= 1;
       let end = at + stem.length;
       while (end < text.length && isWordChar(text.charCodeAt(end))) end += 1;
-      add(text.slice(start, end));
+      add(end - start === stem.length ? stem : text.slice(start, end));
     }
   }
   for (const name of extraNames) if (text.includes(name)) add(name);
-  return table ?? identifiers;
+  return words;
 }
 
-/** `[A-Za-z0-9_$]`. */
-function isWordChar(code: number): boolean {
+/** `[A-Za-z0-9_$]`: whether a character continues an identifier (non-ASCII letters count as breaks). */
+export function isWordChar(code: number): boolean {
   return (
     (code >= 97 && code <= 122) ||
     (code >= 65 && code <= 90) ||

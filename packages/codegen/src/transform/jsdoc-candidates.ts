@@ -16,7 +16,7 @@ function canOccurInJsDoc(kind: ts.SyntaxKind): boolean {
 
 /**
  * Where a rule may act inside a JSDoc comment: whole-word occurrences of the needles of the rules whose
- * kinds can occur there (or of their `jsDocNeedles`). Only comments holding one are parsed, so prose
+ * kinds can occur there. Only comments holding one are parsed, so prose
  * ("asynchronous", "then", `runPromise` in an example) costs nothing. `undefined` means every comment.
  */
 export function jsDocCandidatePositions(
@@ -26,8 +26,7 @@ export function jsDocCandidatePositions(
   const words = new Set<string>();
   const patterns: RegExp[] = [];
   for (const rule of rules) {
-    const needles =
-      rule.jsDocNeedles?.(context) ?? (rule.kinds.some(canOccurInJsDoc) ? rule.needles?.(context) : []);
+    const needles = rule.kinds.some(canOccurInJsDoc) ? rule.needles?.(context) : [];
     if (needles === undefined) return undefined;
     for (const needle of needles) {
       if (typeof needle === 'string') words.add(needle);
@@ -35,32 +34,11 @@ export function jsDocCandidatePositions(
     }
   }
   if (words.has('')) return undefined;
-  const text = context.text;
   const found: number[] = [];
   for (const word of words) {
-    for (const at of context.occurrencesOf(word)) {
-      if (
-        !isWordChar(text.charCodeAt(at - 1), word.charCodeAt(0)) &&
-        !isWordChar(text.charCodeAt(at + word.length), 0)
-      )
-        found.push(at);
-    }
+    for (const at of context.wholeWordsOf(word)) found.push(at);
   }
-  for (const pattern of patterns) for (const match of text.matchAll(pattern)) found.push(match.index ?? 0);
+  for (const pattern of patterns)
+    for (const match of context.text.matchAll(pattern)) found.push(match.index ?? 0);
   return Int32Array.from(found).sort();
-}
-
-/**
- * Whether a neighbouring character continues an identifier (`[A-Za-z0-9_$]`). A needle starting with a
- * non-word character (`@async`) has no left boundary to check.
- */
-function isWordChar(code: number, needleStart: number): boolean {
-  if (needleStart === 64) return false;
-  return (
-    (code >= 97 && code <= 122) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 48 && code <= 57) ||
-    code === 95 ||
-    code === 36
-  );
 }

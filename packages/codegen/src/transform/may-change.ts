@@ -26,8 +26,8 @@ export const FIXED_NEEDLES: readonly string[] = [
 /**
  * Whether converting this text can produce anything but the text itself, judged without parsing it: a
  * file that contains none of the words the rules act on — and whose imports no directory rule or project
- * fact can re-aim — comes out unchanged, so the transform returns it as it is. Most files of a large
- * library are like that in part; they then cost a few string searches instead of a parse.
+ * fact can re-aim — comes out unchanged, so the transform returns it as it is, after a few string
+ * searches instead of a parse. Constants, types, pure helpers: a large library has many such files.
  *
  * `true` whenever the options make a text check unsound (directory rules, a twin in another directory,
  * project facts, mappings keyed by file path).

@@ -23,16 +23,12 @@ export interface Rule {
    */
   isNeeded?(context: TransformContext): boolean;
   /**
-   * Strings (or `g` patterns) whose occurrences in the text mark every place the rule can act. When
+   * Names or keywords (or `g` patterns) whose whole-word occurrences in the text mark every place the
+   * rule can act, in code and, for rules of kinds JSDoc can hold, in JSDoc comments. When
    * every rule of a file has them, the walk only descends into nodes whose range holds one; a rule
    * without them makes the walk visit everything.
    */
   needles?(context: TransformContext): Iterable<string | RegExp>;
-  /**
-   * Where the rule acts inside JSDoc comments, when not at whole-word occurrences of its `needles` (the
-   * default for rules whose kinds can occur in JSDoc): names, or patterns with the `g` flag.
-   */
-  jsDocNeedles?(context: TransformContext): Iterable<string | RegExp>;
   /**
    * `'top-level'`: the rule only looks at top-level statements (imports, exports, requires, ambient
    * modules) and runs in a first pass over them, before the walk.

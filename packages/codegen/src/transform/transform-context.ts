@@ -8,7 +8,7 @@ import { type MappingTable, type ModuleEntry, isRelative } from '../mappings/map
 import type { NameConvention } from '../names/name-convention.js';
 import type { ParsedSource } from '../parser/parser.js';
 import type { FileFacts, ProjectFacts } from '../project/project-facts.js';
-import { withCommentWords } from './comment-words.js';
+import { commentWords, isWordChar } from './comment-words.js';
 import { type ImportBinding, collectImportBindings } from './import-bindings.js';
 import { isInside, mapPath, type PathRule } from './path-rule.js';
 import { type Resolution, ScopeResolver } from './scope.js';
@@ -49,7 +49,10 @@ export class TransformContext {
   readonly #converted = new Map<string, FileFacts | undefined>();
   readonly #textHas = new Map<string, boolean>();
   readonly #occurrences = new Map<string, readonly number[]>();
+  readonly #wholeWords = new Map<string, readonly number[]>();
   readonly #identifiers: ReadonlyMap<string, string> | undefined;
+  /** Names the identifier table lacks because JSDoc was not parsed with the tree. */
+  #commentWords: ReadonlyMap<string, string> | undefined;
   readonly #ignored: readonly (readonly [number, number])[];
 
   constructor(init: {
@@ -81,10 +84,9 @@ export class TransformContext {
     this.#ignored = init.ignored;
     this.commonJs = isCommonJs(this.fileName, this.tree);
     const identifiers = (this.tree as { identifiers?: ReadonlyMap<string, string> }).identifiers;
-    this.#identifiers =
-      identifiers && init.source.jsDocOnDemand
-        ? withCommentWords(identifiers, this, this.names.explicitlyRenamed)
-        : identifiers;
+    this.#identifiers = identifiers;
+    if (identifiers && init.source.jsDocOnDemand)
+      this.#commentWords = commentWords(identifiers, this, this.names.explicitlyRenamed);
   }
 
   /** Where a node's own text starts (after leading trivia). */
@@ -123,6 +125,29 @@ export class TransformContext {
     return found;
   }
 
+  /**
+   * The offsets where `word` occurs as a whole word (not inside a longer name such as `runPromise` or
+   * `catchAll`): where a rule acting on that name can act. Remembered, like {@link occurrencesOf}.
+   */
+  wholeWordsOf(word: string): readonly number[] {
+    let found = this.#wholeWords.get(word);
+    if (found === undefined) {
+      const text = this.text;
+      const checksLeft = isWordChar(word.charCodeAt(0));
+      const checksRight = isWordChar(word.charCodeAt(word.length - 1));
+      const list: number[] = [];
+      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+        if (checksLeft && isWordChar(text.charCodeAt(at - 1))) continue;
+        if (checksRight && isWordChar(text.charCodeAt(at + word.length))) continue;
+        list.push(at);
+      }
+      found = list;
+      this.#wholeWords.set(word, found);
+      if (found.length > 0) this.#textHas.set(word, true);
+    }
+    return found;
+  }
+
   /** Whether the file's text contains a word (answers are remembered: several rules ask the same). */
   textIncludes(word: string): boolean {
     const listed = this.#occurrences.get(word);
@@ -143,12 +168,18 @@ export class TransformContext {
 
   /** Whether the file uses an identifier of this name anywhere (true when the parser keeps no table). */
   usesName(name: string): boolean {
-    return this.#identifiers === undefined || this.#identifiers.has(name);
+    return (
+      this.#identifiers === undefined || this.#identifiers.has(name) || this.#commentWords?.has(name) === true
+    );
   }
 
   /** The identifiers of this file that the naming convention renames. */
   renamedNames(): ReadonlySet<string> {
-    return this.#identifiers === undefined ? new Set() : this.names.renamedIn(this.#identifiers);
+    if (this.#identifiers === undefined) return new Set();
+    const renamed = this.names.renamedIn(this.#identifiers);
+    if (this.#commentWords === undefined) return renamed;
+    const inComments = this.names.renamedIn(this.#commentWords);
+    return inComments.size === 0 ? renamed : new Set([...renamed, ...inComments]);
   }
 
   /** The import bindings a statement declares (none for most statements). */

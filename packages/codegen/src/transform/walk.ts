@@ -93,7 +93,8 @@ export function createWalker(rules: readonly Rule[], context: TransformContext):
 }
 
 /**
- * Where in the text any rule may act: the sorted offsets of every occurrence of every rule's needles.
+ * Where in the text any rule may act: the sorted offsets of every whole-word occurrence of every rule's
+ * needles (each needle is a name or keyword a rule acts on, or a pattern).
  * `undefined` when some rule names no needles (then everything is walked).
  */
 function candidatePositions(rules: readonly Rule[], context: TransformContext): Int32Array | undefined {
@@ -108,7 +109,7 @@ function candidatePositions(rules: readonly Rule[], context: TransformContext): 
   }
   if (words.has('')) return undefined;
   const found: number[] = [];
-  for (const word of words) for (const at of context.occurrencesOf(word)) found.push(at);
+  for (const word of words) for (const at of context.wholeWordsOf(word)) found.push(at);
   for (const pattern of patterns) {
     for (const match of context.text.matchAll(pattern)) found.push(match.index ?? 0);
   }
