@@ -27,6 +27,10 @@ export async function overQuota(limit) {
   throw new QuotaError(`over the quota of ${limit}`, limit);
 }
 
+export async function echo(value) {
+  return value;
+}
+
 export async function outOfRange(n) {
   throw new RangeError(`${n} is out of range`);
 }

@@ -69,6 +69,18 @@ export async function synchronizerChecks({ canBlock, browser }) {
       },
     },
     {
+      name: 'synchronizer: large values both ways (the shared areas grow)',
+      skip: blocking,
+      run: () => {
+        const api = sync.load(fixture);
+        const text = `${'é✓'.repeat(300_000)}😀`;
+        equal(api.echo(text) === text, true, '1.5 MB of UTF-8 text');
+        const rows = Array.from({ length: 20_000 }, (_, id) => ({ id, name: `row ${id}`, tags: ['a', 'b'] }));
+        const copy = api.echo(rows);
+        equal([copy.length, copy[19_999]], [20_000, rows[19_999]], 'a large object graph');
+      },
+    },
+    {
       name: 'synchronizer: an async generator iterated synchronously',
       skip: blocking,
       run: () => {
