@@ -49,7 +49,7 @@ export function leadingJsDoc(
     ? [...(ts.getTrailingCommentRanges(text, node.pos) ?? []), ...(leading ?? [])]
     : leading;
   if (ranges === undefined) return undefined;
-  let docs: ts.JSDoc[] | undefined;
+  const docs: ts.JSDoc[] = [];
   for (const range of ranges) {
     if (!isJsDocComment(text, range, node.end) || claimed.has(range.pos) || !wanted(range.pos, range.end))
       continue;
@@ -57,9 +57,9 @@ export function leadingJsDoc(
     const doc = parseIsolated(text, range.pos, range.end - range.pos)?.jsDoc;
     if (doc === undefined) continue;
     (doc as Mutable<ts.Node>).parent = node;
-    (docs ??= []).push(doc);
+    docs.push(doc);
   }
-  return docs;
+  return docs.length > 0 ? docs : undefined;
 }
 
 /** `/** … *\/`, not `/**\/`, and inside the node (TypeScript's test, for the same attachments). */

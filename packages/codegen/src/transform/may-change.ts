@@ -1,5 +1,6 @@
 import type { MappingTable } from '../mappings/mapping-table.js';
 import type { NameConvention } from '../names/name-convention.js';
+import { escapeRegExp } from './escape-reg-exp.js';
 import type { TransformOptions } from './transform-options.js';
 
 /**
@@ -66,8 +67,4 @@ function needlePattern(marker: string, names: NameConvention, mappings: MappingT
       : new RegExp([...FIXED_NEEDLES, marker, ...mapped, ...renamed].map(escapeRegExp).join('|'));
   byKey.set(key, pattern);
   return pattern;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }

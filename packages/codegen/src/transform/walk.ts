@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { leadingJsDoc } from '../parser/on-demand-jsdoc.js';
-import { jsDocCandidatePositions } from './jsdoc-candidates.js';
+import { findNeedleHits } from './needle-hits.js';
 import type { Rule, Walker } from './rule.js';
 import type { TransformContext } from './transform-context.js';
 
@@ -26,9 +26,10 @@ export function createWalker(rules: readonly Rule[], context: TransformContext):
   const wanted = interestingNames(identifierRules, context);
   const renamed = context.localRenames;
   const silenced = context.hasIgnoredRanges;
-  const positions = candidatePositions(rules, context);
+  const hits = findNeedleHits(rules, context);
+  const positions = hits.code;
   const onDemand = context.source.jsDocOnDemand === true;
-  const docPositions = onDemand ? jsDocCandidatePositions(rules, context) : undefined;
+  const docPositions = hits.jsDoc;
   const wantedComment = (start: number, end: number): boolean =>
     docPositions === undefined || holdsCandidate(docPositions, start, end);
   const claimedComments = new Set<number>();
@@ -90,31 +91,6 @@ export function createWalker(rules: readonly Rule[], context: TransformContext):
     },
   };
   return walker;
-}
-
-/**
- * Where in the text any rule may act: the sorted offsets of every whole-word occurrence of every rule's
- * needles (each needle is a name or keyword a rule acts on, or a pattern).
- * `undefined` when some rule names no needles (then everything is walked).
- */
-function candidatePositions(rules: readonly Rule[], context: TransformContext): Int32Array | undefined {
-  const words = new Set<string>();
-  const patterns: RegExp[] = [];
-  for (const rule of rules) {
-    if (rule.needles === undefined) return undefined;
-    for (const needle of rule.needles(context)) {
-      if (typeof needle === 'string') words.add(needle);
-      else patterns.push(needle);
-    }
-  }
-  if (words.has('')) return undefined;
-  const found: number[] = [];
-  for (const word of words) for (const at of context.wholeWordsOf(word)) found.push(at);
-  for (const pattern of patterns) {
-    for (const match of context.text.matchAll(pattern)) found.push(match.index ?? 0);
-  }
-  // A typed array sorts numerically without a comparator call per pair.
-  return Int32Array.from(found).sort();
 }
 
 /** Whether a sorted list has an offset in `[start, end)` (binary search). */
