@@ -182,6 +182,23 @@ function limitSummary() {
     .join('; ');
 }
 
+/** Heap bytes per queued call for each limit-100k adapter, measured in fresh processes. */
+const queuedMemory = {};
+if (selected.includes('limit-100k')) {
+  for (const adapter of lineup['limit-100k']) {
+    const child = spawnSync(process.execPath, ['--expose-gc', join(here, 'queued-memory.mjs'), adapter], {
+      encoding: 'utf8',
+    });
+    if (child.status === 0) queuedMemory[adapter] = Number(child.stdout);
+  }
+}
+
+function queuedMemorySummary() {
+  const entries = Object.entries(queuedMemory);
+  if (entries.length === 0) return 'not measured in this run';
+  return entries.map(([adapter, bytes]) => `${adapter} ${bytes} bytes`).join(', ');
+}
+
 function markdown() {
   const cpus = os.cpus();
   const dirty = git('status', '--porcelain', '--', '../../packages/anysync/src', '.')
@@ -206,7 +223,7 @@ function markdown() {
     '',
     'Notes on the figures:',
     '',
-    `- \`limit-100k\` queues all 100 000 calls at once through \`semaphore.run(task)\`. Each queued call keeps one gate promise so that, when its turn comes, the task starts in the caller's async context (AsyncLocalStorage stores survive, as with p-limit and async-sema); with 100 000 of them alive, the workload is dominated by garbage collection for every library (about 60 % of the CPU profile). anysync keeps the least memory per queued call (about 420 bytes, against 705 for p-limit and 858 for async-sema, measured with \`process.memoryUsage()\` after a GC) and ${limitSummary()}.`,
+    `- \`limit-100k\` queues all 100 000 calls at once through \`semaphore.run(task)\`. With 100 000 calls alive, the workload is dominated by garbage collection for every library (about half of anysync's CPU profile), so what counts is what a queued call keeps alive. An anysync call keeps the promise it returns (its \`resolve\` only), three slots in the queue and an \`AsyncResource\`, so that, when its turn comes, the task starts in the caller's async context (AsyncLocalStorage stores survive, as with p-limit and async-sema); no waiter object, no gate promise. Heap per queued call (\`bench/concurrency/queued-memory.mjs\`, after a full GC, the returned promise included): ${queuedMemorySummary()}. anysync ${limitSummary()}.`,
     '- `limit-map-100k` is the same job through the bulk API (`semaphore.map(items, fn)` against `limit.map` and `queue.addAll`): only the running calls exist, so it is several times faster.',
     '- anysync task groups start AsyncLocalStorage (for the ambient cancel scope); its cost on every promise is included in the spawn + join figures. The small-group workload also pays for one `AbortSignal` per group (about 4 µs on Node 20).',
     '',
