@@ -1,5 +1,5 @@
 /** The stems of every name a rule can act on inside JSDoc: types, `Symbol.async…`, convention renames. */
-const STEMS = ['Async', 'async', 'Promise', 'Awaited'];
+const STEMS = /Async|async|Promise|Awaited/g;
 
 /**
  * The words a JSDoc comment may hold that a rule reacts to and that the parser's identifier table lacks,
@@ -7,29 +7,27 @@ const STEMS = ['Async', 'async', 'Promise', 'Awaited'];
  * from the whole text around each stem, so strings and line comments add a few: the words only decide
  * which rules and names are worth walking for, never what is edited. `undefined` when there are none.
  *
- * @param source the file's text, with its remembered word search
+ * @param source the file, for its text
  * @param extraNames names outside the stems that rename (a project's explicit `renames`)
  */
 export function commentWords(
   identifiers: ReadonlyMap<string, string>,
-  source: { readonly text: string; occurrencesOf(word: string): readonly number[] },
+  source: { readonly text: string },
   extraNames: Iterable<string>,
 ): ReadonlyMap<string, string> | undefined {
-  const text = source.text;
   let words: Map<string, string> | undefined;
   const add = (word: string): void => {
     if (identifiers.has(word) || words?.has(word)) return;
     words ??= new Map();
     words.set(word, word);
   };
-  for (const stem of STEMS) {
-    for (const at of source.occurrencesOf(stem)) {
-      let start = at;
-      while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start -= 1;
-      let end = at + stem.length;
-      while (end < text.length && isWordChar(text.charCodeAt(end))) end += 1;
-      add(end - start === stem.length ? stem : text.slice(start, end));
-    }
+  const text = source.text;
+  for (const match of text.matchAll(STEMS)) {
+    let start = match.index;
+    while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start -= 1;
+    let end = match.index + match[0].length;
+    while (end < text.length && isWordChar(text.charCodeAt(end))) end += 1;
+    add(end - start === match[0].length ? match[0] : text.slice(start, end));
   }
   for (const name of extraNames) if (text.includes(name)) add(name);
   return words;

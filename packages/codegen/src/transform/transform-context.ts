@@ -8,7 +8,7 @@ import { type MappingTable, type ModuleEntry, isRelative } from '../mappings/map
 import type { NameConvention } from '../names/name-convention.js';
 import type { ParsedSource } from '../parser/parser.js';
 import type { FileFacts, ProjectFacts } from '../project/project-facts.js';
-import { commentWords, isWordChar } from './comment-words.js';
+import { commentWords } from './comment-words.js';
 import { type ImportBinding, collectImportBindings } from './import-bindings.js';
 import { isInside, mapPath, type PathRule } from './path-rule.js';
 import { type Resolution, ScopeResolver } from './scope.js';
@@ -48,8 +48,6 @@ export class TransformContext {
   #keepsSiblings: boolean | undefined;
   readonly #converted = new Map<string, FileFacts | undefined>();
   readonly #textHas = new Map<string, boolean>();
-  readonly #occurrences = new Map<string, readonly number[]>();
-  readonly #wholeWords = new Map<string, readonly number[]>();
   readonly #identifiers: ReadonlyMap<string, string> | undefined;
   /** Names the identifier table lacks because JSDoc was not parsed with the tree. */
   #commentWords: ReadonlyMap<string, string> | undefined;
@@ -109,49 +107,8 @@ export class TransformContext {
     return this.#keepsSiblings;
   }
 
-  /**
-   * Every offset where `word` occurs in the text, remembered: the identifier table, the walk and the
-   * JSDoc check ask for the same words, and a search of a large file costs more than the list.
-   */
-  occurrencesOf(word: string): readonly number[] {
-    let found = this.#occurrences.get(word);
-    if (found === undefined) {
-      const text = this.text;
-      const list: number[] = [];
-      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) list.push(at);
-      found = list;
-      this.#occurrences.set(word, found);
-    }
-    return found;
-  }
-
-  /**
-   * The offsets where `word` occurs as a whole word (not inside a longer name such as `runPromise` or
-   * `catchAll`): where a rule acting on that name can act. Remembered, like {@link occurrencesOf}.
-   */
-  wholeWordsOf(word: string): readonly number[] {
-    let found = this.#wholeWords.get(word);
-    if (found === undefined) {
-      const text = this.text;
-      const checksLeft = isWordChar(word.charCodeAt(0));
-      const checksRight = isWordChar(word.charCodeAt(word.length - 1));
-      const list: number[] = [];
-      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-        if (checksLeft && isWordChar(text.charCodeAt(at - 1))) continue;
-        if (checksRight && isWordChar(text.charCodeAt(at + word.length))) continue;
-        list.push(at);
-      }
-      found = list;
-      this.#wholeWords.set(word, found);
-      if (found.length > 0) this.#textHas.set(word, true);
-    }
-    return found;
-  }
-
   /** Whether the file's text contains a word (answers are remembered: several rules ask the same). */
   textIncludes(word: string): boolean {
-    const listed = this.#occurrences.get(word);
-    if (listed !== undefined) return listed.length > 0;
     let found = this.#textHas.get(word);
     if (found === undefined) {
       found = this.text.includes(word);
