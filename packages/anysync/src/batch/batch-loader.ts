@@ -167,3 +167,11 @@ export class BatchLoader<K, V> {
     });
   }
 }
+
+/**
+ * A loader that lives as long as the module. Loaders are often made per request and dropped; when they all
+ * are (then a full GC), V8 would collect the hidden classes of the loader, its batch and its collector,
+ * and with them the code optimised for them: the next loaders would start unoptimised. Held, this one
+ * keeps them alive.
+ */
+export const KEEP_HIDDEN_CLASSES = new BatchLoader<unknown, unknown>({ load: (keys) => keys });
