@@ -44,7 +44,10 @@ describe('BatchLoader', () => {
   it('without maxSize, finds repeated keys when the batch goes out: each caller gets the result of its key', async () => {
     const seen: number[][] = [];
     const byOrder = new BatchLoader<number, number>({
-      load: (keys) => (seen.push(keys), keys.map((key) => (key === 2 ? new Error('no 2') : key * 10))),
+      load: (keys) => {
+        seen.push(keys);
+        return keys.map((key) => (key === 2 ? new Error('no 2') : key * 10));
+      },
     });
     const requests = [3, 1, 3, 2, 1, 3].map((key) => byOrder.load(key));
     expect(byOrder.stats().pending).toBe(3);
@@ -60,7 +63,10 @@ describe('BatchLoader', () => {
     ]);
     expect(byOrder.stats()).toMatchObject({ batches: 1, keys: 3 });
     const byKey = new BatchLoader<string, number>({
-      load: (keys) => (seen.push(keys as never), new Map(keys.map((key) => [key, key.length]))),
+      load: (keys) => {
+        seen.push(keys as never);
+        return new Map(keys.map((key) => [key, key.length]));
+      },
     });
     expect(await byKey.loadMany(['ab', 'c', 'ab'])).toEqual([2, 1, 2]);
     expect(seen.at(-1)).toEqual(['ab', 'c']);
