@@ -14,9 +14,11 @@ import {
   createHandle,
   type DualQueueHandle,
   GET_SEQ,
+  GETTERS_ASLEEP,
   HEADER_BYTES,
   MAX_ITEMS,
   PUT_SEQ,
+  PUTTERS_ASLEEP,
   USED,
   WAITING_GETTERS,
   WAITING_PUTTERS,
@@ -71,6 +73,7 @@ const DEFAULT_BYTES = 1024 * 1024;
 /** A record taken from the ring: its payload (its tag is the ring's `tag` until the next read). */
 type Record = Uint8Array;
 const RESOLVED: Promise<void> = Promise.resolve();
+const utf8 = new TextEncoder();
 
 /**
  * One FIFO queue shared by the main thread and worker threads through shared memory (async-utils'
@@ -141,7 +144,7 @@ export class DualQueue<T> implements AsyncIterable<T> {
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     let tag: number;
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | string;
     try {
       [tag, bytes] = this.#encode(value, 'put');
       // The common case settles at once, without the machinery of an async function.
@@ -158,7 +161,7 @@ export class DualQueue<T> implements AsyncIterable<T> {
 
   async #putWaiting(
     tag: number,
-    bytes: Uint8Array,
+    bytes: Uint8Array | string,
     seq: number | undefined,
     options: WaitOptions | undefined,
   ) {
@@ -272,15 +275,20 @@ export class DualQueue<T> implements AsyncIterable<T> {
     };
   }
 
-  #encode(value: T, method: string): [number, Uint8Array] {
+  #encode(value: T, method: string): [number, Uint8Array | string] {
     const encoded = encodeValue(value, this.#codec);
-    const needed = encoded[1].length + HEADER_BYTES;
+    const payload = encoded[1];
+    // A string takes at most 3 bytes per UTF-16 unit; only one that might not fit is measured exactly.
+    if (typeof payload === 'string' && payload.length * 3 + HEADER_BYTES <= this.#ring.capacity)
+      return encoded;
+    const bytes = typeof payload === 'string' ? utf8.encode(payload) : payload;
+    const needed = bytes.length + HEADER_BYTES;
     if (needed > this.#ring.capacity) {
       throw new RangeError(
         `DualQueue.${method}(): the value takes ${needed} bytes encoded, more than the queue's ${this.#ring.capacity}; create it with a larger { bytes }`,
       );
     }
-    return encoded;
+    return [encoded[0], bytes];
   }
 
   /** Decodes what `#getLocked` just took (before anything else reads the ring on this thread). */
@@ -292,23 +300,36 @@ export class DualQueue<T> implements AsyncIterable<T> {
    * With the lock held: stores the record and unlocks (undefined), or unlocks and returns the seq to wait
    * on, counting the caller as a waiting putter if it will wait (`register`).
    */
-  #putLocked(tag: number, bytes: Uint8Array, method: string, register: boolean): number | undefined {
+  #putLocked(
+    tag: number,
+    payload: Uint8Array | string,
+    method: string,
+    register: boolean,
+  ): number | undefined {
     const control = this.#control;
     if (Atomics.load(control, CLOSED) === 1) {
       this.#lock.unlock();
       throw new ClosedResourceError(`DualQueue.${method}(): the queue is closed`);
     }
+    // A string is written as is when its longest UTF-8 form fits; near a full ring, it is measured first.
+    const bytes =
+      typeof payload === 'string' && !this.#ring.fits(payload.length * 3) ? utf8.encode(payload) : payload;
     const full =
-      Atomics.load(control, COUNT) >= Atomics.load(control, MAX_ITEMS) || !this.#ring.fits(bytes.length);
+      Atomics.load(control, COUNT) >= Atomics.load(control, MAX_ITEMS) ||
+      (typeof bytes !== 'string' && !this.#ring.fits(bytes.length));
     if (full) {
       const seq = Atomics.load(control, GET_SEQ);
-      if (register) Atomics.add(control, WAITING_PUTTERS, 1);
+      if (register) {
+        Atomics.add(control, WAITING_PUTTERS, 1);
+        Atomics.store(control, PUTTERS_ASLEEP, 1);
+      }
       this.#lock.unlock();
       return seq;
     }
     this.#ring.write(tag, bytes);
     Atomics.add(control, PUT_SEQ, 1);
-    const wake = Atomics.load(control, WAITING_GETTERS) > 0;
+    const wake = Atomics.load(control, GETTERS_ASLEEP) === 1;
+    if (wake) Atomics.store(control, GETTERS_ASLEEP, 0);
     this.#lock.unlock();
     if (wake) Atomics.notify(control, PUT_SEQ);
     return undefined;
@@ -323,7 +344,10 @@ export class DualQueue<T> implements AsyncIterable<T> {
         throw new EndOfStreamError(`DualQueue.${method}(): the queue is closed and drained`);
       }
       const seq = Atomics.load(control, PUT_SEQ);
-      if (register) Atomics.add(control, WAITING_GETTERS, 1);
+      if (register) {
+        Atomics.add(control, WAITING_GETTERS, 1);
+        Atomics.store(control, GETTERS_ASLEEP, 1);
+      }
       this.#lock.unlock();
       return seq;
     }
@@ -332,10 +356,11 @@ export class DualQueue<T> implements AsyncIterable<T> {
     // Waiting putters are woken once the queue is down to half (or empty), not at every free slot: a full
     // queue would otherwise ping-pong one wake-up per item between the threads.
     const wake =
-      Atomics.load(control, WAITING_PUTTERS) > 0 &&
+      Atomics.load(control, PUTTERS_ASLEEP) === 1 &&
       (Atomics.load(control, COUNT) === 0 ||
         (Atomics.load(control, COUNT) * 2 <= Atomics.load(control, MAX_ITEMS) &&
           Atomics.load(control, USED) * 2 <= this.#ring.capacity));
+    if (wake) Atomics.store(control, PUTTERS_ASLEEP, 0);
     this.#lock.unlock();
     if (wake) Atomics.notify(control, GET_SEQ);
     return record;

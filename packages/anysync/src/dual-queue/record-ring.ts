@@ -9,6 +9,10 @@ import {
   USED,
 } from './shared-layout.js';
 
+const utf8 = new TextEncoder();
+/** Up to this many UTF-16 units, a string is written by a loop rather than by the encoder. */
+const SHORT_TEXT = 64;
+
 /**
  * Makes the journalled state current, if a lock holder committed one and did not finish applying it
  * (it died): called by whoever recovers the lock, before anyone else can take it.
@@ -48,22 +52,23 @@ export class RecordRing {
     return Atomics.load(this.control, USED) + HEADER_BYTES + length <= this.#bytes.length;
   }
 
-  /** Copies a record in past the tail, where no reader looks yet; returns what `commitPut` needs. */
-  stage(tag: number, payload: Uint8Array): number {
+  /**
+   * Copies a record in past the tail, where no reader looks yet; returns its payload's length, for
+   * `commitPut`. A string payload is written as UTF-8 in place; the caller checked that 3 bytes per
+   * UTF-16 unit fit.
+   */
+  stage(tag: number, payload: Uint8Array | string): number {
     const ring = this.#bytes;
     const capacity = ring.length;
     const control = this.control;
-    const length = payload.length;
-    let at = (Atomics.load(control, HEAD) + Atomics.load(control, USED)) % capacity;
+    const start = (Atomics.load(control, HEAD) + Atomics.load(control, USED)) % capacity;
+    const body = (start + HEADER_BYTES) % capacity;
+    const length =
+      typeof payload === 'string' ? this.#writeString(payload, body) : this.#copyIn(payload, body);
+    let at = start;
     for (let i = 0; i < HEADER_BYTES; i++) {
       ring[at] = i < 4 ? (length >>> (8 * i)) & 0xff : tag;
       if (++at === capacity) at = 0;
-    }
-    const first = capacity - at;
-    if (length <= first) ring.set(payload, at);
-    else {
-      ring.set(payload.subarray(0, first), at);
-      ring.set(payload.subarray(first), 0);
     }
     return length;
   }
@@ -80,7 +85,7 @@ export class RecordRing {
   }
 
   /** Appends a record; the caller checked that it fits. */
-  write(tag: number, payload: Uint8Array): void {
+  write(tag: number, payload: Uint8Array | string): void {
     this.commitPut(this.stage(tag, payload));
   }
 
@@ -114,6 +119,40 @@ export class RecordRing {
     Atomics.store(control, COUNT, count);
     Atomics.store(control, JOURNAL, 0);
     return payload;
+  }
+
+  /** Copies `bytes` into the ring at `at`, wrapping; returns their length. */
+  #copyIn(bytes: Uint8Array, at: number): number {
+    const ring = this.#bytes;
+    const first = ring.length - at;
+    if (bytes.length <= first) ring.set(bytes, at);
+    else {
+      ring.set(bytes.subarray(0, first), at);
+      ring.set(bytes.subarray(first), 0);
+    }
+    return bytes.length;
+  }
+
+  /**
+   * Writes `text` as UTF-8 at `at`, wrapping; returns the byte length. Short ASCII text, the common
+   * case, is copied by a loop (cheaper than a call into the encoder); long text goes through
+   * `encodeInto` when it has room before the end of the ring; the rest is encoded, then copied.
+   */
+  #writeString(text: string, at: number): number {
+    const ring = this.#bytes;
+    const capacity = ring.length;
+    const count = text.length;
+    if (count > SHORT_TEXT && capacity - at >= count * 3) {
+      return utf8.encodeInto(text, ring.subarray(at, at + count * 3)).written;
+    }
+    let position = at;
+    for (let i = 0; i < count; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0x80) return i + this.#copyIn(utf8.encode(text.slice(i)), position);
+      ring[position] = unit;
+      if (++position === capacity) position = 0;
+    }
+    return count;
   }
 
   /** Records the state an operation is about to apply, and commits to it. */

@@ -30,7 +30,14 @@ export const JOURNAL = 10;
 export const JOURNAL_HEAD = 11;
 export const JOURNAL_USED = 12;
 export const JOURNAL_COUNT = 13;
-export const CONTROL_WORDS = 14;
+/**
+ * 1 while a getter (putter) may be asleep on PUT_SEQ (GET_SEQ). The first put (get) that finds it set
+ * clears it and wakes them all, so a sleeping thread costs one `Atomics.notify`, not one per operation
+ * until it has run and been counted out of WAITING_GETTERS.
+ */
+export const GETTERS_ASLEEP = 14;
+export const PUTTERS_ASLEEP = 15;
+export const CONTROL_WORDS = 16;
 /** A record is a 4-byte length, a 1-byte tag, then the payload. */
 export const HEADER_BYTES = 5;
 

@@ -89,10 +89,14 @@ function isPlainData(value: unknown, depth: number): boolean {
  * clone, the algorithm `postMessage` uses (Maps, Dates, typed arrays, cycles and errors cross intact;
  * functions and class prototypes do not). A custom codec replaces all three.
  */
-export function encodeValue(value: unknown, codec: ValueCodec | undefined): [tag: number, bytes: Uint8Array] {
+export function encodeValue(
+  value: unknown,
+  codec: ValueCodec | undefined,
+): [tag: number, payload: Uint8Array | string] {
   if (codec !== undefined) return [TAG_CLONE, codec.encode(value)];
-  if (typeof value === 'string') return [TAG_STRING, encoder.encode(value)];
-  if (isPlainData(value, 0)) return [TAG_JSON, encoder.encode(JSON.stringify(value))];
+  // Strings stay strings: the ring writes their UTF-8 in place (see RecordRing), sparing an allocation.
+  if (typeof value === 'string') return [TAG_STRING, value];
+  if (isPlainData(value, 0)) return [TAG_JSON, JSON.stringify(value)];
   // A serializer per value: V8's keeps the objects it has seen (for cycles) across values, so reusing one
   // would turn a later value's objects into references into an earlier one.
   const cloner = new (loadV8().DefaultSerializer)();

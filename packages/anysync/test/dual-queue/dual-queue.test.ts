@@ -114,6 +114,29 @@ describe('DualQueue (one thread)', () => {
     );
   });
 
+  it('wraps UTF-8 written in place around the ring, short and long, ASCII or not (model check)', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 150 }),
+      fc.string({ unit: 'grapheme', maxLength: 90 }),
+      fc.string({ unit: fc.constantFrom('a', 'é', '€', '😀'), maxLength: 120 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, fc.constant(null)), { maxLength: 150 }), (ops) => {
+        const queue = new DualQueue<string>({ bytes: 384 });
+        const model: string[] = [];
+        for (const op of ops) {
+          if (op === null) {
+            const result = queue.tryGet();
+            expect(result).toEqual(model.length === 0 ? { ok: false } : { ok: true, value: model.shift() });
+          } else if (queue.tryPut(op)) model.push(op);
+          else expect(queue.stats().usedBytes + 5 + new TextEncoder().encode(op).length).toBeGreaterThan(384);
+        }
+        const bytes = model.reduce((sum, value) => sum + 5 + new TextEncoder().encode(value).length, 0);
+        expect(queue.stats()).toMatchObject({ size: model.length, usedBytes: bytes });
+      }),
+    );
+  });
+
   it('a waiting get resumes on put; it can leave by signal or cancel scope', async () => {
     const queue = new DualQueue<string>();
     const waiting = queue.get();
