@@ -64,7 +64,11 @@ export const webThreadBackend: ThreadBackend = {
     worker.addEventListener('error', (event) => {
       // Handled here: it must not go on to be an uncaught error of this thread too.
       event.preventDefault();
-      const error = event.error instanceof Error ? event.error : new Error(event.message ?? 'worker error');
+      // A worker whose module could not be fetched or parsed gets a bare event, with no message.
+      const error =
+        event.error instanceof Error
+          ? event.error
+          : new Error(event.message || `its module ${entry.href} could not be loaded`);
       options.onError(error);
     });
     // The worker raises this word when the boot message reaches it: the caller can then tell, without
