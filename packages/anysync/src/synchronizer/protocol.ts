@@ -24,7 +24,11 @@ export const Control = {
   requestSeq: 1,
   /** Sequence number of the newest blocking reply the worker has written. */
   replySeq: 2,
-  /** `Presence.lingering` while the worker polls or parks on `doorbell` and can be woken through it. */
+  /**
+   * `Presence.lingering` while the worker polls or parks on `doorbell` and can be woken through it;
+   * `Presence.pulling` while it pulls an iterator's next batch ahead and will look at `requestSeq` when
+   * done. Either way a new request needs no wake-up message.
+   */
   presence: 3,
   /** Guards the request area: 0 free, 1 held (taken by the caller to write, by the worker to read). */
   requestLock: 4,
@@ -65,7 +69,7 @@ export const CONTROL_BYTES = 128;
 export const Lane = { shared: 0, message: 1 } as const;
 
 /** Values of `Control.presence`. */
-export const Presence = { away: 0, lingering: 1 } as const;
+export const Presence = { away: 0, lingering: 1, pulling: 2 } as const;
 
 /** Values of `Control.fatal`. */
 export const Fatal = { none: 0, crashed: 1, exited: 2 } as const;

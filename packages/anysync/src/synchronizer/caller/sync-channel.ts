@@ -1,7 +1,7 @@
 import { CloneError, TimeoutError } from '../errors.js';
 import { Control, Lane, type OpCode, Presence, type ReplyMessage, type StatusCode } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
-import { pollWhile, ringDoorbell } from '../wire/doorbell.js';
+import { PollBackoff, ringDoorbell } from '../wire/doorbell.js';
 import { toErrorRecord } from '../wire/error-record.js';
 import { locateUncloneable } from '../wire/locate.js';
 import { lockRequests, unlockRequests } from '../wire/request-lock.js';
@@ -17,8 +17,6 @@ export interface RawOutcome {
 
 /** Upper bound of one park; the caller re-checks its deadline and the worker's health at least this often. */
 const SLICE_MS = 500;
-/** Most calls that skip polling after polls came back empty, before polling is tried again. */
-const MAX_BACKOFF = 63;
 
 /**
  * Blocking calls. The request goes into the shared request area (or, with transfers or when too large,
@@ -31,9 +29,7 @@ export class SyncChannel {
   readonly #control: Int32Array;
   readonly #reader: AreaReader;
   readonly #poll: number;
-  /** Calls that park without polling, after a poll that came back empty; see `#await`. */
-  #skip = 0;
-  #backoff = 0;
+  readonly #polls = new PollBackoff();
   #seq = 0;
   #messageReply: ReplyMessage | undefined;
 
@@ -68,7 +64,7 @@ export class SyncChannel {
     const cancellable = Number.isFinite(timeout);
     if (args.transfer.length > 0 || !this.#write(seq, op, target, name, args, cancellable)) {
       this.#send(seq, op, target, name, args, cancellable);
-    } else if (Atomics.load(this.#control, Control.presence) === Presence.lingering) {
+    } else if (Atomics.load(this.#control, Control.presence) !== Presence.away) {
       ringDoorbell(this.#control);
     } else {
       this.link.post(0);
@@ -125,22 +121,10 @@ export class SyncChannel {
     const bounded = Number.isFinite(timeout);
     const deadline = bounded ? performance.now() + timeout : 0;
     // Replies of a burst of small calls arrive within microseconds: poll for them before parking, so no
-    // wake-up is paid. When a poll comes back empty (calls now take longer than the window), the next
-    // calls park at once, ever more of them, and polling is tried again now and then: polling in vain only
-    // takes CPU time from the worker, which hurts most when the machine is busy.
-    if (this.#skip > 0) {
-      this.#skip--;
-    } else if (this.#poll > 0) {
-      const before = Atomics.load(control, Control.signal);
-      if (
-        Atomics.load(control, Control.replySeq) === seq ||
-        pollWhile(control, Control.signal, before, this.#poll)
-      ) {
-        this.#backoff = 0;
-      } else {
-        this.#backoff = Math.min(this.#backoff * 2 + 1, MAX_BACKOFF);
-        this.#skip = this.#backoff;
-      }
+    // wake-up is paid (unless polls lately came back empty, see `PollBackoff`).
+    const before = Atomics.load(control, Control.signal);
+    if (Atomics.load(control, Control.replySeq) !== seq) {
+      this.#polls.poll(control, Control.signal, before, this.#poll);
     }
     for (;;) {
       const signal = Atomics.load(control, Control.signal);

@@ -180,7 +180,7 @@ export class WorkerLink {
   #send(message: CallerMessage, transfer: readonly TransferListItem[] | undefined): void {
     this.#worker?.post(message, transfer);
     // A worker lingering for the next blocking call would see this message only when it stops lingering.
-    if (message !== 0 && Atomics.load(this.control, Control.presence) === Presence.lingering) {
+    if (message !== 0 && Atomics.load(this.control, Control.presence) !== Presence.away) {
       ringDoorbell(this.control);
     }
   }

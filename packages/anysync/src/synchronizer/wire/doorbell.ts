@@ -26,3 +26,33 @@ export function pollWhile(control: Int32Array, index: number, value: number, mic
   } while (performance.now() < until);
   return false;
 }
+
+/** Most waits that park at once after polls came back empty, before polling is tried again. */
+const MAX_BACKOFF = 63;
+
+/**
+ * Whether to poll before parking, learned from the last polls. When a poll comes back empty (the other
+ * side now takes longer than the window, or has no core to run on), the next waits park at once, ever more
+ * of them (1, 3, 7 ... up to 63), and polling is tried again after that; a poll that succeeds resets it.
+ * Polling in vain only takes CPU time from the other side, which matters most on a busy machine.
+ */
+export class PollBackoff {
+  #skip = 0;
+  #backoff = 0;
+
+  /** Polls `control[index]` while it holds `value`, unless backing off; true once it changed. */
+  poll(control: Int32Array, index: number, value: number, microseconds: number): boolean {
+    if (microseconds <= 0) return false;
+    if (this.#skip > 0) {
+      this.#skip--;
+      return false;
+    }
+    if (pollWhile(control, index, value, microseconds)) {
+      this.#backoff = 0;
+      return true;
+    }
+    this.#backoff = Math.min(this.#backoff * 2 + 1, MAX_BACKOFF);
+    this.#skip = this.#backoff;
+    return false;
+  }
+}

@@ -2,7 +2,7 @@ import { setImmediate } from '../backends/immediate.js';
 import type { SyncCallMessage } from '../protocol.js';
 import { Control, Lane, Op, Presence, Status } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
-import { pollWhile } from '../wire/doorbell.js';
+import { PollBackoff } from '../wire/doorbell.js';
 import { lockRequests, unlockRequests } from '../wire/request-lock.js';
 import type { SharedArea } from '../wire/shared-area.js';
 import type { Outcome, Request } from './operations.js';
@@ -27,9 +27,12 @@ export class SyncLane {
   #taken = 0;
   /** The newest request replied to; behind `#taken` while one is in flight. */
   #replied = 0;
+  /** Counts batches pulled ahead, so a stale check of an earlier one does nothing. */
+  #round = 0;
   #sliceStart = 0;
   /** The doorbell as it stood when the worker announced it lingers; a change means something arrived. */
   #rung = 0;
+  readonly #polls = new PollBackoff();
 
   constructor(
     private readonly server: Server,
@@ -77,35 +80,48 @@ export class SyncLane {
   /**
    * Replies; true when the worker now lingers for the caller's next call. A pull whose caller asked for the
    * next batch ahead lingers only once that batch is in hand (`#resume`): pulling it needs the thread.
+   * Meanwhile presence says `pulling`, so the caller's next request costs no wake-up message: the worker
+   * looks at the request word when the batch is in hand, or at its next turn of the event loop.
    */
   #finish(seq: number, request: Request, outcome: Outcome, mayLinger: boolean, compact: boolean): boolean {
     const ahead = outcome.status === Status.batch && request.op === Op.pull && Number(request.args[1]) > 0;
-    const linger = !ahead && this.#mayLinger(mayLinger);
-    if (!this.#reply(seq, outcome, linger, compact)) return false;
+    const linger = this.#mayLinger(mayLinger);
+    const presence = !linger ? Presence.away : ahead ? Presence.pulling : Presence.lingering;
+    if (!this.#reply(seq, outcome, presence, compact)) return false;
     if (!ahead) return linger;
     const pulling = this.server.pullAhead(request, this.#asked);
-    if (pulling) {
-      pulling.then(
-        () => this.#resume(mayLinger),
-        () => this.#resume(mayLinger),
-      );
-      return false;
+    if (!pulling) {
+      // Pulled at once (a sync iterator): linger as after any reply.
+      if (!linger) return false;
+      this.#announce();
+      return true;
     }
-    // Pulled at once (a sync iterator): linger as after any reply.
-    if (!this.#mayLinger(mayLinger)) return false;
-    this.#announce();
-    return true;
+    const round = ++this.#round;
+    const resume = () => this.#resume(round, mayLinger);
+    pulling.then(resume, resume);
+    // A batch still pulling at the next turn of the event loop waits for something; calls are served meanwhile.
+    if (linger) setImmediate(() => this.#resume(round, mayLinger, true));
+    return false;
   }
 
   /** True once the caller has written a request the worker has not taken yet. */
   readonly #asked = (): boolean => Atomics.load(this.#control, Control.requestSeq) !== this.#taken;
 
-  /** The batch pulled ahead is in hand: serve the call that came meanwhile, or linger for it. */
-  #resume(mayLinger: boolean): void {
+  /**
+   * The batch pulled ahead in `round` is in hand (or, `stalled`, still not at the next turn of the event
+   * loop): serve the call that came meanwhile, or linger for it.
+   */
+  #resume(round: number, mayLinger: boolean, stalled = false): void {
+    if (round !== this.#round) return;
+    this.#round++;
+    const control = this.#control;
+    if (Atomics.load(control, Control.presence) === Presence.pulling) {
+      Atomics.store(control, Control.presence, Presence.away);
+    }
     // A call in flight (most likely the pull waiting for this very batch) lingers after its own reply.
     if (this.#replied !== this.#taken) return;
-    if (Atomics.load(this.#control, Control.requestSeq) === this.#taken) {
-      if (!this.#mayLinger(mayLinger)) return;
+    if (Atomics.load(control, Control.requestSeq) === this.#taken) {
+      if (stalled || !this.#mayLinger(mayLinger)) return;
       this.#announce();
       if (!this.#lingerForNext()) return;
     }
@@ -147,7 +163,7 @@ export class SyncLane {
   }
 
   /** Writes the reply unless a newer request superseded this one (its caller timed out and moved on). */
-  #reply(seq: number, outcome: Outcome, linger: boolean, compact: boolean): boolean {
+  #reply(seq: number, outcome: Outcome, presence: number, compact: boolean): boolean {
     const control = this.#control;
     if (seq !== Atomics.load(control, Control.requestSeq)) return false;
     let exported = this.server.export(outcome, compact);
@@ -169,8 +185,9 @@ export class SyncLane {
     control[Control.replyStatus] = exported.status;
     control[Control.replyCount] = exported.values.length;
     control[Control.replyLane] = lane;
-    // Announced before the caller wakes, so its next request already finds the worker lingering.
-    if (linger) this.#announce();
+    // Announced before the caller wakes, so its next request already finds the worker lingering (or pulling).
+    if (presence === Presence.lingering) this.#announce();
+    else if (presence === Presence.pulling) Atomics.store(control, Control.presence, Presence.pulling);
     this.#replied = seq;
     Atomics.store(control, Control.replySeq, seq);
     this.replies.wake();
@@ -187,14 +204,15 @@ export class SyncLane {
    * Waits on the doorbell (presence is already announced) for the next call of a burst: it polls first, for
    * `Control.poll` microseconds at most, then parks for the rest of the linger. Polling never keeps the
    * event loop waiting longer than parking would (both end within `linger`); it only costs CPU time, and
-   * only tens of microseconds after each reply.
+   * only tens of microseconds after each reply. After polls in vain it parks at once for a while
+   * (`PollBackoff`).
    */
   #lingerForNext(): boolean {
     const control = this.#control;
     const rung = this.#rung;
     if (Atomics.load(control, Control.requestSeq) === this.#taken) {
       const poll = Math.min(Atomics.load(control, Control.poll), this.linger * 1000);
-      if (!pollWhile(control, Control.doorbell, rung, poll)) {
+      if (!this.#polls.poll(control, Control.doorbell, rung, poll)) {
         Atomics.wait(control, Control.doorbell, rung, this.linger);
       }
     }

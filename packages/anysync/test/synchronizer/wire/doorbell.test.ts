@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Control } from '../../../src/synchronizer/protocol.js';
-import { pollWhile, ringDoorbell } from '../../../src/synchronizer/wire/doorbell.js';
+import { PollBackoff, pollWhile, ringDoorbell } from '../../../src/synchronizer/wire/doorbell.js';
 
 const control = () => new Int32Array(new SharedArrayBuffer(128));
 
@@ -26,5 +26,27 @@ describe('ringDoorbell', () => {
     ringDoorbell(words);
     expect(pollWhile(words, Control.doorbell, before, 0)).toBe(true);
     expect(parked.async ? await parked.value : parked.value).toBe('ok');
+  });
+});
+
+describe('PollBackoff', () => {
+  it('skips polling for ever more waits after empty polls, and polls again after a success', () => {
+    const words = control();
+    const polls = new PollBackoff();
+    expect(polls.poll(words, Control.signal, 0, 100)).toBe(false);
+    // Backing off: the next wait parks at once even though the word has changed.
+    words[Control.signal] = 1;
+    expect(polls.poll(words, Control.signal, 0, 100)).toBe(false);
+    expect(polls.poll(words, Control.signal, 0, 100)).toBe(true);
+    // A success reset it: an empty poll now costs one skipped wait again, not three.
+    expect(polls.poll(words, Control.signal, 1, 100)).toBe(false);
+    expect(polls.poll(words, Control.signal, 0, 100)).toBe(false);
+    expect(polls.poll(words, Control.signal, 0, 100)).toBe(true);
+  });
+
+  it('never polls with a window of 0', () => {
+    const words = control();
+    words[Control.signal] = 1;
+    expect(new PollBackoff().poll(words, Control.signal, 0, 0)).toBe(false);
   });
 });
