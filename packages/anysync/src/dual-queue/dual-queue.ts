@@ -70,8 +70,8 @@ export interface DualQueueStats {
 }
 
 const DEFAULT_BYTES = 1024 * 1024;
-/** A record taken from the ring: its payload (its tag is the ring's `tag` until the next read). */
-type Record = Uint8Array;
+/** A record taken from the ring: its payload, or its text (its tag is the ring's `tag` until the next read). */
+type Record = Uint8Array | string;
 const RESOLVED: Promise<void> = Promise.resolve();
 const utf8 = new TextEncoder();
 

@@ -8,6 +8,13 @@ import {
   JOURNAL_USED,
   USED,
 } from './shared-layout.js';
+import { isTextTag } from './value-codec.js';
+
+interface SharedText {
+  toString(encoding: 'utf8', start: number, end: number): string;
+}
+/** Node's Buffer decodes UTF-8 straight out of shared memory; elsewhere text is copied out first. */
+const NodeBuffer = (globalThis as { Buffer?: { from(buffer: SharedArrayBuffer): SharedText } }).Buffer;
 
 const utf8 = new TextEncoder();
 /** Up to this many UTF-16 units, a string is written by a loop rather than by the encoder. */
@@ -33,6 +40,7 @@ export function replayJournal(control: Int32Array): void {
  */
 export class RecordRing {
   readonly #bytes: Uint8Array;
+  readonly #text: SharedText | undefined;
   /** The tag of the record `read()` returned last. */
   tag = 0;
 
@@ -41,6 +49,7 @@ export class RecordRing {
     data: SharedArrayBuffer,
   ) {
     this.#bytes = new Uint8Array(data);
+    this.#text = NodeBuffer?.from(data);
   }
 
   get capacity(): number {
@@ -89,8 +98,11 @@ export class RecordRing {
     this.commitPut(this.stage(tag, payload));
   }
 
-  /** Removes the oldest record and returns a private copy of its payload (its tag in `tag`). */
-  read(): Uint8Array {
+  /**
+   * Removes the oldest record and returns a private copy of its payload (its tag in `tag`): text records
+   * come out decoded where the runtime can decode shared memory in place (Node), sparing a copy.
+   */
+  read(): Uint8Array | string {
     const ring = this.#bytes;
     const capacity = ring.length;
     const control = this.control;
@@ -103,12 +115,17 @@ export class RecordRing {
     length >>>= 0;
     this.tag = ring[at] as number;
     if (++at === capacity) at = 0;
-    const payload = new Uint8Array(length);
     const first = capacity - at;
-    if (length <= first) payload.set(ring.subarray(at, at + length));
-    else {
-      payload.set(ring.subarray(at, capacity));
-      payload.set(ring.subarray(0, length - first), first);
+    let payload: Uint8Array | string;
+    if (length <= first && this.#text !== undefined && isTextTag(this.tag)) {
+      payload = this.#text.toString('utf8', at, at + length);
+    } else {
+      payload = new Uint8Array(length);
+      if (length <= first) payload.set(ring.subarray(at, at + length));
+      else {
+        payload.set(ring.subarray(at, capacity));
+        payload.set(ring.subarray(0, length - first), first);
+      }
     }
     const head = (at + length) % capacity;
     const used = Atomics.load(control, USED) - HEADER_BYTES - length;

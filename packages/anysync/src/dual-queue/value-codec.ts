@@ -33,7 +33,6 @@ const TAG_STRING = 1;
 const TAG_JSON = 2;
 /** Deeper (or cyclic) values go to structured clone, which handles cycles. */
 const MAX_JSON_DEPTH = 32;
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 let v8: V8Module | undefined;
 
@@ -105,7 +104,14 @@ export function encodeValue(
   return [TAG_CLONE, cloner.releaseBuffer()];
 }
 
-export function decodeValue(tag: number, bytes: Uint8Array, codec: ValueCodec | undefined): unknown {
+/** Whether a record with this tag holds UTF-8 text, which the ring may hand over already decoded. */
+export function isTextTag(tag: number): boolean {
+  return tag === TAG_STRING || tag === TAG_JSON;
+}
+
+/** The value of a record: its payload as bytes, or as text already decoded for a text tag. */
+export function decodeValue(tag: number, bytes: Uint8Array | string, codec: ValueCodec | undefined): unknown {
+  if (typeof bytes === 'string') return tag === TAG_JSON ? JSON.parse(bytes) : bytes;
   if (codec !== undefined) return codec.decode(bytes);
   if (tag === TAG_STRING) return decoder.decode(bytes);
   if (tag === TAG_JSON) return JSON.parse(decoder.decode(bytes));
