@@ -86,6 +86,17 @@ describe('async generators as sync iterators', () => {
     await paired.close();
   });
 
+  it('serves other calls while a batch pulled ahead waits for something only they can do', {
+    timeout: 15_000,
+  }, () => {
+    const iterator = gen.gated();
+    expect(iterator.next()).toEqual({ value: 'first', done: false });
+    // The worker now pulls ahead and waits on the gate; this call must still get through.
+    expect(gen.open()).toBe('opened');
+    expect(iterator.next()).toEqual({ value: 'second', done: false });
+    expect(iterator.next()).toEqual({ value: undefined, done: true });
+  });
+
   it('rethrows into a generator that already finished', () => {
     const iterator = gen.returning();
     expect([...iterator]).toEqual(['a']);
