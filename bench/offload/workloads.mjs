@@ -7,7 +7,7 @@ export const workloads = {
     check: (results) => results.every((value, i) => value === i + 1),
   },
   'cpu-heavy': {
-    title: 'CPU-heavy tasks (fib(27), ≈10 ms each), 64 submitted at once',
+    title: 'CPU-heavy tasks (fib(27), a few ms each: see the inline row), 64 submitted at once',
     tasks: 64,
     // A burst lasts a fraction of a second and the pools are close, so more bursts per process keep one
     // disturbed burst from deciding the comparison.
