@@ -153,7 +153,7 @@ export async function synchronizerChecks({ canBlock, browser }) {
       },
     },
     {
-      name: 'synchronizer (browser): Node-only options are refused with the reason',
+      name: 'synchronizer (browser): Node-only options and TypeScript modules are refused with the reason',
       only: browser,
       run: async () => {
         const withEnv = new Synchronizer({ env: { MODE: 'test' } });
@@ -165,6 +165,8 @@ export async function synchronizerChecks({ canBlock, browser }) {
         const withLoader = new Synchronizer({ loader: 'tsx' });
         await rejectsLike(withLoader.loadAsync(fixture), /Node module hooks/, 'loader');
         await withLoader.close();
+        const typescript = new URL('./fixtures-api.ts', import.meta.url);
+        await rejectsLike(sync.loadAsync(typescript), /does not run TypeScript.*compiled JavaScript/, '.ts');
       },
     },
     {
