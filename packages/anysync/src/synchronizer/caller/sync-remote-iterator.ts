@@ -7,6 +7,9 @@ import type { RawOutcome } from './sync-channel.js';
 /** First batch size; it doubles with every pull up to half the connection's `maxBatch`. */
 const FIRST_BATCH = 16;
 
+/** Stands in for a connection when building `SyncRemoteIterator.#keeper`: no worker, no handle. */
+const SHAPE_ONLY = { maxBatch: FIRST_BATCH, handles: { adopt: () => undefined } } as unknown as Connection;
+
 /**
  * A worker iterator (typically an async generator) consumed from sync code. Items are pulled in batches:
  * small at first, doubling while the consumer keeps going, never more than `maxBatch` ahead. Each pull
@@ -16,6 +19,12 @@ const FIRST_BATCH = 16;
  * blocks run there; a generator abandoned without either is closed when this object is collected.
  */
 export class SyncRemoteIterator<T = unknown, R = unknown> implements Iterator<T, R>, Iterable<T>, Disposable {
+  /**
+   * An instance that lives as long as the class, holding no handle. V8 collects an object shape once no
+   * object has it, and with it every optimized `next()` that relied on it: a full GC between two
+   * iterations (when nothing else keeps an iterator alive) sent the next iteration back to slow code.
+   */
+  static readonly #keeper = new SyncRemoteIterator(SHAPE_ONLY, 0);
   readonly #connection: Connection;
   readonly #state: HandleState;
   #items: unknown[] = [];
