@@ -69,8 +69,9 @@ export interface SemaphoreStats {
  * A weighted, fair counting semaphore. Waits are served in arrival order: a heavy request at the head is
  * not overtaken by lighter ones behind it, so nobody starves. Every wait accepts `{ signal }` and rejects
  * inside a cancelled scope; an aborted waiter never takes tokens. `run()` is the fast path for limiting
- * concurrency: a queued call costs one promise (the one it returns) and starts in the async context it was
- * queued in, so AsyncLocalStorage values and the ambient cancel scope follow it.
+ * concurrency: a queued call starts in the async context it was made in, so AsyncLocalStorage values and
+ * the ambient cancel scope follow it, and one with no signal or scope costs just the promise it returns
+ * and a captured context.
  *
  * @example
  * ```ts
