@@ -24,6 +24,7 @@ export class SyncRemoteIterator<T = unknown, R = unknown> implements Iterator<T,
    * object has it, and with it every optimized `next()` that relied on it: a full GC between two
    * iterations (when nothing else keeps an iterator alive) sent the next iteration back to slow code.
    */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: it is kept for its shape, never read
   static readonly #keeper = new SyncRemoteIterator(SHAPE_ONLY, 0);
   readonly #connection: Connection;
   readonly #state: HandleState;
