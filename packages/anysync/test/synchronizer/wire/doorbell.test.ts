@@ -22,10 +22,14 @@ describe('ringDoorbell', () => {
   it('changes the doorbell word, so a poller sees it, and wakes a parked waiter', async () => {
     const words = control();
     const before = Atomics.load(words, Control.doorbell);
-    const parked = Atomics.waitAsync(words, Control.doorbell, before, 5_000);
+    // `Atomics.waitAsync` (ES2024) is in Node 20, not in the project's ES2023 lib.
+    const { waitAsync } = Atomics as unknown as {
+      waitAsync(a: Int32Array, i: number, v: number, t: number): { async: boolean; value: unknown };
+    };
+    const parked = waitAsync(words, Control.doorbell, before, 5_000);
     ringDoorbell(words);
     expect(pollWhile(words, Control.doorbell, before, 0)).toBe(true);
-    expect(parked.async ? await parked.value : parked.value).toBe('ok');
+    expect(parked.async ? await (parked.value as Promise<string>) : parked.value).toBe('ok');
   });
 });
 
