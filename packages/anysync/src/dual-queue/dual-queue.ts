@@ -353,13 +353,15 @@ export class DualQueue<T> implements AsyncIterable<T> {
     }
     const record = this.#ring.read();
     Atomics.add(control, GET_SEQ, 1);
-    // Waiting putters are woken once the queue is down to half (or empty), not at every free slot: a full
-    // queue would otherwise ping-pong one wake-up per item between the threads.
+    // Waiting putters are woken once the queue is down to three quarters (or empty), not at every free
+    // slot: a full queue would otherwise ping-pong one wake-up per item between the threads. Not later
+    // either: a putter takes a while to wake (an async one, a turn of its event loop), and a fast getter
+    // would otherwise empty the queue, and sleep, before the putter runs again.
     const wake =
       Atomics.load(control, PUTTERS_ASLEEP) === 1 &&
       (Atomics.load(control, COUNT) === 0 ||
-        (Atomics.load(control, COUNT) * 2 <= Atomics.load(control, MAX_ITEMS) &&
-          Atomics.load(control, USED) * 2 <= this.#ring.capacity));
+        (Atomics.load(control, COUNT) * 4 <= Atomics.load(control, MAX_ITEMS) * 3 &&
+          Atomics.load(control, USED) * 4 <= this.#ring.capacity * 3));
     if (wake) Atomics.store(control, PUTTERS_ASLEEP, 0);
     this.#lock.unlock();
     if (wake) Atomics.notify(control, GET_SEQ);
