@@ -46,7 +46,8 @@ export interface SynchronizerOptions {
    */
   poll?: number;
   /**
-   * Most items an iterator pulls ahead of its consumer (default 1024). Batches start at 16 items and double
+   * Most items an iterator pulls ahead of its consumer (default 4096; lower it when items are large, as
+   * that many may be held in memory at once). Batches start at 16 items and double
    * while the consumer keeps going, up to half of this, and the worker pulls the next batch while the
    * consumer works through the current one. A short iteration or an early `break` never pays for a large
    * batch.
@@ -61,8 +62,11 @@ export interface SynchronizerOptions {
 }
 
 const DEFAULT_LOAD_TIMEOUT = 30_000;
-/** Large enough that a long iteration costs few round trips; reached only after ~1000 items consumed. */
-const DEFAULT_MAX_BATCH = 1024;
+/**
+ * Batches of up to 2048 items, one pulled ahead: a long iteration costs a round trip (and, on a busy or
+ * virtual machine, a wake-up of tens of microseconds) per 2048 items. Reached only after ~4000 items.
+ */
+const DEFAULT_MAX_BATCH = 4096;
 /**
  * Long enough to ride out the caller being descheduled for a time slice on a busy machine, and past the
  * kernel tick: much shorter timed waits cost more per wake-up on virtual machines.
