@@ -104,8 +104,8 @@ export const Tag = {
   false: 2,
   true: 3,
   number: 4,
-  /** A string whose UTF-8 bytes are all ASCII, so it decodes with the cheaper latin1 path. */
-  ascii: 5,
+  /** A string of Latin-1 characters, one byte each (copied both ways without UTF-8 coding). */
+  latin1: 5,
   utf8: 6,
   /** `v8.serialize` output. */
   serialized: 7,

@@ -21,6 +21,7 @@ describe('writeValues / AreaReader', () => {
       -0,
       '',
       'ascii',
+      'café ÿ\u0080\u00a0',
       'ünï 🚀',
       { a: [1n, new Date(0)] },
       7,
