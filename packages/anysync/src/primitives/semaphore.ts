@@ -2,7 +2,7 @@ import { currentScope } from '../concurrency/current-scope.js';
 import { contextSnapshots } from '../internal/context-snapshot.js';
 import { mapWithLimit } from '../internal/map-with-limit.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
-import { TaskQueue } from '../internal/task-queue.js';
+import { QueuedRunList } from '../internal/queued-run-list.js';
 import { type Task, TokenRunner } from '../internal/token-runner.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import { Permit } from './permit.js';
@@ -92,7 +92,7 @@ export class Semaphore {
    * kept without a waiter object or a gate promise. They are all older than every waiter in `#waiters`
    * (a call goes here only while `#waiters` is empty), so serving this queue first keeps arrival order.
    */
-  readonly #tasks = new TaskQueue();
+  readonly #tasks = new QueuedRunList();
   /** How many calls at the head of `#tasks` already hold their token and are about to start. */
   #reserved = 0;
   #startScheduled = false;

@@ -18,7 +18,7 @@ interface Block {
  * of each call's promise is kept (it cannot be aborted, so it never needs `reject`); the task's own promise
  * is adopted, so a failure reaches the caller unchanged.
  */
-export class TaskQueue {
+export class QueuedRunList {
   // Fixed-size blocks linked in order: growing never copies (a ring buffer would copy every call each time
   // it doubles), and a block is dropped as soon as its calls have started.
   #head: Block = { slots: new Array(FIRST_BLOCK_SLOTS), next: undefined };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ContextSnapshot } from '../../src/internal/context-snapshot.js';
-import { TaskQueue } from '../../src/internal/task-queue.js';
+import { QueuedRunList } from '../../src/internal/queued-run-list.js';
 
-describe('TaskQueue', () => {
+describe('QueuedRunList', () => {
   it('starts calls in order across blocks, each in its snapshot, and reuses its block once empty', async () => {
-    const queue = new TaskQueue();
+    const queue = new QueuedRunList();
     const started: number[] = [];
     const snapshots: string[] = [];
     let settled = 0;
@@ -42,7 +42,7 @@ describe('TaskQueue', () => {
   });
 
   it('a task that throws rejects its call and still reports it settled', async () => {
-    const queue = new TaskQueue();
+    const queue = new QueuedRunList();
     let settled = 0;
     const call = new Promise((resolve) =>
       queue.push(
