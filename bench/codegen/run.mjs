@@ -1,35 +1,22 @@
-// Transform throughput on a large real TypeScript corpus, every contender in one process and one run:
-// all files are read into memory first, then each round times every contender over the whole corpus in
-// a rotating order, with a GC before each pass; 1 warm-up round, then the median of 5 measured rounds.
-import { execSync } from 'node:child_process';
+// Transform throughput on a large real TypeScript corpus, every contender in the same run: each round
+// starts one measuring process per contender (measure.mjs), in a rotating order; a process warms its
+// contender up with one pass over the whole corpus and times PASSES more, with a GC before each.
+import { execFileSync, execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from '@anysync/codegen';
 import * as anysyncEveryFile from './adapters/anysync-every-file.mjs';
-import * as anysyncSourceMap from './adapters/anysync-source-map.mjs';
 import * as anysync from './adapters/anysync.mjs';
-import * as parseNoJsDoc from './adapters/parse-no-jsdoc.mjs';
 import * as parseOnly from './adapters/parse-only.mjs';
-import * as parseWithParents from './adapters/parse-with-parents.mjs';
-import * as quansync from './adapters/unplugin-quansync.mjs';
+import { contenders } from './contenders.mjs';
 import { loadCorpus } from './corpus.mjs';
 import { mayChangeFile as mayChange } from './may-change-file.mjs';
 
-if (typeof globalThis.gc !== 'function') {
-  console.error('run with node --expose-gc');
-  process.exit(2);
-}
-const contenders = [
-  parseOnly,
-  parseNoJsDoc,
-  parseWithParents,
-  anysync,
-  anysyncEveryFile,
-  anysyncSourceMap,
-  quansync,
-];
+const ROUNDS = 5;
+const PASSES = 3;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const corpus = loadCorpus();
 // Validation: the public transform and the every-file path agree on every file, and the files the text
 // check lets through unparsed come out byte for byte as they went in.
@@ -45,38 +32,28 @@ for (const file of corpus.files) {
     unparsedBytes += Buffer.byteLength(file.text);
   }
 }
-const inputs = new Map(contenders.map((c) => [c, c.prepare ? corpus.files.map(c.prepare) : corpus.files]));
 const timings = new Map(contenders.map((c) => [c, []]));
 const cpuTimings = new Map(contenders.map((c) => [c, []]));
-const cpuNow = () => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-};
-const loadBefore = os.loadavg()[0];
 const failures = new Map();
-const ROUNDS = 9;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const loadBefore = os.loadavg()[0];
 for (let round = 0; round < ROUNDS; round += 1) {
   const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
   for (const contender of order) {
-    globalThis.gc();
-    const startedCpu = cpuNow();
-    const started = performance.now();
-    for (const file of inputs.get(contender)) {
-      try {
-        contender.run(file);
-      } catch {
-        failures.set(contender, (failures.get(contender) ?? 0) + 1);
-      }
-    }
-    if (round > 0) {
-      timings.get(contender).push(performance.now() - started);
-      cpuTimings.get(contender).push(cpuNow() - startedCpu);
-    }
+    const output = execFileSync(
+      process.execPath,
+      ['--expose-gc', path.join(here, 'measure.mjs'), contender.name, String(PASSES)],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    const result = JSON.parse(output.trim().split('\n').pop());
+    // A round's figure for a contender is the median of its process's passes.
+    timings.get(contender).push(median(result.passes.map((p) => p.wall)));
+    cpuTimings.get(contender).push(median(result.passes.map((p) => p.cpu)));
+    if (result.failures > 0) failures.set(contender, result.failures);
   }
   process.stderr.write(`round ${round + 1}/${ROUNDS}\n`);
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const megabytes = corpus.bytes / 1e6;
 // Each round times every contender back to back, so a per-round ratio sees the same machine state.
 const roundRatios = (c, series) => series.get(parseOnly).map((base, round) => base / series.get(c)[round]);
@@ -126,11 +103,13 @@ Targets (issue 2):
 
 ${targets}
 
-Method: \`npm run bench\` (\`bench/codegen/run.mjs\`, Node with \`--expose-gc\`). All files are read into memory,
-then each round times every contender over the whole corpus, rotating the order per round, with a GC
-before each pass; one warm-up round, then the median of ${ROUNDS - 1} rounds. "vs parse only" is the median of the
-per-round ratios (each round times every contender back to back), which holds when the machine's speed
-drifts during the run. MB/s is UTF-8 bytes / 10⁶ per second
+Method: \`npm run bench\` (\`bench/codegen/run.mjs\`). Each of ${ROUNDS} rounds starts one process per contender
+(\`measure.mjs\`, Node with \`--expose-gc\`), in an order rotated every round; the process reads every file
+into memory, warms its contender up with one pass over the whole corpus, then times ${PASSES} passes with a GC
+before each, and the round keeps the median pass. A process holds one contender only, so no contender's heap
+(prepared copies of the corpus, trees kept alive) changes the collector's work for another. The table gives
+the median round; "vs parse only" is the median of the per-round ratios (the rounds' processes run back to
+back), which holds when the machine's speed drifts during the run. MB/s is UTF-8 bytes / 10⁶ per second
 of wall time. CPU ms is the process's user + system time for the pass (GC threads included), which other
 processes on a shared machine disturb less than wall time; compare ratios within one run.
 "anysync transform" is the public \`transform()\` per file: parse, the file's facts, every rule, edits applied,
