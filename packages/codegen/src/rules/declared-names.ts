@@ -48,7 +48,7 @@ function newName(
       return moduleOf(identifier, context) === 'converted' ? synced : undefined;
     case 'shorthand': {
       // `{ fooAsync }` declares a member of the object literal as well as using the binding.
-      const key = context.project.memberRenames.get(name) ?? synced ?? name;
+      const key = context.memberRename(name) ?? synced ?? name;
       if (key !== name) context.declaredMembers.add(name);
       const value = referenceName(identifier, synced, mapped, context) ?? name;
       return key === value ? value : `${key}: ${value}`;
@@ -92,7 +92,7 @@ function memberName(identifier: ts.Identifier, context: TransformContext): strin
     }
   }
   const text = identifier.text;
-  const known = context.project.memberRenames.get(text);
+  const known = context.memberRename(text);
   if (isMemberDeclaration(parent) || ts.isPropertyAssignment(parent)) {
     const renamed = known ?? context.names.syncName(text);
     if (renamed === undefined) return undefined;

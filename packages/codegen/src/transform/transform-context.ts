@@ -7,6 +7,7 @@ import { EditSet } from '../edits/edit-set.js';
 import { type MappingTable, type ModuleEntry, isRelative } from '../mappings/mapping-table.js';
 import type { NameConvention } from '../names/name-convention.js';
 import type { ParsedSource } from '../parser/parser.js';
+import { collectFileFacts } from '../project/collect-file-facts.js';
 import type { FileFacts, ProjectFacts } from '../project/project-facts.js';
 import { commentWords } from './comment-words.js';
 import { type ImportBinding, collectImportBindings } from './import-bindings.js';
@@ -26,7 +27,9 @@ export class TransformContext {
   readonly scope = new ScopeResolver();
   readonly names: NameConvention;
   readonly mappings: MappingTable;
-  readonly project: ProjectFacts;
+  /** Facts about every converted file; `undefined` when this file is converted alone. */
+  readonly project: ProjectFacts | undefined;
+  #ownFacts: FileFacts | undefined;
   readonly pathRules: readonly PathRule[];
   readonly marker: string;
   readonly runtimeModule: string;
@@ -58,7 +61,7 @@ export class TransformContext {
     outFileName: string;
     names: NameConvention;
     mappings: MappingTable;
-    project: ProjectFacts;
+    project: ProjectFacts | undefined;
     pathRules: readonly PathRule[];
     marker: string;
     runtimeModule: string;
@@ -220,13 +223,23 @@ export class TransformContext {
   }
 
   #findConverted(specifier: string): FileFacts | undefined {
+    if (this.project === undefined) return undefined;
     if (this.project.files.size === 1 && this.project.files.has(this.#ownKey())) return undefined;
     const target = path.resolve(path.dirname(this.fileName), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '');
     return this.project.files.get(target) ?? this.project.files.get(path.join(target, 'index'));
   }
 
+  /** This file's facts: from the project, or gathered when first asked for a file converted alone. */
   facts(): FileFacts | undefined {
-    return this.project.files.get(this.#ownKey());
+    if (this.project !== undefined) return this.project.files.get(this.#ownKey());
+    // Member renames of a lone file are decided during the walk (declared-names), so no member walk here.
+    this.#ownFacts ??= collectFileFacts(this.tree, this.names, { members: false });
+    return this.#ownFacts;
+  }
+
+  /** Members the naming convention renames across the project (none known for a file converted alone). */
+  memberRename(name: string): string | undefined {
+    return this.project?.memberRenames.get(name);
   }
 
   #ownKey(): string {

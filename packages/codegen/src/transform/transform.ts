@@ -8,8 +8,6 @@ import { MappingTable } from '../mappings/mapping-table.js';
 import { NameConvention } from '../names/name-convention.js';
 import type { ParsedSource, ParseOptions } from '../parser/parser.js';
 import { typescriptParser } from '../parser/typescript-parser.js';
-import { collectFileFacts } from '../project/collect-file-facts.js';
-import type { ProjectFacts } from '../project/project-facts.js';
 import { RULES } from '../rules/index.js';
 import { removeStatementLines } from '../rules/statement-removal.js';
 import { findDirectives } from './directives.js';
@@ -90,7 +88,7 @@ export function transformParsed(source: ParsedSource, options: TransformOptions)
     outFileName,
     names,
     mappings,
-    project: options.project ?? singleFileProject(source, names),
+    project: options.project,
     pathRules,
     marker: options.isAsyncMarker ?? 'IS_ASYNC',
     runtimeModule,
@@ -151,13 +149,6 @@ function mappingTableFor(options: TransformOptions, runtimeModule: string): Mapp
     defaultTables.set(runtimeModule, table);
   }
   return table;
-}
-
-function singleFileProject(source: ParsedSource, names: NameConvention): ProjectFacts {
-  // Member renames of a lone file are decided during the walk (declared-names), so no facts walk here.
-  const facts = collectFileFacts(source.tree, names, { members: false });
-  const key = path.resolve(source.fileName).replace(/\.(?:[cm]?[jt]sx?)$/, '');
-  return { files: new Map([[key, facts]]), memberRenames: facts.memberRenames };
 }
 
 function syntaxDiagnostic(source: ParsedSource, start: number, message: string): Diagnostic {
