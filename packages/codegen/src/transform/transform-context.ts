@@ -114,10 +114,16 @@ export class TransformContext {
   textIncludes(word: string): boolean {
     let found = this.#textHas.get(word);
     if (found === undefined) {
-      found = this.text.includes(word);
+      // A word holding one already known to be absent (`@async` and `async`) needs no search.
+      found = !this.#holdsAbsentWord(word) && this.text.includes(word);
       this.#textHas.set(word, found);
     }
     return found;
+  }
+
+  #holdsAbsentWord(word: string): boolean {
+    for (const [known, present] of this.#textHas) if (!present && word.includes(known)) return true;
+    return false;
   }
 
   /** Whether the file uses any of these identifier names. */
