@@ -94,6 +94,7 @@ function header(area: SharedArea, offset: number, tag: number, byteLength: numbe
 }
 
 /** A character outside Latin-1. V8 answers at once for a string it stores one byte per character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range must start at U+0000 to span Latin-1
 const BEYOND_LATIN1 = /[^\x00-\xff]/;
 
 function writeString(area: SharedArea, offset: number, value: string): number {
