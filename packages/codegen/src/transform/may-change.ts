@@ -39,10 +39,22 @@ export function mayChange(
   names: NameConvention,
   mappings: MappingTable,
 ): boolean {
-  if ((options.pathRules?.length ?? 0) > 0 || options.project !== undefined) return true;
-  if (options.outFileName !== undefined && options.outFileName !== options.fileName) return true;
-  const pattern = needlePattern(options.isAsyncMarker ?? 'IS_ASYNC', names, mappings);
+  const pattern = textNeedles(options, names, mappings);
   return pattern === undefined || pattern.test(text);
+}
+
+/**
+ * The pattern {@link mayChange} searches for: one of the words must occur in any text, or any part of a
+ * text, that converting can change. `undefined` when the options make a text check unsound.
+ */
+export function textNeedles(
+  options: TransformOptions,
+  names: NameConvention,
+  mappings: MappingTable,
+): RegExp | undefined {
+  if ((options.pathRules?.length ?? 0) > 0 || options.project !== undefined) return undefined;
+  if (options.outFileName !== undefined && options.outFileName !== options.fileName) return undefined;
+  return needlePattern(options.isAsyncMarker ?? 'IS_ASYNC', names, mappings);
 }
 
 const patterns = new WeakMap<MappingTable, Map<string, RegExp | undefined>>();

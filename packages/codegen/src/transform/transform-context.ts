@@ -44,6 +44,8 @@ export class TransformContext {
   readonly handledSpecifiers = new Set<ts.Node>();
   /** Member names this file declares that the convention renames (found during the walk). */
   readonly declaredMembers = new Set<string>();
+  /** Every name a rule asked the scope about (a file parsed in part checks none is declared elsewhere). */
+  readonly resolvedNames = new Set<string>();
   /** Tasks that must see every other rule's edits first. */
   readonly finishers: (() => void)[] = [];
   readonly #severity: SeverityOverrides;
@@ -204,6 +206,7 @@ export class TransformContext {
 
   /** What `name` refers to at `site` (an identifier, or a node with a parent in the same scope). */
   resolve(site: ts.Node, name: string): Resolution {
+    this.resolvedNames.add(name);
     return this.scope.resolve(site, name);
   }
 

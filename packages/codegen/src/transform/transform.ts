@@ -11,7 +11,9 @@ import { typescriptParser } from '../parser/typescript-parser.js';
 import { RULES } from '../rules/index.js';
 import { removeStatementLines } from '../rules/statement-removal.js';
 import { findDirectives } from './directives.js';
-import { mayChange } from './may-change.js';
+import { textNeedles } from './may-change.js';
+import { findNeedleHits } from './needle-hits.js';
+import { PartialSource } from './partial-source.js';
 import { insertNeededImports } from './needed-imports.js';
 import { mapPath } from './path-rule.js';
 import { TransformContext } from './transform-context.js';
@@ -58,17 +60,59 @@ export function transform(code: string, options: TransformOptions): TransformRes
     options.mappings instanceof MappingTable
       ? options.mappings
       : mappingTableFor(options, options.runtimeModule ?? 'anysync/runtime');
-  if (!mayChange(code, options, names, mappings)) {
+  const needles = textNeedles(options, names, mappings);
+  if (needles !== undefined && !needles.test(code)) {
     const fileName = path.resolve(options.fileName);
     const map = options.sourceMap === false ? undefined : sourceMapOf(code, [], fileName, fileName);
     return { code, diagnostics: [], map, hasErrors: false };
   }
-  const parsed = typescriptParser.parse(options.fileName, code, parseOptionsFor(code));
+  const parseOptions = parseOptionsFor(code);
+  if (needles !== undefined && parseOptions.jsDoc === 'on-demand') {
+    const result = transformInPart(code, { ...options, mappings }, needles);
+    if (result !== undefined) return result;
+  }
+  const parsed = typescriptParser.parse(options.fileName, code, parseOptions);
   return transformParsed(parsed, { ...options, mappings });
 }
 
+/**
+ * Parses only the top-level statements that hold a word some rule acts on (about half of a typical
+ * library's text), and transforms the file from that tree when nothing the rules looked up lies in a
+ * skipped statement. `undefined` when the file must be parsed whole: its module format is not fixed by
+ * its extension (`.js`, whose `import`s decide), it has JSX, the cut statements do not parse alone, or
+ * a skipped statement uses a name the rules cared about. Like the whole-file text check, a skipped
+ * statement gets no syntax check: it is copied into the twin as it is.
+ */
+export function transformInPart(
+  code: string,
+  options: TransformOptions,
+  needles: RegExp,
+): TransformResult | undefined {
+  if (!PARTIAL_EXTENSIONS.test(options.fileName)) return undefined;
+  const partial = PartialSource.plan(code, needles);
+  if (partial === undefined) return undefined;
+  const parsed = typescriptParser.parse(options.fileName, partial.text, { jsDoc: 'on-demand' });
+  if (parsed.syntaxErrors.length > 0 || !partial.matches(parsed.tree)) return undefined;
+  return transformTree({ ...parsed, text: code }, options, partial);
+}
+
+/** Extensions whose module format does not depend on the file's content, and that hold no JSX. */
+const PARTIAL_EXTENSIONS = /\.(?:[cm]?ts|[cm]js)$/i;
+
 /** {@link transform} for a file already parsed (the generator parses each file once for facts and edits). */
 export function transformParsed(source: ParsedSource, options: TransformOptions): TransformResult {
+  return transformTree(source, options) as TransformResult;
+}
+
+/**
+ * The transform proper. With `partial`, the tree lacks the skipped statements, and the result is
+ * `undefined` as soon as something the rules need lies in one of them.
+ */
+function transformTree(
+  source: ParsedSource,
+  options: TransformOptions,
+  partial?: PartialSource,
+): TransformResult | undefined {
   const syntaxErrors = source.syntaxErrors.map((error) =>
     syntaxDiagnostic(source, error.start, error.message),
   );
@@ -104,9 +148,15 @@ export function transformParsed(source: ParsedSource, options: TransformOptions)
   for (const node of directives.skipped) removeStatementLines(node, context);
   runTopLevelRules(source.tree, context);
   const needed = RULES.filter((rule) => rule.phase === undefined && (rule.isNeeded?.(context) ?? true));
-  if (needed.length > 0) createWalker(needed, context).walk(source.tree);
+  if (needed.length > 0) {
+    const hits = findNeedleHits(needed, context);
+    if (partial !== undefined && (hits.code === undefined || partial.holdsSkipped(hits.code)))
+      return undefined;
+    createWalker(needed, context, hits).walk(source.tree);
+  }
   for (const finish of context.finishers) finish();
   insertNeededImports(context);
+  if (partial?.skipsAnyWord(source.text, context.resolvedNames)) return undefined;
   const output = context.edits.render();
   const map =
     options.sourceMap === false

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { leadingJsDoc } from '../parser/on-demand-jsdoc.js';
-import { findNeedleHits } from './needle-hits.js';
+import type { NeedleHits } from './needle-hits.js';
 import type { Rule, Walker } from './rule.js';
 import type { TransformContext } from './transform-context.js';
 
@@ -15,7 +15,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * links parents along that path, lazily, just before it calls a rule. Identifiers, the most common node,
  * are only offered to rules when their name is one some rule cares about.
  */
-export function createWalker(rules: readonly Rule[], context: TransformContext): Walker {
+export function createWalker(rules: readonly Rule[], context: TransformContext, hits: NeedleHits): Walker {
   // Arrays indexed by syntax kind: the walk's per-node work must stay a few property reads.
   const byKind: (Rule[] | undefined)[] = [];
   for (const rule of rules) {
@@ -26,7 +26,6 @@ export function createWalker(rules: readonly Rule[], context: TransformContext):
   const wanted = interestingNames(identifierRules, context);
   const renamed = context.localRenames;
   const silenced = context.hasIgnoredRanges;
-  const hits = findNeedleHits(rules, context);
   const positions = hits.code;
   const onDemand = context.source.jsDocOnDemand === true;
   const docPositions = hits.jsDoc;

@@ -1,37 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { canParseJsDocOnDemand } from '../../src/parser/on-demand-jsdoc.js';
 import { typescriptParser } from '../../src/parser/typescript-parser.js';
 import { transformParsed } from '../../src/transform/transform.js';
-import { type FixtureInput, fixtureInputs } from '../support/fixture-inputs.js';
-
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-
-/** The runtime package's and the examples' sources: real files full of JSDoc with async words. */
-function repositorySources(): FixtureInput[] {
-  const roots = [
-    'packages/anysync/src',
-    ...readdirSync(path.join(repository, 'examples')).map((e) => `examples/${e}/src`),
-  ];
-  const found: FixtureInput[] = [];
-  const walk = (dir: string): void => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts'))
-        found.push({
-          name: path.relative(repository, full),
-          extension: '.ts',
-          text: readFileSync(full, 'utf8'),
-        });
-    }
-  };
-  for (const root of roots) walk(path.join(repository, root));
-  return found;
-}
+import { fixtureInputs } from '../support/fixture-inputs.js';
+import { repositorySources } from '../support/repository-sources.js';
 
 describe('JSDoc parsed on demand', () => {
   it('is available with the pinned typescript (an upgrade that loses it must fail here)', () => {
