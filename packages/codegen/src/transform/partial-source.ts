@@ -17,6 +17,8 @@ const LEAST_SKIPPED_SHARE = 1 / 8;
 export class PartialSource {
   /** The text the parser sees. */
   readonly text: string;
+  /** How many characters of the original the parser does not see. */
+  readonly skippedLength: number;
   /** Triples `[start, end, keyword]` from {@link topLevelRegions}. */
   readonly #regions: Int32Array;
   readonly #kept: Uint8Array;
@@ -25,6 +27,9 @@ export class PartialSource {
 
   private constructor(text: string, regions: Int32Array, kept: Uint8Array, skipped: Int32Array) {
     this.text = text;
+    let length = 0;
+    for (let k = 0; k < skipped.length; k += 2) length += (skipped[k + 1] as number) - (skipped[k] as number);
+    this.skippedLength = length;
     this.#regions = regions;
     this.#kept = kept;
     this.#skipped = skipped;

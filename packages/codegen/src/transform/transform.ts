@@ -38,7 +38,9 @@ export interface TransformResult {
  *
  * A file in which none of the words the rules act on occurs (`async`, `await`, `Promise`, `then`, a
  * mapped module, …) cannot change, so it is returned as it is without a parse — and so without a syntax
- * check: its twin is byte-identical and the compiler reports the same errors in both.
+ * check: its twin is byte-identical and the compiler reports the same errors in both. Of a file that can
+ * change, only the top-level statements holding such a word are parsed, when nothing the rules look up
+ * lies in the others; the others are copied as they are.
  *
  * @example
  * ```ts
