@@ -1,6 +1,8 @@
 import ts from 'typescript';
 import { escapeRegExp } from './escape-reg-exp.js';
-import { topLevelRegions } from './top-level-regions.js';
+import type { NeedleHits } from './needle-hits.js';
+import { isWordChar } from './comment-words.js';
+import { type TopLevelRegions, topLevelRegions } from './top-level-regions.js';
 
 /** Below this share of a file's text, skipping statements saves less than it costs to plan. */
 const LEAST_SKIPPED_SHARE = 1 / 8;
@@ -24,9 +26,18 @@ export class PartialSource {
   readonly #kept: Uint8Array;
   /** Skipped regions as sorted `[start, end)` pairs. */
   readonly #skipped: Int32Array;
+  /** Triples `[start, end, isJsDoc]` of the file's comments. */
+  readonly #comments: Int32Array;
 
-  private constructor(text: string, regions: Int32Array, kept: Uint8Array, skipped: Int32Array) {
+  private constructor(
+    text: string,
+    regions: Int32Array,
+    kept: Uint8Array,
+    skipped: Int32Array,
+    comments: Int32Array,
+  ) {
     this.text = text;
+    this.#comments = comments;
     let length = 0;
     for (let k = 0; k < skipped.length; k += 2) length += (skipped[k + 1] as number) - (skipped[k] as number);
     this.skippedLength = length;
@@ -37,18 +48,20 @@ export class PartialSource {
 
   /**
    * Plans the parse of `original`: a region is kept when it is the first, starts with `import`, or holds
-   * a match of `needles` (or `require`). `undefined` when too little would be skipped.
+   * a match of `needles` (or `require`) in its code, or a name a rule edits inside JSDoc in a JSDoc
+   * comment. `undefined` when too little would be skipped.
    */
   static plan(original: string, needles: RegExp): PartialSource | undefined {
-    const regions = topLevelRegions(original);
-    if (regions === undefined || regions.length < 6) return undefined;
+    const lexed = topLevelRegions(original);
+    if (lexed === undefined || lexed.regions.length < 6) return undefined;
+    const { regions, comments } = lexed;
     const count = regions.length / 3;
     const kept = new Uint8Array(count);
     kept[0] = 1;
     for (let k = 1; k < count; k += 1) {
       if (original.startsWith('import', regions[k * 3 + 2] as number)) kept[k] = 1;
     }
-    markHits(original, globalPattern(needles), regions, kept);
+    markHits(original, globalPattern(needles), lexed, kept);
     const skipped: number[] = [];
     const parts: string[] = [];
     let skippedLength = 0;
@@ -66,7 +79,7 @@ export class PartialSource {
     }
     if (skippedLength < original.length * LEAST_SKIPPED_SHARE) return undefined;
     parts.push(original.slice(regions[regions.length - 2] as number));
-    return new PartialSource(parts.join(''), regions, kept, Int32Array.from(skipped));
+    return new PartialSource(parts.join(''), regions, kept, Int32Array.from(skipped), comments);
   }
 
   /**
@@ -95,17 +108,40 @@ export class PartialSource {
     return j === statements.length;
   }
 
-  /** Whether any of these sorted positions lies in a skipped region. */
-  holdsSkipped(positions: ArrayLike<number>): boolean {
+  /**
+   * Whether a rule could act in a skipped region: a needle there in code, or one a rule edits inside
+   * JSDoc in a JSDoc comment. Other words in comments ("then" in prose) only ever lead the walk into a
+   * statement where no rule acts (rules act where their words are in code).
+   */
+  holdsSkipped(hits: NeedleHits): boolean {
+    const positions = hits.code;
+    if (positions === undefined) return true;
     const skipped = this.#skipped;
     let k = 0;
     for (let i = 0; i < positions.length; i += 1) {
       const position = positions[i] as number;
       while (k < skipped.length && (skipped[k + 1] as number) <= position) k += 2;
       if (k >= skipped.length) return false;
-      if (position >= (skipped[k] as number)) return true;
+      if (position < (skipped[k] as number)) continue;
+      const comment = this.#commentAt(position);
+      if (comment < 0) return true;
+      if (this.#comments[comment + 2] === 1 && includes(hits.jsDoc, position)) return true;
     }
     return false;
+  }
+
+  /** The index of the comment triple holding `position`, or -1. */
+  #commentAt(position: number): number {
+    const comments = this.#comments;
+    let low = 0;
+    let high = comments.length / 3;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((comments[middle * 3 + 1] as number) <= position) low = middle + 1;
+      else high = middle;
+    }
+    const index = low * 3;
+    return index < comments.length && (comments[index] as number) <= position ? index : -1;
   }
 
   /** Whether any of these names occurs as a whole word in a skipped region of `original`. */
@@ -135,15 +171,61 @@ function globalPattern(needles: RegExp): RegExp {
   return pattern;
 }
 
-/** Marks each region holding a match, in one pass over the text. */
-function markHits(text: string, pattern: RegExp, regions: Int32Array, kept: Uint8Array): void {
+/**
+ * Names a rule edits inside JSDoc (types, `Symbol.async…`, globals; any name holding `Async` is a type or a
+ * name the convention renames). A JSDoc comment holding one is kept with its statement, so that the
+ * on-demand JSDoc parse finds it; others found later make the file be parsed whole.
+ */
+const JSDOC_WORDS = new Set([
+  'Promise',
+  'PromiseLike',
+  'Awaited',
+  'asyncIterator',
+  'asyncDispose',
+  'fetch',
+  'Response',
+  'ReadableStream',
+  'WritableStream',
+]);
+
+/** Marks each region holding a match in code, or a name a rule edits inside JSDoc in a JSDoc comment. */
+function markHits(text: string, pattern: RegExp, lexed: TopLevelRegions, kept: Uint8Array): void {
+  const { regions, comments } = lexed;
   pattern.lastIndex = 0;
   let k = 0;
+  let c = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    while (k < kept.length - 1 && (regions[k * 3 + 1] as number) <= match.index) k += 1;
+    const position = match.index;
+    while (k < kept.length - 1 && (regions[k * 3 + 1] as number) <= position) k += 1;
+    while (c < comments.length && (comments[c + 1] as number) <= position) c += 3;
+    const inComment = c < comments.length && (comments[c] as number) <= position;
+    if (inComment && (comments[c + 2] === 0 || !isJsDocWord(text, position, match[0].length))) continue;
     kept[k] = 1;
     // The rest of this region needs no search: go on from where the next one starts.
     const next = regions[k * 3 + 1] as number;
     if (next > pattern.lastIndex) pattern.lastIndex = next;
   }
+}
+
+/** Whether the word around a match is one a rule edits inside JSDoc. */
+function isJsDocWord(text: string, start: number, length: number): boolean {
+  let from = start;
+  while (from > 0 && isWordChar(text.charCodeAt(from - 1))) from -= 1;
+  let to = start + length;
+  while (to < text.length && isWordChar(text.charCodeAt(to))) to += 1;
+  const word = text.slice(from, to);
+  return word.includes('Async') || JSDOC_WORDS.has(word) || (word === 'async' && text[from - 1] === '@');
+}
+
+/** Whether a sorted list holds a value (binary search). */
+function includes(sorted: ArrayLike<number> | undefined, value: number): boolean {
+  if (sorted === undefined) return true;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && sorted[low] === value;
 }

@@ -1,8 +1,18 @@
+/** A module's text cut into runs of whole top-level statements, and where its comments are. */
+export interface TopLevelRegions {
+  /**
+   * Flat triples `[start, end, keyword]`: `start` is the previous run's `end` (so a run's leading comments
+   * are its own, as a parser attaches them), `end` is where its last token ends, and `keyword` is where
+   * its first declaration keyword starts (-1 for the first run). The text after the last `end` is
+   * trailing trivia.
+   */
+  readonly regions: Int32Array;
+  /** Flat triples `[start, end, isJsDoc]` of every comment, in order (`isJsDoc`: opens with two asterisks). */
+  readonly comments: Int32Array;
+}
+
 /**
- * A module's text cut, without parsing it, into runs of whole top-level statements: flat triples of
- * `[start, end, keyword]` where `start` is the previous run's `end` (so a run's leading comments are its
- * own, as a parser attaches them), `end` is where its last token ends, and `keyword` is where its first
- * declaration keyword starts. The text after the last run's `end` is trailing trivia.
+ * Cuts a module's text, without parsing it, into runs of whole top-level statements.
  *
  * A cut is only made where the statement before must have ended: a line that starts, in column 0 and
  * outside every bracket and template, with a declaration keyword (`export`, `import …`, `const`, `class`,
@@ -13,7 +23,7 @@
  * `undefined` when the text does not lex cleanly (an unterminated literal or comment, unbalanced
  * brackets): the caller then parses the whole file, as it does when a run turns out not to parse alone.
  */
-export function topLevelRegions(text: string): Int32Array | undefined {
+export function topLevelRegions(text: string): TopLevelRegions | undefined {
   return new RegionLexer(text).run();
 }
 
@@ -100,6 +110,7 @@ class RegionLexer {
   readonly #text: string;
   /** Triples `[start, end, keyword]` of the regions closed so far. */
   readonly #regions: number[] = [];
+  readonly #comments: number[] = [];
   /** Open brackets: 0 for `(`, `[`, `{`; 1 for a template's `${`. */
   readonly #open: number[] = [];
   #last = Last.None;
@@ -114,7 +125,7 @@ class RegionLexer {
     this.#text = text;
   }
 
-  run(): Int32Array | undefined {
+  run(): TopLevelRegions | undefined {
     const text = this.#text;
     const length = text.length;
     let i = text.startsWith('#!') ? lineEnd(text, 0) : 0;
@@ -130,7 +141,7 @@ class RegionLexer {
     }
     if (this.#open.length > 0) return undefined;
     this.#regions.push(this.#regionStart, this.#lastEnd, this.#regionKeyword);
-    return Int32Array.from(this.#regions);
+    return { regions: Int32Array.from(this.#regions), comments: Int32Array.from(this.#comments) };
   }
 
   #token(end: number, kind: Last): number {
@@ -143,10 +154,17 @@ class RegionLexer {
   #slash(i: number): number {
     const text = this.#text;
     const next = text.charCodeAt(i + 1);
-    if (next === 47) return lineEnd(text, i);
+    if (next === 47) {
+      const end = lineEnd(text, i);
+      this.#comments.push(i, end, 0);
+      return end;
+    }
     if (next === 42) {
       const close = text.indexOf('*/', i + 2);
-      return close < 0 ? -1 : close + 2;
+      if (close < 0) return -1;
+      const isJsDoc = text.charCodeAt(i + 2) === 42 && close > i + 2 ? 1 : 0;
+      this.#comments.push(i, close + 2, isJsDoc);
+      return close + 2;
     }
     if (this.#lastKind() !== Last.Operand && this.#last !== Last.CloseParen) {
       return this.#token(skipRegex(text, i), Last.Operand);

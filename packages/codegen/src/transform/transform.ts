@@ -68,21 +68,21 @@ export function transform(code: string, options: TransformOptions): TransformRes
     const map = options.sourceMap === false ? undefined : sourceMapOf(code, [], fileName, fileName);
     return { code, diagnostics: [], map, hasErrors: false };
   }
-  const parseOptions = parseOptionsFor(code);
-  if (needles !== undefined && parseOptions.jsDoc === 'on-demand') {
+  if (needles !== undefined) {
     const result = transformInPart(code, { ...options, mappings }, needles);
     if (result !== undefined) return result;
   }
-  const parsed = typescriptParser.parse(options.fileName, code, parseOptions);
+  const parsed = typescriptParser.parse(options.fileName, code, parseOptionsFor(code));
   return transformParsed(parsed, { ...options, mappings });
 }
 
 /**
- * Parses only the top-level statements that hold a word some rule acts on (about half of a typical
- * library's text), and transforms the file from that tree when nothing the rules looked up lies in a
- * skipped statement. `undefined` when the file must be parsed whole: its module format is not fixed by
- * its extension (`.js`, whose `import`s decide), it has JSX, the cut statements do not parse alone, or
- * a skipped statement uses a name the rules cared about. Like the whole-file text check, a skipped
+ * Parses only the top-level statements that hold, in code or JSDoc, a word some rule acts on (under
+ * half of a typical library's text), and transforms the file from that tree when nothing the rules
+ * looked up lies in a skipped statement. `undefined` when the file must be parsed whole: its module
+ * format is not fixed by its extension (`.js`, whose `import`s decide), it has JSX or directive
+ * comments, the cut statements do not parse alone, or a skipped statement uses a name the rules cared
+ * about. Like the whole-file text check, a skipped
  * statement gets no syntax check: it is copied into the twin as it is.
  */
 export function transformInPart(
@@ -91,6 +91,8 @@ export function transformInPart(
   needles: RegExp,
 ): TransformResult | undefined {
   if (!PARTIAL_EXTENSIONS.test(options.fileName)) return undefined;
+  // Directive comments act on the statements around them, and are found through the whole tree.
+  if (parseOptionsFor(code).jsDoc !== 'on-demand') return undefined;
   const partial = PartialSource.plan(code, needles);
   if (partial === undefined) return undefined;
   const parsed = typescriptParser.parse(options.fileName, partial.text, { jsDoc: 'on-demand' });
@@ -152,8 +154,7 @@ function transformTree(
   const needed = RULES.filter((rule) => rule.phase === undefined && (rule.isNeeded?.(context) ?? true));
   if (needed.length > 0) {
     const hits = findNeedleHits(needed, context);
-    if (partial !== undefined && (hits.code === undefined || partial.holdsSkipped(hits.code)))
-      return undefined;
+    if (partial?.holdsSkipped(hits)) return undefined;
     createWalker(needed, context, hits).walk(source.tree);
   }
   for (const finish of context.finishers) finish();

@@ -48,11 +48,44 @@ describe('PartialSource', () => {
     const partial = PartialSource.plan(SOURCE, NEEDLES) as PartialSource;
     const inSkipped = SOURCE.indexOf('helper(1)');
     const inKept = SOURCE.indexOf('helper(2)');
-    expect(partial.holdsSkipped(Int32Array.from([0, inKept]))).toBe(false);
-    expect(partial.holdsSkipped(Int32Array.from([0, inSkipped, inKept]))).toBe(true);
+    const code = (...positions: number[]) => ({ code: Int32Array.from(positions), jsDoc: new Int32Array() });
+    expect(partial.holdsSkipped(code(0, inKept))).toBe(false);
+    expect(partial.holdsSkipped(code(0, inSkipped, inKept))).toBe(true);
+    expect(partial.holdsSkipped({ code: undefined, jsDoc: undefined })).toBe(true);
     expect(partial.skipsAnyWord(SOURCE, ['one'])).toBe(true);
     expect(partial.skipsAnyWord(SOURCE, ['load', 'elper', 'Promise'])).toBe(false);
     expect(partial.skipsAnyWord(SOURCE, [])).toBe(false);
+  });
+
+  it('keeps a statement for words in its code or in its JSDoc, not for prose or other comments', () => {
+    const text = [
+      "import { helper } from './helper.js'",
+      '/** Then the promises settle, asynchronously (see runPromise). */',
+      'export const prose = helper(1) // await here? no',
+      '/** @returns {Promise<number>} the value */',
+      'export const typed = helper(2)',
+      '/** Tagged. @async */',
+      'export const tagged = helper(3)',
+      '/* then a block comment */',
+      'export const plain = helper(4)',
+      'export const called = helper(5).then(String)',
+      'export const last = helper(6)',
+      '',
+    ].join('\n');
+    const partial = PartialSource.plan(text, /async|await|Promise|then/) as PartialSource;
+    const seen = partial.text;
+    for (const kept of ['typed', 'tagged', 'called']) expect(seen).toContain(`export const ${kept} =`);
+    for (const skipped of ['prose', 'plain', 'last']) expect(seen).not.toContain(`export const ${skipped} =`);
+    // A word a rule edits in JSDoc found in a skipped comment (here: one the plan did not predict) is
+    // reported; prose in a skipped comment is not.
+    const prose = text.indexOf('Then the promises');
+    const noted = text.indexOf('await here');
+    expect(partial.holdsSkipped({ code: Int32Array.from([prose, noted]), jsDoc: new Int32Array() })).toBe(
+      false,
+    );
+    expect(partial.holdsSkipped({ code: Int32Array.from([prose]), jsDoc: Int32Array.from([prose]) })).toBe(
+      true,
+    );
   });
 
   it('declines when too little would be skipped or the text does not lex', () => {

@@ -3,7 +3,7 @@ import { topLevelRegions } from '../../src/transform/top-level-regions.js';
 
 /** The regions' texts (without their leading trivia), for readable expectations. */
 function cut(text: string): string[] | undefined {
-  const regions = topLevelRegions(text);
+  const regions = topLevelRegions(text)?.regions;
   if (regions === undefined) return undefined;
   const texts: string[] = [];
   for (let k = 0; k < regions.length; k += 3) {
@@ -46,7 +46,7 @@ describe('topLevelRegions', () => {
 
   it('gives each region the previous one’s end as its start, and its keyword’s position', () => {
     const text = 'const a = 1;\n// note\nexport const b = 2;\n\n';
-    const regions = topLevelRegions(text);
+    const regions = topLevelRegions(text)?.regions;
     expect(Array.from(regions ?? [])).toEqual([
       0,
       12,
@@ -54,6 +54,22 @@ describe('topLevelRegions', () => {
       12,
       text.lastIndexOf(';') + 1,
       text.indexOf('export'),
+    ]);
+  });
+
+  it('lists every comment, telling JSDoc from other comments', () => {
+    const text = '/** doc */\nconst a = 1 // line\n/* block */ /**/\nconst b = "/* not */"\n';
+    const comments = Array.from(topLevelRegions(text)?.comments ?? []);
+    const at = (part: string) => [text.indexOf(part), text.indexOf(part) + part.length];
+    expect(comments).toEqual([
+      ...at('/** doc */'),
+      1,
+      ...at('// line'),
+      0,
+      ...at('/* block */'),
+      0,
+      ...at('/**/'),
+      0,
     ]);
   });
 
