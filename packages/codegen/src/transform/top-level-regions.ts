@@ -16,7 +16,8 @@ export interface TopLevelRegions {
  *
  * A cut is only made where the statement before must have ended: a line that starts, in column 0 and
  * outside every bracket and template, with a declaration keyword (`export`, `import …`, `const`, `class`,
- * `function`, `interface`, `type`, `declare`, `namespace`, `enum`, `abstract`, a decorator) after a token
+ * `function`, `async function`, `interface`, `type`, `declare`, `namespace`, `enum`, `abstract`, a
+ * decorator) after a token
  * that ends an operand (so the keyword cannot continue an expression; ASI splits there). Only a lexer's
  * work is done: strings, templates, comments and regular expressions are skipped, brackets counted.
  *
@@ -195,7 +196,9 @@ class RegionLexer {
     // Most words are names: they are only read when a cut or a slash needs to know what they are.
     if (this.#open.length === 0 && text.charCodeAt(i - 1) === 10) {
       const word = text.slice(i, end);
-      if (DECLARATION_WORDS.has(word)) this.#maybeCut(i, end, word);
+      if (DECLARATION_WORDS.has(word) || (word === 'async' && startsFunction(text, end))) {
+        this.#maybeCut(i, end, word);
+      }
     }
     this.#lastWordStart = i;
     return this.#token(end, Last.Word);
@@ -317,6 +320,13 @@ function isWordPart(c: number): boolean {
 function lineEnd(text: string, i: number): number {
   const end = text.indexOf('\n', i);
   return end < 0 ? text.length : end;
+}
+
+/** Whether `function` follows on the same line (`async function`, a declaration, not an `async` arrow). */
+function startsFunction(text: string, i: number): boolean {
+  let j = i;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j += 1;
+  return j > i && text.startsWith('function', j) && !isWordPart(text.charCodeAt(j + 8));
 }
 
 function skipSpaces(text: string, i: number): number {

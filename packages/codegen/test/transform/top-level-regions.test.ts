@@ -83,6 +83,11 @@ describe('topLevelRegions', () => {
       'const g = a.\nexport',
     ]);
     expect(cut('if (x)\nfunction f() {}\n')).toEqual(['if (x)\nfunction f() {}']);
+    expect(cut('const a = 1\nasync function f() {}\nasync () => {}\nasync\nfunction g() {}\n')).toEqual([
+      'const a = 1',
+      // An `async` arrow is an expression; `async` then a line break is a name, kept with what follows.
+      'async function f() {}\nasync () => {}\nasync\nfunction g() {}',
+    ]);
     expect(cut('const v = x instanceof\nclass {}\n')).toEqual(['const v = x instanceof\nclass {}']);
   });
 
