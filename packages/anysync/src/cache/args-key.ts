@@ -39,6 +39,11 @@ function part(value: unknown): string {
   }
 }
 
+/** `argsKey(undefined, [arg])` without the array: the default key of a call with one argument. */
+export function argKey(arg: unknown): unknown {
+  return typeof arg !== 'string' || arg.charCodeAt(0) !== 0 ? arg : argsKey(undefined, [arg]);
+}
+
 /**
  * The default cache key of a call. One argument (and no `this`) is its own key, compared like a Map key:
  * primitives by value, objects by identity. Anything else becomes a string that encodes every argument,

@@ -1,3 +1,4 @@
+import { abortable } from '../concurrency/abortable.js';
 import { currentScope } from '../concurrency/current-scope.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import { type ComputeContext, Flight } from './flight.js';
@@ -66,6 +67,15 @@ interface Settled<V> {
 
 type Store<K, V> = LruMap<K, Settled<V>> | TtlLruMap<K, Settled<V>>;
 
+/**
+ * A running computation as the cache holds it: its promise once it is pinned (no caller can abandon it:
+ * the common case), its Flight while it can still be abandoned. Joining a pinned computation then reads
+ * a promise out of a Map and touches no object of the cache's own classes, so the optimised join path
+ * does not depend on Flight's hidden class: V8 drops that class after full GCs that find no flight alive
+ * (as after an application idled), and deoptimises the code that embeds it.
+ */
+type Running<K, V> = Promise<V> | Flight<K, V>;
+
 const UNBOUNDED = 2 ** 31 - 2;
 
 function createStore<K, V>(max: number | undefined, ttl: number | undefined): Store<K, V> | undefined {
@@ -102,7 +112,7 @@ function createStore<K, V>(max: number | undefined, ttl: number | undefined): St
  */
 export class AsyncCache<K = unknown, V = unknown> {
   readonly #store: Store<K, V> | undefined;
-  readonly #flights = new Map<K, Flight<K, V>>();
+  readonly #flights = new Map<K, Running<K, V>>();
   readonly #keepErrors: boolean;
   readonly #onLeft = (flight: Flight<K, V>): void => this.#left(flight);
   #hits = 0;
@@ -152,24 +162,23 @@ export class AsyncCache<K = unknown, V = unknown> {
     if (scope?.cancelled) return Promise.reject(scope.cancelError);
     // A key is either settled or running, never both: look where it is likelier to be first.
     const flights = this.#flights;
-    let flight = flights.size === 0 ? undefined : flights.get(key);
-    if (flight === undefined) {
+    const running = flights.size === 0 ? undefined : flights.get(key);
+    if (running === undefined) {
       const settled = this.#store?.get(key);
       if (settled !== undefined) {
         this.#hits++;
         return settled.promise;
       }
-    }
-    const canLeave = signal !== undefined || scope !== undefined;
-    if (flight === undefined) {
       this.#misses++;
-      flight = this.#start(key, compute, arg, canLeave);
-    } else {
-      this.#joins++;
+      if (signal === undefined && scope === undefined) return this.#start(key, compute, arg, false).promise;
+      return this.#start(key, compute, arg, true).wait(signal);
     }
-    if (canLeave) return flight.wait(signal);
-    flight.pinned = true;
-    return flight.promise;
+    this.#joins++;
+    if (signal === undefined && scope === undefined) {
+      return running instanceof Promise ? running : this.#pin(running);
+    }
+    // Leaving a pinned computation cannot abandon it: this caller only needs a wait of its own.
+    return running instanceof Promise ? abortable(running, options) : running.wait(signal);
   }
 
   /**
@@ -179,11 +188,10 @@ export class AsyncCache<K = unknown, V = unknown> {
    */
   shared(key: K): Promise<V> | undefined {
     if (this.#flights.size !== 0) {
-      const flight = this.#flights.get(key);
-      if (flight !== undefined) {
+      const running = this.#flights.get(key);
+      if (running !== undefined) {
         this.#joins++;
-        flight.pinned = true;
-        return flight.promise;
+        return running instanceof Promise ? running : this.#pin(running);
       }
     }
     const settled = this.#store?.get(key);
@@ -237,6 +245,7 @@ export class AsyncCache<K = unknown, V = unknown> {
     canLeave: boolean,
   ): Flight<K, V> {
     const flight = new Flight<K, V>(key, this.#onLeft);
+    flight.pinned = !canLeave;
     let result: V | PromiseLike<V>;
     try {
       // A first caller that cannot leave pins the flight for good: no scope is needed to cancel it.
@@ -246,7 +255,7 @@ export class AsyncCache<K = unknown, V = unknown> {
     }
     const promise = result instanceof Promise ? (result as Promise<V>) : Promise.resolve(result);
     flight.promise = promise;
-    this.#flights.set(key, flight);
+    this.#flights.set(key, canLeave ? flight : promise);
     promise.then(
       (value) => this.#fulfilled(flight, value),
       (error: unknown) => this.#failed(flight, error),
@@ -266,9 +275,19 @@ export class AsyncCache<K = unknown, V = unknown> {
     flight.fail(error);
   }
 
+  /** A caller that cannot leave joins `flight`: from now on it is held as its promise. */
+  #pin(flight: Flight<K, V>): Promise<V> {
+    flight.pinned = true;
+    this.#flights.set(flight.key, flight.promise);
+    return flight.promise;
+  }
+
   /** Removes the flight from the running ones; false if it had already been forgotten or abandoned. */
   #detach(flight: Flight<K, V>): boolean {
-    if (this.#flights.get(flight.key) !== flight) return false;
+    // Held as itself or, pinned, as its promise. (Two computations of one key returning the very same
+    // promise object, the first one forgotten, would be taken for each other: harmless, same result.)
+    const running = this.#flights.get(flight.key);
+    if (running !== flight && running !== flight.promise) return false;
     this.#flights.delete(flight.key);
     return true;
   }

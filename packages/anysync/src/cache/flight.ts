@@ -94,11 +94,3 @@ export class Flight<K, V> implements ComputeContext<K> {
     if (this.#entered) this.#scope?.[Symbol.dispose]();
   }
 }
-
-/**
- * One flight that lives as long as the module. When every flight has settled and been dropped (a cache
- * cleared, then a full GC), V8 would otherwise collect their hidden class, and with it all the optimised
- * code of the cache that relies on it: the next flights would run unoptimised until re-optimised. Held,
- * it keeps that hidden class, and the code, alive.
- */
-export const KEEP_HIDDEN_CLASS = new Flight<unknown, unknown>(undefined, () => {});

@@ -58,9 +58,6 @@ export class LazyResult<R> implements PromiseLike<R> {
   }
 }
 
-/** Keeps LazyResult's hidden class (and the code optimised for it) alive when every result is dropped (see flight.ts). */
-export const KEEP_HIDDEN_CLASS = new LazyResult<unknown>(() => Promise.resolve());
-
 /**
  * A function made by {@link memoizeLazy}.
  *

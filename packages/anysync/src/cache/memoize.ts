@@ -1,4 +1,4 @@
-import { argsKey } from './args-key.js';
+import { argKey, argsKey } from './args-key.js';
 import { AsyncCache, type AsyncCacheOptions } from './async-cache.js';
 import { currentScope } from '../concurrency/current-scope.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
@@ -64,6 +64,8 @@ function isReceiver(self: unknown): boolean {
 export class Memoizer<A extends unknown[], R> {
   readonly cache: AsyncCache<unknown, R>;
   readonly keyOf: (self: unknown, args: A) => unknown;
+  /** `keyOf(undefined, [arg])`, without the array. */
+  readonly #keyOfOne: (arg: unknown) => unknown;
   readonly #fn: (...args: A) => R | PromiseLike<R>;
   // Plain calls pass their argument array as is; only method calls pay for an object holding `this`.
   readonly #computeArgs = (_context: ComputeContext<unknown>, args: A): R | PromiseLike<R> =>
@@ -84,6 +86,22 @@ export class Memoizer<A extends unknown[], R> {
     this.#fn = fn;
     this.cache = new AsyncCache<unknown, R>(options);
     this.keyOf = key === undefined ? argsKey : (self: unknown, args: A) => key.apply(self, args);
+    this.#keyOfOne =
+      key === undefined ? argKey : (arg: unknown) => (key as unknown as (arg: unknown) => unknown)(arg);
+  }
+
+  /**
+   * `run(undefined, [arg], undefined)`, the common call (one argument, no receiver, no signal), which
+   * builds the array of arguments only if the work has to start: a caller answered from the cache or
+   * joining running work allocates nothing.
+   */
+  runOne(arg: unknown): Promise<R> {
+    if (currentScope() === undefined) {
+      const shared = this.cache.shared(this.#keyOfOne(arg));
+      if (shared !== undefined) return shared;
+    }
+    const args = [arg] as unknown as A;
+    return this.cache.getWith(this.keyOf(undefined, args), this.#computeArgs, args, undefined);
   }
 
   /** The result of calling with `self` (ignored when it is not a receiver) and `args`. */
@@ -135,9 +153,15 @@ export function memoize<A extends unknown[], R>(
 ): MemoizedFunction<A, Awaited<R>> {
   const memoizer = new Memoizer<A, Awaited<R>>(fn as never, options, 'memoize()');
   const { cache, keyOf } = memoizer;
-  const call = function (this: unknown, ...args: A): Promise<Awaited<R>> {
-    return memoizer.run(this, args, undefined);
-  };
+  // Not a rest parameter: that would allocate an array per call, the largest cost of a cache hit.
+  const call = function (this: unknown): Promise<Awaited<R>> {
+    // biome-ignore lint/complexity/noArguments: reading arguments (never writing them) allocates nothing.
+    const count = arguments.length;
+    // biome-ignore lint/complexity/noArguments: as above.
+    if (count === 1 && !isReceiver(this)) return memoizer.runOne(arguments[0]);
+    // biome-ignore lint/complexity/noArguments: as above.
+    return memoizer.run(this, Array.prototype.slice.call(arguments) as A, undefined);
+  } as (...args: A) => Promise<Awaited<R>>;
   const withSignal = (signal: AbortSignal | undefined) =>
     function (this: unknown, ...args: A): Promise<Awaited<R>> {
       return memoizer.run(this, args, { signal });

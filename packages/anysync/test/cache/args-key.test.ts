@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { argsKey } from '../../src/cache/args-key.js';
+import { argKey, argsKey } from '../../src/cache/args-key.js';
 
 describe('argsKey()', () => {
   it('uses a lone argument as its own key', () => {
@@ -41,5 +41,23 @@ describe('argsKey()', () => {
 
   it('keeps a lone string that starts with NUL apart from encoded lists', () => {
     expect(argsKey(undefined, ['\u0000'])).not.toBe(argsKey(undefined, []));
+  });
+
+  it('argKey(x) is argsKey(undefined, [x]), without the array', () => {
+    const object = {};
+    for (const value of [
+      'id',
+      '',
+      '\u0000',
+      '\u0000,s1:a',
+      42,
+      -0,
+      null,
+      undefined,
+      object,
+      Symbol.for('x'),
+    ]) {
+      expect(argKey(value)).toBe(argsKey(undefined, [value]));
+    }
   });
 });

@@ -158,6 +158,26 @@ describe('AsyncCache', () => {
     await clock.advance(100);
     expect(await pinned).toBe('v:k');
     expect(runs[0]?.signal.aborted).toBe(false);
+    expect(cache.peek('k')).toBe('v:k');
+  });
+
+  it('lets a caller with a signal leave work started by a caller who cannot', async () => {
+    const cache = new AsyncCache<string, string>();
+    const { runs, compute } = slow(100, 'v');
+    const pinned = cache.get('k', compute); // started by a caller who can never leave
+    const controller = new AbortController();
+    const leaving = cache.get('k', compute, { signal: controller.signal });
+    const inScope = moveOnAfter(50, () => cache.get('k', compute));
+    controller.abort('bye');
+    await expect(leaving).rejects.toBe('bye');
+    await clock.advance(50);
+    expect(await inScope).toBeUndefined(); // its scope moved on; the work did not stop
+    await clock.advance(50);
+    expect(await pinned).toBe('v:k');
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.signal.aborted).toBe(false);
+    expect(cache.peek('k')).toBe('v:k');
+    expect(cache.stats()).toMatchObject({ misses: 1, joins: 2, abandoned: 0, inFlight: 0, size: 1 });
   });
 
   it('runs the work in its own ambient scope, shielded from the first caller’s scope', async () => {

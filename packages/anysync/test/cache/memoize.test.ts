@@ -39,6 +39,22 @@ describe('memoize()', () => {
     expect(add.cache.stats()).toMatchObject({ hits: 1, misses: 2, joins: 1 });
   });
 
+  it('keys a call by all its arguments, however many', async () => {
+    const seen: unknown[][] = [];
+    const echo = memoize(async (...args: unknown[]) => {
+      seen.push(args);
+      return args.length;
+    });
+    expect(await Promise.all([echo('a'), echo('a'), echo(), echo('a', 'b'), echo('\u0000')])).toEqual([
+      1, 1, 0, 2, 1,
+    ]);
+    expect(await echo('a')).toBe(1);
+    expect(seen).toEqual([['a'], [], ['a', 'b'], ['\u0000']]);
+    expect(echo.cache.stats()).toMatchObject({ hits: 1, misses: 4, joins: 1 });
+    expect(echo.delete('a')).toBe(true);
+    expect(echo.cache.peek('a')).toBeUndefined();
+  });
+
   it('uses the key option, called with the arguments', async () => {
     let runs = 0;
     const get = memoize(
@@ -50,6 +66,7 @@ describe('memoize()', () => {
     );
     await get('HTTP://A', { headers: 'x' });
     await get('http://a');
+    await get('Http://A');
     expect(runs).toBe(1);
   });
 
