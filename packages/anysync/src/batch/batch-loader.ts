@@ -129,14 +129,11 @@ export class BatchLoader<K, V> {
   load(key: K, options?: WaitOptions): Promise<V> {
     const signal = options?.signal;
     const scope = currentScope();
+    // The common caller cannot leave: no signal to check, no wrapper around its promise.
+    if (signal === undefined && scope === undefined) return this.#request(key);
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (scope?.cancelled) return Promise.reject(scope.cancelError);
-    const batch = this.#batch;
-    const before = batch.size;
-    const promise = batch.request(key);
-    if (batch.size !== before) this.#collector.add(key);
-    if (signal === undefined && scope === undefined) return promise;
-    return abortable(promise, options);
+    return abortable(this.#request(key), options);
   }
 
   /** The values for `keys`, in order; rejects with the first failure (use `load` per key to get each). */
@@ -154,6 +151,18 @@ export class BatchLoader<K, V> {
     };
   }
 
+  /** The promise for `key` in the batch being gathered; a key new to the batch joins the collector. */
+  #request(key: K): Promise<V> {
+    const batch = this.#batch;
+    if (this.#dedupe === 'eager') {
+      const existing = batch.existing(key);
+      if (existing !== undefined) return existing;
+    }
+    const promise = batch.request(key);
+    this.#collector.add(key);
+    return promise;
+  }
+
   #send(keys: K[]): void {
     const batch = this.#batch;
     this.#batch = new LoadBatch<K, V>(this.#dedupe);
@@ -167,11 +176,3 @@ export class BatchLoader<K, V> {
     });
   }
 }
-
-/**
- * A loader that lives as long as the module. Loaders are often made per request and dropped; when they all
- * are (then a full GC), V8 would collect the hidden classes of the loader, its batch and its collector,
- * and with them the code optimised for them: the next loaders would start unoptimised. Held, this one
- * keeps them alive.
- */
-export const KEEP_HIDDEN_CLASSES = new BatchLoader<unknown, unknown>({ load: (keys) => keys });

@@ -1,16 +1,10 @@
 import type { BatchResults } from './batch-loader.js';
 import { distinctKeys, routeRepeats } from './key-repeats.js';
 
+const RESOLVED: Promise<void> = Promise.resolve();
+
 function describeKey(key: unknown): string {
   return typeof key === 'string' ? `'${key}'` : String(key);
-}
-
-// One shared executor instead of a closure per load (as anysync's wait queue does): it runs synchronously,
-// so the variable is read back before anything else can overwrite it. Only `resolve` is kept: a request
-// fails by being resolved with a rejected promise, which spares an array push per load.
-let capturedResolve: (value: never) => void = () => {};
-function capture(resolve: (value: never) => void): void {
-  capturedResolve = resolve;
 }
 
 /**
@@ -35,40 +29,43 @@ export class LoadBatch<K, V> {
     this.#deferred = dedupe === 'deferred';
   }
 
-  /** Promises handed out: one per distinct key in `'eager'` mode, one per request otherwise. */
-  get size(): number {
-    return this.#resolves.length;
+  /** The promise already handed out for `key` in this batch (`'eager'` mode only). */
+  existing(key: K): Promise<V> | undefined {
+    return this.#promises?.get(key);
   }
 
-  /** The promise for `key`: the one already in the batch for it, in `'eager'` mode. */
+  /** A new promise for a request of `key` (in `'eager'` mode, the caller checked `existing()` first). */
   request(key: K): Promise<V> {
-    const promises = this.#promises;
-    if (promises !== undefined) {
-      const existing = promises.get(key);
-      if (existing !== undefined) return existing;
-    }
-    const promise = new Promise<V>(capture);
-    promises?.set(key, promise);
-    this.#resolves.push(capturedResolve as (value: V | Promise<never>) => void);
+    // An executor written here: TurboFan inlines it (a shared executor stored in a field is called, not
+    // inlined, which measured 20% slower per load despite allocating less).
+    const resolves = this.#resolves;
+    const promise = new Promise<V>((resolve) => {
+      resolves.push(resolve);
+    });
+    this.#promises?.set(key, promise);
     return promise;
   }
 
-  async run(
-    load: (keys: K[]) => BatchResults<K, V> | PromiseLike<BatchResults<K, V>>,
-    keys: K[],
-  ): Promise<void> {
+  /** Loads the batch's keys (`keys` holds one per request, in request order) and settles every request. */
+  run(load: (keys: K[]) => BatchResults<K, V> | PromiseLike<BatchResults<K, V>>, keys: K[]): Promise<void> {
     const route = this.#deferred ? routeRepeats(keys) : undefined;
     const distinct = route === undefined ? keys : distinctKeys(keys, route);
     this.keys = distinct.length;
-    let results: BatchResults<K, V>;
+    let loading: BatchResults<K, V> | PromiseLike<BatchResults<K, V>>;
     try {
-      results = await load(distinct);
+      loading = load(distinct);
     } catch (error) {
       this.#rejectAll(error);
-      return;
+      return RESOLVED;
     }
-    if (results instanceof Map) this.#settleByKey(results as ReadonlyMap<K, V>, keys);
-    else this.#settleInOrder(results as ArrayLike<V | Error>, distinct.length, route);
+    // A promise chain rather than an async function: no generator object and resumption per batch.
+    return Promise.resolve(loading).then(
+      (results) => {
+        if (results instanceof Map) this.#settleByKey(results as ReadonlyMap<K, V>, keys);
+        else this.#settleInOrder(results as ArrayLike<V | Error>, distinct.length, route);
+      },
+      (error: unknown) => this.#rejectAll(error),
+    );
   }
 
   /** Settles request `i` (whose key is `keys[i]`) with the result for its key. */
