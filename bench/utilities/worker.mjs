@@ -13,8 +13,12 @@ const rounds = Number(roundsArg ?? 5);
 const WARMUP = 4;
 const samples = [];
 let maxInWindow;
+// One full GC before the first round, none between rounds: each adapter pays, in the rounds that make it,
+// for the garbage it makes, as an application does. (A full GC before every round also found every object
+// of the last round dead, so V8 dropped the hidden classes of per-call objects and deoptimised the code
+// built on them: a cost an application pays after idling, here paid every round. See notes.md.)
+globalThis.gc?.();
 for (let round = -WARMUP; round < rounds; round++) {
-  globalThis.gc?.();
   const started = performance.now();
   const result = await run(workload.params);
   const elapsed = performance.now() - started;

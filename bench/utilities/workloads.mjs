@@ -121,7 +121,7 @@ export const lineup = {
   'inflight-dedupe': ['anysync', 'p-memoize', 'lru-cache', 'native'],
   'lru-mixed': ['anysync', 'lru-cache', 'native'],
   'lru-hits': ['anysync', 'lru-cache', 'native'],
-  'batch-load': ['anysync', 'anysync-no-dedupe', 'dataloader', 'native'],
+  'batch-load': ['anysync', 'anysync-no-dedupe', 'dataloader-dedupe', 'dataloader', 'native'],
   'rate-open': ['anysync', 'p-throttle'],
   'rate-open-2k': ['anysync', 'p-throttle', 'bottleneck'],
   'rate-saturated': ['anysync', 'p-throttle', 'bottleneck'],

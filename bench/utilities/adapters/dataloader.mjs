@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 
-// cache: false, as BatchLoader has no cross-batch cache: the comparison is of the batching itself.
+// cache: false: DataLoader then shares nothing, not even a key requested twice in one batch, like
+// BatchLoader with `dedupe: false` (the like-for-like pairing). `dataloader-dedupe` pairs with the default.
 export async function batchLoad({ turns, keysPerTurn }) {
   let batches = 0;
   const loader = new DataLoader(
