@@ -5,7 +5,7 @@
 // the median of all of an adapter's timed rounds, in time per operation.
 //
 //   node bench/utilities/run.mjs [--processes 5] [--rounds 5] [--only cache-hits,lru-mixed] [--no-write]
-//                                [--quiet-load 1.5] [--help]
+//                                [--quiet-load 0.6] [--help]
 //
 // Prints a table per workload and writes bench/results/utilities.md (machine, runtime, commit, method);
 // with --only, prints the chosen workloads' tables and verdicts and writes nothing.
@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '5' },
     only: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
-    'quiet-load': { type: 'string', default: '1.5' },
+    'quiet-load': { type: 'string', default: '0.6' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -34,7 +34,7 @@ if (args.help) {
   --rounds N        timed rounds per process, after 4 warm-up rounds (default 5)
   --only a,b        run only these workloads (no file written): ${Object.keys(lineup).join(', ')}
   --no-write        do not write bench/results/utilities.md
-  --quiet-load X    before each workload, wait (up to 2 min) for the 1-minute load average to fall under X (default 1.5)`);
+  --quiet-load X    before each workload, wait (up to 2 min) for the 1-minute load average to fall under X (default 0.6)`);
   process.exit(0);
 }
 const processes = Number(args.processes);
