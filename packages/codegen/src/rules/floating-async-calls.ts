@@ -29,13 +29,13 @@ export const floatingAsyncCalls: Rule = {
 function asyncCallee(call: ts.CallExpression, context: TransformContext): string | undefined {
   const callee = call.expression;
   if (ts.isIdentifier(callee)) {
-    const resolution = context.resolve(call, callee.text);
-    if (resolution.kind !== 'top-level') return undefined;
-    const binding = context.bindings.get(callee.text);
-    if (!binding) return context.facts()?.asyncFunctions.has(callee.text) ? callee.text : undefined;
-    return context.convertedModule(binding.specifier)?.asyncFunctions.has(binding.imported)
-      ? callee.text
-      : undefined;
+    const name = callee.text;
+    const binding = context.bindings.get(name);
+    const isAsync = binding
+      ? context.convertedModule(binding.specifier)?.asyncFunctions.has(binding.imported) === true
+      : context.facts()?.asyncFunctions.has(name) === true;
+    // Resolved only for a name that is async at the top level: most calls are of other functions.
+    return isAsync && context.resolve(call, name).kind === 'top-level' ? name : undefined;
   }
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
     return isAsyncMethodOfEnclosingClass(call, callee.name.text) ? `this.${callee.name.text}` : undefined;

@@ -9,10 +9,10 @@ const LEAST_SKIPPED_SHARE = 1 / 8;
 
 /**
  * A file to be parsed in part: the top-level statements holding none of the rules' words are replaced,
- * in the text the parser sees, by blanks and a `0` placeholder of the same length, so every kept node
+ * in the text the parser sees, by a comment and a `0` statement of the same length, so every kept node
  * has the position it has in the whole file. The transform edits the original text, so skipped
  * statements come out as they were. It is a bet: {@link PartialSource.holdsSkipped} and
- * {@link PartialSource.skipsAnyWord} tell afterwards whether anything the rules looked up lies in a skipped
+ * {@link PartialSource.mayDeclareAny} tell afterwards whether anything the rules looked up lies in a skipped
  * statement (a renamed import used there, a call to an async function of the file, a name a rule
  * resolved), and then the caller parses the whole file instead.
  */
@@ -34,13 +34,12 @@ export class PartialSource {
     regions: Int32Array,
     kept: Uint8Array,
     skipped: Int32Array,
+    skippedLength: number,
     comments: Int32Array,
   ) {
     this.text = text;
     this.#comments = comments;
-    let length = 0;
-    for (let k = 0; k < skipped.length; k += 2) length += (skipped[k + 1] as number) - (skipped[k] as number);
-    this.skippedLength = length;
+    this.skippedLength = skippedLength;
     this.#regions = regions;
     this.#kept = kept;
     this.#skipped = skipped;
@@ -74,12 +73,12 @@ export class PartialSource {
       }
       skipped.push(start, end);
       skippedLength += end - start;
-      // A line break first, so that the placeholder cannot continue the statement before it.
-      parts.push(`\n${' '.repeat(end - start - 2)}0`);
+      parts.push(placeholder(end - start));
     }
     if (skippedLength < original.length * LEAST_SKIPPED_SHARE) return undefined;
     parts.push(original.slice(regions[regions.length - 2] as number));
-    return new PartialSource(parts.join(''), regions, kept, Int32Array.from(skipped), comments);
+    const text = parts.join('');
+    return new PartialSource(text, regions, kept, Int32Array.from(skipped), skippedLength, comments);
   }
 
   /**
@@ -144,19 +143,81 @@ export class PartialSource {
     return index < comments.length && (comments[index] as number) <= position ? index : -1;
   }
 
-  /** Whether any of these names occurs as a whole word in a skipped region of `original`. */
-  skipsAnyWord(original: string, words: Iterable<string>): boolean {
-    const alternatives = [...words].map(escapeRegExp);
+  /**
+   * Whether a skipped region may declare one of these names at the top level, which would change what
+   * the name refers to at a kept statement. An occurrence in code counts unless it is plainly a use: a
+   * property name (`x.name`), an object whose member is read (`name.x`), or a call not after `function`
+   * (`name(…)`). Comments never declare.
+   */
+  mayDeclareAny(original: string, names: Iterable<string>): boolean {
+    const alternatives = [...names].map(escapeRegExp);
     if (alternatives.length === 0) return false;
     const pattern = new RegExp(`(?<![\\w$])(?:${alternatives.join('|')})(?![\\w$])`, 'g');
     const skipped = this.#skipped;
     for (let k = 0; k < skipped.length; k += 2) {
+      const end = skipped[k + 1] as number;
       pattern.lastIndex = skipped[k] as number;
-      const match = pattern.exec(original);
-      if (match !== null && match.index < (skipped[k + 1] as number)) return true;
+      for (let match = pattern.exec(original); match !== null; match = pattern.exec(original)) {
+        if (match.index >= end) break;
+        if (this.#commentAt(match.index) < 0 && !isPlainUse(original, match.index, match[0].length)) {
+          return true;
+        }
+      }
     }
     return false;
   }
+}
+
+/** Keywords after which a name is declared (`function* name`, `namespace name.inner` included). */
+const DECLARING = new Set([
+  'function',
+  'class',
+  'namespace',
+  'module',
+  'enum',
+  'interface',
+  'type',
+  'const',
+  'let',
+  'var',
+]);
+
+/** Whether a name at `start` is read rather than declared: `x.name`, `name.x`, `name?.x`, `name(…)`. */
+function isPlainUse(text: string, start: number, length: number): boolean {
+  let before = skipBlanksBack(text, start - 1);
+  if (text.charCodeAt(before) === 42) before = skipBlanksBack(text, before - 1);
+  let wordStart = before + 1;
+  while (wordStart > 0 && isWordChar(text.charCodeAt(wordStart - 1))) wordStart -= 1;
+  if (DECLARING.has(text.slice(wordStart, before + 1))) return false;
+  if (text.charCodeAt(before) === 46) return true;
+  let after = start + length;
+  while (after < text.length && isBlank(text.charCodeAt(after))) after += 1;
+  const next = text.charCodeAt(after);
+  return next === 46 || next === 40 || (next === 63 && text.charCodeAt(after + 1) === 46);
+}
+
+function skipBlanksBack(text: string, from: number): number {
+  let i = from;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i -= 1;
+  return i;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+const SPACES = ' '.repeat(4096);
+
+/**
+ * What the parser sees instead of a skipped region of `length` (at least 2) characters: a line break
+ * (so that nothing before can continue into it), a block comment over the rest (the scanner skips a
+ * comment several times faster than as many spaces; the `x` keeps TypeScript's check for `@ts-expect-error`
+ * from reading the spaces), and the statement `0`, which ends where the region ends.
+ */
+function placeholder(length: number): string {
+  if (length < 7) return `\n${SPACES.slice(0, length - 2)}0`;
+  const spaces = length - 7;
+  return `\n/*x${spaces <= SPACES.length ? SPACES.slice(0, spaces) : ' '.repeat(spaces)}*/0`;
 }
 
 const globals = new WeakMap<RegExp, RegExp>();
@@ -194,12 +255,14 @@ function markHits(text: string, pattern: RegExp, lexed: TopLevelRegions, kept: U
   pattern.lastIndex = 0;
   let k = 0;
   let c = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const position = match.index;
+  // `test` rather than `exec`: no match object per hit (prose in JSDoc holds many).
+  while (pattern.test(text)) {
+    // Some character of the match: the one before where the search stopped.
+    const position = pattern.lastIndex - 1;
     while (k < kept.length - 1 && (regions[k * 3 + 1] as number) <= position) k += 1;
     while (c < comments.length && (comments[c + 1] as number) <= position) c += 3;
     const inComment = c < comments.length && (comments[c] as number) <= position;
-    if (inComment && (comments[c + 2] === 0 || !isJsDocWord(text, position, match[0].length))) continue;
+    if (inComment && (comments[c + 2] === 0 || !isJsDocWord(text, position))) continue;
     kept[k] = 1;
     // The rest of this region needs no search: go on from where the next one starts.
     const next = regions[k * 3 + 1] as number;
@@ -207,11 +270,11 @@ function markHits(text: string, pattern: RegExp, lexed: TopLevelRegions, kept: U
   }
 }
 
-/** Whether the word around a match is one a rule edits inside JSDoc. */
-function isJsDocWord(text: string, start: number, length: number): boolean {
-  let from = start;
+/** Whether the word around a match's last character is one a rule edits inside JSDoc. */
+function isJsDocWord(text: string, inside: number): boolean {
+  let from = inside;
   while (from > 0 && isWordChar(text.charCodeAt(from - 1))) from -= 1;
-  let to = start + length;
+  let to = inside + 1;
   while (to < text.length && isWordChar(text.charCodeAt(to))) to += 1;
   const word = text.slice(from, to);
   return word.includes('Async') || JSDOC_WORDS.has(word) || (word === 'async' && text[from - 1] === '@');

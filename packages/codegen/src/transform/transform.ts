@@ -159,7 +159,7 @@ function transformTree(
   }
   for (const finish of context.finishers) finish();
   insertNeededImports(context);
-  if (partial?.skipsAnyWord(source.text, context.resolvedNames)) return undefined;
+  if (partial?.mayDeclareAny(source.text, context.resolvedNames)) return undefined;
   const output = context.edits.render();
   const map =
     options.sourceMap === false

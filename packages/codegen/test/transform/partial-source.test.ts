@@ -44,7 +44,7 @@ describe('PartialSource', () => {
     expect(partial.matches(typescriptParser.parse('/p/a.ts', SOURCE).tree)).toBe(false);
   });
 
-  it('reports positions and whole words that fall in a skipped region', () => {
+  it('reports positions in a skipped region, and names a skipped region may declare', () => {
     const partial = PartialSource.plan(SOURCE, NEEDLES) as PartialSource;
     const inSkipped = SOURCE.indexOf('helper(1)');
     const inKept = SOURCE.indexOf('helper(2)');
@@ -52,9 +52,12 @@ describe('PartialSource', () => {
     expect(partial.holdsSkipped(code(0, inKept))).toBe(false);
     expect(partial.holdsSkipped(code(0, inSkipped, inKept))).toBe(true);
     expect(partial.holdsSkipped({ code: undefined, jsDoc: undefined })).toBe(true);
-    expect(partial.skipsAnyWord(SOURCE, ['one'])).toBe(true);
-    expect(partial.skipsAnyWord(SOURCE, ['load', 'elper', 'Promise'])).toBe(false);
-    expect(partial.skipsAnyWord(SOURCE, [])).toBe(false);
+    // Declared in a skipped statement: `const one`, `function two`.
+    expect(partial.mayDeclareAny(SOURCE, ['one'])).toBe(true);
+    expect(partial.mayDeclareAny(SOURCE, ['two'])).toBe(true);
+    // Only used there (`helper(1)`), only in kept statements, not whole words, or nothing asked.
+    expect(partial.mayDeclareAny(SOURCE, ['helper', 'load', 'elper', 'Promise'])).toBe(false);
+    expect(partial.mayDeclareAny(SOURCE, [])).toBe(false);
   });
 
   it('keeps a statement for words in its code or in its JSDoc, not for prose or other comments', () => {
@@ -86,6 +89,25 @@ describe('PartialSource', () => {
     expect(partial.holdsSkipped({ code: Int32Array.from([prose]), jsDoc: Int32Array.from([prose]) })).toBe(
       true,
     );
+  });
+
+  it('tells a declaration from a use of a name in skipped code, and ignores comments', () => {
+    const text = [
+      'export async function load() {}',
+      'export const uses = Symbol.for("x") + Thing.y + call(1) + a.Named + maybe?.z // Other',
+      '/** Other, Named */',
+      'export function* Gen() {}',
+      'export namespace Space.Inner {}',
+      'const { Picked } = source',
+      'export const filler = [1, 2, 3].map(String)',
+      '',
+    ].join('\n');
+    const partial = PartialSource.plan(text, /async/) as PartialSource;
+    expect(partial.text).not.toContain('Symbol');
+    expect(partial.mayDeclareAny(text, ['Symbol', 'Thing', 'call', 'Named', 'maybe', 'Other'])).toBe(false);
+    for (const declared of ['Gen', 'Space', 'Picked', 'filler']) {
+      expect(partial.mayDeclareAny(text, [declared]), declared).toBe(true);
+    }
   });
 
   it('declines when too little would be skipped or the text does not lex', () => {
