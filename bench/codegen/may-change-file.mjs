@@ -3,7 +3,11 @@
 import { MappingTable } from '../../packages/codegen/dist/mappings/mapping-table.js';
 import { defaultMappings } from '../../packages/codegen/dist/mappings/default-mappings.js';
 import { NameConvention } from '../../packages/codegen/dist/names/name-convention.js';
-import { mayChange, textNeedles } from '../../packages/codegen/dist/transform/may-change.js';
+import {
+  mayChange,
+  statementNeedles,
+  textNeedles,
+} from '../../packages/codegen/dist/transform/may-change.js';
 import { PartialSource } from '../../packages/codegen/dist/transform/partial-source.js';
 import { transformInPart } from '../../packages/codegen/dist/transform/transform.js';
 
@@ -15,8 +19,9 @@ export function mayChangeFile(file) {
 /** The characters of a file the parser does not see when the transform parses it in part, or 0. */
 export function skippedByPartialParse(file) {
   const options = { fileName: file.name, sourceMap: false, mappings: table };
-  const needles = textNeedles(options, NameConvention.for(), table);
-  if (needles === undefined || !needles.test(file.text)) return 0;
-  if (transformInPart(file.text, options, needles) === undefined) return 0;
-  return PartialSource.plan(file.text, needles)?.skippedLength ?? 0;
+  const text = textNeedles(options, NameConvention.for(), table);
+  if (text === undefined || !text.test(file.text)) return 0;
+  const statements = statementNeedles(options, NameConvention.for(), table);
+  if (transformInPart(file.text, options, statements) === undefined) return 0;
+  return PartialSource.plan(file.text, statements)?.skippedLength ?? 0;
 }

@@ -12,6 +12,9 @@ export const floatingAsyncCalls: Rule = {
   name: 'floating-async-calls',
   isNeeded: (context) => context.textIncludes('async') || importsAsyncFunctions(context),
   needles: (context) => asyncCallableNames(context),
+  // Outside the class that declares an async method, only a function of the file's top level or an
+  // import can be called by a bare name; `this.method()` is inside that class, which holds `async`.
+  statementNeedles: (context) => topLevelAsyncNames(context),
   kinds: [ts.SyntaxKind.CallExpression],
   visit(node, context) {
     const call = node as ts.CallExpression;
@@ -25,6 +28,16 @@ export const floatingAsyncCalls: Rule = {
     );
   },
 };
+
+/** The file's top-level async functions and its imports of async functions of the converted sources. */
+function topLevelAsyncNames(context: TransformContext): string[] {
+  const names = [...(context.facts()?.asyncFunctions ?? [])];
+  for (const binding of context.bindings.values()) {
+    if (context.convertedModule(binding.specifier)?.asyncFunctions.has(binding.imported))
+      names.push(binding.local);
+  }
+  return names;
+}
 
 function asyncCallee(call: ts.CallExpression, context: TransformContext): string | undefined {
   const callee = call.expression;

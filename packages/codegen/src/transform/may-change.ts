@@ -52,18 +52,70 @@ export function textNeedles(
   names: NameConvention,
   mappings: MappingTable,
 ): RegExp | undefined {
-  if ((options.pathRules?.length ?? 0) > 0 || options.project !== undefined) return undefined;
-  if (options.outFileName !== undefined && options.outFileName !== options.fileName) return undefined;
-  return needlePattern(options.isAsyncMarker ?? 'IS_ASYNC', names, mappings);
+  return needlePatterns(options, names, mappings)?.text;
 }
 
-const patterns = new WeakMap<MappingTable, Map<string, RegExp | undefined>>();
+/**
+ * Words that, whole, mark the rules' business in a statement's code: keywords, the promise types and
+ * globals, `Symbol.async…`. Prose-like substrings (`runPromise`, `catchAll`, `authentication`) do not.
+ */
+const STATEMENT_WORDS: readonly string[] = [
+  'async',
+  'await',
+  'Promise',
+  'PromiseLike',
+  'Awaited',
+  'then',
+  'catch',
+  'finally',
+  'fetch',
+  'Response',
+  'ReadableStream',
+  'WritableStream',
+  'asyncIterator',
+  'asyncDispose',
+];
+
+/**
+ * A global pattern for the partial parse's guess of which top-level statements the rules may change:
+ * the words above, the marker and explicit renames as whole words; `Async` (in every name the
+ * convention renames), mapped module names and `require` anywhere. A guess only: a statement skipped
+ * wrongly is found afterwards, and the file parsed whole. `undefined` when the text check is unsound.
+ */
+export function statementNeedles(
+  options: TransformOptions,
+  names: NameConvention,
+  mappings: MappingTable,
+): RegExp | undefined {
+  return needlePatterns(options, names, mappings)?.statements;
+}
+
+function needlePatterns(
+  options: TransformOptions,
+  names: NameConvention,
+  mappings: MappingTable,
+): NeedlePatterns | undefined {
+  if ((options.pathRules?.length ?? 0) > 0 || options.project !== undefined) return undefined;
+  if (options.outFileName !== undefined && options.outFileName !== options.fileName) return undefined;
+  return patternsFor(options.isAsyncMarker ?? 'IS_ASYNC', names, mappings);
+}
+
+interface NeedlePatterns {
+  readonly text: RegExp;
+  readonly statements: RegExp;
+}
+
+const patterns = new WeakMap<MappingTable, Map<string, NeedlePatterns | undefined>>();
 
 /**
  * One pattern for every needle: a single pass over the text, two to three times faster than a search
  * per word. Built once per mapping table, marker and naming convention.
  */
-function needlePattern(marker: string, names: NameConvention, mappings: MappingTable): RegExp | undefined {
+function patternsFor(
+  marker: string,
+  names: NameConvention,
+  mappings: MappingTable,
+): NeedlePatterns | undefined {
   let byKey = patterns.get(mappings);
   if (byKey === undefined) {
     byKey = new Map();
@@ -73,10 +125,15 @@ function needlePattern(marker: string, names: NameConvention, mappings: MappingT
   const key = [marker, ...renamed].join('\0');
   if (byKey.has(key)) return byKey.get(key);
   const mapped = mappings.textNeedles();
-  const pattern =
-    mapped === undefined
-      ? undefined
-      : new RegExp([...FIXED_NEEDLES, marker, ...mapped, ...renamed].map(escapeRegExp).join('|'));
-  byKey.set(key, pattern);
-  return pattern;
+  let found: NeedlePatterns | undefined;
+  if (mapped !== undefined) {
+    const words = [...STATEMENT_WORDS, marker, ...renamed].map(escapeRegExp).join('|');
+    const anywhere = ['Async', 'anysync-', 'require', ...mapped].map(escapeRegExp).join('|');
+    found = {
+      text: new RegExp([...FIXED_NEEDLES, marker, ...mapped, ...renamed].map(escapeRegExp).join('|')),
+      statements: new RegExp(`(?<![\\w$])(?:${words})(?![\\w$])|${anywhere}`, 'g'),
+    };
+  }
+  byKey.set(key, found);
+  return found;
 }

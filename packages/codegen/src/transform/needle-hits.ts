@@ -12,6 +12,11 @@ export interface NeedleHits {
    * holding one are parsed, so prose ("asynchronous", "then", `runPromise` in an example) costs nothing.
    */
   readonly jsDoc: Int32Array | undefined;
+  /**
+   * The subset of `code` that can make a rule act in a top-level statement with no other needle (see
+   * `Rule.statementNeedles`): what a file parsed in part must not have skipped.
+   */
+  readonly statements: Int32Array | undefined;
 }
 
 /** Kinds a JSDoc comment's own tree can hold: names, types, `@link` paths, `@augments` expressions, tags. */
@@ -34,40 +39,50 @@ function canOccurInJsDoc(kind: ts.SyntaxKind): boolean {
 export function findNeedleHits(rules: readonly Rule[], context: TransformContext): NeedleHits {
   const words = new Set<string>();
   const jsDocWords = new Set<string>();
+  const statementWords = new Set<string>();
   const patterns: RegExp[] = [];
   const jsDocPatterns: RegExp[] = [];
   for (const rule of rules) {
-    if (rule.needles === undefined) return { code: undefined, jsDoc: undefined };
+    if (rule.needles === undefined) return ANYWHERE;
     const inJsDoc = rule.kinds.some(canOccurInJsDoc);
+    const statementNeedles = rule.statementNeedles?.(context);
+    for (const needle of statementNeedles ?? []) statementWords.add(needle);
     for (const needle of rule.needles(context)) {
       if (typeof needle !== 'string') {
         patterns.push(needle);
         if (inJsDoc) jsDocPatterns.push(needle);
       } else if (needle === '') {
-        return { code: undefined, jsDoc: undefined };
+        return ANYWHERE;
       } else {
         words.add(needle);
         if (inJsDoc) jsDocWords.add(needle);
+        if (statementNeedles === undefined) statementWords.add(needle);
       }
     }
   }
   const code: number[] = [];
   const jsDoc: number[] = [];
+  const statements: number[] = [];
   if (words.size > 0) {
     for (const match of context.text.matchAll(wordPattern(words))) {
       code.push(match.index);
       if (jsDocWords.has(match[0])) jsDoc.push(match.index);
+      if (statementWords.has(match[0])) statements.push(match.index);
     }
   }
   for (const pattern of patterns) {
     for (const match of context.text.matchAll(pattern)) {
       code.push(match.index);
+      statements.push(match.index);
       if (jsDocPatterns.includes(pattern)) jsDoc.push(match.index);
     }
   }
   // Typed arrays sort numerically without a comparator call per pair.
-  return { code: Int32Array.from(code).sort(), jsDoc: Int32Array.from(jsDoc).sort() };
+  const sorted = (list: number[]) => Int32Array.from(list).sort();
+  return { code: sorted(code), jsDoc: sorted(jsDoc), statements: sorted(statements) };
 }
+
+const ANYWHERE: NeedleHits = { code: undefined, jsDoc: undefined, statements: undefined };
 
 const cache = new Map<string, RegExp>();
 

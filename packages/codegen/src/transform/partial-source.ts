@@ -47,7 +47,7 @@ export class PartialSource {
 
   /**
    * Plans the parse of `original`: a region is kept when it is the first, starts with `import`, or holds
-   * a match of `needles` (or `require`) in its code, or a name a rule edits inside JSDoc in a JSDoc
+   * a match of `needles` (a global pattern) in its code, or a name a rule edits inside JSDoc in a JSDoc
    * comment. `undefined` when too little would be skipped.
    */
   static plan(original: string, needles: RegExp): PartialSource | undefined {
@@ -60,7 +60,12 @@ export class PartialSource {
     for (let k = 1; k < count; k += 1) {
       if (original.startsWith('import', regions[k * 3 + 2] as number)) kept[k] = 1;
     }
-    markHits(original, globalPattern(needles), lexed, kept);
+    markHits(
+      original,
+      needles.global ? needles : new RegExp(needles.source, `${needles.flags}g`),
+      lexed,
+      kept,
+    );
     const skipped: number[] = [];
     const parts: string[] = [];
     let skippedLength = 0;
@@ -113,20 +118,26 @@ export class PartialSource {
    * statement where no rule acts (rules act where their words are in code).
    */
   holdsSkipped(hits: NeedleHits): boolean {
-    const positions = hits.code;
-    if (positions === undefined) return true;
-    const skipped = this.#skipped;
-    let k = 0;
-    for (let i = 0; i < positions.length; i += 1) {
-      const position = positions[i] as number;
-      while (k < skipped.length && (skipped[k + 1] as number) <= position) k += 2;
-      if (k >= skipped.length) return false;
-      if (position < (skipped[k] as number)) continue;
+    if (hits.statements === undefined || hits.jsDoc === undefined) return true;
+    for (const position of this.#inSkipped(hits.statements)) {
+      if (this.#commentAt(position) < 0) return true;
+    }
+    for (const position of this.#inSkipped(hits.jsDoc)) {
       const comment = this.#commentAt(position);
-      if (comment < 0) return true;
-      if (this.#comments[comment + 2] === 1 && includes(hits.jsDoc, position)) return true;
+      if (comment >= 0 && this.#comments[comment + 2] === 1) return true;
     }
     return false;
+  }
+
+  /** The positions of a sorted list that lie in a skipped region. */
+  *#inSkipped(positions: Int32Array): Generator<number> {
+    const skipped = this.#skipped;
+    let k = 0;
+    for (const position of positions) {
+      while (k < skipped.length && (skipped[k + 1] as number) <= position) k += 2;
+      if (k >= skipped.length) return;
+      if (position >= (skipped[k] as number)) yield position;
+    }
   }
 
   /** The index of the comment triple holding `position`, or -1. */
@@ -220,18 +231,6 @@ function placeholder(length: number): string {
   return `\n/*x${spaces <= SPACES.length ? SPACES.slice(0, spaces) : ' '.repeat(spaces)}*/0`;
 }
 
-const globals = new WeakMap<RegExp, RegExp>();
-
-/** The needles as a global pattern, plus `require` (CommonJS imports are statements too). */
-function globalPattern(needles: RegExp): RegExp {
-  let pattern = globals.get(needles);
-  if (pattern === undefined) {
-    pattern = new RegExp(`${needles.source}|require`, 'g');
-    globals.set(needles, pattern);
-  }
-  return pattern;
-}
-
 /**
  * Names a rule edits inside JSDoc (types, `Symbol.async…`, globals; any name holding `Async` is a type or a
  * name the convention renames). A JSDoc comment holding one is kept with its statement, so that the
@@ -278,17 +277,4 @@ function isJsDocWord(text: string, inside: number): boolean {
   while (to < text.length && isWordChar(text.charCodeAt(to))) to += 1;
   const word = text.slice(from, to);
   return word.includes('Async') || JSDOC_WORDS.has(word) || (word === 'async' && text[from - 1] === '@');
-}
-
-/** Whether a sorted list holds a value (binary search). */
-function includes(sorted: ArrayLike<number> | undefined, value: number): boolean {
-  if (sorted === undefined) return true;
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low < sorted.length && sorted[low] === value;
 }

@@ -30,6 +30,13 @@ export interface Rule {
    */
   needles?(context: TransformContext): Iterable<string | RegExp>;
   /**
+   * The part of {@link needles} that can make the rule act in a top-level statement holding no other
+   * needle (by default, all of them). A file parsed in part skips such statements, and is parsed whole
+   * when one holds one of these. A rule that reacts to `this.name()` only inside a class whose `async
+   * name()` it found, for instance, need not list `name`: that class holds `async`, so it is never skipped.
+   */
+  statementNeedles?(context: TransformContext): Iterable<string>;
+  /**
    * `'top-level'`: the rule only looks at top-level statements (imports, exports, requires, ambient
    * modules) and runs in a first pass over them, before the walk.
    */

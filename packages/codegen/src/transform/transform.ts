@@ -11,7 +11,7 @@ import { typescriptParser } from '../parser/typescript-parser.js';
 import { RULES } from '../rules/index.js';
 import { removeStatementLines } from '../rules/statement-removal.js';
 import { findDirectives } from './directives.js';
-import { textNeedles } from './may-change.js';
+import { statementNeedles, textNeedles } from './may-change.js';
 import { findNeedleHits } from './needle-hits.js';
 import { PartialSource } from './partial-source.js';
 import { insertNeededImports } from './needed-imports.js';
@@ -68,8 +68,9 @@ export function transform(code: string, options: TransformOptions): TransformRes
     const map = options.sourceMap === false ? undefined : sourceMapOf(code, [], fileName, fileName);
     return { code, diagnostics: [], map, hasErrors: false };
   }
-  if (needles !== undefined) {
-    const result = transformInPart(code, { ...options, mappings }, needles);
+  const statements = statementNeedles(options, names, mappings);
+  if (statements !== undefined) {
+    const result = transformInPart(code, { ...options, mappings }, statements);
     if (result !== undefined) return result;
   }
   const parsed = typescriptParser.parse(options.fileName, code, parseOptionsFor(code));

@@ -3,7 +3,7 @@ import { MappingTable } from '../../src/mappings/mapping-table.js';
 import { defaultMappings } from '../../src/mappings/default-mappings.js';
 import { NameConvention } from '../../src/names/name-convention.js';
 import { typescriptParser } from '../../src/parser/typescript-parser.js';
-import { mayChange } from '../../src/transform/may-change.js';
+import { mayChange, statementNeedles } from '../../src/transform/may-change.js';
 import { transform, transformParsed } from '../../src/transform/transform.js';
 import type { TransformOptions } from '../../src/transform/transform-options.js';
 import { fixtureInputs } from '../support/fixture-inputs.js';
@@ -90,5 +90,31 @@ describe('mayChange', () => {
     ).toBe(true);
     const relative = new MappingTable(defaultMappings('anysync/runtime'), { './x.js': './x-sync.js' }, '/p');
     expect(mayChange(text, { fileName: '/p/a.ts' }, NameConvention.for(), relative)).toBe(true);
+  });
+
+  it('guesses the statements the rules may change from whole words, not from parts of names', () => {
+    const pattern = statementNeedles({ fileName: '/p/a.ts' }, NameConvention.for(), defaults) as RegExp;
+    const finds = (text: string) => {
+      pattern.lastIndex = 0;
+      return pattern.test(text);
+    };
+    for (const text of [
+      'await x',
+      'p.then(f)',
+      'Promise<A>',
+      'Symbol.asyncIterator',
+      'loadAsync()',
+      "'node:fs/promises'",
+      'IS_ASYNC',
+      "require('x')",
+    ]) {
+      expect(finds(text), text).toBe(true);
+    }
+    for (const text of ['runPromise(x)', 'catchAll(f)', 'authentication', 'asynchronous', 'finallyDo']) {
+      expect(finds(text), text).toBe(false);
+    }
+    expect(
+      statementNeedles({ fileName: '/p/a.ts', outFileName: '/q/a.ts' }, NameConvention.for(), defaults),
+    ).toBeUndefined();
   });
 });

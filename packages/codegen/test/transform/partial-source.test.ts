@@ -48,10 +48,13 @@ describe('PartialSource', () => {
     const partial = PartialSource.plan(SOURCE, NEEDLES) as PartialSource;
     const inSkipped = SOURCE.indexOf('helper(1)');
     const inKept = SOURCE.indexOf('helper(2)');
-    const code = (...positions: number[]) => ({ code: Int32Array.from(positions), jsDoc: new Int32Array() });
+    const code = (...positions: number[]) => {
+      const list = Int32Array.from(positions);
+      return { code: list, jsDoc: new Int32Array(), statements: list };
+    };
     expect(partial.holdsSkipped(code(0, inKept))).toBe(false);
     expect(partial.holdsSkipped(code(0, inSkipped, inKept))).toBe(true);
-    expect(partial.holdsSkipped({ code: undefined, jsDoc: undefined })).toBe(true);
+    expect(partial.holdsSkipped({ code: undefined, jsDoc: undefined, statements: undefined })).toBe(true);
     // Declared in a skipped statement: `const one`, `function two`.
     expect(partial.mayDeclareAny(SOURCE, ['one'])).toBe(true);
     expect(partial.mayDeclareAny(SOURCE, ['two'])).toBe(true);
@@ -83,12 +86,17 @@ describe('PartialSource', () => {
     // reported; prose in a skipped comment is not.
     const prose = text.indexOf('Then the promises');
     const noted = text.indexOf('await here');
-    expect(partial.holdsSkipped({ code: Int32Array.from([prose, noted]), jsDoc: new Int32Array() })).toBe(
-      false,
-    );
-    expect(partial.holdsSkipped({ code: Int32Array.from([prose]), jsDoc: Int32Array.from([prose]) })).toBe(
-      true,
-    );
+    const hits = (statements: number[], jsDoc: number[]) => ({
+      code: Int32Array.from([...statements, ...jsDoc].sort((a, b) => a - b)),
+      statements: Int32Array.from(statements),
+      jsDoc: Int32Array.from(jsDoc),
+    });
+    expect(partial.holdsSkipped(hits([prose, noted], []))).toBe(false);
+    expect(partial.holdsSkipped(hits([], [prose]))).toBe(true);
+    // A needle that matters only inside the statement declaring it (not in `statements`) is no reason.
+    const inCode = text.indexOf('helper(1)');
+    expect(partial.holdsSkipped(hits([inCode], []))).toBe(true);
+    expect(partial.holdsSkipped({ ...hits([], []), code: Int32Array.from([inCode]) })).toBe(false);
   });
 
   it('tells a declaration from a use of a name in skipped code, and ignores comments', () => {

@@ -3,7 +3,7 @@ import { defaultMappings } from '../../src/mappings/default-mappings.js';
 import { MappingTable } from '../../src/mappings/mapping-table.js';
 import { NameConvention } from '../../src/names/name-convention.js';
 import { typescriptParser } from '../../src/parser/typescript-parser.js';
-import { textNeedles } from '../../src/transform/may-change.js';
+import { statementNeedles } from '../../src/transform/may-change.js';
 import { transform, transformInPart, transformParsed } from '../../src/transform/transform.js';
 import type { TransformOptions } from '../../src/transform/transform-options.js';
 import { fixtureInputs } from '../support/fixture-inputs.js';
@@ -20,7 +20,7 @@ function whole(text: string, options: TransformOptions) {
 }
 
 function inPart(text: string, options: TransformOptions) {
-  const needles = textNeedles(options, NameConvention.for(options.names), mappings) as RegExp;
+  const needles = statementNeedles(options, NameConvention.for(options.names), mappings) as RegExp;
   return transformInPart(text, { ...options, mappings }, needles);
 }
 
@@ -80,6 +80,15 @@ describe('transform of a file parsed in part', () => {
       whole(text, options).diagnostics.map((d) => [d.rule, d.line]),
     );
     expect(diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('skips a statement that only shares a name with an async method of a class elsewhere', () => {
+    const text = `export class Reader {\n  async next() {\n    return 1\n  }\n  async all() {\n    return [await this.next()]\n  }\n}\n${FILLER}export const step = (it: { next(): number }) => it.next()\n${FILLER}`;
+    const options = { fileName: '/project/src/a.ts', sourceMap: false };
+    const part = inPart(text, options);
+    expect(part).toBeDefined();
+    expect(part?.code).toBe(whole(text, options).code);
+    expect(part?.code).toContain('return [this.next()]');
   });
 
   it('parses the whole file when a skipped statement declares a name a rule resolved', () => {
