@@ -78,8 +78,9 @@ const STATEMENT_WORDS: readonly string[] = [
 
 /**
  * A global pattern for the partial parse's guess of which top-level statements the rules may change:
- * the words above, the marker and explicit renames as whole words; `Async` (in every name the
- * convention renames), mapped module names and `require` anywhere. A guess only: a statement skipped
+ * the words above, the marker and explicit renames as whole words (captured as group 1, whose start the
+ * caller checks); `Async` (in every name the convention renames), mapped module names and `require`
+ * anywhere. A guess only: a statement skipped
  * wrongly is found afterwards, and the file parsed whole. `undefined` when the text check is unsound.
  */
 export function statementNeedles(
@@ -131,7 +132,8 @@ function patternsFor(
     const anywhere = ['Async', 'anysync-', 'require', ...mapped].map(escapeRegExp).join('|');
     found = {
       text: new RegExp([...FIXED_NEEDLES, marker, ...mapped, ...renamed].map(escapeRegExp).join('|')),
-      statements: new RegExp(`(?<![\\w$])(?:${words})(?![\\w$])|${anywhere}`, 'g'),
+      // The words' left edge is checked by the caller (group 1): a lookbehind would slow every position.
+      statements: new RegExp(`((?:${words})(?![\\w$]))|${anywhere}`, 'g'),
     };
   }
   byKey.set(key, found);

@@ -1,5 +1,4 @@
 import ts from 'typescript';
-import { escapeRegExp } from './escape-reg-exp.js';
 import type { NeedleHits } from './needle-hits.js';
 import { isWordChar } from './comment-words.js';
 import { type TopLevelRegions, topLevelRegions } from './top-level-regions.js';
@@ -161,19 +160,23 @@ export class PartialSource {
    * (`name(…)`). Comments never declare.
    */
   mayDeclareAny(original: string, names: Iterable<string>): boolean {
-    const alternatives = [...names].map(escapeRegExp);
-    if (alternatives.length === 0) return false;
-    const pattern = new RegExp(`(?<![\\w$])(?:${alternatives.join('|')})(?![\\w$])`, 'g');
+    for (const name of names) {
+      if (this.#mayDeclare(original, name)) return true;
+    }
+    return false;
+  }
+
+  #mayDeclare(original: string, name: string): boolean {
     const skipped = this.#skipped;
-    for (let k = 0; k < skipped.length; k += 2) {
-      const end = skipped[k + 1] as number;
-      pattern.lastIndex = skipped[k] as number;
-      for (let match = pattern.exec(original); match !== null; match = pattern.exec(original)) {
-        if (match.index >= end) break;
-        if (this.#commentAt(match.index) < 0 && !isPlainUse(original, match.index, match[0].length)) {
-          return true;
-        }
-      }
+    let k = 0;
+    for (let at = original.indexOf(name, skipped[0]); at !== -1; at = original.indexOf(name, at + 1)) {
+      while (k < skipped.length && (skipped[k + 1] as number) <= at) k += 2;
+      if (k >= skipped.length) return false;
+      if (at < (skipped[k] as number)) continue;
+      const end = at + name.length;
+      const whole =
+        (at === 0 || !isWordChar(original.charCodeAt(at - 1))) && !isWordChar(original.charCodeAt(end));
+      if (whole && this.#commentAt(at) < 0 && !isPlainUse(original, at, name.length)) return true;
     }
     return false;
   }
@@ -254,10 +257,10 @@ function markHits(text: string, pattern: RegExp, lexed: TopLevelRegions, kept: U
   pattern.lastIndex = 0;
   let k = 0;
   let c = 0;
-  // `test` rather than `exec`: no match object per hit (prose in JSDoc holds many).
-  while (pattern.test(text)) {
-    // Some character of the match: the one before where the search stopped.
-    const position = pattern.lastIndex - 1;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const position = match.index;
+    // Group 1 holds words that count only whole (the pattern checks their right edge).
+    if (match[1] !== undefined && position > 0 && isWordChar(text.charCodeAt(position - 1))) continue;
     while (k < kept.length - 1 && (regions[k * 3 + 1] as number) <= position) k += 1;
     while (c < comments.length && (comments[c + 1] as number) <= position) c += 3;
     const inComment = c < comments.length && (comments[c] as number) <= position;
@@ -269,7 +272,7 @@ function markHits(text: string, pattern: RegExp, lexed: TopLevelRegions, kept: U
   }
 }
 
-/** Whether the word around a match's last character is one a rule edits inside JSDoc. */
+/** Whether the word around a character of a match is one a rule edits inside JSDoc. */
 function isJsDocWord(text: string, inside: number): boolean {
   let from = inside;
   while (from > 0 && isWordChar(text.charCodeAt(from - 1))) from -= 1;
