@@ -78,13 +78,12 @@ export function transform(code: string, options: TransformOptions): TransformRes
 }
 
 /**
- * Parses only the top-level statements that hold, in code or JSDoc, a word some rule acts on (under
- * half of a typical library's text), and transforms the file from that tree when nothing the rules
- * looked up lies in a skipped statement. `undefined` when the file must be parsed whole: its module
- * format is not fixed by its extension (`.js`, whose `import`s decide), it has JSX or directive
- * comments, the cut statements do not parse alone, or a skipped statement uses a name the rules cared
- * about. Like the whole-file text check, a skipped
- * statement gets no syntax check: it is copied into the twin as it is.
+ * Parses only the top-level statements that hold, in code or JSDoc, a word some rule acts on (a sixth
+ * of `effect`'s text), and transforms the file from that tree when nothing the rules looked up lies in
+ * a skipped statement. `undefined` when the file must be parsed whole: its module format is not fixed by
+ * its extension (`.js`, whose `import`s decide), it has JSX or directive comments, the cut statements do
+ * not parse alone, or a skipped statement uses a name the rules cared about. Like the whole-file text
+ * check, a skipped statement gets no syntax check: it is copied into the twin as it is.
  */
 export function transformInPart(
   code: string,
