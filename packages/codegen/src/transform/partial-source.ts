@@ -263,8 +263,13 @@ function markHits(text: string, pattern: RegExp, lexed: TopLevelRegions, kept: U
     if (match[1] !== undefined && position > 0 && isWordChar(text.charCodeAt(position - 1))) continue;
     while (k < kept.length - 1 && (regions[k * 3 + 1] as number) <= position) k += 1;
     while (c < comments.length && (comments[c + 1] as number) <= position) c += 3;
-    const inComment = c < comments.length && (comments[c] as number) <= position;
-    if (inComment && (comments[c + 2] === 0 || !isJsDocWord(text, position))) continue;
+    if (c < comments.length && (comments[c] as number) <= position) {
+      // A comment is judged once, as a whole: prose can hold many matches.
+      const end = comments[c + 1] as number;
+      const judged = comments[c + 2] === 1 && holdsJsDocWord(text, comments[c] as number, end);
+      pattern.lastIndex = end;
+      if (!judged) continue;
+    }
     kept[k] = 1;
     // The rest of this region needs no search: go on from where the next one starts.
     const next = regions[k * 3 + 1] as number;
@@ -272,12 +277,12 @@ function markHits(text: string, pattern: RegExp, lexed: TopLevelRegions, kept: U
   }
 }
 
-/** Whether the word around a character of a match is one a rule edits inside JSDoc. */
-function isJsDocWord(text: string, inside: number): boolean {
-  let from = inside;
-  while (from > 0 && isWordChar(text.charCodeAt(from - 1))) from -= 1;
-  let to = inside + 1;
-  while (to < text.length && isWordChar(text.charCodeAt(to))) to += 1;
-  const word = text.slice(from, to);
-  return word.includes('Async') || JSDOC_WORDS.has(word) || (word === 'async' && text[from - 1] === '@');
+/** A name a rule edits inside JSDoc, as a whole word (or the `@async` tag). */
+const JSDOC_WORD = new RegExp(
+  `(?<![\\w$])(?:${[...JSDOC_WORDS].join('|')}|[\\w$]*Async[\\w$]*)(?![\\w$])|@async(?![\\w$])`,
+);
+
+/** Whether the text from `start` to `end` (a JSDoc comment) holds a name a rule edits inside JSDoc. */
+function holdsJsDocWord(text: string, start: number, end: number): boolean {
+  return JSDOC_WORD.test(text.slice(start, end));
 }
