@@ -51,7 +51,9 @@ const handlers = [
 ];
 
 for (;;) {
-  Atomics.wait(control, 0, seen);
+  // A wait can return with the request word unchanged (a wake-up meant for an earlier request): check it,
+  // or the last request runs twice.
+  while (Atomics.load(control, 0) === seen) Atomics.wait(control, 0, seen);
   seen = Atomics.load(control, 0);
   numbers[1] = await handlers[control[2]]();
   Atomics.store(control, 1, seen);
