@@ -4,7 +4,7 @@
 // drift hits every adapter alike; each process warms up, then times several rounds. The figure reported is
 // the median of all of an adapter's timed rounds, in time per operation.
 //
-//   node bench/utilities/run.mjs [--processes 5] [--rounds 5] [--only cache-hits,lru-mixed] [--no-write]
+//   node bench/utilities/run.mjs [--processes 7] [--rounds 5] [--only cache-hits,lru-mixed] [--no-write]
 //                                [--quiet-load 0.6] [--help]
 //
 // Prints a table per workload and writes bench/results/utilities.md (machine, runtime, commit, method);
@@ -20,7 +20,7 @@ import { lineup, workloads } from './workloads.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: {
-    processes: { type: 'string', default: '5' },
+    processes: { type: 'string', default: '7' },
     rounds: { type: 'string', default: '5' },
     only: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
@@ -30,7 +30,7 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(`node bench/utilities/run.mjs [options]
-  --processes N     fresh processes per (workload, adapter) pair (default 5)
+  --processes N     fresh processes per (workload, adapter) pair (default 7)
   --rounds N        timed rounds per process, after 4 warm-up rounds (default 5)
   --only a,b        run only these workloads (no file written): ${Object.keys(lineup).join(', ')}
   --no-write        do not write bench/results/utilities.md
@@ -78,6 +78,7 @@ for (const workload of selected) {
   await waitForQuiet();
   const adapters = lineup[workload];
   if (!adapters) throw new Error(`unknown workload ${workload}; known: ${Object.keys(lineup).join(', ')}`);
+  // Per adapter, one array of timed rounds per process: process p of every adapter ran in the same slot.
   const samples = Object.fromEntries(adapters.map((adapter) => [adapter, []]));
   const windows = {};
   for (let p = 0; p < processes; p++) {
@@ -85,17 +86,18 @@ for (const workload of selected) {
     for (let i = 0; i < adapters.length; i++) {
       const adapter = adapters[(i + p) % adapters.length];
       const outcome = sample(workload, adapter);
-      samples[adapter].push(...outcome.samples);
+      samples[adapter][p] = outcome.samples;
       if (outcome.maxInWindow !== undefined)
         windows[adapter] = Math.max(windows[adapter] ?? 0, outcome.maxInWindow);
     }
   }
   results[workload] = adapters.map((adapter) => ({
     adapter,
-    median: median(samples[adapter]),
-    min: Math.min(...samples[adapter]),
-    max: Math.max(...samples[adapter]),
+    median: median(samples[adapter].flat()),
+    min: Math.min(...samples[adapter].flat()),
+    max: Math.max(...samples[adapter].flat()),
     maxInWindow: windows[adapter],
+    perProcess: samples[adapter].map(median),
   }));
   printTable(workload);
 }
@@ -103,6 +105,16 @@ for (const workload of selected) {
 function formatNs(ns) {
   if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
   return ns >= 10_000 ? `${(ns / 1000).toFixed(1)} µs` : `${ns.toFixed(0)} ns`;
+}
+
+/**
+ * How many times `theirs` took `ours`'s time: the median, over process slots, of the ratio of the two
+ * processes' medians. A whole process runs fast or slow on this machine (about one in three is some 50%
+ * slower, whichever library it runs: see notes.md), so a ratio of two pooled medians flips with how many
+ * slow processes each side drew; pairing the processes of one slot keeps that out of the comparison.
+ */
+function pairedRatio(theirs, ours) {
+  return median(theirs.perProcess.map((value, p) => value / ours.perProcess[p]));
 }
 
 function rows(workload) {
@@ -113,7 +125,7 @@ function rows(workload) {
     perOp: formatNs(row.median),
     opsPerSecond: Math.round(1e9 / row.median).toLocaleString('en-US'),
     spread: `${formatNs(row.min)} – ${formatNs(row.max)}`,
-    vsAnysync: row === ours ? '1.00×' : `${(row.median / ours.median).toFixed(2)}×`,
+    vsAnysync: row === ours ? '1.00×' : `${pairedRatio(row, ours).toFixed(2)}×`,
     ...(row.maxInWindow === undefined ? {} : { maxInWindow: row.maxInWindow }),
   }));
 }
@@ -148,7 +160,7 @@ for (const [target, peers] of Object.entries(peersOf)) {
   );
   for (const peer of peers) {
     const theirs = table.find((row) => row.adapter === peer);
-    const ratio = theirs.median / ours.median;
+    const ratio = pairedRatio(theirs, ours);
     const label = peer === 'dataloader' ? 'dataloader (cache: false)' : peer;
     verdicts.push(
       `${ratio >= 1 ? 'MET' : 'MISSED'}: ${target} vs ${label}: ${ratio.toFixed(2)}× (target ≥ 1×)`,
@@ -158,9 +170,10 @@ for (const [target, peers] of Object.entries(peersOf)) {
 // Reported, not a target: unlike work (our default shares repeated keys, DataLoader with `cache: false` does not).
 const unlike = results['batch-load'];
 if (unlike) {
-  const ratio =
-    unlike.find((row) => row.adapter === 'dataloader').median /
-    unlike.find((row) => row.adapter === 'anysync').median;
+  const ratio = pairedRatio(
+    unlike.find((row) => row.adapter === 'dataloader'),
+    unlike.find((row) => row.adapter === 'anysync'),
+  );
   verdicts.push(
     `NOT A TARGET (unlike work): batch-load, sharing repeated keys, vs dataloader (cache: false), sharing none: ${ratio.toFixed(2)}×`,
   );
@@ -202,7 +215,7 @@ function markdown(notes) {
     `- Load: the machine is shared; each workload waited (up to 2 min) for the 1-minute load average to fall under ${quietLoad}. Load when each workload started: ${loads.map((load) => load.toFixed(2)).join(', ')} (the run started at ${loadBefore.toFixed(2)}). Higher load widens the spread.`,
     `- Commit: ${git('rev-parse', '--short', 'HEAD')}${dirty}; run at ${new Date().toISOString()}`,
     `- Peers: ${peers.map((name) => `${name} ${versionOf(name)}`).join(', ')}`,
-    `- Method: every (workload, adapter) pair runs in ${processes} fresh processes (\`node ${V8_FLAGS.join(' ')}\`: the young generation fixed at its largest size), interleaved and rotated round by round; each process runs a full GC, then 4 warm-up rounds and ${rounds} timed rounds with no forced GC between them (each adapter pays for its own garbage); the figure is the median of the ${processes * rounds} timed rounds, in time per operation (lower is better). "vs anysync" is the peer's time divided by ours (above 1 means anysync is faster). Each adapter's result is validated (computation counts, sums, hit counts against a reference LRU), so a fast wrong answer fails the run. "native" is a hand-written baseline without a library.`,
+    `- Method: every (workload, adapter) pair runs in ${processes} fresh processes (\`node ${V8_FLAGS.join(' ')}\`: the young generation fixed at its largest size), interleaved and rotated round by round; each process runs a full GC, then 4 warm-up rounds and ${rounds} timed rounds with no forced GC between them (each adapter pays for its own garbage); the figure is the median of the ${processes * rounds} timed rounds, in time per operation (lower is better). "vs anysync" is the peer's time divided by ours (above 1 means anysync is faster), as the median over the ${processes} process slots of the ratio of the two processes' medians (a slot runs every adapter once, one after another), so that a process that ran slow as a whole weighs on one slot, not on the pooled median. Each adapter's result is validated (computation counts, sums, hit counts against a reference LRU), so a fast wrong answer fails the run. "native" is a hand-written baseline without a library.`,
     '',
     '## Targets: at least parity with each peer on its own workload',
     '',
