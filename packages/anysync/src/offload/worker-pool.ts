@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { AsyncRemoteIterator } from '../synchronizer/caller/async-remote-iterator.js';
 import type { ConnectionOptions } from '../synchronizer/caller/connection.js';
 import { loaderFor, moduleHref } from '../synchronizer/caller/module-specifier.js';
@@ -6,6 +5,7 @@ import { workerEnv, workerExecArgv } from '../synchronizer/caller/worker-options
 import { ClosedError, OWN_ERRORS, WorkerCrashError } from '../synchronizer/errors.js';
 import type { ErrorClass } from '../synchronizer/wire/error-record.js';
 import { PoolTask, type TaskSpec } from './pool-task.js';
+import { defaultPoolSize } from './default-pool-size.js';
 import { type ModuleInfo, PoolWorker } from './pool-worker.js';
 import { QueueFullError } from './queue-full-error.js';
 import { TaskQueue } from './task-queue.js';
@@ -88,7 +88,7 @@ export class WorkerPool implements AsyncDisposable {
 
   /** The most workers the pool runs. */
   get size(): number {
-    return Math.max(1, this.#options.size ?? availableParallelism());
+    return Math.max(1, this.#options.size ?? defaultPoolSize());
   }
 
   /** Workers running, workers busy with a task, and tasks waiting for one. */
