@@ -3,6 +3,7 @@ import { toErrorRecord } from '../wire/error-record.js';
 import type { Connection } from './connection.js';
 import { type HandleState, liveState } from './handle-table.js';
 import type { RawOutcome } from './sync-channel.js';
+import { type IteratorEnd, splitPulledBatch } from './pulled-batch.js';
 
 const FIRST_BATCH = 16;
 
@@ -19,7 +20,7 @@ export class AsyncRemoteIterator<T = unknown, R = unknown> implements AsyncItera
   #index = 0;
   #credit: number;
   #ahead: Promise<RawOutcome> | undefined;
-  #end: { value: unknown } | { error: unknown } | undefined;
+  #end: IteratorEnd | undefined;
   #finished = false;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -105,15 +106,10 @@ export class AsyncRemoteIterator<T = unknown, R = unknown> implements AsyncItera
   }
 
   #absorb(outcome: RawOutcome): void {
-    const { status, values } = outcome;
+    const { items, end } = splitPulledBatch(outcome, this.#connection);
     this.#index = 0;
-    if (status === Status.batch) {
-      this.#items = values;
-      return;
-    }
-    this.#items = values.slice(0, -1);
-    const last = values[values.length - 1];
-    this.#end = status === Status.failed ? { error: this.#connection.error(last) } : { value: last };
+    this.#items = items;
+    if (end !== undefined) this.#end = end;
   }
 
   #complete(fallback?: unknown): IteratorResult<T, R> {

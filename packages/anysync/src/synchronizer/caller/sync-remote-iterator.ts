@@ -3,6 +3,7 @@ import { toErrorRecord } from '../wire/error-record.js';
 import type { Connection } from './connection.js';
 import { type HandleState, liveState } from './handle-table.js';
 import type { RawOutcome } from './sync-channel.js';
+import { type IteratorEnd, splitPulledBatch } from './pulled-batch.js';
 
 /** First batch size; it doubles with every pull up to half the connection's `maxBatch`. */
 const FIRST_BATCH = 16;
@@ -31,7 +32,7 @@ export class SyncRemoteIterator<T = unknown, R = unknown> implements Iterator<T,
   #items: unknown[] = [];
   #index = 0;
   #credit: number;
-  #end: { value: unknown } | { error: unknown } | undefined;
+  #end: IteratorEnd | undefined;
   #finished = false;
 
   constructor(connection: Connection, id: number) {
@@ -82,15 +83,10 @@ export class SyncRemoteIterator<T = unknown, R = unknown> implements Iterator<T,
   }
 
   #absorb(outcome: RawOutcome): void {
-    const { status, values } = outcome;
+    const { items, end } = splitPulledBatch(outcome, this.#connection);
     this.#index = 0;
-    if (status === Status.batch) {
-      this.#items = values;
-      return;
-    }
-    this.#items = values.slice(0, -1);
-    const last = values[values.length - 1];
-    this.#end = status === Status.failed ? { error: this.#connection.error(last) } : { value: last };
+    this.#items = items;
+    if (end !== undefined) this.#end = end;
   }
 
   /** The single result of a `return()` or `throw()`: the generator may yield again from a `finally`. */
