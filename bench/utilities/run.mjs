@@ -114,7 +114,18 @@ function formatNs(ns) {
  * slow processes each side drew; pairing the processes of one slot keeps that out of the comparison.
  */
 function pairedRatio(theirs, ours) {
-  return median(theirs.perProcess.map((value, p) => value / ours.perProcess[p]));
+  return median(slotRatios(theirs, ours));
+}
+
+/** The ratio of `theirs` to `ours` in each process slot. */
+function slotRatios(theirs, ours) {
+  return theirs.perProcess.map((value, p) => value / ours.perProcess[p]);
+}
+
+/** "0.91–1.32": how far the slots' ratios spread, printed with each verdict. */
+function slotRange(theirs, ours) {
+  const ratios = slotRatios(theirs, ours);
+  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
 }
 
 function rows(workload) {
@@ -163,7 +174,7 @@ for (const [target, peers] of Object.entries(peersOf)) {
     const ratio = pairedRatio(theirs, ours);
     const label = peer === 'dataloader' ? 'dataloader (cache: false)' : peer;
     verdicts.push(
-      `${ratio >= 1 ? 'MET' : 'MISSED'}: ${target} vs ${label}: ${ratio.toFixed(2)}× (target ≥ 1×)`,
+      `${ratio >= 1 ? 'MET' : 'MISSED'}: ${target} vs ${label}: ${ratio.toFixed(2)}× (target ≥ 1×; process slots ${slotRange(theirs, ours)})`,
     );
   }
 }
