@@ -1,7 +1,7 @@
 // Transform throughput on a large real TypeScript corpus, every contender in the same run: each round
 // starts one measuring process per contender (measure.mjs), in a rotating order; a process warms its
 // contender up with one pass over the whole corpus and times PASSES more, with a GC before each.
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,13 +10,14 @@ import { transform } from '@anysync/codegen';
 import * as anysyncEveryFile from './adapters/anysync-every-file.mjs';
 import * as anysync from './adapters/anysync.mjs';
 import * as parseOnly from './adapters/parse-only.mjs';
+import { median } from '../support/median.mjs';
+import { commitLabel } from '../support/run-facts.mjs';
 import { contenders } from './contenders.mjs';
 import { loadCorpus } from './corpus.mjs';
 import { mayChangeFile as mayChange, skippedByPartialParse } from './may-change-file.mjs';
 
 const ROUNDS = 5;
 const PASSES = 3;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const corpus = loadCorpus();
 // Validation: the public transform and the every-file path agree on every file, and the files the text
 // check lets through unparsed come out byte for byte as they went in.
@@ -89,7 +90,7 @@ const targets = [
   `- ${verdict(Number(ours.mbs) >= 15)}: at least 15 MB/s on Node 20: ${ours.mbs} MB/s (TypeScript's parser alone: ${parseRow.mbs} MB/s on this corpus and machine)`,
   `- ${verdict(Number(ours.ratio) >= 0.8)}: at least 80% of parse-only speed: ${(Number(ours.ratio) * 100).toFixed(0)}% by wall time, ${(Number(ours.cpuRatio) * 100).toFixed(0)}% by CPU time`,
 ].join('\n');
-const commit = execSync('git rev-parse --short HEAD').toString().trim();
+const commit = commitLabel();
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const table = [
   '| Contender | Wall ms, median (min–max) | MB/s (wall) | vs parse only (wall) | CPU ms, median | vs parse only (CPU) | Files that threw |',
