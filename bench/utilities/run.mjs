@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { median } from '../support/median.mjs';
+import { pairedRatio, slotRange } from '../support/paired-ratio.mjs';
 import { waitForQuietLoad } from '../support/quiet-load.mjs';
 import { commitLabel, machineLine, packageVersion } from '../support/run-facts.mjs';
 import { lineup, workloads } from './workloads.mjs';
@@ -89,7 +90,7 @@ for (const workload of selected) {
     min: Math.min(...samples[adapter].flat()),
     max: Math.max(...samples[adapter].flat()),
     maxInWindow: windows[adapter],
-    perProcess: samples[adapter].map(median),
+    rounds: samples[adapter],
   }));
   printTable(workload);
 }
@@ -97,27 +98,6 @@ for (const workload of selected) {
 function formatNs(ns) {
   if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
   return ns >= 10_000 ? `${(ns / 1000).toFixed(1)} µs` : `${ns.toFixed(0)} ns`;
-}
-
-/**
- * How many times `theirs` took `ours`'s time: the median, over process slots, of the ratio of the two
- * processes' medians. A whole process runs fast or slow on this machine (about one in three is some 50%
- * slower, whichever library it runs: see notes.md), so a ratio of two pooled medians flips with how many
- * slow processes each side drew; pairing the processes of one slot keeps that out of the comparison.
- */
-function pairedRatio(theirs, ours) {
-  return median(slotRatios(theirs, ours));
-}
-
-/** The ratio of `theirs` to `ours` in each process slot. */
-function slotRatios(theirs, ours) {
-  return theirs.perProcess.map((value, p) => value / ours.perProcess[p]);
-}
-
-/** "0.91–1.32": how far the slots' ratios spread, printed with each verdict. */
-function slotRange(theirs, ours) {
-  const ratios = slotRatios(theirs, ours);
-  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
 }
 
 function rows(workload) {
@@ -128,7 +108,7 @@ function rows(workload) {
     perOp: formatNs(row.median),
     opsPerSecond: Math.round(1e9 / row.median).toLocaleString('en-US'),
     spread: `${formatNs(row.min)} – ${formatNs(row.max)}`,
-    vsAnysync: row === ours ? '1.00×' : `${pairedRatio(row, ours).toFixed(2)}×`,
+    vsAnysync: row === ours ? '1.00×' : `${pairedRatio(row.rounds, ours.rounds).toFixed(2)}×`,
     ...(row.maxInWindow === undefined ? {} : { maxInWindow: row.maxInWindow }),
   }));
 }
@@ -163,10 +143,10 @@ for (const [target, peers] of Object.entries(peersOf)) {
   );
   for (const peer of peers) {
     const theirs = table.find((row) => row.adapter === peer);
-    const ratio = pairedRatio(theirs, ours);
+    const ratio = pairedRatio(theirs.rounds, ours.rounds);
     const label = peer === 'dataloader' ? 'dataloader (cache: false)' : peer;
     verdicts.push(
-      `${ratio >= 1 ? 'MET' : 'MISSED'}: ${target} vs ${label}: ${ratio.toFixed(2)}× (target ≥ 1×; process slots ${slotRange(theirs, ours)})`,
+      `${ratio >= 1 ? 'MET' : 'MISSED'}: ${target} vs ${label}: ${ratio.toFixed(2)}× (target ≥ 1×; process slots ${slotRange(theirs.rounds, ours.rounds)})`,
     );
   }
 }
@@ -174,8 +154,8 @@ for (const [target, peers] of Object.entries(peersOf)) {
 const unlike = results['batch-load'];
 if (unlike) {
   const ratio = pairedRatio(
-    unlike.find((row) => row.adapter === 'dataloader'),
-    unlike.find((row) => row.adapter === 'anysync'),
+    unlike.find((row) => row.adapter === 'dataloader').rounds,
+    unlike.find((row) => row.adapter === 'anysync').rounds,
   );
   verdicts.push(
     `NOT A TARGET (unlike work): batch-load, sharing repeated keys, vs dataloader (cache: false), sharing none: ${ratio.toFixed(2)}×`,
