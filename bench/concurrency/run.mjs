@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { median } from '../support/median.mjs';
+import { pairedRatio } from '../support/paired-ratio.mjs';
 import { waitForQuietLoad } from '../support/quiet-load.mjs';
 import { commitLabel, machineLine, packageVersion } from '../support/run-facts.mjs';
 import { lineup, workloads } from './workloads.mjs';
@@ -55,6 +56,7 @@ for (const workload of selected) {
   loads.push(await waitForQuietLoad(quietLoad));
   const adapters = lineup[workload];
   if (!adapters) throw new Error(`unknown workload ${workload}; known: ${Object.keys(lineup).join(', ')}`);
+  // Per adapter, one array of timed rounds per process: process p of every adapter ran in the same slot.
   const samples = Object.fromEntries(adapters.map((adapter) => [adapter, []]));
   const cpuSamples = Object.fromEntries(adapters.map((adapter) => [adapter, []]));
   for (let p = 0; p < processes; p++) {
@@ -62,17 +64,19 @@ for (const workload of selected) {
     for (let i = 0; i < adapters.length; i++) {
       const adapter = adapters[(i + p) % adapters.length];
       const measured = sample(workload, adapter);
-      samples[adapter].push(...measured.samples);
-      cpuSamples[adapter].push(...measured.cpuSamples);
+      samples[adapter][p] = measured.samples;
+      cpuSamples[adapter][p] = measured.cpuSamples;
     }
   }
   results[workload] = adapters.map((adapter) => ({
     adapter,
-    median: median(samples[adapter]),
-    cpu: median(cpuSamples[adapter]),
-    min: Math.min(...samples[adapter]),
-    max: Math.max(...samples[adapter]),
-    n: samples[adapter].length,
+    median: median(samples[adapter].flat()),
+    cpu: median(cpuSamples[adapter].flat()),
+    min: Math.min(...samples[adapter].flat()),
+    max: Math.max(...samples[adapter].flat()),
+    n: samples[adapter].flat().length,
+    rounds: samples[adapter],
+    cpuRounds: cpuSamples[adapter],
   }));
   printTable(workload);
 }
@@ -90,8 +94,8 @@ function rows(workload) {
     cpuPerOp: formatNs(row.cpu),
     opsPerSecond: Math.round(1e9 / row.median).toLocaleString('en-US'),
     spread: `${formatNs(row.min)} – ${formatNs(row.max)}`,
-    vsAnysync: row === ours ? '1.00×' : `${(row.median / ours.median).toFixed(2)}×`,
-    cpuVsAnysync: row === ours ? '1.00×' : `${(row.cpu / ours.cpu).toFixed(2)}×`,
+    vsAnysync: row === ours ? '1.00×' : `${pairedRatio(row.rounds, ours.rounds).toFixed(2)}×`,
+    cpuVsAnysync: row === ours ? '1.00×' : `${pairedRatio(row.cpuRounds, ours.cpuRounds).toFixed(2)}×`,
   }));
 }
 
@@ -108,7 +112,7 @@ function ratio(workload, peer) {
   if (!table) return undefined;
   const ours = table.find((row) => row.adapter === 'anysync');
   const theirs = table.find((row) => row.adapter === peer);
-  return theirs.median / ours.median;
+  return pairedRatio(theirs.rounds, ours.rounds);
 }
 
 function targets() {
@@ -185,7 +189,7 @@ function markdown() {
     `- Load: the machine is shared; each workload waited (up to 2 min) for the 1-minute load average to fall under ${quietLoad}. Load when each workload started: ${loads.map((load) => load.toFixed(2)).join(', ')} (the run started at ${loadBefore.toFixed(2)}). Higher load widens the spread.`,
     `- Commit: ${commitLabel()}; run at ${new Date().toISOString()}`,
     `- Peers: ${peers.map((name) => `${name} ${packageVersion(name)}`).join(', ')}`,
-    `- Method: every (workload, adapter) pair runs in ${processes} fresh processes (\`node --expose-gc\`), interleaved and rotated round by round; each process runs 2 warm-up rounds and ${rounds} timed rounds with a GC before each; the figure is the median of the ${processes * rounds} timed rounds, in wall time per operation (lower is better); the CPU columns give the median CPU time (user + system, all threads, so garbage-collector helper threads count) per operation, which other jobs on a shared machine disturb less. "vs anysync" is the peer's time divided by ours (above 1 means anysync is faster). Each adapter's result is validated (counts, ordering, mutual exclusion, limits), so a fast wrong answer fails the run. Processes are isolated so one library's global state (e.g. an active AsyncLocalStorage, which anysync's task groups turn on and which taxes every promise on Node 20) never slows another.`,
+    `- Method: every (workload, adapter) pair runs in ${processes} fresh processes (\`node --expose-gc\`), interleaved and rotated round by round; each process runs 2 warm-up rounds and ${rounds} timed rounds with a GC before each; the figure is the median of the ${processes * rounds} timed rounds, in wall time per operation (lower is better); the CPU columns give the median CPU time (user + system, all threads, so garbage-collector helper threads count) per operation, which other jobs on a shared machine disturb less. "vs anysync" is the peer's time divided by ours (above 1 means anysync is faster), as the median over the ${processes} process slots of the ratio of the two processes' medians (a slot runs every adapter once, one after another), so that a process that ran slow as a whole weighs on one slot only. Each adapter's result is validated (counts, ordering, mutual exclusion, limits), so a fast wrong answer fails the run. Processes are isolated so one library's global state (e.g. an active AsyncLocalStorage, which anysync's task groups turn on and which taxes every promise on Node 20) never slows another.`,
     '',
     '## Targets',
     '',
