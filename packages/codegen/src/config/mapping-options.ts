@@ -1,10 +1,18 @@
 /**
- * Where one export goes in the sync twin: a name in the same target module (`'readFileSync'`), a name
- * in another module (`{ module, name }`), or nowhere (`{ error }`: using it is reported with that reason).
+ * Where one export goes in the sync twin:
+ *
+ * - a name in the module's target (`'readFileSync'`);
+ * - a name in another module (`{ module, name }`);
+ * - nowhere new (`{ same: true }`): the export serves both colors, so awaiting it is fine and it is kept;
+ * - an object whose members have sync counterparts (`{ members: { lstat: 'lstatSync' } }`): each member
+ *   maps like an export, to a name in `module` when given, else in the enclosing module's target;
+ * - nowhere (`{ error }`: using it is reported with that reason).
  */
 export type ExportMappingOption =
   | string
   | { module?: string; name?: string }
+  | { same: true }
+  | { members: Record<string, ExportMappingOption>; module?: string }
   | { error: string; suggestion?: string };
 
 /**

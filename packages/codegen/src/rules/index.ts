@@ -10,6 +10,7 @@ import { declaredNames } from './declared-names.js';
 import { disposableStacks } from './disposable-stacks.js';
 import { floatingAsyncCalls } from './floating-async-calls.js';
 import { forAwait } from './for-await.js';
+import { implicitAwaits } from './implicit-awaits.js';
 import { jsdocAsyncTag } from './jsdoc-async-tag.js';
 import { markerBranches } from './marker-branches.js';
 import { moduleMappings } from './module-mappings.js';
@@ -18,6 +19,7 @@ import { namespaceMembers } from './namespace-members.js';
 import { newPromise } from './new-promise.js';
 import { promiseReferences } from './promise-references.js';
 import { promiseStatics } from './promise-statics.js';
+import { reshapedNamespaceUses } from './reshaped-namespace-uses.js';
 import { thenChains } from './then-chains.js';
 
 /**
@@ -29,10 +31,12 @@ export const RULES: readonly Rule[] = [
   moduleMappings,
   moduleSpecifiers,
   namespaceMembers,
+  reshapedNamespaceUses,
   dynamicSpecifiers,
   asyncFunctions,
   awaitExpressions,
   forAwait,
+  implicitAwaits,
   awaitUsing,
   asyncSymbols,
   asyncTypes,
