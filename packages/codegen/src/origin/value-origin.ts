@@ -112,13 +112,13 @@ function declaredOrigin(
   return { kind: 'sync' };
 }
 
-/** Whether a rule already replaced this expression, or a call inside its callee chain, by a sync counterpart. */
+/** Whether a rule already judged this expression, or a call inside its callee chain (see `judgedValues`). */
 function rewrittenInside(expression: ts.Expression, context: TransformContext): boolean {
-  if (context.syncCounterparts.size === 0) return false;
+  if (context.judgedValues.size === 0) return false;
   let current: ts.Expression = expression;
   for (;;) {
     current = unwrap(current);
-    if (context.syncCounterparts.has(current)) return true;
+    if (context.judgedValues.has(current)) return true;
     if (ts.isCallExpression(current) || ts.isNewExpression(current)) current = current.expression;
     else if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current))
       current = current.expression;

@@ -41,7 +41,7 @@ function checkBody(fn: ts.FunctionLikeDeclaration, context: TransformContext): v
   }
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (context.edits.isAbsorbed(node.pos, node.end)) return;
+    if (context.edits.isAbsorbed(context.start(node), node.end)) return;
     if (ts.isReturnStatement(node) && node.expression) check(node.expression, 'implicit', context);
     else if (ts.isYieldExpression(node) && node.expression && generator)
       check(node.expression, node.asteriskToken ? 'iterate' : 'implicit', context);
@@ -51,6 +51,6 @@ function checkBody(fn: ts.FunctionLikeDeclaration, context: TransformContext): v
 }
 
 function check(expression: ts.Expression, how: 'implicit' | 'iterate', context: TransformContext): void {
-  if (context.edits.isAbsorbed(expression.pos, expression.end)) return;
+  if (context.edits.isAbsorbed(context.start(expression), expression.end)) return;
   checkAwaitedValue(expression, how, context);
 }

@@ -19,6 +19,7 @@ import { namespaceMembers } from './namespace-members.js';
 import { newPromise } from './new-promise.js';
 import { promiseReferences } from './promise-references.js';
 import { promiseStatics } from './promise-statics.js';
+import { promisifyCalls } from './promisify-calls.js';
 import { reshapedNamespaceUses } from './reshaped-namespace-uses.js';
 import { thenChains } from './then-chains.js';
 
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   asyncSymbols,
   asyncTypes,
   promiseStatics,
+  promisifyCalls,
   newPromise,
   promiseReferences,
   thenChains,

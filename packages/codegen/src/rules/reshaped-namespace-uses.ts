@@ -23,7 +23,7 @@ export const reshapedNamespaceUses: Rule = {
     if (ts.isPropertyAccessExpression(parent) && parent.expression === identifier) return;
     if (ts.isVariableDeclaration(parent) && parent.initializer === identifier && ts.isObjectBindingPattern(parent.name))
       return;
-    if (ts.isExportSpecifier(parent) || ts.isTypeQueryNode(parent) || ts.isQualifiedName(parent)) return;
+    if (ts.isTypeQueryNode(parent) || ts.isQualifiedName(parent)) return;
     if (context.resolve(identifier, identifier.text).kind !== 'top-level') return;
     context.report(
       'unmapped-import',

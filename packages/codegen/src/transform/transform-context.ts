@@ -52,10 +52,10 @@ export class TransformContext {
   /** Every name a rule asked the scope about (a file parsed in part checks none is declared elsewhere). */
   readonly resolvedNames = new Set<string>();
   /**
-   * Expressions a rule replaced by a sync counterpart of the same shape (`promisify(fs.stat)` →
-   * `fs.statSync`): the twin holds a value there, not a promise.
+   * Expressions a rule already judged: replaced by a sync counterpart of the same shape
+   * (`promisify(fs.stat)` → `fs.statSync`), or reported. Whatever waits on them needs no second look.
    */
-  readonly syncCounterparts = new Set<ts.Node>();
+  readonly judgedValues = new Set<ts.Node>();
   /** Destructuring declarations of mapped objects whose property names a rule rewrote. */
   readonly followedPatterns = new Set<ts.Node>();
   /** Tasks that must see every other rule's edits first. */
