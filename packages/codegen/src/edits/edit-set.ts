@@ -49,7 +49,9 @@ export class EditSet {
    * declaration, a range kept verbatim): what is written there does not reach the twin as converted code.
    */
   isAbsorbed(start: number, end: number): boolean {
-    return this.#edits.some((edit) => edit.absorbs && edit.start <= start && end <= edit.end && edit.start < edit.end);
+    return this.#edits.some(
+      (edit) => edit.absorbs && edit.start <= start && end <= edit.end && edit.start < edit.end,
+    );
   }
 
   /** The edits in the order they apply, with absorbed and duplicate edits dropped. */

@@ -50,7 +50,10 @@ export const FS_CALLBACKS_WITHOUT_SYNC_TWIN: ReadonlyMap<string, string> = new M
   ['read', 'promisified it resolves with `{ bytesRead, buffer }`, while `readSync` returns the count'],
   ['write', 'promisified it resolves with `{ bytesWritten, buffer }`, while `writeSync` returns the count'],
   ['readv', 'promisified it resolves with `{ bytesRead, buffers }`, while `readvSync` returns the count'],
-  ['writev', 'promisified it resolves with `{ bytesWritten, buffers }`, while `writevSync` returns the count'],
+  [
+    'writev',
+    'promisified it resolves with `{ bytesWritten, buffers }`, while `writevSync` returns the count',
+  ],
   ['opendir', 'its `Dir` is iterated asynchronously; use `opendir` from node:fs/promises, which is mapped'],
   ['watch', 'it reports changes as they happen'],
   ['watchFile', 'it reports changes as they happen'],

@@ -132,7 +132,8 @@ function exportTarget(option: ExportMappingOption, baseDir: string): ExportTarge
   if ('same' in option) return { kind: 'same' };
   if ('members' in option) {
     const members = new Map<string, ExportTarget>();
-    for (const [name, member] of Object.entries(option.members)) members.set(name, exportTarget(member, baseDir));
+    for (const [name, member] of Object.entries(option.members))
+      members.set(name, exportTarget(member, baseDir));
     return {
       kind: 'members',
       module: option.module === undefined ? undefined : resolveModule(option.module, baseDir),

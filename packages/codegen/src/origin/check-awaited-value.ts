@@ -16,11 +16,16 @@ export type AwaitKind = 'await' | 'implicit' | 'iterate';
  * comes from a module that is neither converted nor mapped, or from a mapped module through a local
  * alias the mapping does not rewrite. Checked once every rule has run (a rule may have replaced it).
  */
-export function checkAwaitedValue(expression: ts.Expression, how: AwaitKind, context: TransformContext): void {
+export function checkAwaitedValue(
+  expression: ts.Expression,
+  how: AwaitKind,
+  context: TransformContext,
+): void {
   context.finishers.push(() => {
     const origin = originOf(expression, context);
     if (origin.kind === 'unfollowed') reportUnfollowed(expression, origin, context);
-    else if (origin.kind === 'foreign' && isReported(origin, how)) reportForeign(expression, origin, how, context);
+    else if (origin.kind === 'foreign' && isReported(origin, how))
+      reportForeign(expression, origin, how, context);
   });
 }
 
@@ -31,7 +36,12 @@ function isReported(origin: Outside, how: AwaitKind): boolean {
   return origin.promising || (!origin.builtin && !origin.listed && origin.called);
 }
 
-function reportForeign(expression: ts.Expression, origin: Outside, how: AwaitKind, context: TransformContext): void {
+function reportForeign(
+  expression: ts.Expression,
+  origin: Outside,
+  how: AwaitKind,
+  context: TransformContext,
+): void {
   const what = origin.global
     ? `the global \`${origin.name}\``
     : origin.name === undefined

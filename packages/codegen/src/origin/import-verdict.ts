@@ -50,7 +50,8 @@ export function judgeImport(
   const path = [exportName, ...memberNamesFrom(steps, exportAt + 1)];
   if (!entry) return foreign('foreign', path);
   if (entry.same || entry.error) return { kind: 'sync' };
-  if (exportName === undefined) return entry.module !== undefined ? { kind: 'sync' } : foreign('foreign', path);
+  if (exportName === undefined)
+    return entry.module !== undefined ? { kind: 'sync' } : foreign('foreign', path);
   const fsPromises = fsPromisesEntry(entry, exportName, context);
   if (fsPromises) return judgeExport(fsPromises, memberAt(steps, exportAt + 1), exportAt + 1);
   return judgeExport(entry, exportName, exportAt);
@@ -78,7 +79,11 @@ export function judgeImport(
 }
 
 /** `promises` of `node:fs` is `node:fs/promises`, whose entry maps its members. */
-function fsPromisesEntry(entry: ModuleEntry, exportName: string, context: TransformContext): ModuleEntry | undefined {
+function fsPromisesEntry(
+  entry: ModuleEntry,
+  exportName: string,
+  context: TransformContext,
+): ModuleEntry | undefined {
   if (entry.key !== 'node:fs' || exportName !== 'promises') return undefined;
   return context.mappings.lookup('node:fs/promises', context.fileName);
 }

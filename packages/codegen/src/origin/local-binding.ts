@@ -21,7 +21,11 @@ export type LocalBinding =
  * for globals and imports. Parent pointers are set on the declaration it finds, so that its initializer
  * can be resolved in turn.
  */
-export function localBinding(site: ts.Node, name: string, context: TransformContext): LocalBinding | undefined {
+export function localBinding(
+  site: ts.Node,
+  name: string,
+  context: TransformContext,
+): LocalBinding | undefined {
   const resolution = context.resolve(site, name);
   if (resolution.kind === 'global') return undefined;
   if (resolution.kind === 'top-level' && context.bindings.has(name)) return undefined;
@@ -53,7 +57,9 @@ function bindingIn(scope: ts.Node, name: string): LocalBinding | undefined {
         };
       }
     } else if (
-      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) &&
       statement.name?.text === name
     ) {
       if (statement.parent === undefined) (statement as Mutable<ts.Node>).parent = scope;

@@ -4,6 +4,7 @@ import { asyncFunctions } from './async-functions.js';
 import { asyncOnlyGlobals } from './async-only-globals.js';
 import { asyncSymbols } from './async-symbols.js';
 import { asyncTypes } from './async-types.js';
+import { awaitedChains } from './awaited-chains.js';
 import { awaitExpressions } from './await-expressions.js';
 import { awaitUsing } from './await-using.js';
 import { declaredNames } from './declared-names.js';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   reshapedNamespaceUses,
   dynamicSpecifiers,
   asyncFunctions,
+  awaitedChains,
   awaitExpressions,
   forAwait,
   implicitAwaits,

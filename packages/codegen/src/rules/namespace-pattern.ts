@@ -8,7 +8,10 @@ import { memberTarget, namespaceEntryOf, nestedEntry } from './namespace-members
  * becomes `const { lstatSync: lstat, statSync: s } = fsp`: each property read follows the mapping as a
  * member access would. A rest element is reported (it would take the async functions along).
  */
-export function rewriteNamespacePattern(declaration: ts.VariableDeclaration, context: TransformContext): void {
+export function rewriteNamespacePattern(
+  declaration: ts.VariableDeclaration,
+  context: TransformContext,
+): void {
   const pattern = declaration.name;
   const init = declaration.initializer && skipParentheses(declaration.initializer);
   if (!ts.isObjectBindingPattern(pattern) || !init) return;

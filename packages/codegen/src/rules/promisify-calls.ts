@@ -1,5 +1,8 @@
 import ts from 'typescript';
-import { FS_CALLBACKS_WITH_SYNC_TWIN, FS_CALLBACKS_WITHOUT_SYNC_TWIN } from '../mappings/fs-callback-functions.js';
+import {
+  FS_CALLBACKS_WITH_SYNC_TWIN,
+  FS_CALLBACKS_WITHOUT_SYNC_TWIN,
+} from '../mappings/fs-callback-functions.js';
 import type { ImportBinding } from '../transform/import-bindings.js';
 import type { Rule } from '../transform/rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
@@ -47,13 +50,18 @@ export const promisifyCalls: Rule = {
     context.finishers.push(() => {
       pruneReplacedImport(promisify, context);
       // A named import used by nothing else becomes the sync function's import; otherwise it is added.
-      if (named && pruneReplacedImport(named, context, syncName)) context.needImport(named.specifier, syncName);
+      if (named && pruneReplacedImport(named, context, syncName))
+        context.needImport(named.specifier, syncName);
     });
   },
 };
 
 /** The import binding `promisify` comes from, when the callee is node:util's `promisify`. */
-function promisifyBinding(callee: ts.Expression, site: ts.Node, context: TransformContext): ImportBinding | undefined {
+function promisifyBinding(
+  callee: ts.Expression,
+  site: ts.Node,
+  context: TransformContext,
+): ImportBinding | undefined {
   const bare = unwrap(callee);
   if (isIdentifierNamed(bare, 'promisify')) {
     const binding = context.importBinding(site, 'promisify');

@@ -10,7 +10,11 @@ import { removeStatementLines } from './statement-removal.js';
  * be left with no use in the twin: it is then renamed to `replacement` in place when one is given (the
  * twin needs that name from the same module), otherwise removed. Returns whether the import is still used.
  */
-export function pruneReplacedImport(binding: ImportBinding, context: TransformContext, replacement?: string): boolean {
+export function pruneReplacedImport(
+  binding: ImportBinding,
+  context: TransformContext,
+  replacement?: string,
+): boolean {
   if (remainingUses(binding, context) > 0) return true;
   const node = binding.node;
   if (replacement !== undefined) {
@@ -32,7 +36,10 @@ function remainingUses(binding: ImportBinding, context: TransformContext): numbe
     if (context.edits.isAbsorbed(context.start(node), node.end)) return;
     if (ts.isIdentifier(node) && node.text === binding.local) {
       const role = identifierRole(node);
-      if ((role === 'reference' || role === 'shorthand') && context.resolve(node, node.text).kind === 'top-level')
+      if (
+        (role === 'reference' || role === 'shorthand') &&
+        context.resolve(node, node.text).kind === 'top-level'
+      )
         uses += 1;
     }
     ts.forEachChild(node, visit);
@@ -55,7 +62,10 @@ function removeBinding(binding: ImportBinding, context: TransformContext): void 
       context.edits.remove(clause.name.end, clause.namedBindings.end);
       return;
     }
-    if (ts.isVariableStatement(binding.declaration) && binding.declaration.declarationList.declarations.length > 1)
+    if (
+      ts.isVariableStatement(binding.declaration) &&
+      binding.declaration.declarationList.declarations.length > 1
+    )
       return;
     removeStatementLines(binding.declaration, context);
     return;

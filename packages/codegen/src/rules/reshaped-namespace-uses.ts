@@ -21,7 +21,11 @@ export const reshapedNamespaceUses: Rule = {
     if (role !== 'reference' && role !== 'shorthand') return;
     const parent = identifier.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === identifier) return;
-    if (ts.isVariableDeclaration(parent) && parent.initializer === identifier && ts.isObjectBindingPattern(parent.name))
+    if (
+      ts.isVariableDeclaration(parent) &&
+      parent.initializer === identifier &&
+      ts.isObjectBindingPattern(parent.name)
+    )
       return;
     if (ts.isTypeQueryNode(parent) || ts.isQualifiedName(parent)) return;
     if (context.resolve(identifier, identifier.text).kind !== 'top-level') return;

@@ -58,8 +58,14 @@ export class TransformContext {
   readonly judgedValues = new Set<ts.Node>();
   /** Destructuring declarations of mapped objects whose property names a rule rewrote. */
   readonly followedPatterns = new Set<ts.Node>();
+  /** `.then`/`.catch`/`.finally` calls a rule rewrote as a whole (no longer reported as chains). */
+  readonly claimedChains = new Set<ts.Node>();
+  /** `await`s whose code a rule replaces as a whole (the keyword is not removed on its own). */
+  readonly claimedAwaits = new Set<ts.Node>();
   /** Tasks that must see every other rule's edits first. */
   readonly finishers: (() => void)[] = [];
+  /** Tasks that replace whole regions with text rendered from the edits inside: after every finisher. */
+  readonly lateFinishers: (() => void)[] = [];
   readonly #severity: SeverityOverrides;
   #byDeclaration: Map<ts.Node, ImportBinding[]> | undefined;
   #keepsSiblings: boolean | undefined;
