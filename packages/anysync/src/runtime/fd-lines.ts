@@ -34,7 +34,7 @@ export function* linesOfFd(fs: typeof NodeFs, fd: number, range: FdRange, caller
     if (bytesRead === 0) break;
     consumed += bytesRead;
     const text = decoder.write(chunk.subarray(0, bytesRead));
-    // A decoding stream passes on no empty text; readline's own decoder does (and it ends a pending `\r`).
+    // A decoding stream passes no empty text on; readline's own decoder does, which ends a pending `\r`.
     if (text.length > 0 || range.encoding === undefined) yield* splitter.push(text);
   }
   if (range.encoding !== undefined) {

@@ -20,5 +20,22 @@ import { SyncDir } from './sync-dir.js';
  */
 export function opendirSync(path: NodeFs.PathLike, options?: NodeFs.OpenDirOptions): SyncDir {
   const fs = requireBuiltin<typeof NodeFs>('node:fs', 'opendirSync');
-  return new SyncDir(fs.opendirSync(path, options));
+  try {
+    return new SyncDir(fs.opendirSync(path, options));
+  } catch (error) {
+    throw withPath(error, path);
+  }
+}
+
+// `fs.opendirSync`'s errors lack the path that `opendir`'s carry (in the message and as `path`).
+function withPath(error: unknown, path: NodeFs.PathLike): unknown {
+  const failure = error as Error & { syscall?: unknown; path?: unknown };
+  if (!(error instanceof Error) || failure.syscall !== 'opendir' || failure.path !== undefined) return error;
+  const shown =
+    path instanceof URL
+      ? requireBuiltin<typeof import('node:url')>('node:url', 'opendirSync').fileURLToPath(path)
+      : String(path);
+  failure.path = shown;
+  failure.message = `${failure.message} '${shown}'`;
+  return failure;
 }
