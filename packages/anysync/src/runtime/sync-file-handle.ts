@@ -25,7 +25,7 @@ export interface SyncWriteResult<T extends Bytes | string> {
 export interface SyncReadOptions {
   readonly offset?: number | null | undefined;
   readonly length?: number | null | undefined;
-  readonly position?: number | null | undefined;
+  readonly position?: number | bigint | null | undefined;
 }
 
 /** `FileHandle.readFile`'s and `writeFile`'s options; `signal` has no sync meaning and is refused. */
@@ -83,7 +83,7 @@ export class SyncFileHandle {
     buffer: T,
     offset?: number | null,
     length?: number | null,
-    position?: number | null,
+    position?: number | bigint | null,
   ): SyncReadResult<T>;
   read<T extends Bytes>(buffer: T, options?: SyncReadOptions): SyncReadResult<T>;
   read<T extends Bytes = Buffer>(options?: SyncReadOptions & { readonly buffer?: T }): SyncReadResult<T>;

@@ -6,7 +6,7 @@ import readline from 'node:readline';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSync } from '../../src/runtime/open-sync.js';
-import { type ReadLinesSyncOptions } from '../../src/runtime/read-stream-options.js';
+import type { ReadLinesSyncOptions } from '../../src/runtime/read-stream-options.js';
 import { readLinesSync } from '../../src/runtime/read-lines-sync.js';
 import { outcome } from './support/twin-outcome.js';
 

@@ -9,7 +9,23 @@ import { outcome } from './support/twin-outcome.js';
 
 // Each case runs the same calls on a real FileHandle and on a SyncFileHandle, each over its own copy of
 // the same file, and compares every call's outcome and the files' bytes afterwards.
-type Handle = { [method: string]: (...args: unknown[]) => unknown };
+type Method =
+  | 'read'
+  | 'readv'
+  | 'write'
+  | 'writev'
+  | 'readFile'
+  | 'writeFile'
+  | 'appendFile'
+  | 'stat'
+  | 'truncate'
+  | 'sync'
+  | 'datasync'
+  | 'chmod'
+  | 'chown'
+  | 'utimes'
+  | 'close';
+type Handle = { readonly [method in Method]: (...args: unknown[]) => unknown } & { readonly fd: number };
 type Step = (handle: Handle) => unknown;
 
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
