@@ -10,6 +10,7 @@ import { declaredNames } from './declared-names.js';
 import { disposableStacks } from './disposable-stacks.js';
 import { floatingAsyncCalls } from './floating-async-calls.js';
 import { forAwait } from './for-await.js';
+import { fsPromisesCalls } from './fs-promises-calls.js';
 import { jsdocAsyncTag } from './jsdoc-async-tag.js';
 import { markerBranches } from './marker-branches.js';
 import { moduleMappings } from './module-mappings.js';
@@ -18,6 +19,7 @@ import { namespaceMembers } from './namespace-members.js';
 import { newPromise } from './new-promise.js';
 import { promiseReferences } from './promise-references.js';
 import { promiseStatics } from './promise-statics.js';
+import { readlineLines } from './readline-lines.js';
 import { thenChains } from './then-chains.js';
 
 /**
@@ -32,7 +34,10 @@ export const RULES: readonly Rule[] = [
   dynamicSpecifiers,
   asyncFunctions,
   awaitExpressions,
+  // Before for-await: it claims the readline loops it rewrites or refuses (`readlineLoops`).
+  readlineLines,
   forAwait,
+  fsPromisesCalls,
   awaitUsing,
   asyncSymbols,
   asyncTypes,
