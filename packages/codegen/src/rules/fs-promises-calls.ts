@@ -33,7 +33,7 @@ export const fsPromisesCalls: Rule = {
   name: 'fs-promises-calls',
   kinds: [ts.SyntaxKind.CallExpression],
   isNeeded: (context) => fsLocals(context).length > 0,
-  needles: (context) => fsLocals(context),
+  needles: (context) => [...fsLocals(context), ...STREAM_METHODS],
   visit(node, context) {
     const call = node as ts.CallExpression;
     linkCall(call);
