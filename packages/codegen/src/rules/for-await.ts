@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { checkAwaitedValue } from '../origin/check-awaited-value.js';
 import type { Rule } from '../transform/rule.js';
+import { readlineLoops } from './readline-lines.js';
 
 /**
  * `for await (const x of it)` becomes `for (const x of it)`. What is iterated must then be sync-iterable:
@@ -17,6 +18,7 @@ export const forAwait: Rule = {
     const modifier = statement.awaitModifier;
     if (!modifier) return;
     context.removeWithTrailingSpace(context.start(modifier), modifier.end);
-    checkAwaitedValue(statement.expression, 'iterate', context);
+    // A readline loop over a file is rewritten (or refused) by its own rule.
+    if (!readlineLoops.has(statement)) checkAwaitedValue(statement.expression, 'iterate', context);
   },
 };

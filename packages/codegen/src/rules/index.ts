@@ -12,6 +12,7 @@ import { disposableStacks } from './disposable-stacks.js';
 import { floatingAsyncCalls } from './floating-async-calls.js';
 import { forAwait } from './for-await.js';
 import { implicitAwaits } from './implicit-awaits.js';
+import { fsPromisesCalls } from './fs-promises-calls.js';
 import { jsdocAsyncTag } from './jsdoc-async-tag.js';
 import { markerBranches } from './marker-branches.js';
 import { moduleMappings } from './module-mappings.js';
@@ -22,6 +23,7 @@ import { promiseReferences } from './promise-references.js';
 import { promiseStatics } from './promise-statics.js';
 import { promisifyCalls } from './promisify-calls.js';
 import { reshapedNamespaceUses } from './reshaped-namespace-uses.js';
+import { readlineLines } from './readline-lines.js';
 import { thenChains } from './then-chains.js';
 
 /**
@@ -38,8 +40,11 @@ export const RULES: readonly Rule[] = [
   asyncFunctions,
   awaitedChains,
   awaitExpressions,
+  // Before for-await: it claims the readline loops it rewrites or refuses (`readlineLoops`).
+  readlineLines,
   forAwait,
   implicitAwaits,
+  fsPromisesCalls,
   awaitUsing,
   asyncSymbols,
   asyncTypes,
