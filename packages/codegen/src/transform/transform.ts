@@ -158,7 +158,8 @@ function transformTree(
     createWalker(needed, context, hits).walk(source.tree);
   }
   for (const finish of context.finishers) finish();
-  for (const finish of context.lateFinishers) finish();
+  // Innermost first: the walk meets an outer region before the regions inside it, whose text it renders.
+  for (const finish of [...context.lateFinishers].reverse()) finish();
   insertNeededImports(context);
   if (partial?.mayDeclareAny(source.text, context.resolvedNames)) return undefined;
   const output = context.edits.render();
