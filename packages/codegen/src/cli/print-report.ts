@@ -21,9 +21,11 @@ export function printGenerateReport(
   const rel = (file: string) => path.relative(root, file) || file;
   for (const diagnostic of report.diagnostics) err.write(`${formatDiagnostic(diagnostic)}\n\n`);
   for (const file of report.files) {
-    if (file.status === 'refused') err.write(`${rel(file.target)}: not written: ${file.reason}\n`);
+    if (file.status === 'refused' || file.status === 'unwritable')
+      err.write(`${rel(file.target)}: not written: ${file.reason}\n`);
     else if (file.status === 'error') err.write(`${rel(file.target)}: not written: its source has errors\n`);
-    else if (!quiet && file.status === 'written') out.write(`wrote ${rel(file.target)}\n`);
+    else if (!quiet && file.status === 'written')
+      out.write(`wrote ${rel(file.target)}${file.reason ? ` (${file.reason})` : ''}\n`);
     else if (!quiet && file.status === 'removed')
       out.write(`removed ${rel(file.target)} (its source is gone)\n`);
   }
@@ -32,7 +34,8 @@ export function printGenerateReport(
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   out.write(
     `anysync: ${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed, ` +
-      `${errors} error${errors === 1 ? '' : 's'}, ${report.failed} not written (${seconds(report.milliseconds)})\n`,
+      `${errors} error${errors === 1 ? '' : 's'}, ${report.failed} not written` +
+      `${report.unwritable > 0 ? ` (${report.unwritable} refused by the file system)` : ''} (${seconds(report.milliseconds)})\n`,
   );
 }
 
@@ -55,7 +58,7 @@ export function printCheckReport(report: CheckReport, root: string, out: Output,
       );
     }
     if (file.status === 'up-to-date') continue;
-    err.write(`${rel(file.target)} ${messages[file.status]}\n`);
+    err.write(`${rel(file.target)} ${messages[file.status]}${file.reason ? `: ${file.reason}` : ''}\n`);
     if (file.diff) err.write(`${file.diff}\n`);
   }
   for (const entry of report.unusedMappings)
