@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { ConfigError } from './config-error.js';
+import { readJsonConfigFile } from './json-config-file.js';
 import { type ResolvedConfig, resolveConfig } from './resolve-config.js';
 
 /**
@@ -42,16 +43,16 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Resolv
   if (explicit !== undefined) {
     const file = path.resolve(cwd, explicit);
     if (!existsSync(file)) throw new ConfigError(`config file ${file} does not exist`);
-    return resolveConfig(await readConfigFile(file), path.dirname(file), path.relative(cwd, file) || file);
+    return loadConfigFile(file, path.dirname(file), path.relative(cwd, file) || file);
   }
   for (const name of CONFIG_FILES) {
     const file = path.join(cwd, name);
-    if (existsSync(file)) return resolveConfig(await readConfigFile(file), cwd, name);
+    if (existsSync(file)) return loadConfigFile(file, cwd, name);
   }
   const manifest = path.join(cwd, 'package.json');
   if (existsSync(manifest)) {
-    const field = (parseJson(manifest) as { anysync?: unknown }).anysync;
-    if (field !== undefined) return resolveConfig(field, cwd, 'package.json#anysync');
+    const json = readJsonConfigFile(manifest, 'package.json', 'anysync');
+    if (json.value !== undefined) return resolveConfig(json.value, cwd, 'package.json#anysync', json.locate);
   }
   throw new ConfigError(
     `no config found in ${cwd}: create anysync.config.json (or .ts/.js), add an "anysync" field to package.json, ` +
@@ -59,8 +60,15 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Resolv
   );
 }
 
-async function readConfigFile(file: string): Promise<unknown> {
-  if (file.endsWith('.json')) return parseJson(file);
+async function loadConfigFile(file: string, root: string, label: string): Promise<ResolvedConfig> {
+  if (file.endsWith('.json')) {
+    const json = readJsonConfigFile(file, label);
+    return resolveConfig(json.value, root, label, json.locate);
+  }
+  return resolveConfig(await importConfig(file), root, label);
+}
+
+async function importConfig(file: string): Promise<unknown> {
   const imported = file.endsWith('ts')
     ? await importTypeScript(file)
     : await import(pathToFileURL(file).href);
@@ -85,13 +93,5 @@ async function importTypeScript(file: string): Promise<unknown> {
     return await import(pathToFileURL(temporary).href);
   } finally {
     rmSync(temporary, { force: true });
-  }
-}
-
-function parseJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
   }
 }

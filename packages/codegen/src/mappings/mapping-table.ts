@@ -120,6 +120,15 @@ export class MappingTable {
 function exportTarget(option: ExportMappingOption, baseDir: string): ExportTarget {
   if (typeof option === 'string') return { kind: 'rename', module: undefined, name: option };
   if ('error' in option) return { kind: 'error', message: option.error, suggestion: option.suggestion };
+  // Until the rules map these shapes, using such an export is refused rather than guessed.
+  if ('same' in option || 'members' in option) {
+    const shape = 'same' in option ? '`{ same: true }`' : '`{ members }`';
+    return {
+      kind: 'error',
+      message: `${shape} export mappings are not supported yet`,
+      suggestion: undefined,
+    };
+  }
   if (option.name === undefined && option.module === undefined) {
     throw new Error('a mapping entry needs `name`, `module` or `error`');
   }

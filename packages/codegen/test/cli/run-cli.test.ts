@@ -71,7 +71,7 @@ describe('runCli()', () => {
     const result = await run(['generate'], project.root);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
-      /anysync\.config\.json: `rules\[0\]`\.from: directory .*nope does not exist/,
+      /^anysync: anysync\.config\.json:1:19: rules\[0\]\.from: .*nope does not exist\n/,
     );
   });
 

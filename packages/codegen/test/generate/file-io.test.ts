@@ -178,14 +178,14 @@ describe('an output that cannot be written', () => {
   });
 
   it.each([
-    ['a directory in the way', 'src/_sync/a.ts/keep', 'a directory is in the way; it is never replaced'],
+    ['a directory in the way', 'src/_sync/sub/a.ts/keep', 'a directory is in the way; it is never replaced'],
     [
-      'a file where the output directory should be',
-      'src/_sync',
+      'a file where a directory should be',
+      'src/_sync/sub',
       /a path component is a file|something is in the way/,
     ],
   ])('is reported, not thrown, for %s', async (_name, obstacle, reason) => {
-    const project = tempProject({ 'src/_async/a.ts': A, [obstacle]: 'mine\n' });
+    const project = tempProject({ 'src/_async/sub/a.ts': A, [obstacle]: 'mine\n' });
     const stdout = captured();
     const stderr = captured();
     const status = await runCli(['generate', 'src/_async', 'src/_sync'], {
@@ -194,7 +194,7 @@ describe('an output that cannot be written', () => {
       stderr,
     });
     expect(status).toBe(1);
-    expect(stderr.text()).toMatch(/^src\/_sync\/a\.ts: not written: .*\n$/);
+    expect(stderr.text()).toMatch(/^src\/_sync\/sub\/a\.ts: not written: .*\n$/);
     expect(stderr.text()).toMatch(reason);
     expect(stdout.text()).toMatch(/1 not written \(1 refused by the file system\)/);
     expect(project.read(obstacle)).toBe('mine\n');
