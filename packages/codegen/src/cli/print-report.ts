@@ -51,6 +51,11 @@ export function printCheckReport(report: CheckReport, root: string, out: Output,
     error: 'cannot be generated: its source has errors',
     orphaned: 'is orphaned: it was generated from a source that no longer exists',
   };
+  // With a reason, the short form: `is stale: its mode is 644, its source's 755`.
+  const short: Record<string, string> = {
+    stale: 'is stale',
+    'not-generated': 'is not a file anysync generated',
+  };
   for (const file of report.files) {
     for (const residue of file.residue ?? []) {
       err.write(
@@ -58,7 +63,10 @@ export function printCheckReport(report: CheckReport, root: string, out: Output,
       );
     }
     if (file.status === 'up-to-date') continue;
-    err.write(`${rel(file.target)} ${messages[file.status]}${file.reason ? `: ${file.reason}` : ''}\n`);
+    const message = file.reason
+      ? `${short[file.status] ?? messages[file.status]}: ${file.reason}`
+      : messages[file.status];
+    err.write(`${rel(file.target)} ${message}\n`);
     if (file.diff) err.write(`${file.diff}\n`);
   }
   for (const entry of report.unusedMappings)

@@ -18,8 +18,15 @@ export function configIssuesError(
   issues: readonly ConfigIssue[],
   locate?: (issue: ConfigIssue) => IssueLocation | undefined,
 ): ConfigError {
-  const lines = issues.map((issue) => {
-    const location = locate?.(issue);
+  // In the order they appear in the file, when their positions are known.
+  const located = issues
+    .map((issue) => ({ issue, location: locate?.(issue) }))
+    .sort(
+      (a, b) =>
+        (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+        (a.location?.column ?? 0) - (b.location?.column ?? 0),
+    );
+  const lines = located.map(({ issue, location }) => {
     const where = location === undefined ? source : `${source}:${location.line}:${location.column}`;
     // An issue about a key reads best from the object holding it: `rules[0]: unknown key "form"`.
     const shown = issue.atKey === true ? issue.path.slice(0, -1) : issue.path;

@@ -56,7 +56,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Resolv
   }
   throw new ConfigError(
     `no config found in ${cwd}: create anysync.config.json (or .ts/.js), add an "anysync" field to package.json, ` +
-      'or run `anysync generate <fromDir> <toDir>`',
+      'or run `anysync generate <from> <to>`',
   );
 }
 

@@ -55,7 +55,7 @@ describe('runCli()', () => {
     [[], /missing command/],
     [['frobnicate'], /unknown command `frobnicate`/],
     [['generate', '--colour'], /unknown option `--colour`/],
-    [['generate', 'only-one'], /give both <fromDir> and <toDir>/],
+    [['generate', 'only-one'], /give both <from> and <to>/],
     [['generate', 'a', 'b', 'c'], /unexpected argument `c`/],
     [['check', '--watch'], /`--watch` only applies to `generate`/],
     [['generate', '--config'], /`--config` needs a file path/],
