@@ -1,4 +1,16 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
@@ -12,6 +24,19 @@ const BOM = '\uFEFF';
 const config = { rules: [{ from: 'src/_async', to: 'src/_sync' }] };
 const A = 'export async function a(): Promise<number> {\n  return 1;\n}\n';
 const modesApply = process.platform !== 'win32';
+const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../bin/anysync.js');
+
+/** Whether this machine lets the tests mount a tmpfs in a private mount namespace (root on Linux). */
+function canMountTmpfs(): boolean {
+  if (process.platform !== 'linux') return false;
+  const dir = mkdtempSync(path.join(tmpdir(), 'anysync-mount-'));
+  try {
+    const probe = spawnSync('unshare', ['-m', 'sh', '-c', `mount -t tmpfs -o size=4k tmpfs "${dir}"`]);
+    return probe.status === 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Every file below `dir`, relative (temporary files left behind would show here). */
 function filesBelow(dir: string): string[] {
@@ -176,6 +201,46 @@ describe('an output that cannot be written', () => {
     expect(project.read('src/_sync/small.ts')).toContain('return 2;');
     expect(filesBelow(path.join(project.root, 'src/_sync'))).toEqual(['big.ts', 'small.ts']);
   });
+
+  it.skipIf(!canMountTmpfs())(
+    'leaves the old twin whole on a file system that is really full (ENOSPC)',
+    () => {
+      const big = Array.from(
+        { length: 400 },
+        (_, i) => `export async function f${i}(): Promise<number> {\n  return ${i};\n}\n`,
+      ).join('');
+      const project = tempProject({
+        'src/_async/big.ts': big,
+        'src/_async/small.ts': A,
+        'next/big.ts': big.replaceAll('return', 'return -'),
+        'next/small.ts': A.replace('1', '2'),
+      });
+      mkdirSync(path.join(project.root, 'src/_sync'));
+      // In a private mount namespace: a 64 KiB tmpfs as the output directory, generated into, then filled
+      // up but for 8 KiB, so that the next run's small twin fits and its big one (20 KiB) does not.
+      const script = [
+        'set -e',
+        'mount -t tmpfs -o size=64k tmpfs src/_sync',
+        `"${process.execPath}" "${bin}" generate src/_async src/_sync > /dev/null`,
+        'sha256sum src/_sync/big.ts > before.sha',
+        'dd if=/dev/zero of=src/_sync/.filler bs=4k 2> /dev/null || true',
+        'truncate -s -8k src/_sync/.filler',
+        'cp next/big.ts next/small.ts src/_async/',
+        `"${process.execPath}" "${bin}" generate src/_async src/_sync && exit 9 || echo "status $?"`,
+        'sha256sum -c --quiet before.sha && echo "old twin whole"',
+        'grep -c "return 2;" src/_sync/small.ts',
+        'ls -A src/_sync',
+      ].join('\n');
+      const result = spawnSync('unshare', ['-m', 'sh', '-c', script], {
+        cwd: project.root,
+        encoding: 'utf8',
+      });
+      expect(result.stderr).toBe('src/_sync/big.ts: not written: no space left on device (ENOSPC)\n');
+      expect(result.stdout).toMatch(
+        /^wrote src\/_sync\/small\.ts\nanysync: 1 written, 0 unchanged, 0 removed, 0 errors, 1 not written \(1 refused by the file system\) \(\d+ ms\)\nstatus 1\nold twin whole\n1\n\.filler\nbig\.ts\nsmall\.ts\n$/,
+      );
+    },
+  );
 
   it.each([
     ['a directory in the way', 'src/_sync/sub/a.ts/keep', 'a directory is in the way; it is never replaced'],
