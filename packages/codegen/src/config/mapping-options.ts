@@ -23,7 +23,7 @@ export type ExportMappingOption =
  * - `{ module?, exports?, strict? }`: the module is replaced (or kept when `module` is omitted) and the
  *   listed exports are renamed or moved; with `strict`, an export that is not listed is an error.
  * - `{ same: true }`: the module serves both colors as it is (awaiting its functions is not reported);
- *   it cannot be combined with `module`, `exports` or `strict`.
+ *   it cannot be combined with `module`, `exports` or `strict` (the types say so too).
  * - `{ error, suggestion? }`: the module has no sync counterpart; every import of it is reported.
  *
  * Keys are module specifiers as imports write them; a relative key (`./db.js`) is resolved against the
@@ -35,11 +35,27 @@ export type ModuleMappingOption =
       module?: string;
       exports?: Record<string, ExportMappingOption>;
       strict?: boolean;
+      same?: never;
+      error?: never;
+      suggestion?: never;
+    }
+  | {
       /** The module serves both colors; alone (no `module`, `exports` or `strict`). */
-      same?: true;
+      same: true;
+      module?: never;
+      exports?: never;
+      strict?: never;
+      error?: never;
+      suggestion?: never;
+    }
+  | {
       /** Why the module has no sync counterpart; only `suggestion` goes with it. */
-      error?: string;
+      error: string;
       suggestion?: string;
+      module?: never;
+      exports?: never;
+      strict?: never;
+      same?: never;
     };
 
 /** The mapping table a config adds to (and overrides) the shipped defaults, keyed by module specifier. */
