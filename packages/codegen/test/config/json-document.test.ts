@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonSyntaxError, parseJsonDocument } from '../../src/config/json-document.js';
 
@@ -49,5 +50,39 @@ describe('parseJsonDocument()', () => {
         return !message.startsWith('duplicate key');
       }
     });
+  });
+
+  it('agrees with JSON.parse on generated JSON and on every one-character edit of it', () => {
+    const edited = fc
+      .tuple(
+        fc.json(),
+        fc.nat(),
+        fc.constantFrom('', ',', '}', ']', '"', ':', ' ', '1', '/', '\\'),
+        fc.boolean(),
+      )
+      .map(([json, at, char, replace]) => {
+        const i = json.length === 0 ? 0 : at % json.length;
+        return json.slice(0, i) + char + json.slice(replace ? i + 1 : i);
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), edited), (text) => {
+        let expected: unknown;
+        let valid = true;
+        try {
+          expected = JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        try {
+          expect(parseJsonDocument(text).value).toEqual(expected);
+          expect(valid).toBe(true);
+        } catch (error) {
+          if (!(error instanceof JsonSyntaxError)) throw error;
+          // Only a duplicate key is refused where JSON.parse accepts.
+          if (valid) expect(error.message).toMatch(/^duplicate key/);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
