@@ -103,7 +103,8 @@ function checkNames(value: unknown, check: ConfigChecker): void {
       const path = ['names', 'renames', from];
       if (!isIdentifierName(from))
         check.report(path, `"${from}" is not an identifier, so no name can match it`, true);
-      if (!(typeof to === 'string' && isIdentifierName(to))) check.expected(path, 'an identifier', to);
+      if (!(typeof to === 'string' && isBindingName(to)))
+        check.expected(path, 'an identifier that is not a reserved word', to);
     }
   }
   if (names.keep !== undefined) {

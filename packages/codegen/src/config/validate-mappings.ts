@@ -1,5 +1,5 @@
 import type { ConfigChecker } from './config-checker.js';
-import { isIdentifierName } from './identifier-name.js';
+import { isBindingName, isIdentifierName } from './identifier-name.js';
 import type { JsonPath } from './json-document.js';
 
 const MODULE_KEYS = ['module', 'exports', 'strict', 'same', 'error', 'suggestion'];
@@ -97,7 +97,14 @@ function checkExportName(name: string, path: JsonPath, check: ConfigChecker): vo
 
 function checkExportMapping(value: unknown, path: JsonPath, check: ConfigChecker): void {
   if (typeof value === 'string') {
-    if (!isIdentifierName(value)) check.expected(path, "the name of an export of the module's target", value);
+    // The twin imports the target under its own name: `import { delete }` would not parse.
+    if (!isBindingName(value)) {
+      check.expected(
+        path,
+        "the name of an export of the module's target (an identifier, not a reserved word)",
+        value,
+      );
+    }
     return;
   }
   const mapping = check.object(value, path, EXPORT_KEYS, EXPORT_SHAPE_LIST);
@@ -120,8 +127,8 @@ function checkExportMapping(value: unknown, path: JsonPath, check: ConfigChecker
   }
   if (present.length === 0) check.report(path, `an empty mapping: expected ${EXPORT_SHAPE_LIST}`);
   if (mapping.module !== undefined) check.text(mapping.module, [...path, 'module'], 'a module specifier');
-  if (mapping.name !== undefined && !(typeof mapping.name === 'string' && isIdentifierName(mapping.name))) {
-    check.expected([...path, 'name'], 'an export name (an identifier)', mapping.name);
+  if (mapping.name !== undefined && !(typeof mapping.name === 'string' && isBindingName(mapping.name))) {
+    check.expected([...path, 'name'], 'an export name (an identifier, not a reserved word)', mapping.name);
   }
   if (mapping.same !== undefined && mapping.same !== true)
     check.expected([...path, 'same'], 'true', mapping.same);

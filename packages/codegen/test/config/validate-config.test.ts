@@ -104,7 +104,7 @@ describe('validateConfig()', () => {
     [
       'a rename to a non-identifier',
       { rules, names: { renames: { aclose: 'close-it' } } },
-      ['names.renames.aclose: expected an identifier, got "close-it"'],
+      ['names.renames.aclose: expected an identifier that is not a reserved word, got "close-it"'],
     ],
     [
       'a rename of a non-identifier',
@@ -217,7 +217,7 @@ describe('validateConfig()', () => {
       'an export renamed to a non-identifier',
       { rules, mappings: { 'config-lib': { exports: { readConfig: 'read-config' } } } },
       [
-        'mappings["config-lib"].exports.readConfig: expected the name of an export of the module\'s target, got "read-config"',
+        'mappings["config-lib"].exports.readConfig: expected the name of an export of the module\'s target (an identifier, not a reserved word), got "read-config"',
       ],
     ],
     [
@@ -245,7 +245,7 @@ describe('validateConfig()', () => {
     [
       'an export named with a number',
       { rules, mappings: { x: { exports: { p: { name: 3 } } } } },
-      ['mappings.x.exports.p.name: expected an export name (an identifier), got 3'],
+      ['mappings.x.exports.p.name: expected an export name (an identifier, not a reserved word), got 3'],
     ],
     [
       'empty members',
