@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { decodeUtf8 } from '../text/decode-utf8.js';
 import { ConfigError } from './config-error.js';
 import { readJsonConfigFile } from './json-config-file.js';
 import { type ResolvedConfig, resolveConfig } from './resolve-config.js';
@@ -77,7 +78,13 @@ async function importConfig(file: string): Promise<unknown> {
 }
 
 async function importTypeScript(file: string): Promise<unknown> {
-  const source = readFileSync(file, 'utf8');
+  const decoded = decodeUtf8(readFileSync(file));
+  if ('error' in decoded) {
+    throw new ConfigError(
+      `${file}: not valid UTF-8 at byte offset ${decoded.error.offset}: ${decoded.error.reason}`,
+    );
+  }
+  const source = decoded.text;
   const { outputText } = ts.transpileModule(source, {
     fileName: file,
     compilerOptions: {
