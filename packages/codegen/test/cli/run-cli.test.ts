@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { captured, tempProject } from '../support/temp-project.js';
+import { waitFor } from '../support/wait-for.js';
 
 const A = 'export async function a(): Promise<number> {\n  return 1;\n}\n';
 
@@ -110,15 +111,3 @@ describe('the anysync bin', () => {
     expect(result.stdout).toContain('Usage:');
   });
 });
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    try {
-      if (condition()) return;
-    } catch {
-      // The file may not exist yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('condition not met within 5 s');
-}

@@ -6,6 +6,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { check } from '../../src/generate/check.js';
 import { generate } from '../../src/generate/generate.js';
 import { captured, tempProject } from '../support/temp-project.js';
+import { waitFor } from '../support/wait-for.js';
 
 const READ = `import { readFile } from 'node:fs/promises';
 import { trim } from './trim.mjs';
@@ -134,15 +135,3 @@ describe('file rules: twins beside their sources', () => {
     expect(await running).toBe(0);
   });
 });
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 400; i += 1) {
-    try {
-      if (condition()) return;
-    } catch {
-      // Not written yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('condition not met within 10 s');
-}
