@@ -19,10 +19,13 @@ export const CONFIG_KEYS = [
 const NAME_KEYS = ['asyncPrefix', 'asyncSuffix', 'renames', 'keep'];
 
 /**
- * The rules whose severity a config may set: a syntax error always stops its file (there is no twin
- * to write), so `syntax-error` is not among them.
+ * The rules whose severity a config may set. A syntax error always stops its file (there is no twin to
+ * write), and so does a twin whose exports differ from its source's: setting theirs would be silently
+ * ignored, so it is refused.
  */
-export const SEVERITY_RULES: readonly string[] = DIAGNOSTIC_RULES.filter((rule) => rule !== 'syntax-error');
+export const SEVERITY_RULES: readonly string[] = DIAGNOSTIC_RULES.filter(
+  (rule) => rule !== 'syntax-error' && rule !== 'export-parity',
+);
 
 /**
  * Checks the shape of a whole config — every key and value, at every level — without touching the

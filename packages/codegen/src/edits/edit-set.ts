@@ -44,6 +44,16 @@ export class EditSet {
     this.#add(start, end, text, true);
   }
 
+  /**
+   * Whether a range lies inside a region another edit replaces whole (a dropped branch, a skipped
+   * declaration, a range kept verbatim): what is written there does not reach the twin as converted code.
+   */
+  isAbsorbed(start: number, end: number): boolean {
+    return this.#edits.some(
+      (edit) => edit.absorbs && edit.start <= start && end <= edit.end && edit.start < edit.end,
+    );
+  }
+
   /** The edits in the order they apply, with absorbed and duplicate edits dropped. */
   resolved(): readonly Edit[] {
     this.#resolved ??= resolve(this.#sortedEdits());

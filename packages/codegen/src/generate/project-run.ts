@@ -10,6 +10,7 @@ import { collectFileFacts, type CollectedFacts } from '../project/collect-file-f
 import type { ProjectFacts } from '../project/project-facts.js';
 import { parseOptionsFor, transformParsed } from '../transform/transform.js';
 import { TextForm } from '../text/text-form.js';
+import { checkExportParity } from '../verify/export-parity.js';
 import { withBanner } from './banner.js';
 import { type PlannedFile, planFiles } from './plan-files.js';
 import { readSource } from './read-source.js';
@@ -69,11 +70,16 @@ export function runProject(config: ResolvedConfig): ProjectRun {
       ...(config.isAsyncMarker === undefined ? {} : { isAsyncMarker: config.isAsyncMarker }),
     });
     const relativeSource = path.relative(config.root, file.source).split(path.sep).join('/');
-    const code = source.form.restore(result.code);
-    const output = result.hasErrors
+    // Both in the plain form, like every other diagnostic's position.
+    const parity = result.hasErrors
+      ? []
+      : checkExportParity(source.parsed.text, result.code, file.source, names);
+    const diagnostics = [...result.diagnostics, ...parity];
+    const failed = result.hasErrors || parity.length > 0;
+    const output = failed
       ? undefined
-      : withBanner(code, relativeSource, source.text, source.form.newline);
-    return { ...file, output, diagnostics: result.diagnostics };
+      : withBanner(source.form.restore(result.code), relativeSource, source.text, source.form.newline);
+    return { ...file, output, diagnostics };
   });
   return { config, files, unusedMappings: mappings.unusedUserEntries() };
 }

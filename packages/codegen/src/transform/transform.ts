@@ -185,6 +185,7 @@ function transformTree(
     createWalker(needed, context, hits).walk(source.tree);
   }
   for (const finish of context.finishers) finish();
+  for (const finish of context.lateFinishers) finish();
   insertNeededImports(context);
   if (partial?.mayDeclareAny(source.text, context.resolvedNames)) return undefined;
   const output = context.edits.render();

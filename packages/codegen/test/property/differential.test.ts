@@ -46,5 +46,6 @@ describe('differential: async program vs its generated sync twin', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+    // 2,000 programs run in ~10 s on a quiet machine; the margin is for a loaded one.
+  }, 120_000);
 });
