@@ -42,6 +42,8 @@ export const DIAGNOSTIC_RULES = [
   'name-collision',
   'unsupported-type',
   'marker',
+  'twin-holds-promise',
+  'twin-type-error',
 ] as const;
 
 /** One of {@link DIAGNOSTIC_RULES}. */
