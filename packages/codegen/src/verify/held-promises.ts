@@ -53,13 +53,12 @@ function judge(
 ): HeldPromise['holds'] | undefined {
   if (site.kind === 'for-await' || site.kind === 'yield-delegate') {
     if (mayBeAsyncIterableOnly(checker, type)) return 'async-iterable';
-    if (
-      site.kind === 'for-await' &&
-      iteratedTypes(checker, type, expression).some((t) => mayBeThenable(checker, t))
-    )
-      return 'promise-elements';
-    return undefined;
   }
+  if (site.kind === 'for-await' || site.kind === 'promise-all') {
+    const elements = iteratedTypes(checker, type, expression);
+    return elements.some((element) => mayBeThenable(checker, element)) ? 'promise-elements' : undefined;
+  }
+  if (site.kind === 'yield-delegate') return undefined;
   return mayBeThenable(checker, type) ? 'promise' : undefined;
 }
 
@@ -69,6 +68,7 @@ function isStillAsync(expression: ts.Expression, site: AwaitedSite): boolean {
   while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
   if (site.kind === 'await') return ts.isAwaitExpression(parent);
   if (site.kind === 'for-await') return ts.isForOfStatement(parent) && parent.awaitModifier !== undefined;
+  if (site.kind === 'promise-all') return false;
   for (let node: ts.Node = expression; !ts.isSourceFile(node); node = node.parent) {
     if (ts.isFunctionLike(node)) {
       return (

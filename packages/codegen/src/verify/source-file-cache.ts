@@ -1,32 +1,32 @@
-import path from 'node:path';
 import ts from 'typescript';
 
-const LIBRARY_DIRECTORY = path.dirname(ts.getDefaultLibFilePath({}));
-// TypeScript's own lib files never change while the process runs: every program of the process shares them.
-const libraryFiles = new Map<string, ts.SourceFile>();
+/** A parsed file from disk and the text it was parsed from. */
+interface CachedFile {
+  readonly text: string;
+  readonly file: ts.SourceFile;
+}
+
+// Shared by every program the process builds: the lib files, `@types` and the other declaration files
+// of a project are the same from one verification (or test, or watch pass) to the next.
+const parsed = new Map<string, CachedFile>();
 
 /**
- * Parsed files on disk shared by the programs of one verification (one per TypeScript project), so that
- * a declaration file several projects use is parsed once; TypeScript's lib files are kept for the whole
- * process. A file is shared only between programs that parse it the same way.
+ * The parsed file for `fileName`, reused while its text is unchanged and it is parsed the same way (as
+ * the language service's document registry does), so that one program per project costs only the
+ * files nobody parsed before.
  */
-export class SourceFileCache {
-  readonly #files = new Map<string, ts.SourceFile>();
-
-  get(
-    fileName: string,
-    languageVersionOrOptions: ts.ScriptTarget | ts.CreateSourceFileOptions,
-    options: ts.CompilerOptions,
-    read: () => ts.SourceFile | undefined,
-  ): ts.SourceFile | undefined {
-    const store = path.dirname(fileName) === LIBRARY_DIRECTORY ? libraryFiles : this.#files;
-    const key = `${fileName}\0${parseKey(languageVersionOrOptions, options)}`;
-    const cached = store.get(key);
-    if (cached) return cached;
-    const file = read();
-    if (file) store.set(key, file);
-    return file;
-  }
+export function cachedSourceFile(
+  fileName: string,
+  text: string,
+  languageVersionOrOptions: ts.ScriptTarget | ts.CreateSourceFileOptions,
+  options: ts.CompilerOptions,
+): ts.SourceFile {
+  const key = `${fileName}\0${parseKey(languageVersionOrOptions, options)}`;
+  const cached = parsed.get(key);
+  if (cached?.text === text) return cached.file;
+  const file = ts.createSourceFile(fileName, text, languageVersionOrOptions, true);
+  parsed.set(key, { text, file });
+  return file;
 }
 
 /** What decides how a file parses and binds, besides its text. */
@@ -49,5 +49,6 @@ function parseKey(
     options.allowUnreachableCode,
     options.allowUnusedLabels,
     options.target,
+    options.module,
   ]);
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import ts from 'typescript';
-import type { SourceFileCache } from './source-file-cache.js';
+import { cachedSourceFile } from './source-file-cache.js';
 
 /**
  * A compiler host that reads the given files from memory (the twins, before they are written, at their
  * output paths, and the sources as the generator read them) and everything else from disk through a
- * cache of parsed files. Directories that will hold the twins exist for module resolution even when
+ * cache of parsed files shared by all programs. Directories that will hold the twins exist for module resolution even when
  * nothing has been written there yet. Referenced projects are read from their sources, as editors do,
  * so that no build is needed first.
  */
@@ -13,7 +13,6 @@ export function createTwinCompilerHost(
   options: ts.CompilerOptions,
   directory: string,
   inMemory: ReadonlyMap<string, string>,
-  cache: SourceFileCache,
 ): ts.CompilerHost {
   const host = ts.createCompilerHost(options, true);
   const directories = new Set<string>();
@@ -23,7 +22,7 @@ export function createTwinCompilerHost(
       if (path.dirname(dir) === dir) break;
     }
   }
-  const { getSourceFile, fileExists, readFile, directoryExists } = host;
+  const { fileExists, readFile, directoryExists } = host;
   const memory = (fileName: string) => inMemory.get(path.resolve(fileName));
   return Object.assign(host, {
     getCurrentDirectory: () => directory,
@@ -38,9 +37,12 @@ export function createTwinCompilerHost(
     ): ts.SourceFile | undefined {
       const text = memory(fileName);
       if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersionOrOptions, true);
-      return cache.get(fileName, languageVersionOrOptions, options, () =>
-        getSourceFile.call(host, fileName, languageVersionOrOptions, onError),
-      );
+      const onDisk = readFile.call(host, fileName);
+      if (onDisk === undefined) {
+        onError?.(`cannot read ${fileName}`);
+        return undefined;
+      }
+      return cachedSourceFile(fileName, onDisk, languageVersionOrOptions, options);
     },
     useSourceOfProjectReferenceRedirect: () => true,
   });

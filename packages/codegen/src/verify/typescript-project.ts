@@ -17,8 +17,8 @@ export interface TypeScriptProject {
 
 /**
  * The options used when no tsconfig.json covers a source: strict, each file's module format from its
- * extension and package.json (`nodenext`), the newest library with the DOM, and JavaScript checked
- * through its JSDoc types.
+ * extension and package.json (`nodenext`), the newest library with the DOM, every installed `@types`
+ * package, and JavaScript checked through its JSDoc types.
  */
 export const DEFAULT_VERIFY_OPTIONS: Readonly<ts.CompilerOptions> = {
   strict: true,
@@ -30,6 +30,8 @@ export const DEFAULT_VERIFY_OPTIONS: Readonly<ts.CompilerOptions> = {
   allowImportingTsExtensions: true,
   resolveJsonModule: true,
   skipLibCheck: true,
+  // Every installed `@types` package, as before TypeScript 6 (whose default is none).
+  types: ['*'],
 };
 
 /**

@@ -24,7 +24,9 @@ export function heldPromiseDiagnostic(source: Source, finding: HeldPromise, seve
         ? `the twin delegates with \`yield*\` to ${type}, which is only async-iterable`
         : `the twin iterates ${type} with \`for … of\`, but it is only async-iterable`
       : finding.holds === 'promise-elements'
-        ? `the twin iterates ${type}, whose elements are promises: \`for await\` awaited each of them, \`for … of\` does not`
+        ? finding.site.kind === 'promise-all'
+          ? `the twin gets ${type}, whose elements are promises: \`Promise.all()\` awaited each of them`
+          : `the twin iterates ${type}, whose elements are promises: \`for await\` awaited each of them, \`for … of\` does not`
         : `the twin holds ${type} ${WHERE[finding.site.kind] ?? WHERE.await}`;
   const suggestion =
     finding.holds === 'promise'
@@ -67,7 +69,7 @@ export function newTypeErrorDiagnostic(
     severity,
     start: error.sourceStart,
     end: error.sourceEnd,
-    message: `the twin does not type-check here, and its source does: ${twin}:${where}: TS${diagnostic.code}: ${text}`,
+    message: `the twin has a type error here that its source does not have: ${twin}:${where}: TS${diagnostic.code}: ${text}`,
     suggestion:
       'the conversion changed what this code means in the twin: give the API it uses a sync counterpart in `mappings`, ' +
       'or keep this code in an `if (IS_ASYNC)` branch',

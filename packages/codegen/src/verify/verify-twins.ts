@@ -7,7 +7,6 @@ import { checkTwinInputs } from './check-twin-inputs.js';
 import { findHeldPromises } from './held-promises.js';
 import { heldPromiseDiagnostic, newTypeErrorDiagnostic } from './verification-messages.js';
 import { compilerErrors, findNewTypeErrors } from './new-type-errors.js';
-import { SourceFileCache } from './source-file-cache.js';
 import { createTwinCompilerHost } from './twin-compiler-host.js';
 import { TwinSourceMap } from './twin-source-map.js';
 import { type TypeScriptProject, TypeScriptProjects } from './typescript-project.js';
@@ -89,13 +88,12 @@ export function verifyTwins(twins: readonly TwinToVerify[], options: VerifyOptio
   const typeErrors = severity['twin-type-error'] ?? 'error';
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const groups = groupByProject(twins, new TypeScriptProjects(cwd, options.tsconfig));
-  const cache = new SourceFileCache();
   const diagnostics: Diagnostic[] = [];
   let twinsChecked = 0;
   let sourcesChecked = 0;
   if (held !== 'off' || typeErrors !== 'off') {
     for (const [project, members] of groups) {
-      const program = createProgram(project, members, cache);
+      const program = createProgram(project, members);
       const checker = program.getTypeChecker();
       for (const twin of members) {
         if (twin.report === false) continue;
@@ -153,11 +151,7 @@ function groupByProject(
  * One program for a project: its own files, the sources and the twins. Options that would make the
  * program emit, or demand that every file be listed (`composite`), are turned off.
  */
-function createProgram(
-  project: TypeScriptProject,
-  twins: readonly TwinToVerify[],
-  cache: SourceFileCache,
-): ts.Program {
+function createProgram(project: TypeScriptProject, twins: readonly TwinToVerify[]): ts.Program {
   const inMemory = new Map<string, string>();
   for (const twin of twins) {
     inMemory.set(path.resolve(twin.source), twin.sourceText);
@@ -177,7 +171,7 @@ function createProgram(
   };
   delete options.tsBuildInfoFile;
   const rootNames = [...new Set([...project.fileNames, ...inMemory.keys()])];
-  const host = createTwinCompilerHost(options, project.directory, inMemory, cache);
+  const host = createTwinCompilerHost(options, project.directory, inMemory);
   return ts.createProgram({
     rootNames,
     options,
