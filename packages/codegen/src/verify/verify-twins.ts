@@ -1,5 +1,5 @@
 import path from 'node:path';
-import ts from 'typescript';
+import type ts from 'typescript';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SeverityOverrides } from '../diagnostics/severity-overrides.js';
 import type { SourceMap } from '../edits/source-map.js';
@@ -7,7 +7,7 @@ import { checkTwinInputs } from './check-twin-inputs.js';
 import { findHeldPromises } from './held-promises.js';
 import { heldPromiseDiagnostic, newTypeErrorDiagnostic } from './verification-messages.js';
 import { compilerErrors, findNewTypeErrors } from './new-type-errors.js';
-import { createTwinCompilerHost } from './twin-compiler-host.js';
+import { createTwinProgram } from './twin-program.js';
 import { TwinSourceMap } from './twin-source-map.js';
 import { type TypeScriptProject, TypeScriptProjects } from './typescript-project.js';
 
@@ -93,8 +93,7 @@ export function verifyTwins(twins: readonly TwinToVerify[], options: VerifyOptio
   let sourcesChecked = 0;
   if (held !== 'off' || typeErrors !== 'off') {
     for (const [project, members] of groups) {
-      const program = createProgram(project, members);
-      const checker = program.getTypeChecker();
+      const { program, checker } = createTwinProgram(project, members);
       for (const twin of members) {
         if (twin.report === false) continue;
         twinsChecked += 1;
@@ -145,37 +144,4 @@ function groupByProject(
     else groups.set(project, [twin]);
   }
   return groups;
-}
-
-/**
- * One program for a project: its own files, the sources and the twins. Options that would make the
- * program emit, or demand that every file be listed (`composite`), are turned off.
- */
-function createProgram(project: TypeScriptProject, twins: readonly TwinToVerify[]): ts.Program {
-  const inMemory = new Map<string, string>();
-  for (const twin of twins) {
-    inMemory.set(path.resolve(twin.source), twin.sourceText);
-    inMemory.set(path.resolve(twin.target), twin.code);
-  }
-  const hasJavaScript = twins.some((twin) => /\.[cm]?jsx?$/i.test(twin.source));
-  const options: ts.CompilerOptions = {
-    ...project.options,
-    noEmit: true,
-    composite: false,
-    incremental: false,
-    declaration: false,
-    declarationMap: false,
-    emitDeclarationOnly: false,
-    noEmitOnError: false,
-    ...(hasJavaScript ? { allowJs: true } : {}),
-  };
-  delete options.tsBuildInfoFile;
-  const rootNames = [...new Set([...project.fileNames, ...inMemory.keys()])];
-  const host = createTwinCompilerHost(options, project.directory, inMemory);
-  return ts.createProgram({
-    rootNames,
-    options,
-    host,
-    ...(project.projectReferences ? { projectReferences: project.projectReferences } : {}),
-  });
 }

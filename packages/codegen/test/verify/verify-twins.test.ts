@@ -327,6 +327,24 @@ export async function* pairs(values: Iterable<number>) {
     });
     expect(found).toEqual([]);
   });
+  it('reads a script source and its twin as modules, so that they do not share globals', async () => {
+    const found = await verification({
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', noEmit: true },
+        include: ['src'],
+      }),
+      'src/_async/script.ts': `declare function load(): Promise<number>;
+interface Box {
+  value: Promise<number>;
+}
+async function run(box: Box) {
+  const n = await box.value;
+  return n.toFixed() + (await load()).toFixed();
+}
+`,
+    });
+    expect(found).toEqual([]);
+  });
 });
 
 describe('verification reads the project the sources belong to', () => {
