@@ -50,6 +50,6 @@ describe('@anysync/codegen verification types', () => {
     expectTypeOf<GenerateOptions['verify']>().toEqualTypeOf<boolean | undefined>();
     expectTypeOf(check).parameter(1).toEqualTypeOf<CheckOptions | undefined>();
     expectTypeOf(generate).parameter(1).toEqualTypeOf<GenerateOptions | undefined>();
-    expectTypeOf<CheckReport['verified']>().toEqualTypeOf<boolean>();
+    expectTypeOf<CheckReport['verification']>().toEqualTypeOf<VerifyReport | undefined>();
   });
 });

@@ -67,7 +67,7 @@ export function printCheckReport(report: CheckReport, root: string, out: Output,
   ).length;
   const problems =
     report.files.length - count('up-to-date') + report.unusedMappings.length + residues + unverified;
-  const verification = report.verified
+  const verification = report.verification
     ? `${unverified} verification error${unverified === 1 ? '' : 's'}`
     : 'twins not type-checked';
   out.write(

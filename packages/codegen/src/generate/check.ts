@@ -8,6 +8,7 @@ import { findOrphans } from './find-orphans.js';
 import { checkVerifyOption } from './check-verify-option.js';
 import { runProject } from './project-run.js';
 import { verifyProjectRun } from '../verify/verify-project-run.js';
+import type { VerifyReport } from '../verify/verify-twins.js';
 import { type AsyncResidue, findAsyncResidue } from '../verify/find-async-residue.js';
 import { unifiedDiff } from './unified-diff.js';
 
@@ -35,8 +36,11 @@ export interface CheckReport {
   readonly files: readonly CheckedFile[];
   readonly diagnostics: readonly Diagnostic[];
   readonly unusedMappings: readonly string[];
-  /** Whether the twins were type-checked (`verify`); their findings are among `diagnostics`. */
-  readonly verified: boolean;
+  /**
+   * The type-check of the regenerated twins (`verify`), whose findings are also among `diagnostics`;
+   * `undefined` when it was skipped.
+   */
+  readonly verification: VerifyReport | undefined;
   readonly milliseconds: number;
 }
 
@@ -81,7 +85,8 @@ export async function check(
   const planned = new Set(run.files.map((file) => file.target));
   for (const orphan of findOrphans(resolved, planned))
     files.push({ source: undefined, target: orphan, status: 'orphaned' });
-  const verified = verify ? verifyProjectRun(run).diagnostics : [];
+  const verification = verify ? verifyProjectRun(run) : undefined;
+  const verified = verification?.diagnostics ?? [];
   const diagnostics = [...run.files.flatMap((file) => file.diagnostics), ...verified];
   const ok =
     files.every((file) => file.status === 'up-to-date' && file.residue === undefined) &&
@@ -92,7 +97,7 @@ export async function check(
     files,
     diagnostics,
     unusedMappings: run.unusedMappings,
-    verified: verify,
+    verification,
     milliseconds: performance.now() - started,
   };
 }
