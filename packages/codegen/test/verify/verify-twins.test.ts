@@ -204,6 +204,19 @@ export async function both(api: Api) {
     ],
   },
   {
+    name: 'a value that may be a promise (`T | Promise<T>`) is reported, since the twin may hold one',
+    files: {
+      'src/shared/maybe.ts': 'export type MaybePromise<T> = T | Promise<T>;\n',
+      'src/_async/once.ts': `import type { MaybePromise } from '../shared/maybe.js';
+
+export async function once(load: () => MaybePromise<number>) {
+  return await load();
+}
+`,
+    },
+    expected: [`src/_async/once.ts:4:16 ${HOLDS} \`MaybePromise<number>\` ${AWAITED}`],
+  },
+  {
     name: 'JavaScript typed with JSDoc, checked through `checkJs`',
     files: {
       'src/shared/api.ts': API,
