@@ -99,20 +99,20 @@ export class TypeScriptProjects {
   #parse(configFile: string): TypeScriptProject {
     const cached = this.#parsed.get(configFile);
     if (cached) return cached;
-    const fail = (diagnostic: ts.Diagnostic): never => {
-      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    const fail = (problem: ts.Diagnostic | string): never => {
+      const message =
+        typeof problem === 'string' ? problem : ts.flattenDiagnosticMessageText(problem.messageText, '\n');
       throw new ConfigError(
-        `cannot verify the twins: ${path.relative(this.#cwd, configFile) || configFile}: ${message}`,
+        `cannot verify the twins: ${path.relative(this.#cwd, configFile) || configFile}: ${message} ` +
+          '(fix it, or skip the verification with --no-verify)',
       );
     };
-    if (!ts.sys.fileExists(configFile)) {
-      throw new ConfigError(`cannot verify the twins: tsconfig ${configFile} does not exist`);
-    }
+    if (!ts.sys.fileExists(configFile)) fail('does not exist');
     const parsed = ts.getParsedCommandLineOfConfigFile(configFile, undefined, {
       ...ts.sys,
       onUnRecoverableConfigFileDiagnostic: fail,
     });
-    if (parsed === undefined) throw new ConfigError(`cannot verify the twins: cannot read ${configFile}`);
+    if (parsed === undefined) return fail('cannot be read');
     // A config that includes no files is valid here (its references may); any other problem is not.
     const problem = parsed.errors.find((error) => error.code !== NO_INPUTS_FOUND);
     if (problem) fail(problem);
