@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type ts from 'typescript';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { SeverityOverrides } from '../diagnostics/severity-overrides.js';
 import type { SourceMap } from '../edits/source-map.js';
 import { checkTwinInputs } from './check-twin-inputs.js';
@@ -77,7 +77,7 @@ export interface VerifyReport {
  * const { code, map } = transform(sourceText, { fileName: source, outFileName: 'src/_sync/read.ts' });
  * const report = verifyTwins([{ source, sourceText, target: 'src/_sync/read.ts', code, map: map! }]);
  * for (const diagnostic of report.diagnostics) console.error(formatDiagnostic(diagnostic));
- * // src/_async/read.ts:4:11 error[twin-holds-promise]: the twin holds `Promise<string>` where …
+ * // e.g. src/_async/read.ts:4:17 error[twin-holds-promise]: the twin holds `Promise<string>` where …
  * ```
  */
 export function verifyTwins(twins: readonly TwinToVerify[], options: VerifyOptions = {}): VerifyReport {
@@ -97,28 +97,9 @@ export function verifyTwins(twins: readonly TwinToVerify[], options: VerifyOptio
       for (const twin of members) {
         if (twin.report === false) continue;
         twinsChecked += 1;
-        const twinFile = program.getSourceFile(path.resolve(twin.target)) as ts.SourceFile;
-        const sourceFile = program.getSourceFile(path.resolve(twin.source)) as ts.SourceFile;
-        const map = new TwinSourceMap(twin.sourceText, twin.code, twin.map as SourceMap);
-        const source = { fileName: twin.source, text: twin.sourceText };
-        const found: Diagnostic[] = [];
-        if (held !== 'off') {
-          for (const finding of findHeldPromises(checker, sourceFile, twinFile, map))
-            found.push(heldPromiseDiagnostic(source, finding, held));
-        }
-        if (typeErrors !== 'off') {
-          const sourceErrors = () => {
-            sourcesChecked += 1;
-            return compilerErrors(program, sourceFile);
-          };
-          const heldLines = new Set(found.map((d) => d.line));
-          for (const error of findNewTypeErrors(program, twinFile, map, sourceErrors)) {
-            const diagnostic = newTypeErrorDiagnostic(source, twin.target, cwd, error, typeErrors);
-            // The promise already explains a type error on its line (`.trim()` of a Promise).
-            if (!heldLines.has(diagnostic.line)) found.push(diagnostic);
-          }
-        }
-        diagnostics.push(...found);
+        const found = verifyTwin(program, checker, twin, { held, typeErrors, cwd });
+        if (found.sourceChecked) sourcesChecked += 1;
+        diagnostics.push(...found.diagnostics);
       }
     }
   }
@@ -130,6 +111,39 @@ export function verifyTwins(twins: readonly TwinToVerify[], options: VerifyOptio
     sourcesChecked,
     milliseconds: performance.now() - started,
   };
+}
+
+/** The findings about one twin, and whether its source had to be checked too. */
+function verifyTwin(
+  program: ts.Program,
+  checker: ts.TypeChecker,
+  twin: TwinToVerify,
+  settings: { held: Severity | 'off'; typeErrors: Severity | 'off'; cwd: string },
+): { diagnostics: Diagnostic[]; sourceChecked: boolean } {
+  const twinFile = program.getSourceFile(path.resolve(twin.target)) as ts.SourceFile;
+  const sourceFile = program.getSourceFile(path.resolve(twin.source)) as ts.SourceFile;
+  const map = new TwinSourceMap(twin.sourceText, twin.code, twin.map as SourceMap);
+  const source = { fileName: twin.source, text: twin.sourceText };
+  const { held, typeErrors, cwd } = settings;
+  const found: Diagnostic[] = [];
+  if (held !== 'off') {
+    for (const finding of findHeldPromises(checker, sourceFile, twinFile, map))
+      found.push(heldPromiseDiagnostic(source, finding, held));
+  }
+  let sourceChecked = false;
+  if (typeErrors !== 'off') {
+    const sourceErrors = () => {
+      sourceChecked = true;
+      return compilerErrors(program, sourceFile);
+    };
+    const heldLines = new Set(found.map((d) => d.line));
+    for (const error of findNewTypeErrors(program, twinFile, map, sourceErrors)) {
+      const diagnostic = newTypeErrorDiagnostic(source, twin.target, cwd, error, typeErrors);
+      // The promise already explains a type error on its line (`.trim()` of a Promise).
+      if (!heldLines.has(diagnostic.line)) found.push(diagnostic);
+    }
+  }
+  return { diagnostics: found, sourceChecked };
 }
 
 function groupByProject(
