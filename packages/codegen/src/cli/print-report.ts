@@ -22,7 +22,8 @@ export function printGenerateReport(
   for (const diagnostic of report.diagnostics) err.write(`${formatDiagnostic(diagnostic)}\n\n`);
   for (const file of report.files) {
     if (file.status === 'refused') err.write(`${rel(file.target)}: not written: ${file.reason}\n`);
-    else if (file.status === 'error') err.write(`${rel(file.target)}: not written: its source has errors\n`);
+    else if (file.status === 'error')
+      err.write(`${rel(file.target)}: not written: ${file.reason ?? 'its source has errors'}\n`);
     else if (!quiet && file.status === 'written') out.write(`wrote ${rel(file.target)}\n`);
     else if (!quiet && file.status === 'removed')
       out.write(`removed ${rel(file.target)} (its source is gone)\n`);

@@ -67,8 +67,11 @@ export async function generate(
   const verified = verify ? verifyProjectRun(run).diagnostics : [];
   const unverified = new Set(verified.filter((d) => d.severity === 'error').map((d) => d.file));
   const files: GeneratedFile[] = run.files.map((file) => {
-    if (file.output === undefined || unverified.has(file.source))
-      return { source: file.source, target: file.target, status: 'error' };
+    if (file.output === undefined) return { source: file.source, target: file.target, status: 'error' };
+    if (unverified.has(file.source)) {
+      const reason = 'the twin does not pass verification (see the twin-* errors)';
+      return { source: file.source, target: file.target, status: 'error', reason };
+    }
     return writeTwin(file.source, file.target, file.output, options.force ?? false);
   });
   const planned = new Set(run.files.map((file) => file.target));

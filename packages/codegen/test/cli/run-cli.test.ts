@@ -121,7 +121,7 @@ describe('runCli() verification', () => {
       `${path.join(project.root, 'src/_async/read.ts')}:4:10 error[twin-holds-promise]: the twin holds \`Promise<string>\``,
     );
     expect(result.stderr).toContain("    4 |   return api.get('k');");
-    expect(result.stderr).toContain('src/_sync/read.ts: not written');
+    expect(result.stderr).toContain('src/_sync/read.ts: not written: the twin does not pass verification');
     expect(existsSync(path.join(project.root, 'src/_sync/read.ts'))).toBe(false);
   });
 
