@@ -9,6 +9,8 @@ interface CachedFile {
 // Shared by every program the process builds: the lib files, `@types` and the other declaration files
 // of a project are the same from one verification (or test, or watch pass) to the next.
 const parsed = new Map<string, CachedFile>();
+// A long-lived process that verifies many projects starts over rather than keeping every file it saw.
+const MAX_FILES = 20_000;
 
 /**
  * The parsed file for `fileName`, reused while its text is unchanged and it is parsed the same way (as
@@ -25,6 +27,7 @@ export function cachedSourceFile(
   const cached = parsed.get(key);
   if (cached?.text === text) return cached.file;
   const file = ts.createSourceFile(fileName, text, languageVersionOrOptions, true);
+  if (parsed.size >= MAX_FILES) parsed.clear();
   parsed.set(key, { text, file });
   return file;
 }
