@@ -43,6 +43,8 @@ export const DIAGNOSTIC_RULES = [
   'unsupported-type',
   'marker',
   'export-parity',
+  'twin-holds-promise',
+  'twin-type-error',
 ] as const;
 
 /** One of {@link DIAGNOSTIC_RULES}. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceMap } from '../edits/source-map.js';
 import { defaultMappings } from '../mappings/default-mappings.js';
 import { MappingTable } from '../mappings/mapping-table.js';
 import { NameConvention } from '../names/name-convention.js';
@@ -20,6 +21,12 @@ export interface ConvertedFile extends PlannedFile {
   /** The full text to write (banner included), or `undefined` when the source has errors. */
   readonly output: string | undefined;
   readonly diagnostics: readonly Diagnostic[];
+  /** The text the twin was generated from. */
+  readonly sourceText: string;
+  /** The twin's code without the banner (also when the source has errors, for inspection). */
+  readonly code: string;
+  /** The twin's source map, when the run was asked for maps. */
+  readonly map: SourceMap | undefined;
 }
 
 /** The in-memory result of converting a whole project; `generate` writes it, `check` compares it. */
@@ -34,7 +41,7 @@ export interface ProjectRun {
  * Reads and parses every source once, gathers the cross-file facts (which names are declared where,
  * which functions are async), then converts each file against them.
  */
-export function runProject(config: ResolvedConfig): ProjectRun {
+export function runProject(config: ResolvedConfig, options: { sourceMaps?: boolean } = {}): ProjectRun {
   const planned = planFiles(config);
   const names = new NameConvention(config.names);
   const runtimeModule = config.runtimeModule ?? 'anysync/runtime';
@@ -56,7 +63,15 @@ export function runProject(config: ResolvedConfig): ProjectRun {
   );
   const files = planned.map((file, index): ConvertedFile => {
     const source = sources[index] as (typeof sources)[number];
-    if ('diagnostic' in source) return { ...file, output: undefined, diagnostics: [source.diagnostic] };
+    if ('diagnostic' in source)
+      return {
+        ...file,
+        output: undefined,
+        diagnostics: [source.diagnostic],
+        sourceText: '',
+        code: '',
+        map: undefined,
+      };
     const result = transformParsed(source.parsed, {
       fileName: file.source,
       outFileName: file.target,
@@ -66,7 +81,7 @@ export function runProject(config: ResolvedConfig): ProjectRun {
       project,
       runtimeModule,
       severity: config.severity ?? {},
-      sourceMap: false,
+      sourceMap: options.sourceMaps ?? false,
       ...(config.isAsyncMarker === undefined ? {} : { isAsyncMarker: config.isAsyncMarker }),
     });
     const relativeSource = path.relative(config.root, file.source).split(path.sep).join('/');
@@ -79,7 +94,15 @@ export function runProject(config: ResolvedConfig): ProjectRun {
     const output = failed
       ? undefined
       : withBanner(source.form.restore(result.code), relativeSource, source.text, source.form.newline);
-    return { ...file, output, diagnostics };
+    // The verification reads the plain forms: the twin's source map points into the plain source.
+    return {
+      ...file,
+      output,
+      diagnostics,
+      sourceText: source.parsed.text,
+      code: result.code,
+      map: result.map,
+    };
   });
   return { config, files, unusedMappings: mappings.unusedUserEntries() };
 }
