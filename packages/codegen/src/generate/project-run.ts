@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceMap } from '../edits/source-map.js';
 import { defaultMappings } from '../mappings/default-mappings.js';
 import { MappingTable } from '../mappings/mapping-table.js';
 import { NameConvention } from '../names/name-convention.js';
@@ -18,6 +19,12 @@ export interface ConvertedFile extends PlannedFile {
   /** The full text to write (banner included), or `undefined` when the source has errors. */
   readonly output: string | undefined;
   readonly diagnostics: readonly Diagnostic[];
+  /** The text the twin was generated from. */
+  readonly sourceText: string;
+  /** The twin's code without the banner (also when the source has errors, for inspection). */
+  readonly code: string;
+  /** The twin's source map, when the run was asked for maps. */
+  readonly map: SourceMap | undefined;
 }
 
 /** The in-memory result of converting a whole project; `generate` writes it, `check` compares it. */
@@ -32,7 +39,7 @@ export interface ProjectRun {
  * Reads and parses every source once, gathers the cross-file facts (which names are declared where,
  * which functions are async), then converts each file against them.
  */
-export function runProject(config: ResolvedConfig): ProjectRun {
+export function runProject(config: ResolvedConfig, options: { sourceMaps?: boolean } = {}): ProjectRun {
   const planned = planFiles(config);
   const names = new NameConvention(config.names);
   const runtimeModule = config.runtimeModule ?? 'anysync/runtime';
@@ -53,12 +60,19 @@ export function runProject(config: ResolvedConfig): ProjectRun {
       project,
       runtimeModule,
       severity: config.severity ?? {},
-      sourceMap: false,
+      sourceMap: options.sourceMaps ?? false,
       ...(config.isAsyncMarker === undefined ? {} : { isAsyncMarker: config.isAsyncMarker }),
     });
     const relativeSource = path.relative(config.root, file.source).split(path.sep).join('/');
     const output = result.hasErrors ? undefined : withBanner(result.code, relativeSource, source.text);
-    return { ...file, output, diagnostics: result.diagnostics };
+    return {
+      ...file,
+      output,
+      diagnostics: result.diagnostics,
+      sourceText: source.text,
+      code: result.code,
+      map: result.map,
+    };
   });
   return { config, files, unusedMappings: mappings.unusedUserEntries() };
 }

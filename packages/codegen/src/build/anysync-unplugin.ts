@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createUnplugin,
+  type UnpluginBuildContext,
+  type UnpluginContext,
+  type UnpluginFactory,
+  type UnpluginOptions,
+} from 'unplugin';
+import { type AnysyncPluginOptions, checkPluginOptions } from './plugin-options.js';
+import { emitTwinEntries } from './twin-entries.js';
+import { twinMessages } from './twin-messages.js';
+import { TwinProject } from './twin-project.js';
+import { mountTwins } from './webpack-twins.js';
+
+type HookContext = UnpluginBuildContext & UnpluginContext;
+
+/** Specifiers that name a file: relative, absolute (POSIX or Windows) or a `file:` URL. */
+const FILE_SPECIFIER = /^(?:\.{1,2}[\\/]|\/|[A-Za-z]:[\\/]|file:)/;
+
+/**
+ * The one plugin behind every bundler's adapter: it serves the twin of an async source, generated in
+ * memory, wherever the twin's path is imported. Rollup, Vite, Rolldown and esbuild resolve twin paths
+ * through `resolveId`; webpack and Rspack see the twins as files of an in-memory file system at their
+ * real paths, so that their own rules and resolution apply to them as to any other module.
+ */
+export const anysyncUnplugin: UnpluginFactory<AnysyncPluginOptions | undefined, false> = (raw, meta) => {
+  const options = checkPluginOptions(raw);
+  const webpackLike = meta.framework === 'webpack' || meta.framework === 'rspack';
+  const rollupLike = ['rollup', 'vite', 'rolldown'].includes(meta.framework);
+  if (options.twinEntryName !== undefined && !rollupLike) {
+    throw new TypeError(
+      `anysync: the plugin option \`twinEntries\` is for Rollup, Vite and Rolldown; with ${meta.framework}, ` +
+        'name the twin path among the entry points (it resolves through the plugin)',
+    );
+  }
+  let root = options.root;
+  let project: TwinProject | undefined;
+  let serving = true;
+  const theProject = () => {
+    project ??= new TwinProject({ root: path.resolve(root ?? process.cwd()), config: options.config });
+    return project;
+  };
+  const refresh = async () => {
+    const current = theProject();
+    current.invalidate();
+    await current.refresh();
+    return current;
+  };
+
+  const plugin: UnpluginOptions = {
+    name: 'anysync',
+    enforce: 'pre',
+    async buildStart(this: UnpluginBuildContext, ...args: unknown[]) {
+      // webpack and Rspack convert before each compilation (see mountTwins).
+      if (webpackLike) return;
+      const current = await refresh();
+      if (options.twinEntryName !== undefined && serving) {
+        emitTwinEntries(this, args[0], current, options.twinEntryName);
+      }
+    },
+    loadInclude(id) {
+      return project?.twinAt(cleanId(id)) !== undefined;
+    },
+    load(this: HookContext, id) {
+      const current = theProject();
+      const twin = current.twinAt(cleanId(id));
+      if (twin === undefined) return null;
+      for (const source of current.sources) this.addWatchFile(source);
+      if (current.configFile !== undefined) this.addWatchFile(current.configFile);
+      const { error, warnings } = twinMessages(twin, current.config.root);
+      for (const warning of warnings) this.warn(warning);
+      if (error !== undefined || twin.code === undefined) {
+        this.error(error ?? `anysync: cannot build ${twin.target}`);
+        return null;
+      }
+      return { code: twin.code, map: twin.map ?? null };
+    },
+    watchChange(id) {
+      if (project === undefined) return;
+      const file = path.resolve(id);
+      if (file === project.configFile) project.invalidate(true);
+      else if (project.sources.includes(file) || project.twinAt(file) !== undefined) project.invalidate();
+    },
+    vite: {
+      configResolved(config) {
+        root ??= config.root;
+        serving = config.command === 'build';
+      },
+    },
+    esbuild: {
+      config(initial) {
+        root ??= initial.absWorkingDir;
+      },
+    },
+  };
+  if (!webpackLike) {
+    plugin.resolveId = {
+      filter: { id: FILE_SPECIFIER },
+      handler(id, importer) {
+        if (project === undefined || id.includes('\0') || id.includes('?')) return null;
+        const file = id.startsWith('file:') ? fileURLToPath(id) : id;
+        const base = importer === undefined ? project.config.root : path.dirname(cleanId(importer));
+        const twin = project.resolveTwin(path.resolve(base, file));
+        // Vite serves files by their path from the root: `/src/_sync/x.ts`.
+        const rooted =
+          twin ?? (file.startsWith('/') ? project.resolveTwin(path.join(root ?? '', file)) : undefined);
+        return rooted?.target ?? null;
+      },
+    };
+  } else {
+    const mount = (compiler: Parameters<typeof mountTwins>[0]) => {
+      root ??= compiler.options.context;
+      mountTwins(compiler, meta.framework as 'webpack' | 'rspack', refresh);
+    };
+    plugin.webpack = mount;
+    plugin.rspack = mount;
+  }
+  return plugin;
+};
+
+/** A module id without the query or hash bundlers may add. */
+function cleanId(id: string): string {
+  const cut = id.search(/[?#]/);
+  return cut === -1 ? id : id.slice(0, cut);
+}
+
+/** The plugin for each bundler, from the one factory. */
+export const anysyncPlugins = createUnplugin<AnysyncPluginOptions | undefined, false>(anysyncUnplugin);
