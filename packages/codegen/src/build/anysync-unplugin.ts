@@ -8,7 +8,8 @@ import {
   type UnpluginOptions,
 } from 'unplugin';
 import { type AnysyncPluginOptions, checkPluginOptions } from './plugin-options.js';
-import { emitTwinEntries } from './twin-entries.js';
+import { resolveTwinsInEsbuild } from './esbuild-twins.js';
+import { withTwinEntries } from './twin-entries.js';
 import { twinMessages } from './twin-messages.js';
 import { TwinProject } from './twin-project.js';
 import { mountTwins } from './webpack-twins.js';
@@ -51,13 +52,11 @@ export const anysyncUnplugin: UnpluginFactory<AnysyncPluginOptions | undefined, 
   const plugin: UnpluginOptions = {
     name: 'anysync',
     enforce: 'pre',
-    async buildStart(this: UnpluginBuildContext, ...args: unknown[]) {
+    async buildStart(...args: unknown[]) {
       // webpack and Rspack convert before each compilation (see mountTwins).
       if (webpackLike) return;
-      const current = await refresh();
-      if (options.twinEntryName !== undefined && serving) {
-        emitTwinEntries(this, args[0], current, options.twinEntryName);
-      }
+      root ??= (args[0] as { cwd?: string } | undefined)?.cwd;
+      await refresh();
     },
     loadInclude(id) {
       return project?.twinAt(cleanId(id)) !== undefined;
@@ -94,19 +93,40 @@ export const anysyncUnplugin: UnpluginFactory<AnysyncPluginOptions | undefined, 
       },
     },
   };
-  if (!webpackLike) {
+  const twinEntryName = options.twinEntryName;
+  if (twinEntryName !== undefined) {
+    const addTwinEntries = async <T extends { input?: unknown; cwd?: unknown }>(input: T) => {
+      if (!serving) return null;
+      if (typeof input.cwd === 'string') root ??= input.cwd;
+      const current = theProject();
+      await current.refresh();
+      const record = withTwinEntries(input.input, current, twinEntryName);
+      return record === undefined ? null : { ...input, input: record };
+    };
+    plugin.rollup = { options: addTwinEntries };
+    plugin.rolldown = { options: addTwinEntries as never };
+    plugin.vite = { ...plugin.vite, options: addTwinEntries };
+  }
+  const resolveTwin = (id: string, importer: string | undefined) => {
+    if (project === undefined || id.includes('\0') || id.includes('?')) return undefined;
+    const file = id.startsWith('file:') ? fileURLToPath(id) : id;
+    const base = importer === undefined ? project.config.root : path.dirname(cleanId(importer));
+    const twin = project.resolveTwin(path.resolve(base, file));
+    // Vite serves files by their path from the root: `/src/_sync/x.ts`.
+    return twin ?? (file.startsWith('/') ? project.resolveTwin(path.join(root ?? '', file)) : undefined);
+  };
+  if (meta.framework === 'esbuild') {
+    // In esbuild's own `file` namespace, so that a twin's imports resolve as a TypeScript file's do.
+    plugin.esbuild = {
+      ...plugin.esbuild,
+      setup(build) {
+        resolveTwinsInEsbuild(build, () => project, resolveTwin);
+      },
+    };
+  } else if (!webpackLike) {
     plugin.resolveId = {
       filter: { id: FILE_SPECIFIER },
-      handler(id, importer) {
-        if (project === undefined || id.includes('\0') || id.includes('?')) return null;
-        const file = id.startsWith('file:') ? fileURLToPath(id) : id;
-        const base = importer === undefined ? project.config.root : path.dirname(cleanId(importer));
-        const twin = project.resolveTwin(path.resolve(base, file));
-        // Vite serves files by their path from the root: `/src/_sync/x.ts`.
-        const rooted =
-          twin ?? (file.startsWith('/') ? project.resolveTwin(path.join(root ?? '', file)) : undefined);
-        return rooted?.target ?? null;
-      },
+      handler: (id, importer) => resolveTwin(id, importer)?.target ?? null,
     };
   } else {
     const mount = (compiler: Parameters<typeof mountTwins>[0]) => {

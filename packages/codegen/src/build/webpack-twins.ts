@@ -4,8 +4,17 @@ import type { TwinProject } from './twin-project.js';
 /** The part of a webpack or Rspack compiler this needs. */
 export interface WebpackLikeCompiler {
   options: { context?: string | undefined };
-  hooks: { beforeCompile: { tapPromise(name: string, run: () => Promise<void>): void } };
+  hooks: {
+    beforeCompile: { tapPromise(name: string, run: () => Promise<void>): void };
+    thisCompilation: {
+      tap(name: string, run: (compilation: unknown, params: CompilationParams) => void): void;
+    };
+  };
   rspack?: { experiments?: { VirtualModulesPlugin?: new () => VirtualFiles } };
+}
+
+interface CompilationParams {
+  normalModuleFactory: { hooks: { beforeResolve: { tap(name: string, run: () => undefined): void } } };
 }
 
 interface VirtualFiles {
@@ -17,7 +26,8 @@ const require = createRequire(import.meta.url);
 
 /**
  * Puts the twins into the compiler's input file system at their real paths, converted again before
- * every compilation and rewritten only when they changed. Resolution, `module.rules` (loaders,
+ * every compilation and rewritten only when they changed. They are written when the compilation
+ * resolves its first module: Rspack's file store only exists from then on. Resolution, `module.rules` (loaders,
  * `exclude`), relative imports and watching then treat a twin like any file; the plugin's `load` hook
  * still serves each twin with its source map, and fails the module when its source has errors (such a
  * twin is an empty file here).
@@ -30,14 +40,22 @@ export function mountTwins(
   const files = virtualFiles(compiler, framework);
   files.apply(compiler as never);
   const written = new Map<string, string>();
+  let project: TwinProject | undefined;
   compiler.hooks.beforeCompile.tapPromise('anysync', async () => {
-    const project = await refresh();
-    for (const twin of project.twins) {
-      const contents = twin.code ?? '';
-      if (written.get(twin.target) === contents) continue;
-      files.writeModule(twin.target, contents);
-      written.set(twin.target, contents);
-    }
+    project = await refresh();
+  });
+  compiler.hooks.thisCompilation.tap('anysync', (_compilation, params) => {
+    params.normalModuleFactory.hooks.beforeResolve.tap('anysync', () => {
+      const converted = project;
+      project = undefined;
+      for (const twin of converted?.twins ?? []) {
+        const contents = twin.code ?? '';
+        if (written.get(twin.target) === contents) continue;
+        files.writeModule(twin.target, contents);
+        written.set(twin.target, contents);
+      }
+      return undefined;
+    });
   });
 }
 
