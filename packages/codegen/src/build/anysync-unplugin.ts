@@ -71,9 +71,18 @@ export const anysyncUnplugin: UnpluginFactory<AnysyncPluginOptions | undefined, 
       for (const warning of warnings) this.warn(warning);
       if (error !== undefined || twin.code === undefined) {
         this.error(error ?? `anysync: cannot build ${twin.target}`);
-        return null;
+        // Rollup's `error` throws; esbuild's adapter only reports errors that come with a result.
+        return { code: '' };
       }
-      return { code: twin.code, map: twin.map ?? null };
+      // webpack takes a loader's `sources` as they are: they must be absolute to be found.
+      const map =
+        webpackLike && twin.map !== undefined
+          ? {
+              ...twin.map,
+              sources: twin.map.sources.map((source) => path.resolve(path.dirname(twin.target), source)),
+            }
+          : twin.map;
+      return { code: twin.code, map: map ?? null };
     },
     watchChange(id) {
       if (project === undefined) return;

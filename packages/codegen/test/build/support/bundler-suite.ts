@@ -71,9 +71,11 @@ export function bundlerSuite(name: string, bundler: BundlerUnderTest): void {
     it("maps the sync entry's code back to the async source", () => {
       const bundle = readFileSync(path.join(root, 'dist', 'sync.js'), 'utf8').split('\n');
       const map = JSON.parse(readFileSync(path.join(root, 'dist', 'sync.js.map'), 'utf8'));
-      const line = bundle.findIndex((text) => text.includes('readFileSync(this.#file(name)'));
+      // Bundlers rename imported bindings (`(0, fs.readFileSync)(…)`, `__WEBPACK_…_readFileSync__(…)`).
+      const call = /[\w$.]*readFileSync\w*\)?\(this\.#file\(name\)/;
+      const line = bundle.findIndex((text) => call.test(text));
       expect(line).toBeGreaterThanOrEqual(0);
-      const column = bundle[line]?.indexOf('readFileSync') ?? -1;
+      const column = call.exec(bundle[line] ?? '')?.index ?? -1;
       const original = originalPosition(map, line, column);
       const source = readFileSync(path.join(root, 'src/async/note-store.ts'), 'utf8').split('\n');
       expect(original?.source).toMatch(/(^|\/)src\/async\/note-store\.ts$/);
