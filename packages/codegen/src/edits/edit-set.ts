@@ -54,6 +54,16 @@ export class EditSet {
     );
   }
 
+  /** Whether an edit changes text in `[start, end)` or inserts inside it (or at `start` when empty). */
+  touches(start: number, end: number): boolean {
+    return this.#edits.some((edit) =>
+      end === start
+        ? edit.start <= start && start <= edit.end
+        : (edit.start < end && start < edit.end) ||
+          (edit.start === edit.end && edit.start > start && edit.start < end),
+    );
+  }
+
   /** The edits in the order they apply, with absorbed and duplicate edits dropped. */
   resolved(): readonly Edit[] {
     this.#resolved ??= resolve(this.#sortedEdits());
