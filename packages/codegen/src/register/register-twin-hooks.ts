@@ -1,5 +1,6 @@
 import module from 'node:module';
 import { TwinProject, type TwinProjectOptions } from '../build/twin-project.js';
+import { type HooksKind, hooksKind } from './hooks-kind.js';
 import { TwinLoader } from './twin-loader.js';
 
 interface SyncHooks {
@@ -14,15 +15,18 @@ interface SyncHooks {
 type RegisterHooks = (hooks: SyncHooks) => unknown;
 
 /**
- * Registers the module hooks that serve twins: `module.registerHooks` where Node has it (22.15 and
- * later: in the importing thread, for `import` and `require`), else `module.register` (ES modules).
- * The config is loaded before it returns, so that a wrong config fails here, at startup.
+ * Registers the module hooks that serve twins (see {@link hooksKind} for which API): `registerHooks`
+ * runs them in the importing thread, for `import` and `require`; `register` in a thread of their own,
+ * for `import`. The config is loaded before it returns, so that a wrong config fails at startup.
  */
-export async function registerTwinHooks(options: TwinProjectOptions): Promise<'registerHooks' | 'register'> {
+export async function registerTwinHooks(
+  options: TwinProjectOptions,
+  kind: HooksKind = hooksKind(),
+): Promise<HooksKind> {
   const project = new TwinProject(options);
   await project.refresh();
   const registerHooks = (module as { registerHooks?: RegisterHooks }).registerHooks;
-  if (typeof registerHooks === 'function') {
+  if (kind === 'registerHooks' && typeof registerHooks === 'function') {
     const loader = new TwinLoader(project);
     registerHooks({
       resolve(specifier, context, next) {

@@ -22,15 +22,19 @@ export class TwinLoader {
 
   /** The URL of the twin `specifier` names from `parentURL`, or `undefined`. */
   resolve(specifier: string, parentURL: string | undefined): string | undefined {
-    if (!FILE_SPECIFIER.test(specifier) || specifier.includes('?')) return undefined;
+    if (!FILE_SPECIFIER.test(specifier)) return undefined;
+    // A query or hash (`?v=2`, to import again) stays on the twin's URL.
+    const cut = specifier.search(/[?#]/);
+    const name = cut === -1 ? specifier : specifier.slice(0, cut);
+    const suffix = cut === -1 ? '' : specifier.slice(cut);
     let file: string;
-    if (specifier.startsWith('file:')) file = fileURLToPath(specifier);
-    else if (specifier.startsWith('/')) file = specifier;
+    if (name.startsWith('file:')) file = fileURLToPath(name);
+    else if (name.startsWith('/')) file = name;
     else if (parentURL?.startsWith('file:'))
-      file = path.resolve(path.dirname(fileURLToPath(parentURL)), specifier);
+      file = path.resolve(path.dirname(fileURLToPath(parentURL)), name);
     else return undefined;
     const twin = this.#project.resolveTwin(file);
-    return twin === undefined ? undefined : pathToFileURL(twin.target).href;
+    return twin === undefined ? undefined : pathToFileURL(twin.target).href + suffix;
   }
 
   /** Converts the project again when a source changed; whether it did (a specifier may now be a twin). */

@@ -61,10 +61,10 @@ export function bundlerSuite(name: string, bundler: BundlerUnderTest): void {
       const { checkNotes } = await import(pathToFileURL(path.join(root, 'behaviour.mjs')).href);
       const asyncEntry = await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href);
       const syncEntry = await import(pathToFileURL(path.join(root, 'dist', 'sync.js')).href);
-      expect(await checkNotes(asyncEntry, 'async')).toBe(11);
-      expect(await checkNotes(syncEntry, 'sync')).toBe(11);
+      expect(await checkNotes(asyncEntry, 'async')).toBe(12);
+      expect(await checkNotes(syncEntry, 'sync')).toBe(12);
       expect(Object.keys(syncEntry).sort()).toEqual(
-        ['NOTE_EXTENSION', 'NoteStore', 'openNoteStore', 'render', 'renderAll'].sort(),
+        ['HEADING', 'NOTE_EXTENSION', 'NoteStore', 'openNoteStore', 'render', 'renderAll'].sort(),
       );
     });
 
