@@ -9,6 +9,7 @@ import {
 } from 'unplugin';
 import { type AnysyncPluginOptions, checkPluginOptions } from './plugin-options.js';
 import { resolveTwinsInEsbuild } from './esbuild-twins.js';
+import { emitTwinDeclarations } from './twin-declarations.js';
 import { withTwinEntries } from './twin-entries.js';
 import { twinMessages } from './twin-messages.js';
 import { TwinProject } from './twin-project.js';
@@ -102,6 +103,17 @@ export const anysyncUnplugin: UnpluginFactory<AnysyncPluginOptions | undefined, 
       },
     },
   };
+  const dts = options.dts;
+  if (dts !== undefined) {
+    plugin.writeBundle = async () => {
+      if (!serving) return;
+      await emitTwinDeclarations({
+        root: path.resolve(root ?? process.cwd()),
+        ...(options.config === undefined ? {} : { config: options.config }),
+        ...(dts === '' ? {} : { tsconfig: dts }),
+      });
+    };
+  }
   const twinEntryName = options.twinEntryName;
   if (twinEntryName !== undefined) {
     const addTwinEntries = async <T extends { input?: unknown; cwd?: unknown }>(input: T) => {

@@ -16,6 +16,12 @@ export interface AnysyncPluginOptions {
    * @default false
    */
   twinEntries?: boolean | { name?: (entryName: string) => string };
+  /**
+   * After the bundle is written, emits the twins' declarations where `tsc` would put them for files on
+   * disk (see `emitTwinDeclarations`), with the project's `tsconfig.json` or the one named.
+   * @default false
+   */
+  dts?: boolean | { tsconfig?: string };
 }
 
 /** The options once checked, with their defaults. */
@@ -23,13 +29,16 @@ export interface CheckedPluginOptions {
   readonly root: string | undefined;
   readonly config: string | undefined;
   readonly twinEntryName: ((entryName: string) => string) | undefined;
+  /** The tsconfig for declarations (`''` for the default one), or `undefined` for none. */
+  readonly dts: string | undefined;
 }
 
-const KNOWN = ['root', 'config', 'twinEntries'];
+const KNOWN = ['root', 'config', 'twinEntries', 'dts'];
 
 /** Checks the plugin's options at the call, naming the option and the value that is wrong. */
 export function checkPluginOptions(options: unknown): CheckedPluginOptions {
-  if (options === undefined) return { root: undefined, config: undefined, twinEntryName: undefined };
+  if (options === undefined)
+    return { root: undefined, config: undefined, twinEntryName: undefined, dts: undefined };
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`anysync: the plugin's options must be an object, got ${describe(options)}`);
   }
@@ -50,7 +59,26 @@ export function checkPluginOptions(options: unknown): CheckedPluginOptions {
     root: record.root as string | undefined,
     config: record.config as string | undefined,
     twinEntryName: twinEntryName(record.twinEntries),
+    dts: dtsOption(record.dts),
   };
+}
+
+function dtsOption(value: unknown): string | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return '';
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const { tsconfig, ...rest } = value as { tsconfig?: unknown };
+    const extra = Object.keys(rest)[0];
+    if (extra !== undefined) throw new TypeError(`anysync: unknown plugin option \`dts.${extra}\``);
+    if (tsconfig === undefined) return '';
+    if (typeof tsconfig === 'string' && tsconfig !== '') return tsconfig;
+    throw new TypeError(
+      `anysync: the plugin option \`dts.tsconfig\` must be a non-empty path, got ${describe(tsconfig)}`,
+    );
+  }
+  throw new TypeError(
+    `anysync: the plugin option \`dts\` must be a boolean or { tsconfig }, got ${describe(value)}`,
+  );
 }
 
 function twinEntryName(value: unknown): ((entryName: string) => string) | undefined {
