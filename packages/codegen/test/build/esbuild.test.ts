@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { type BuildOptions, build, context, type Plugin, type PluginBuild } from 'esbuild';
 import anysync from '../../src/esbuild/index.js';
 import { type BundlerUnderTest, bundlerSuite } from './support/bundler-suite.js';

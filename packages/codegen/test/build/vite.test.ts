@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { build, type InlineConfig } from 'vite';
 import anysync from '../../src/vite/index.js';
 import { type BundlerUnderTest, bundlerSuite } from './support/bundler-suite.js';

@@ -94,12 +94,27 @@ describe('require() of a twin path (CommonJS)', () => {
     writeFileSync(path.join(root, 'cjs/name.txt'), 'world\n');
     writeFileSync(
       path.join(root, 'cjs/src/async/greet.cjs'),
-      "const { readFile } = require('node:fs/promises');\n\nasync function readGreetingAsync(file) {\n  return `hello ${(await readFile(file, 'utf8')).trim()}`;\n}\n\nmodule.exports = { readGreetingAsync };\n",
+      [
+        "const { readFile } = require('node:fs/promises');",
+        '',
+        'async function readGreetingAsync(file) {',
+        "  return 'hello ' + (await readFile(file, 'utf8')).trim();",
+        '}',
+        '',
+        'module.exports = { readGreetingAsync };',
+        '',
+      ].join('\n'),
     );
     // The program registers the hooks itself, then requires (see the guide for `--import` and CommonJS).
     writeFileSync(
       path.join(root, 'cjs/main.cjs'),
-      "import('@anysync/codegen/register').then(() => {\n  const { readGreeting } = require('./src/sync/greet.cjs');\n  console.log(readGreeting(`${__dirname}/name.txt`));\n});\n",
+      [
+        "import('@anysync/codegen/register').then(() => {",
+        "  const { readGreeting } = require('./src/sync/greet.cjs');",
+        "  console.log(readGreeting(__dirname + '/name.txt'));",
+        '});',
+        '',
+      ].join('\n'),
     );
     return path.join(root, 'cjs');
   }
