@@ -130,6 +130,8 @@ export const anysyncUnplugin: UnpluginFactory<AnysyncPluginOptions | undefined, 
   }
   const resolveTwin = (id: string, importer: string | undefined) => {
     if (project === undefined || id.includes('\0') || id.includes('?')) return undefined;
+    // A bare specifier names a package, except for an entry named from the working directory.
+    if (importer !== undefined && !FILE_SPECIFIER.test(id)) return undefined;
     const file = id.startsWith('file:') ? fileURLToPath(id) : id;
     const base = importer === undefined ? project.config.root : path.dirname(cleanId(importer));
     const twin = project.resolveTwin(path.resolve(base, file));
@@ -145,10 +147,8 @@ export const anysyncUnplugin: UnpluginFactory<AnysyncPluginOptions | undefined, 
       },
     };
   } else if (!webpackLike) {
-    plugin.resolveId = {
-      filter: { id: FILE_SPECIFIER },
-      handler: (id, importer) => resolveTwin(id, importer)?.target ?? null,
-    };
+    // Entries may be named relative to the working directory without `./` (`src/sync/index.ts`).
+    plugin.resolveId = (id, importer) => resolveTwin(id, importer)?.target ?? null;
   } else {
     const mount = (compiler: Parameters<typeof mountTwins>[0]) => {
       root ??= compiler.options.context;
