@@ -34,7 +34,8 @@ function editHeading(root: string, heading: string): void {
   writeFileSync(file, readFileSync(file, 'utf8').replace(/HEADING = '[^']*'/, `HEADING = '${heading}'`));
 }
 
-describe('node --import @anysync/codegen/register', () => {
+// Each test starts Node processes (tsx and TypeScript load in each): generous limits for a loaded machine.
+describe('node --import @anysync/codegen/register', { timeout: 90_000 }, () => {
   it('runs the twin imported by its path, with no twin on disk, from the sources as they are at each run', () => {
     const root = copyFixture();
     const result = run(root, SCRIPT);
@@ -80,7 +81,7 @@ describe('node --import @anysync/codegen/register', () => {
   });
 });
 
-describe('require() of a twin path (CommonJS)', () => {
+describe('require() of a twin path (CommonJS)', { timeout: 90_000 }, () => {
   const hasRegisterHooks = typeof (module as { registerHooks?: unknown }).registerHooks === 'function';
 
   function commonJsProject(): string {

@@ -38,13 +38,14 @@ export interface BundlerUnderTest {
  * diagnostic, and watch mode rebuilds after an edit. One build is shared by the first assertions.
  */
 export function bundlerSuite(name: string, bundler: BundlerUnderTest): void {
-  describe(`${name}: the fixture library built with the anysync plugin`, () => {
+  // Real builds (webpack's take seconds on a loaded machine): generous limits.
+  describe(`${name}: the fixture library built with the anysync plugin`, { timeout: 90_000 }, () => {
     let root = '';
     let served = new Map<string, string>();
     beforeAll(async () => {
       root = copyFixture();
       served = await bundler.build(root);
-    });
+    }, 90_000);
     afterAll(() => removeCopies());
 
     it('receives every twin byte for byte as `anysync generate` writes it', () => {
