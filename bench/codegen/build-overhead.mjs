@@ -51,9 +51,18 @@ for (const size of Object.keys(SIZES)) {
   }
 }
 const loadAfter = os.loadavg()[0];
-const versions = ['esbuild', 'rollup', 'rolldown', 'vite', 'webpack', '@rspack/core', 'unplugin']
+// unplugin: the copy @anysync/codegen depends on (another major may be hoisted for other packages).
+const unplugin = JSON.parse(
+  readFileSync(path.join(here, '../../packages/codegen/node_modules/unplugin/package.json'), 'utf8'),
+).version;
+const versions = ['esbuild', 'rollup', 'rolldown', 'vite', 'webpack', '@rspack/core']
   .map((name) => `${name} ${packageVersion(name)}`)
+  .concat(`unplugin ${unplugin}`)
   .join(', ');
+const loaded =
+  loadBefore > 1 || ROUNDS < 5
+    ? `\n**Validation run, not for quoting**: ${ROUNDS} round(s) of ${BUILDS} build(s) on a machine under load (other jobs running); the final figures come from a quiet run with the defaults.\n`
+    : '';
 const table = rows
   .map(
     (r) =>
@@ -65,7 +74,7 @@ const report = `# Build-time overhead of the anysync bundler plugin
 Machine: ${machineLine()}. Node ${process.version}. Commit ${commitLabel()}.
 Load average (1 min): ${loadBefore.toFixed(2)} at the start, ${loadAfter.toFixed(2)} at the end.
 Bundlers: ${versions}.
-
+${loaded}
 | library | bundler | plugin off (ms) | plugin on (ms) | overhead (ms) | on / off | same sync entry |
 | --- | --- | ---: | ---: | ---: | ---: | :---: |
 ${table}
