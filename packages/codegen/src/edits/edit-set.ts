@@ -132,7 +132,9 @@ function swallows(region: Edit, edit: Edit): boolean {
   if (edit.start === edit.end) return edit.start > region.start && edit.start < region.end;
   if (edit.start >= region.end || edit.end <= region.start) return false;
   const same = edit.absorbs && edit.start === region.start && edit.end === region.end;
-  return !(same && edit.order < region.order);
+  if (same) return edit.order > region.order;
+  // A region replacing a larger one (an awaited chain around another) wins: its text holds the smaller's.
+  return !(edit.absorbs && edit.start <= region.start && region.end <= edit.end);
 }
 
 function sameEdit(a: Edit, b: Edit): boolean {
