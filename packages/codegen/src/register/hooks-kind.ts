@@ -1,6 +1,6 @@
 import module from 'node:module';
 
-/** Which Node API registers the twin hooks. */
+/** Which Node API registers the twin hooks: `module.registerHooks` or `module.register`. */
 export type HooksKind = 'registerHooks' | 'register';
 
 const PRELOAD = /^(?:--import|--loader|--experimental-loader|--require|-r)(?:=(.*))?$/;

@@ -23,7 +23,7 @@
  *
  * export default defineConfig({
  *   test: {
- *     experimental: { viteModuleRunner: false },
+ *     experimental: { viteModuleRunner: false, nodeLoader: false },
  *     execArgv: ['--import', 'tsx', '--import', '@anysync/codegen/register'],
  *   },
  * });
@@ -31,6 +31,22 @@
  *
  * @module
  */
+import type { HooksKind } from './hooks-kind.js';
 import { registerTwinHooks } from './register-twin-hooks.js';
 
-await registerTwinHooks({ root: process.cwd(), config: process.env.ANYSYNC_CONFIG || undefined });
+export type { HooksKind } from './hooks-kind.js';
+
+/**
+ * Which Node API serves the twins in this process: `'registerHooks'` (in the importing thread, for
+ * `import` and `require()`) or `'register'` (a thread of its own, for `import`), as chosen at startup.
+ *
+ * @example
+ * ```ts
+ * const { registeredWith } = await import('@anysync/codegen/register');
+ * console.log(registeredWith); // 'registerHooks' on Node 22.15+ when no other loader is preloaded
+ * ```
+ */
+export const registeredWith: HooksKind = await registerTwinHooks({
+  root: process.cwd(),
+  config: process.env.ANYSYNC_CONFIG || undefined,
+});
