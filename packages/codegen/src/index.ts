@@ -4,6 +4,8 @@
  *
  * @module
  */
+export type { TwinDeclaration, TwinDeclarationOptions } from './build/twin-declarations.js';
+export { emitTwinDeclarations } from './build/twin-declarations.js';
 export type { AnysyncConfig, DirectoryRule } from './config/anysync-config.js';
 export { defineConfig } from './config/anysync-config.js';
 export { ConfigError } from './config/config-error.js';

@@ -21,8 +21,10 @@ export interface ConvertedFile extends PlannedFile {
   /** The full text to write (banner included), or `undefined` when the source has errors. */
   readonly output: string | undefined;
   readonly diagnostics: readonly Diagnostic[];
-  /** The text the twin was generated from. */
+  /** The text the twin was generated from, in the plain form its source map points into (no byte order mark, `\n` only). */
   readonly sourceText: string;
+  /** The source file's text as it is on disk. */
+  readonly originalText: string;
   /** The twin's code without the banner (also when the source has errors, for inspection). */
   readonly code: string;
   /** The twin's source map, when the run was asked for maps. */
@@ -63,15 +65,10 @@ export function runProject(config: ResolvedConfig, options: { sourceMaps?: boole
   );
   const files = planned.map((file, index): ConvertedFile => {
     const source = sources[index] as (typeof sources)[number];
-    if ('diagnostic' in source)
-      return {
-        ...file,
-        output: undefined,
-        diagnostics: [source.diagnostic],
-        sourceText: '',
-        code: '',
-        map: undefined,
-      };
+    if ('diagnostic' in source) {
+      const unread = { sourceText: '', originalText: '', code: '', map: undefined };
+      return { ...file, ...unread, output: undefined, diagnostics: [source.diagnostic] };
+    }
     const result = transformParsed(source.parsed, {
       fileName: file.source,
       outFileName: file.target,
@@ -100,6 +97,7 @@ export function runProject(config: ResolvedConfig, options: { sourceMaps?: boole
       output,
       diagnostics,
       sourceText: source.parsed.text,
+      originalText: source.text,
       code: result.code,
       map: result.map,
     };
