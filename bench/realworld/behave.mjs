@@ -1,0 +1,74 @@
+// The behavioural suite of one library, in a process of its own (run.mjs starts it): every case runs
+// three times, each on a fresh real directory: through the published async API (the reference: what the
+// twin's source does), the published sync API (the hand-written twin) and the regenerated sync API (the
+// package copy with the generated half). Prints one JSON report on stdout.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { makeTree, removeTree, snapshotTree } from './fixture-tree.mjs';
+import { describeCall, describeError, guardSync } from './outcome.mjs';
+
+const [specFile, input] = process.argv.slice(2);
+const { published, assembled, esm, twins } = JSON.parse(input);
+const spec = (await import(pathToFileURL(specFile).href)).default;
+const require = createRequire(import.meta.url);
+const load = async (file) => (esm ? await import(pathToFileURL(file).href) : require(file));
+
+const unhandled = [];
+process.on('unhandledRejection', (reason) => unhandled.push(describeError(reason, '')));
+
+const report = { exports: [], cases: [], loadError: undefined };
+for (const { file, names } of twins) {
+  try {
+    const twin = await (file.endsWith('.mjs') || esm ? import(pathToFileURL(file).href) : require(file));
+    for (const name of names)
+      if (!(name in twin)) report.exports.push(`${path.basename(file)} has no export ${name}`);
+  } catch (error) {
+    report.exports.push(`${path.basename(file)} does not load: ${error.message}`);
+  }
+}
+
+let modules;
+try {
+  modules = { published: await load(published), assembled: await load(assembled) };
+} catch (error) {
+  report.loadError = describeError(error, '');
+}
+
+if (modules) {
+  const cwd = process.cwd();
+  const colors = [
+    ['async', () => spec.api.async(modules.published)],
+    ['published', () => guardSync(spec.api.sync(modules.published))],
+    ['twin', () => guardSync(spec.api.sync(modules.assembled))],
+  ];
+  for (const testCase of spec.cases) {
+    const outcomes = {};
+    for (const [color, view] of colors) {
+      const root = makeTree(testCase.tree, `anysync-rw-${spec.name}-`);
+      try {
+        if (testCase.cwd !== undefined) process.chdir(path.join(root, testCase.cwd));
+        const api = view();
+        const before = unhandled.length;
+        const call = await describeCall(() => testCase.run(api, root), root);
+        // Rejections nobody handled surface a turn or two later; they belong to this run.
+        for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+        const rejected = unhandled
+          .slice(before)
+          .map((e) => JSON.parse(JSON.stringify(e).split(root).join('<root>')));
+        outcomes[color] = {
+          ...call,
+          ...(testCase.snapshot === false ? {} : { tree: snapshotTree(root) }),
+          ...(rejected.length > 0 ? { unhandledRejections: rejected } : {}),
+        };
+      } finally {
+        process.chdir(cwd);
+        removeTree(root);
+      }
+    }
+    report.cases.push({ name: testCase.name, outcomes });
+  }
+}
+process.stdout.write(`${JSON.stringify(report)}\n`);
+// Sync APIs can leave handles (signal-exit listeners, watchers) that are not this suite's business.
+process.exit(0);
