@@ -27,6 +27,7 @@ export type { PathRule } from './transform/path-rule.js';
 export type { TransformResult } from './transform/transform.js';
 export { transform } from './transform/transform.js';
 export type { TransformOptions } from './transform/transform-options.js';
+export { checkExportParity } from './verify/export-parity.js';
 export { exportedNames } from './verify/exported-names.js';
 export type { AsyncResidue } from './verify/find-async-residue.js';
 export { findAsyncResidue } from './verify/find-async-residue.js';

@@ -10,6 +10,7 @@ import { typescriptParser } from '../parser/typescript-parser.js';
 import { collectFileFacts, type CollectedFacts } from '../project/collect-file-facts.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import { parseOptionsFor, transformParsed } from '../transform/transform.js';
+import { checkExportParity } from '../verify/export-parity.js';
 import { withBanner } from './banner.js';
 import { type PlannedFile, planFiles } from './plan-files.js';
 
@@ -57,8 +58,11 @@ export function runProject(config: ResolvedConfig): ProjectRun {
       ...(config.isAsyncMarker === undefined ? {} : { isAsyncMarker: config.isAsyncMarker }),
     });
     const relativeSource = path.relative(config.root, file.source).split(path.sep).join('/');
-    const output = result.hasErrors ? undefined : withBanner(result.code, relativeSource, source.text);
-    return { ...file, output, diagnostics: result.diagnostics };
+    const parity = result.hasErrors ? [] : checkExportParity(source.text, result.code, file.source, names);
+    const diagnostics = [...result.diagnostics, ...parity];
+    const failed = result.hasErrors || parity.length > 0;
+    const output = failed ? undefined : withBanner(result.code, relativeSource, source.text);
+    return { ...file, output, diagnostics };
   });
   return { config, files, unusedMappings: mappings.unusedUserEntries() };
 }

@@ -102,6 +102,15 @@ export class MappingTable {
     if (isRelative(label)) this.#hasFileKeys = true;
     const previous = this.#entries.get(key);
     const normalized = typeof option === 'string' ? { module: option } : option;
+    if (
+      normalized.same === true &&
+      (normalized.exports || normalized.module !== undefined || normalized.strict)
+    ) {
+      // Each part would win somewhere: a module that serves both colors has nothing to rename.
+      throw new TypeError(
+        `mappings['${label}']: \`same: true\` cannot be combined with \`exports\`, \`module\` or \`strict\` (mark single exports with \`{ same: true }\` instead)`,
+      );
+    }
     const exports = new Map(previous?.exports);
     const userExports = new Set<string>(previous?.userExports);
     for (const [name, target] of Object.entries(normalized.exports ?? {})) {

@@ -1,5 +1,6 @@
 import { isBuiltin } from 'node:module';
-import type { ExportTarget, ModuleEntry } from '../mappings/mapping-table.js';
+import { type ExportTarget, isRelative, type ModuleEntry } from '../mappings/mapping-table.js';
+import { localExportColor } from './local-module-colors.js';
 import type { ImportBinding } from '../transform/import-bindings.js';
 import type { TransformContext } from '../transform/transform-context.js';
 import type { ChainStep } from './value-chain.js';
@@ -48,13 +49,22 @@ export function judgeImport(
   });
   // For messages: the export and the members read from it (`promises.readFile`).
   const path = [exportName, ...memberNamesFrom(steps, exportAt + 1)];
-  if (!entry) return foreign('foreign', path);
+  if (!entry) return unlistedOrigin();
   if (entry.same || entry.error) return { kind: 'sync' };
   if (exportName === undefined)
     return entry.module !== undefined ? { kind: 'sync' } : foreign('foreign', path);
   const fsPromises = fsPromisesEntry(entry, exportName, context);
   if (fsPromises) return judgeExport(fsPromises, memberAt(steps, exportAt + 1), exportAt + 1);
   return judgeExport(entry, exportName, exportAt);
+
+  /** A module without a mapping: a file of the project is read for the export's color; others are foreign. */
+  function unlistedOrigin(): Origin {
+    if (!isRelative(binding.specifier) || exportName === undefined) return foreign('foreign', path);
+    const color = localExportColor(binding.specifier, context.fileName, exportName);
+    if (color === 'sync') return { kind: 'sync' };
+    const origin = foreign('foreign', path);
+    return color === 'async' && origin.kind === 'foreign' ? { ...origin, promising: true } : origin;
+  }
 
   function judgeExport(module: ModuleEntry, name: string | undefined, at: number): Origin {
     if (name === undefined) return foreign('foreign', path);

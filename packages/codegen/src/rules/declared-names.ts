@@ -86,12 +86,19 @@ function memberName(identifier: ts.Identifier, context: TransformContext): strin
       ? parent.left
       : undefined;
   if (object && ts.isIdentifier(object)) {
-    const binding = context.importBinding(object, object.text);
+    // Resolved from the access: the walk links only the identifiers some rule wants, not `object`.
+    const binding = context.importBinding(parent, object.text);
     if (binding && binding.shape !== 'named') {
       return context.convertedModule(binding.specifier) ? context.names.syncName(identifier.text) : undefined;
     }
   }
   const text = identifier.text;
+  if (ts.isPropertyAccessExpression(parent) && isCommonJsExports(parent.expression, parent, context)) {
+    // `exports.readAsync = …`, `module.exports.readAsync`: an export of this file, renamed like one.
+    const renamed = context.names.syncName(text);
+    if (renamed !== undefined) context.declaredMembers.add(text);
+    return renamed;
+  }
   const known = context.memberRename(text);
   if (isMemberDeclaration(parent) || ts.isPropertyAssignment(parent)) {
     const renamed = known ?? context.names.syncName(text);
@@ -105,6 +112,23 @@ function memberName(identifier: ts.Identifier, context: TransformContext): strin
   const synced = context.names.syncName(text);
   if (synced !== undefined) deferMemberRename(identifier, synced, context);
   return undefined;
+}
+
+/** Whether an expression is this CommonJS module's `exports` or `module.exports` (not a local of that name). */
+export function isCommonJsExports(
+  expression: ts.Expression,
+  site: ts.Node,
+  context: TransformContext,
+): boolean {
+  if (!context.commonJs) return false;
+  if (ts.isIdentifier(expression)) return expression.text === 'exports' && context.isGlobal(site, 'exports');
+  return (
+    ts.isPropertyAccessExpression(expression) &&
+    expression.name.text === 'exports' &&
+    ts.isIdentifier(expression.expression) &&
+    expression.expression.text === 'module' &&
+    context.isGlobal(site, 'module')
+  );
 }
 
 function deferMemberRename(identifier: ts.Identifier, synced: string, context: TransformContext): void {

@@ -7,6 +7,7 @@ import { asyncTypes } from './async-types.js';
 import { awaitedChains } from './awaited-chains.js';
 import { awaitExpressions } from './await-expressions.js';
 import { awaitUsing } from './await-using.js';
+import { commonJsExportStrings } from './commonjs-export-strings.js';
 import { declaredNames } from './declared-names.js';
 import { disposableStacks } from './disposable-stacks.js';
 import { floatingAsyncCalls } from './floating-async-calls.js';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   arrayFromAsync,
   disposableStacks,
   declaredNames,
+  commonJsExportStrings,
   floatingAsyncCalls,
   jsdocAsyncTag,
 ];
