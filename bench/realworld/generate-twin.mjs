@@ -4,7 +4,7 @@
 // `pkg/` into `twin/` and excludes every source the spec does not name; the spec adds names and mappings
 // (its relative mapping keys are relative to the package and are rewritten to `./pkg/…`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
@@ -45,6 +45,7 @@ export function generateTwin(spec, prepared, repoRoot) {
   const output = `${generated.stderr}${generated.stdout}`;
   const checked = run('check');
   const checkOutput = `${checked.stderr}${checked.stdout}`;
+  const linked = linkExcluded(exclude, work);
   return {
     config,
     exitCode: generated.status ?? -1,
@@ -57,7 +58,43 @@ export function generateTwin(spec, prepared, repoRoot) {
       output: checkOutput.split(work).join('<work>'),
     },
     twins: spec.convert.filter((file) => existsSync(path.join(work, 'twin', file))),
+    linked,
   };
+}
+
+// Finding 1 (findings.md): a twin's relative import of a file the config excludes keeps pointing into
+// the output directory, where that file never appears. So that the rest of the twin can be tested, each
+// excluded source the twins import gets a link in `twin/` to the original (Node follows it to the same
+// module, so both halves share its state); the results list these links.
+function linkExcluded(exclude, work) {
+  const twinTexts = listFiles(path.join(work, 'twin'))
+    .filter((file) => SOURCE.test(file))
+    .map((file) => ({ file, text: readFileSync(path.join(work, 'twin', file), 'utf8') }));
+  const linked = [];
+  for (const excluded of exclude) {
+    const relative = excluded.slice('pkg/'.length);
+    const target = path.join(work, 'twin', relative);
+    if (existsSync(target)) continue;
+    const bare = relative.replace(/\.(?:[cm]?js|d\.[cm]?ts|[cm]?ts)$/, '');
+    // `require('../fs')` names `fs/index.js` through its directory.
+    const forms = path.posix.basename(bare) === 'index' ? [bare, path.posix.dirname(bare)] : [bare];
+    const importers = twinTexts.filter(({ file, text }) =>
+      forms.some((form) => {
+        let specifier = path.posix.relative(path.posix.dirname(file), form);
+        if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+        return new RegExp(`['"]${escapeRegExp(specifier)}(?:\\.[cm]?[jt]s|/index\\.[cm]?js)?['"]`).test(text);
+      }),
+    );
+    if (importers.length === 0) continue;
+    mkdirSync(path.dirname(target), { recursive: true });
+    symlinkSync(path.join(work, excluded), target);
+    linked.push(relative);
+  }
+  return linked;
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function rebaseMappings(mappings) {

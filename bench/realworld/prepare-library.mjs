@@ -13,8 +13,9 @@ import { stripSyncHalf } from './strip-sync-half.mjs';
  * @param {string} repoRoot this repository, whose `anysync` runtime the twins may import
  */
 export function prepareLibrary(spec, baseDir, repoRoot) {
-  const dir = path.join(baseDir, `${spec.name}@${spec.version}`);
-  const published = path.join(dir, 'node_modules', spec.name);
+  const name = spec.package ?? spec.name;
+  const dir = path.join(baseDir, `${name}@${spec.version}`);
+  const published = path.join(dir, 'node_modules', name);
   if (installedVersion(published) !== spec.version) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
@@ -26,7 +27,7 @@ export function prepareLibrary(spec, baseDir, repoRoot) {
       'npm',
       [
         'install',
-        `${spec.name}@${spec.version}`,
+        `${name}@${spec.version}`,
         '--ignore-scripts',
         '--no-audit',
         '--no-fund',
@@ -42,7 +43,8 @@ export function prepareLibrary(spec, baseDir, repoRoot) {
   rmSync(runtimeLink, { recursive: true, force: true });
   symlinkSync(path.join(repoRoot, 'packages', 'anysync'), runtimeLink, 'dir');
 
-  const work = path.join(dir, 'work');
+  // Several runs of one package (as published, with an author's change) each get their own copy.
+  const work = path.join(dir, `work-${spec.name.replace(/[^\w.-]+/g, '-')}`);
   rmSync(work, { recursive: true, force: true });
   const pkg = path.join(work, 'pkg');
   cpSync(published, pkg, { recursive: true });

@@ -30,9 +30,19 @@ export function renderResults(results, facts) {
   ];
   for (const r of results) lines.push(summaryRow(r));
   lines.push('');
+  const wrong = results.filter((r) => r.wrongTwin);
+  const withExit0 = wrong.filter((r) => r.generated?.exitCode === 0);
   lines.push(
-    `Wrong twins with exit 0: ${results.filter((r) => r.wrongTwin).length} of ${results.length} libraries` +
-      ' (details below and in bench/realworld/findings.md).',
+    `Runs with a wrong twin written by \`anysync generate\` with exit 0: ${withExit0.length} of ${results.length}` +
+      (withExit0.length ? ` (${withExit0.map((r) => r.spec.name).join(', ')})` : '') +
+      `; with a wrong twin written next to refused files (exit 1): ${wrong.length - withExit0.length}` +
+      (wrong.length > withExit0.length
+        ? ` (${wrong
+            .filter((r) => !withExit0.includes(r))
+            .map((r) => r.spec.name)
+            .join(', ')})`
+        : '') +
+      '. Each is reduced to a minimal reproduction in `bench/realworld/findings.md`.',
   );
   lines.push('');
   lines.push(
@@ -45,12 +55,23 @@ export function renderResults(results, facts) {
 function summaryRow(r) {
   const { spec, generated, typecheck, behaviour } = r;
   const errors = generated ? ruleCounts(generated.diagnostics.filter((d) => d.severity === 'error')) : '—';
-  const generate = generated ? `exit ${generated.exitCode}` : '—';
+  const links = generated?.linked.length ?? 0;
+  const generate = generated
+    ? `exit ${generated.exitCode}${links ? ` (${links} excluded file${links === 1 ? '' : 's'} linked: finding 1)` : ''}`
+    : '—';
   const types = typecheck
     ? `${typecheck.twin} vs ${typecheck.source}${typecheck.twinOnly.length ? ' (new errors)' : ''}`
     : '—';
   const ratio = (n) => (behaviour && !behaviour.crashed ? `${n}/${behaviour.total}` : '—');
-  return `| ${cell(`${spec.name}@${spec.version}`)} | ${cell(spec.style)} | ${generate} | ${cell(errors || 'none')} | ${cell(configSummary(spec.config ?? {}))} | ${(spec.adapt ?? []).length || 'none'} | ${types} | ${ratio(behaviour?.sameAsAsync)} | ${ratio(behaviour?.sameAsPublished)} | ${ratio(behaviour?.publishedSameAsAsync)} | ${cell(r.verdict)} |`;
+  return `| ${cell(`${spec.name}@${spec.version}`)} | ${cell(spec.style)} | ${generate} | ${cell(errors || 'none')} | ${cell(configSummary(spec.config ?? {}))} | ${sourceChanges(spec)} | ${types} | ${ratio(behaviour?.sameAsAsync)} | ${ratio(behaviour?.sameAsPublished)} | ${ratio(behaviour?.publishedSameAsAsync)} | ${cell(r.verdict)} |`;
+}
+
+function sourceChanges(spec) {
+  const count = (spec.adapt ?? []).reduce(
+    (n, a) => n + (a.edits ?? []).length + Object.keys(a.files ?? {}).length,
+    0,
+  );
+  return count === 0 ? 'none' : `${count} edit${count === 1 ? '' : 's'}`;
 }
 
 function ruleCounts(diagnostics) {
@@ -108,11 +129,21 @@ function details(r) {
   if (typecheck) {
     out.push(`Typecheck: ${typecheck.source} diagnostic(s) in the source, ${typecheck.twin} in the twin.`);
     for (const d of typecheck.twinOnly)
-      out.push(
-        `- new in the twin: \`${d.file.split('/work/').pop()}:${d.line}:${d.column}\` TS${d.code}: ${d.message}`,
-      );
+      out.push(`- new in the twin: \`${d.file}:${d.line}:${d.column}\` TS${d.code}: ${d.message}`);
     out.push('');
   }
+  if (r.unusable?.length > 0)
+    out.push(
+      `Written, but importing the twin of a refused file, so not tested: ${r.unusable.map((f) => `\`${f}\``).join(', ')}.`,
+      '',
+    );
+  if (r.skippedCases?.length > 0)
+    out.push(`Cases not run (they need a twin that was not written): ${r.skippedCases.join('; ')}.`, '');
+  if (r.restored?.length > 0)
+    out.push(
+      `Refused, so the hand-written sync half stays: ${r.restored.map((x) => `\`${x}\``).join('; ')}.`,
+      '',
+    );
   if (r.assembled) out.push(`Put back: ${r.assembled.map((a) => `\`${a}\``).join('; ')}`, '');
   if (behaviour?.crashed) out.push('Behavioural suite crashed:', '', '```text', behaviour.crashed, '```', '');
   if (behaviour && !behaviour.crashed) {

@@ -9,8 +9,9 @@ import ts from 'typescript';
  * @param {string[]} sources the async files (absolute)
  * @param {string[]} twins their twins (absolute)
  * @param {string} repoRoot for @types/node
+ * @param {string} base paths in the result are relative to it
  */
-export function typecheckTwins(sources, twins, repoRoot) {
+export function typecheckTwins(sources, twins, repoRoot, base) {
   const options = {
     allowJs: true,
     checkJs: true,
@@ -36,7 +37,7 @@ export function typecheckTwins(sources, twins, repoRoot) {
       ].map((d) => {
         const { line, character } = sourceFile.getLineAndCharacterOfPosition(d.start ?? 0);
         return {
-          file,
+          file: path.relative(base, file),
           line: line + 1,
           column: character + 1,
           code: d.code,
