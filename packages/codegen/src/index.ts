@@ -7,10 +7,12 @@
 export type { AnysyncConfig, DirectoryRule } from './config/anysync-config.js';
 export { defineConfig } from './config/anysync-config.js';
 export { ConfigError } from './config/config-error.js';
+export type { ConfigIssue } from './config/config-issue.js';
 export { CONFIG_FILES, loadConfig } from './config/load-config.js';
 export type { ExportMappingOption, MappingOptions, ModuleMappingOption } from './config/mapping-options.js';
 export type { NameOptions } from './config/name-options.js';
 export type { ResolvedConfig } from './config/resolve-config.js';
+export { validateConfig } from './config/validate-config.js';
 export type { Diagnostic, DiagnosticRule, Severity } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_RULES } from './diagnostics/diagnostic.js';
 export { formatDiagnostic } from './diagnostics/format-diagnostic.js';

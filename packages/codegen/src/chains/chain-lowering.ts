@@ -12,6 +12,8 @@ export interface ChainSource {
   text(node: ts.Node): string;
   /** The twin's text of the statements of a block, trimmed, and the indentation its lines had. */
   blockBody(block: ts.Block): { text: string; indent: string; verbatim: boolean };
+  /** Whether no edit touches the source range (`[start, end)`, or the position when they are equal). */
+  untouched(start: number, end: number): boolean;
   /** A name used nowhere near the chain, built from `base`. */
   fresh(base: string): string;
   /** Whether types may be written (a TypeScript file). */
@@ -28,9 +30,18 @@ export function lowerChain(
   chain: PromiseChain,
   sink: Sink,
   source: ChainSource,
-  options: { wholeBody?: boolean } = {},
+  options: { wholeBody?: boolean; baseText?: string } = {},
 ): CodeLines | undefined {
-  return statementFor(chain, chain.links.length, sink, source, options.wholeBody === true);
+  const withBase =
+    options.baseText === undefined
+      ? source
+      : { ...source, text: baseTextOf(chain, options.baseText, source) };
+  return statementFor(chain, chain.links.length, sink, withBase, options.wholeBody === true);
+}
+
+/** `source.text`, except that the chain's base reads as `baseText` (its hoisted form). */
+function baseTextOf(chain: PromiseChain, baseText: string, source: ChainSource): (node: ts.Node) => string {
+  return (node) => (node === chain.base ? baseText : source.text(node));
 }
 
 /**

@@ -19,12 +19,13 @@ export function chainSource(context: TransformContext, container: ts.Node): File
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const indent = indentationAt(text, context.start(container));
   const unit = indentUnit(text);
-  const used = new Set<string>();
+  const used = context.generatedNames;
   return {
     newline,
     indent,
     typeScript: /\.[cm]?tsx?$/.test(context.fileName),
     text: (node) => context.edits.render(context.start(node), node.end),
+    untouched: (start, end) => !context.edits.touches(start, end),
     blockBody(block) {
       const inner = context.edits.render(context.start(block) + 1, block.end - 1);
       const trimmed = inner.replace(/^\s*\n/, '').trimEnd();

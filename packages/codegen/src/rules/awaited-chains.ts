@@ -3,6 +3,8 @@ import { hasOwnYield } from '../chains/chain-handler.js';
 import { lowerChain, type Sink } from '../chains/chain-lowering.js';
 import { type PromiseChain, promiseChain } from '../chains/promise-chain.js';
 import { chainSource } from '../chains/chain-source.js';
+import { CodeLines } from '../chains/code-lines.js';
+import { hoistedBase } from '../chains/hoisted-base.js';
 import { checkAwaitedValue } from '../origin/check-awaited-value.js';
 import { isAsyncFunction } from '../origin/is-async-function.js';
 import { linkSubtree } from '../origin/local-binding.js';
@@ -96,20 +98,38 @@ function claim(chain: PromiseChain, container: ts.Node, place: Place, context: T
 
 function rewrite(chain: PromiseChain, container: ts.Node, place: Place, context: TransformContext): void {
   const source = chainSource(context, container);
+  const hoisted = hoistedBase(chain.base, source);
+  const options = { baseText: hoisted.text };
   const sink: Sink = place === 'discard' ? 'discard' : 'return';
-  const direct = place === 'expression' ? undefined : lowerChain(chain, sink, source);
+  const direct = place === 'expression' ? undefined : lowerChain(chain, sink, source, options);
   const start = context.start(container);
   if (direct && place !== 'arrow-body') {
-    context.edits.replaceRegion(start, container.end, source.render(direct));
+    const statement = new CodeLines().nest(hoisted.prelude, 0).nest(direct, 0);
+    const single = hoisted.prelude.lines.length === 0 || isInStatementList(container);
+    const lines = single ? statement : new CodeLines().line(0, '{').nest(statement).line(0, '}');
+    context.edits.replaceRegion(start, container.end, source.render(lines));
     return;
   }
-  const body =
-    place === 'arrow-body' || !direct ? lowerChain(chain, 'return', source, { wholeBody: true }) : direct;
-  if (!body) throw new Error('anysync internal error: a chain lowered to a returned value cannot fail');
+  const lowered =
+    place === 'arrow-body' || !direct
+      ? lowerChain(chain, 'return', source, { ...options, wholeBody: true })
+      : direct;
+  if (!lowered) throw new Error('anysync internal error: a chain lowered to a returned value cannot fail');
+  const body = new CodeLines().nest(hoisted.prelude, 0).nest(lowered, 0);
   const block = `{${source.newline}${source.render(body, 1)}${source.newline}${source.indent}}`;
   const text = place === 'arrow-body' ? block : `(() => ${block})()`;
   // An arrow called on the spot at the start of an expression statement would continue the line before.
   context.edits.replaceRegion(start, container.end, place === 'discard' ? `;${text};` : text);
+}
+
+function isInStatementList(statement: ts.Node): boolean {
+  const parent = statement.parent;
+  return (
+    ts.isBlock(parent) ||
+    ts.isSourceFile(parent) ||
+    ts.isModuleBlock(parent) ||
+    ts.isCaseOrDefaultClause(parent)
+  );
 }
 
 function handlersOf(link: PromiseChain['links'][number]): ts.Expression[] {

@@ -62,6 +62,8 @@ export class TransformContext {
   readonly claimedChains = new Set<ts.Node>();
   /** `await`s whose code a rule replaces as a whole (the keyword is not removed on its own). */
   readonly claimedAwaits = new Set<ts.Node>();
+  /** Names a rule introduced into the twin (temporaries), so that no two rules pick the same one. */
+  readonly generatedNames = new Set<string>();
   /** Tasks that must see every other rule's edits first. */
   readonly finishers: (() => void)[] = [];
   /** Tasks that replace whole regions with text rendered from the edits inside: after every finisher. */
