@@ -55,15 +55,23 @@ if (modules) {
         if (testCase.cwd !== undefined) process.chdir(path.join(root, testCase.cwd));
         const api = view();
         const before = unhandled.length;
+        const resourcesBefore = activeResources();
         const call = await describeCall(() => testCase.run(api, root), root);
-        // Rejections nobody handled surface a turn or two later; they belong to this run.
-        for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+        // What the caller sees on disk when the call has returned.
+        const tree = testCase.snapshot === false ? undefined : snapshotTree(root);
+        // A sync API that returns while I/O it started is still running has floated a promise: record
+        // it, then let that work finish here, so that its rejections are this run's and not the next's.
+        // (Floated work may start its first I/O a few promise turns later.)
+        await new Promise((resolve) => setImmediate(resolve));
+        const pending = color === 'async' ? [] : newResources(resourcesBefore, activeResources());
+        await drain(resourcesBefore);
         const rejected = unhandled
           .slice(before)
           .map((e) => JSON.parse(JSON.stringify(e).split(root).join('<root>')));
         outcomes[color] = {
           ...call,
-          ...(testCase.snapshot === false ? {} : { tree: snapshotTree(root) }),
+          ...(tree === undefined ? {} : { tree }),
+          ...(pending.length > 0 ? { pendingAfterReturn: pending } : {}),
           ...(rejected.length > 0 ? { unhandledRejections: rejected } : {}),
         };
       } finally {
@@ -75,5 +83,26 @@ if (modules) {
   }
 }
 process.stdout.write(`${JSON.stringify(report)}\n`);
+
+function activeResources() {
+  const counts = new Map();
+  for (const type of process.getActiveResourcesInfo()) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return counts;
+}
+
+function newResources(before, after) {
+  return [...after]
+    .filter(([type, n]) => n > (before.get(type) ?? 0) && type !== 'Immediate' && type !== 'Timeout')
+    .map(([type, n]) => `${type} x${n - (before.get(type) ?? 0)}`)
+    .sort();
+}
+
+// Waits (up to 5 s) until the I/O a run started has finished, then a few turns for rejections to surface.
+async function drain(before) {
+  const deadline = Date.now() + 5000;
+  while (newResources(before, activeResources()).length > 0 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+}
 // Sync APIs can leave handles (signal-exit listeners, watchers) that are not this suite's business.
 process.exit(0);
