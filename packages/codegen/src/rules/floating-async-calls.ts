@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Rule } from '../transform/rule.js';
 import { asyncCallableNames } from './async-callable-names.js';
+import { isAwaitedRightAfter } from './awaited-right-after.js';
 import type { ImportBinding } from '../transform/import-bindings.js';
 import type { TransformContext } from '../transform/transform-context.js';
 import { namespaceEntryOf } from './namespace-members.js';
@@ -21,7 +22,7 @@ export const floatingAsyncCalls: Rule = {
   visit(node, context) {
     const call = node as ts.CallExpression;
     const name = asyncCallee(call, context);
-    if (name === undefined || isConsumed(call)) return;
+    if (name === undefined || isConsumed(call) || isAwaitedRightAfter(call, context.tree)) return;
     context.report(
       'floating-async-call',
       call,
