@@ -69,14 +69,15 @@ export function prepareLibrary(spec, baseDir, repoRoot) {
     for (const edit of adaptation.edits ?? []) {
       const full = path.join(pkg, edit.file);
       const text = readFileSync(full, 'utf8');
-      if (text.split(edit.find).length !== 2)
+      const matches = text.split(edit.find).length - 1;
+      if (edit.all ? matches === 0 : matches !== 1)
         throw new Error(
-          `${spec.name}: the adaptation "${adaptation.why}" does not match ${edit.file} exactly once`,
+          `${spec.name}: the adaptation "${adaptation.why}" matches ${edit.file} ${matches} times`,
         );
-      writeFileSync(
-        full,
-        text.replace(edit.find, () => edit.replace),
-      );
+      const replaced = edit.all
+        ? text.replaceAll(edit.find, () => edit.replace)
+        : text.replace(edit.find, () => edit.replace);
+      writeFileSync(full, replaced);
     }
     adapted.push(adaptation);
   }
