@@ -103,7 +103,9 @@ function describe(value, root, seen = new Map(), depth = 0) {
   if (typeof value === 'symbol') return { symbol: value.description ?? '' };
   if (isThenable(value)) return { PROMISE: 'a promise or thenable where a value was expected' };
   if (typeof value === 'function') return { function: value.name };
-  if (seen.has(value)) return { cycle: seen.get(value) };
+  // A second reference to an object already described (a cycle, or the same object returned twice:
+  // identity is observable, e.g. a cached config) names the first one by its number.
+  if (seen.has(value)) return { sameObjectAs: seen.get(value) };
   if (depth > 12) return { deep: true };
   seen.set(value, seen.size);
   if (Buffer.isBuffer(value)) return { Buffer: value.toString('base64') };
