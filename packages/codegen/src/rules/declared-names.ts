@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Rule } from '../transform/rule.js';
 import { isMemberDeclaration } from '../project/is-member-declaration.js';
+import type { ImportBinding } from '../transform/import-bindings.js';
 import type { TransformContext } from '../transform/transform-context.js';
 import { identifierRole } from './identifier-role.js';
 
@@ -38,9 +39,13 @@ function newName(
   switch (identifierRole(identifier)) {
     case 'member':
       return memberName(identifier, context);
-    case 'declaration':
+    case 'declaration': {
+      // `const { readAsync } = require('./lib')` binds an import: renamed only when `./lib` is converted.
+      const required = requiredBinding(identifier, context);
+      if (required) return context.convertedModule(required.specifier) ? synced : undefined;
       if (synced !== undefined) checkCollision(identifier, synced, context);
       return synced;
+    }
     case 'import-alias':
       return synced;
     case 'import-name':
@@ -58,6 +63,14 @@ function newName(
     default:
       return undefined;
   }
+}
+
+/** The top-level `require` binding an identifier declares, if it declares one. */
+function requiredBinding(identifier: ts.Identifier, context: TransformContext): ImportBinding | undefined {
+  const binding = context.bindings.get(identifier.text);
+  return binding?.commonJs && (binding.node === identifier.parent || binding.node === identifier)
+    ? binding
+    : undefined;
 }
 
 function referenceName(
