@@ -43,6 +43,7 @@ export const DIAGNOSTIC_RULES = [
   'unsupported-type',
   'marker',
   'export-parity',
+  'async-residue',
   'twin-holds-promise',
   'twin-type-error',
 ] as const;

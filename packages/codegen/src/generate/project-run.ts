@@ -12,6 +12,7 @@ import type { ProjectFacts } from '../project/project-facts.js';
 import { parseOptionsFor, transformParsed } from '../transform/transform.js';
 import { TextForm } from '../text/text-form.js';
 import { checkExportParity } from '../verify/export-parity.js';
+import { residueDiagnostics } from '../verify/residue-diagnostics.js';
 import { withBanner } from './banner.js';
 import { type PlannedFile, planFiles } from './plan-files.js';
 import { readSource } from './read-source.js';
@@ -85,7 +86,10 @@ export function runProject(config: ResolvedConfig, options: { sourceMaps?: boole
     // Both in the plain form, like every other diagnostic's position.
     const parity = result.hasErrors
       ? []
-      : checkExportParity(source.parsed.text, result.code, file.source, names);
+      : [
+          ...checkExportParity(source.parsed.text, result.code, file.source, names),
+          ...residueDiagnostics(result.code, file),
+        ];
     const diagnostics = [...result.diagnostics, ...parity];
     const failed = result.hasErrors || parity.length > 0;
     const output = failed

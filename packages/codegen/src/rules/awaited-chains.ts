@@ -86,6 +86,9 @@ function placeOf(node: ts.AwaitExpression): { container: ts.Node; sink: Place } 
  */
 function claim(chain: PromiseChain, container: ts.Node, place: Place, context: TransformContext): boolean {
   if (place === 'expression' && hasOwnYield(container)) return false;
+  // Only a promise made right here: one made elsewhere (a parameter, a variable) has, in the twin, already
+  // thrown where it was made, so no `try` here could catch it. Left to the then-chain report.
+  if (!madeHere(chain.base)) return false;
   // The checks below resolve names inside the chain, which the walk may not have linked yet.
   linkSubtree(container);
   for (const link of chain.links) {
@@ -122,6 +125,12 @@ function rewrite(chain: PromiseChain, container: ts.Node, place: Place, context:
   const text = place === 'arrow-body' ? block : `(() => ${block})()`;
   // An arrow called on the spot at the start of an expression statement would continue the line before.
   context.edits.replaceRegion(start, container.end, place === 'discard' ? `;${text};` : text);
+}
+
+/** Whether a chain's promise is made by the expression itself: a call or a `new`, not a name or a member. */
+function madeHere(base: ts.Expression): boolean {
+  const bare = skipParens(base);
+  return ts.isCallExpression(bare) || ts.isNewExpression(bare);
 }
 
 function handlersOf(link: PromiseChain['links'][number]): ts.Expression[] {

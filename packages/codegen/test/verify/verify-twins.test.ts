@@ -274,23 +274,6 @@ export async function shout(api: Api) {
       `src/_async/shout.ts:5:17 ${HOLDS} \`Promise<string>\` ${AWAITED}`,
     ],
   },
-  {
-    name: 'a line kept async by a directive is left to the residue check (its await is a compile error)',
-    files: {
-      'src/shared/api.ts': API,
-      'src/_async/keep.ts': `import type { Api } from '../shared/api.js';
-
-export async function keep(api: Api) {
-  // anysync-ignore-next-line
-  const value = await api.get('k');
-  return value;
-}
-`,
-    },
-    expected: [
-      `src/_async/keep.ts:5:17 ${TYPE_ERROR} src/_sync/keep.ts:5:17: TS1308: 'await' expressions are only allowed within async functions and at the top levels of modules.`,
-    ],
-  },
 ];
 
 describe('verification finds promises the syntax rules cannot see', () => {
