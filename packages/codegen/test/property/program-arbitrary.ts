@@ -23,7 +23,7 @@ interface Scope {
   readonly generators: readonly string[];
   readonly variables: readonly string[];
   /** Code that runs inside `Promise.all` (interleaved in the async twin): it must not log. */
-  readonly pure?: boolean;
+  readonly interleaved?: boolean;
 }
 
 const int = fc.integer({ min: -3, max: 9 });
@@ -55,7 +55,7 @@ function expression(scope: Scope): fc.Arbitrary<string> {
         .tuple(f, sub(), int)
         .map(
           ([f, e, k]) =>
-            `(await ${f}(${e}).then(null, () => ${k}).finally(() => ${scope.pure ? 'undefined' : "log.push('settled')"}))`,
+            `(await ${f}(${e}).then(null, () => ${k}).finally(() => ${scope.interleaved ? 'undefined' : "log.push('settled')"}))`,
         ),
       fc
         .tuple(fc.constantFrom(...scope.functions), sub(), sub())
@@ -152,7 +152,7 @@ function asyncFunction(name: string, scope: Scope): fc.Arbitrary<string> {
 }
 
 function pureFunction(name: string, scope: Scope): fc.Arbitrary<string> {
-  const pureScope = { ...scope, functions: scope.pure, generators: [], pure: true };
+  const pureScope = { ...scope, functions: scope.pure, generators: [], interleaved: true };
   return fc
     .tuple(expression({ ...pureScope, depth: 1 }), fc.boolean())
     .map(([result, arrow]) =>
