@@ -1,0 +1,141 @@
+import { PRELUDE } from './prelude.js';
+
+/**
+ * What every semaphore script shares. KEYS: 1 holders (token → lease end), 2 queue (token → ticket, so
+ * the lowest ticket is the head), 3 queued waiters' lease ends, 4 per-token `weight:ticket:fence`, 5 the
+ * summary (`used`, `ticket`, `fence`). Tickets and fences are max(last + 1, server time in µs): they grow
+ * even after every key expired. Expired holders and waiters are dropped first; grants are published on
+ * the channel (ARGV[1]) as the label (ARGV[2], `<length>:<name>`) then `token=fence,…`. Every key expires
+ * with the latest lease in it.
+ */
+const SEMAPHORE_PRELUDE = `${PRELUDE}
+local nowUs = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+local channel, label = ARGV[1], ARGV[2]
+local function info(token)
+  local s = redis.call('HGET', KEYS[4], token)
+  if not s then return nil end
+  local w, ticket, fence = string.match(s, '^([^:]*):([^:]*):([^:]*)$')
+  return tonumber(w), tonumber(ticket), tonumber(fence)
+end
+local function counter(name)
+  local value = math.max((tonumber(redis.call('HGET', KEYS[5], name)) or 0) + 1, nowUs)
+  redis.call('HSET', KEYS[5], name, f(value))
+  return value
+end
+local used = tonumber(redis.call('HGET', KEYS[5], 'used')) or 0
+local gone = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', f(now))
+for i = 1, #gone do
+  local w = info(gone[i])
+  if w then used = used - w end
+  redis.call('HDEL', KEYS[4], gone[i])
+end
+if #gone > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', f(now)) end
+local late = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', f(now))
+for i = 1, #late do
+  redis.call('ZREM', KEYS[2], late[i])
+  redis.call('HDEL', KEYS[4], late[i])
+end
+if #late > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', f(now)) end
+if redis.call('EXISTS', KEYS[1]) == 0 then used = 0 end
+local function grant(permits)
+  local granted = {}
+  while true do
+    local head = redis.call('ZRANGE', KEYS[2], 0, 0)
+    if #head == 0 then break end
+    local token = head[1]
+    local w, ticket = info(token)
+    if used + w > permits then break end
+    local fence = counter('fence')
+    local ends = redis.call('ZSCORE', KEYS[3], token)
+    redis.call('ZREM', KEYS[2], token)
+    redis.call('ZREM', KEYS[3], token)
+    redis.call('ZADD', KEYS[1], ends, token)
+    redis.call('HSET', KEYS[4], token, f(w) .. ':' .. f(ticket) .. ':' .. f(fence))
+    used = used + w
+    granted[#granted + 1] = token .. '=' .. f(fence)
+  end
+  if #granted > 0 then redis.call('PUBLISH', channel, label .. table.concat(granted, ',')) end
+end
+local function finish()
+  local latest = 0
+  for _, k in ipairs({ KEYS[1], KEYS[3] }) do
+    local last = redis.call('ZRANGE', k, -1, -1, 'WITHSCORES')
+    if #last > 0 then latest = math.max(latest, tonumber(last[2])) end
+  end
+  if latest == 0 then
+    redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+    redis.call('HDEL', KEYS[5], 'used')
+  else
+    redis.call('HSET', KEYS[5], 'used', f(used))
+  end
+  local ttl = px(math.max(latest - now, 0) + 1000)
+  for i = 1, 5 do redis.call('PEXPIRE', KEYS[i], ttl) end
+end
+local function answer(token)
+  local w, ticket, fence = info(token)
+  local held = redis.call('ZSCORE', KEYS[1], token)
+  finish()
+  if held then return { 1, f(fence), f(ticket) } end
+  return { 0, '0', f(ticket or 0) }
+end
+`;
+
+/** ARGV: channel, label, token, weight, permits, leaseMs. Queues (or refreshes) the token, grants, answers. */
+export const SEMAPHORE_ACQUIRE = `${SEMAPHORE_PRELUDE}
+local token, weight, permits, lease = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+if redis.call('ZSCORE', KEYS[1], token) then
+  redis.call('ZADD', KEYS[1], f(now + lease), token)
+elseif redis.call('ZSCORE', KEYS[2], token) then
+  redis.call('ZADD', KEYS[3], f(now + lease), token)
+else
+  local ticket = counter('ticket')
+  redis.call('ZADD', KEYS[2], f(ticket), token)
+  redis.call('ZADD', KEYS[3], f(now + lease), token)
+  redis.call('HSET', KEYS[4], token, f(weight) .. ':' .. f(ticket) .. ':0')
+end
+grant(permits)
+return answer(token)
+`;
+
+/** ARGV: channel, label, token, weight, permits, leaseMs. Grants only when it fits now and nobody is queued. */
+export const SEMAPHORE_TRY_ACQUIRE = `${SEMAPHORE_PRELUDE}
+local token, weight, permits, lease = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+if not redis.call('ZSCORE', KEYS[1], token) and redis.call('ZCARD', KEYS[2]) == 0 and used + weight <= permits then
+  local ticket, fence = counter('ticket'), counter('fence')
+  redis.call('ZADD', KEYS[1], f(now + lease), token)
+  redis.call('HSET', KEYS[4], token, f(weight) .. ':' .. f(ticket) .. ':' .. f(fence))
+  used = used + weight
+end
+grant(permits)
+return answer(token)
+`;
+
+/** ARGV: channel, label, token, leaseMs, permits. Returns 1 when the token still held (lease extended). */
+export const SEMAPHORE_RENEW = `${SEMAPHORE_PRELUDE}
+local token, lease, permits = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])
+local held = redis.call('ZSCORE', KEYS[1], token)
+if held then redis.call('ZADD', KEYS[1], f(now + lease), token) end
+grant(permits)
+finish()
+if held then return 1 end
+return 0
+`;
+
+/** ARGV: channel, label, token, permits. Frees the token's permits (or its place in the queue), grants. */
+export const SEMAPHORE_RELEASE = `${SEMAPHORE_PRELUDE}
+local token, permits = ARGV[3], tonumber(ARGV[4])
+local held = redis.call('ZSCORE', KEYS[1], token)
+if held then
+  local w = info(token)
+  used = used - w
+  redis.call('ZREM', KEYS[1], token)
+else
+  redis.call('ZREM', KEYS[2], token)
+  redis.call('ZREM', KEYS[3], token)
+end
+redis.call('HDEL', KEYS[4], token)
+grant(permits)
+finish()
+if held then return 1 end
+return 0
+`;

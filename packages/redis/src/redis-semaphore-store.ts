@@ -1,0 +1,223 @@
+import {
+  MemorySemaphoreStore,
+  type SemaphoreGrant,
+  type SemaphoreRequest,
+  type SemaphoreStore,
+  type SemaphoreWatch,
+} from 'anysync/primitives';
+import { Channel } from './channel.js';
+import { checkName, checkPositive, replyList } from './check-input.js';
+import { Mailbox } from './composite-watch.js';
+import {
+  SEMAPHORE_ACQUIRE,
+  SEMAPHORE_RELEASE,
+  SEMAPHORE_RENEW,
+  SEMAPHORE_TRY_ACQUIRE,
+} from './lua/semaphore.js';
+import type { RedisStoreOptions } from './redis-store-options.js';
+import { Script } from './script.js';
+import { StoreCalls } from './store-calls.js';
+
+const ACQUIRE = new Script(SEMAPHORE_ACQUIRE);
+const TRY_ACQUIRE = new Script(SEMAPHORE_TRY_ACQUIRE);
+const RENEW = new Script(SEMAPHORE_RENEW);
+const RELEASE = new Script(SEMAPHORE_RELEASE);
+const OPEN_GRANT: SemaphoreGrant = { granted: true, fence: 0, ticket: 0 };
+
+interface Grant {
+  readonly name: string;
+  readonly token: string;
+  readonly fence: number;
+}
+
+/** `<length>:<name>token=fence,…` → the grants it announces. */
+function parseGrants(message: string): Grant[] {
+  const colon = message.indexOf(':');
+  const length = Number(message.slice(0, colon));
+  if (colon < 1 || !Number.isInteger(length)) return [];
+  const name = message.slice(colon + 1, colon + 1 + length);
+  return message
+    .slice(colon + 1 + length)
+    .split(',')
+    .map((pair) => {
+      const equals = pair.lastIndexOf('=');
+      return { name, token: pair.slice(0, equals), fence: Number(pair.slice(equals + 1)) };
+    });
+}
+
+function checkRequest(request: SemaphoreRequest, caller: string): void {
+  if (typeof request !== 'object' || request === null)
+    throw new TypeError(`${caller}: the request must be an object`);
+  checkName(request.token, 'token', caller);
+  checkPositive(request.permits, 'permits', caller);
+  checkPositive(request.weight, 'weight', caller, request.permits);
+  checkPositive(request.leaseMs, 'leaseMs', caller);
+}
+
+/**
+ * A {@link SemaphoreStore} on Redis, for `Semaphore` and `Lock` shared by every process: holders are
+ * leases (owner token → expiry on the server's clock) that vanish unless renewed, waiters queue in one
+ * FIFO in Redis and are granted in arrival order by the script that frees their permits, which announces
+ * each grant by pub/sub (no polling; a heartbeat every third of the lease keeps a waiter's place and
+ * catches a missed message), and every grant carries a fencing token that only grows. The five keys of a
+ * semaphore share a hash tag and expire with its latest lease.
+ *
+ * @example
+ * ```ts
+ * import { nodeRedisClient, RedisSemaphoreStore } from '@anysync/redis';
+ * import { Semaphore } from 'anysync/primitives';
+ * import { createClient } from 'redis';
+ *
+ * const redis = await createClient({ disableOfflineQueue: true }).connect();
+ * const store = new RedisSemaphoreStore({ client: nodeRedisClient(redis) });
+ * const exports = new Semaphore(3, { store, name: 'pdf-export', leaseMs: 10_000 });
+ * await exports.run(async () => console.log('at most 3 of these run at once, across every process'));
+ * ```
+ */
+export class RedisSemaphoreStore implements SemaphoreStore {
+  readonly #calls: StoreCalls;
+  readonly #channel: Channel;
+  readonly #fallback = new MemorySemaphoreStore();
+  /** Tokens granted or queued by the policy (fallback store, or no store), until released. */
+  readonly #bypassed = new Map<string, 'fallback' | 'open'>();
+  readonly #watchers = new Map<string, Set<Mailbox<Grant>>>();
+  readonly #dispatch = (message: string): void => {
+    for (const grant of parseGrants(message)) this.#tell(grant);
+  };
+
+  constructor(options: RedisStoreOptions) {
+    this.#calls = new StoreCalls(options, 'RedisSemaphoreStore');
+    this.#channel = new Channel(this.#calls, `${this.#calls.prefix}:grants`);
+  }
+
+  acquire(name: string, request: SemaphoreRequest): Promise<SemaphoreGrant> {
+    return this.#ask('acquire', ACQUIRE, name, request);
+  }
+
+  tryAcquire(name: string, request: SemaphoreRequest): Promise<SemaphoreGrant> {
+    return this.#ask('tryAcquire', TRY_ACQUIRE, name, request);
+  }
+
+  async renew(name: string, token: string, leaseMs: number): Promise<boolean> {
+    checkName(name, 'name', 'RedisSemaphoreStore.renew()');
+    const bypassed = this.#bypassed.get(token);
+    if (bypassed === 'open') return true;
+    if (bypassed === 'fallback') return this.#fallback.renew(name, token, leaseMs);
+    return this.#calls.guarded(
+      'semaphore renew',
+      async () => {
+        // The permits are not known here; any count grants nobody extra (grants need the head to fit).
+        const reply = await this.#calls.run('semaphore renew', RENEW, this.#keys(name), [
+          ...this.#head(name),
+          token,
+          String(Math.ceil(leaseMs)),
+          '0',
+        ]);
+        return Number(reply) === 1;
+      },
+      async () => true,
+      () => true,
+    );
+  }
+
+  async release(name: string, token: string, permits: number): Promise<boolean> {
+    checkName(name, 'name', 'RedisSemaphoreStore.release()');
+    checkPositive(permits, 'permits', 'RedisSemaphoreStore.release()');
+    const bypassed = this.#bypassed.get(token);
+    this.#bypassed.delete(token);
+    if (bypassed === 'open') return true;
+    if (bypassed === 'fallback') return this.#fallback.release(name, token, permits);
+    return this.#calls.guarded(
+      'semaphore release',
+      async () =>
+        Number(
+          await this.#calls.run('semaphore release', RELEASE, this.#keys(name), [
+            ...this.#head(name),
+            token,
+            String(permits),
+          ]),
+        ) === 1,
+      async () => false,
+      () => false,
+    );
+  }
+
+  async watch(name: string): Promise<SemaphoreWatch> {
+    checkName(name, 'name', 'RedisSemaphoreStore.watch()');
+    const mailbox = new Mailbox<Grant>();
+    const watchers = this.#watchers.get(name) ?? new Set();
+    this.#watchers.set(name, watchers);
+    watchers.add(mailbox);
+    const close = () => {
+      watchers.delete(mailbox);
+      if (watchers.size === 0 && this.#watchers.get(name) === watchers) this.#watchers.delete(name);
+    };
+    try {
+      await this.#calls.guarded(
+        'semaphore watch',
+        async () => void (await this.#channel.listen(this.#dispatch)),
+        async () => {},
+        () => {},
+      );
+    } catch (error) {
+      close();
+      throw error;
+    }
+    return {
+      next: async (token, ms) => (await mailbox.take(ms, (grant) => grant.token === token))?.fence,
+      close,
+    };
+  }
+
+  async #ask(
+    method: 'acquire' | 'tryAcquire',
+    script: Script,
+    name: string,
+    request: SemaphoreRequest,
+  ): Promise<SemaphoreGrant> {
+    const caller = `RedisSemaphoreStore.${method}()`;
+    checkName(name, 'name', caller);
+    checkRequest(request, caller);
+    const { token, weight, permits, leaseMs } = request;
+    const bypassed = this.#bypassed.get(token);
+    if (bypassed === 'open') return OPEN_GRANT;
+    if (bypassed === 'fallback') return this.#fallback[method](name, request);
+    return this.#calls.guarded(
+      `semaphore ${method}`,
+      async () => {
+        const reply = await this.#calls.run(`semaphore ${method}`, script, this.#keys(name), [
+          ...this.#head(name),
+          token,
+          String(weight),
+          String(permits),
+          String(Math.ceil(leaseMs)),
+        ]);
+        const [granted, fence, ticket] = replyList(reply, caller).map(Number);
+        return { granted: granted === 1, fence: fence as number, ticket: ticket as number };
+      },
+      async () => {
+        const grant = await this.#fallback[method](name, request);
+        if (grant.granted || method === 'acquire') this.#bypassed.set(token, 'fallback');
+        return grant;
+      },
+      () => {
+        this.#bypassed.set(token, 'open');
+        return OPEN_GRANT;
+      },
+    );
+  }
+
+  #tell(grant: Grant): void {
+    for (const mailbox of this.#watchers.get(grant.name) ?? []) mailbox.push(grant);
+  }
+
+  /** The channel and the label a grant message starts with. */
+  #head(name: string): [string, string] {
+    return [this.#channel.name, `${name.length}:${name}`];
+  }
+
+  #keys(name: string): string[] {
+    const tag = this.#calls.tag('semaphore', name);
+    return [`${tag}:holders`, `${tag}:queue`, `${tag}:waiting`, `${tag}:tokens`, `${tag}:summary`];
+  }
+}
