@@ -29,4 +29,6 @@ export interface RedisClient {
   eval(source: string, keys: readonly string[], args: readonly string[]): Promise<unknown>;
   /** Subscribes `listener` to `channel`; resolves, once subscribed, to a function that unsubscribes. */
   subscribe(channel: string, listener: (message: string) => void): Promise<() => Promise<void>>;
+  /** Closes what the adapter opened for itself (its subscriber connection); the client stays yours. */
+  close?(): Promise<void>;
 }

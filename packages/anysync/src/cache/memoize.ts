@@ -106,7 +106,15 @@ export class Memoizer<A extends unknown[], R> {
       throw new TypeError(`${caller}: the key option must be a function, got ${typeof key}`);
     }
     this.shared = sharedMemoize(fn, options, caller);
-    this.#fn = (this.shared?.fn ?? fn) as (...args: A) => R | PromiseLike<R>;
+    const shared = this.shared;
+    const memoizer = this;
+    // A plain call reaches `#fn` as a method of this object: that is not a receiver to key by.
+    this.#fn =
+      shared === undefined
+        ? fn
+        : (function (this: unknown, ...args: A) {
+            return shared.fn.apply(this === memoizer ? undefined : this, args);
+          } as (...args: A) => R | PromiseLike<R>);
     // Shared results live in the store; here, concurrent calls only share the one trip to it.
     this.cache = new AsyncCache<unknown, R>(this.shared === undefined ? options : { ttl: 0 });
     this.keyOf = key === undefined ? argsKey : (self: unknown, args: A) => key.apply(self, args);

@@ -50,32 +50,31 @@ export class MemorySingleFlightStore implements SingleFlightStore {
     return this.#entries.size;
   }
 
-  begin(key: string, owner: string, leaseMs: number): Promise<SingleFlightBegin> {
+  async begin(key: string, owner: string, leaseMs: number): Promise<SingleFlightBegin> {
     checkStoreName(key, 'MemorySingleFlightStore.begin()');
     checkStoreName(owner, 'MemorySingleFlightStore.begin(): owner');
     const now = currentClock().now();
     const entry = this.#live(key, now);
-    if (entry?.outcome !== undefined)
-      return Promise.resolve({ outcome: entry.outcome, leader: false, leaseMs: 0 });
+    if (entry?.outcome !== undefined) return { outcome: entry.outcome, leader: false, leaseMs: 0 };
     if (entry?.owner !== undefined && entry.owner !== owner) {
-      return Promise.resolve({ leader: false, leaseMs: entry.leaseUntil - now });
+      return { leader: false, leaseMs: entry.leaseUntil - now };
     }
     const taken = entry ?? { outcome: undefined, outcomeUntil: 0, owner, leaseUntil: 0 };
     taken.owner = owner;
     taken.leaseUntil = now + leaseMs;
     if (entry === undefined) this.#add(key, taken, now);
-    return Promise.resolve({ leader: true, leaseMs });
+    return { leader: true, leaseMs };
   }
 
-  renew(key: string, owner: string, leaseMs: number): Promise<boolean> {
+  async renew(key: string, owner: string, leaseMs: number): Promise<boolean> {
     const now = currentClock().now();
     const entry = this.#live(key, now);
-    if (entry?.owner !== owner) return Promise.resolve(false);
+    if (entry?.owner !== owner) return false;
     entry.leaseUntil = now + leaseMs;
-    return Promise.resolve(true);
+    return true;
   }
 
-  settle(key: string, owner: string, outcome: string, ttlMs: number): Promise<void> {
+  async settle(key: string, owner: string, outcome: string, ttlMs: number): Promise<void> {
     checkStoreName(key, 'MemorySingleFlightStore.settle()');
     const now = currentClock().now();
     const entry = this.#live(key, now);
@@ -89,10 +88,10 @@ export class MemorySingleFlightStore implements SingleFlightStore {
       this.#entries.delete(key);
     }
     for (const watch of this.#watches.get(key) ?? []) watch.push(outcome);
-    return Promise.resolve();
+    return;
   }
 
-  watch(key: string): Promise<SingleFlightWatch> {
+  async watch(key: string): Promise<SingleFlightWatch> {
     checkStoreName(key, 'MemorySingleFlightStore.watch()');
     const set = this.#watches.get(key) ?? new Set<MemoryWatch>();
     this.#watches.set(key, set);
@@ -101,16 +100,16 @@ export class MemorySingleFlightStore implements SingleFlightStore {
       if (set.size === 0 && this.#watches.get(key) === set) this.#watches.delete(key);
     });
     set.add(watch);
-    return Promise.resolve(watch);
+    return watch;
   }
 
-  delete(key: string): Promise<void> {
+  async delete(key: string): Promise<void> {
     const entry = this.#entries.get(key);
     if (entry !== undefined) {
       entry.outcome = undefined;
       if (entry.owner === undefined) this.#entries.delete(key);
     }
-    return Promise.resolve();
+    return;
   }
 
   /** The entry of `key` with whatever expired cleared; `undefined` when nothing is left of it. */

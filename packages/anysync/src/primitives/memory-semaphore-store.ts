@@ -91,20 +91,20 @@ export class MemorySemaphoreStore implements SemaphoreStore {
     });
   }
 
-  renew(name: string, token: string, leaseMs: number): Promise<boolean> {
+  async renew(name: string, token: string, leaseMs: number): Promise<boolean> {
     checkStoreName(name, 'MemorySemaphoreStore.renew()');
     const now = currentClock().now();
     const state = this.#live(name, now);
     const entry = state?.holders.get(token);
     if (entry !== undefined) entry.expires = now + leaseMs;
-    return Promise.resolve(entry !== undefined);
+    return entry !== undefined;
   }
 
-  release(name: string, token: string, permits: number): Promise<boolean> {
+  async release(name: string, token: string, permits: number): Promise<boolean> {
     checkStoreName(name, 'MemorySemaphoreStore.release()');
     const now = currentClock().now();
     const state = this.#live(name, now);
-    if (state === undefined) return Promise.resolve(false);
+    if (state === undefined) return false;
     const held = state.holders.get(token);
     if (held !== undefined) {
       state.holders.delete(token);
@@ -112,10 +112,10 @@ export class MemorySemaphoreStore implements SemaphoreStore {
     } else state.queue.delete(token);
     this.#grant(name, state, permits);
     this.#dropIfEmpty(name, state);
-    return Promise.resolve(held !== undefined);
+    return held !== undefined;
   }
 
-  watch(name: string): Promise<SemaphoreWatch> {
+  async watch(name: string): Promise<SemaphoreWatch> {
     checkStoreName(name, 'MemorySemaphoreStore.watch()');
     const set = this.#watches.get(name) ?? new Set<MemoryWatch>();
     this.#watches.set(name, set);
@@ -124,27 +124,23 @@ export class MemorySemaphoreStore implements SemaphoreStore {
       if (set.size === 0 && this.#watches.get(name) === set) this.#watches.delete(name);
     });
     set.add(watch);
-    return Promise.resolve(watch);
+    return watch;
   }
 
-  #answer(
+  async #answer(
     name: string,
     request: SemaphoreRequest,
     method: string,
     answer: (state: State, now: number) => SemaphoreGrant,
   ): Promise<SemaphoreGrant> {
-    try {
-      checkStoreName(name, `MemorySemaphoreStore.${method}`);
-      checkSemaphoreRequest(request, `MemorySemaphoreStore.${method}`);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    checkStoreName(name, `MemorySemaphoreStore.${method}`);
+    checkSemaphoreRequest(request, `MemorySemaphoreStore.${method}`);
     const now = currentClock().now();
     const state = this.#live(name, now) ?? new State();
     this.#states.set(name, state);
     const grant = answer(state, now);
     this.#dropIfEmpty(name, state);
-    return Promise.resolve(grant);
+    return grant;
   }
 
   #grantOf(state: State, token: string): SemaphoreGrant {

@@ -103,17 +103,18 @@ export class GcraState implements LimitState {
   decide(now: number, { limit, interval, weight, peek }: RateLimitRequest): RateLimitDecision {
     const emission = interval / limit;
     const base = Math.max(this.#tat, now);
-    const next = base + weight * emission;
-    const allowAt = next - interval;
-    const admitted = allowAt <= now;
-    if (admitted && peek !== true) this.#tat = next;
+    // How far ahead of now the bucket would be: it fits within `interval` (give or take float rounding,
+    // which `interval / limit * limit` is off by).
+    const ahead = base - now + weight * emission;
+    const admitted = ahead <= interval * (1 + 1e-12);
+    if (admitted && peek !== true) this.#tat = base + weight * emission;
     const tat = Math.max(this.#tat, now);
     this.freeAt = tat;
     return {
       admitted,
       remaining: Math.max(0, (interval - (tat - now)) / emission),
       resetMs: tat - now,
-      retryAfterMs: admitted ? 0 : allowAt - now,
+      retryAfterMs: admitted ? 0 : ahead - interval,
     };
   }
 }

@@ -27,7 +27,7 @@ export class MemoryLockoutStore implements LockoutStore {
     return this.#until.size;
   }
 
-  lock(name: string, span: LockoutSpan): Promise<number> {
+  async lock(name: string, span: LockoutSpan): Promise<number> {
     checkStoreName(name, 'MemoryLockoutStore.lock()');
     checkLockoutSpan(span, 'MemoryLockoutStore.lock()');
     const clock = currentClock();
@@ -36,22 +36,22 @@ export class MemoryLockoutStore implements LockoutStore {
     const until = this.#until.get(name);
     if ((until === undefined || until < now + ms) && ms > 0) this.#until.set(name, now + ms);
     if (this.#until.size >= this.#sweepAt) this.#sweep(now);
-    return Promise.resolve(ms);
+    return ms;
   }
 
-  remaining(name: string): Promise<number> {
+  async remaining(name: string): Promise<number> {
     checkStoreName(name, 'MemoryLockoutStore.remaining()');
     const until = this.#until.get(name);
-    if (until === undefined) return Promise.resolve(0);
+    if (until === undefined) return 0;
     const left = until - currentClock().now();
     if (left <= 0) this.#until.delete(name);
-    return Promise.resolve(Math.max(0, left));
+    return Math.max(0, left);
   }
 
-  unlock(name: string): Promise<void> {
+  async unlock(name: string): Promise<void> {
     checkStoreName(name, 'MemoryLockoutStore.unlock()');
     this.#until.delete(name);
-    return Promise.resolve();
+    return;
   }
 
   #sweep(now: number): void {

@@ -10,6 +10,7 @@ interface IoredisLike {
     unsubscribe(channel: string): Promise<unknown>;
     on(event: 'message', listener: (channel: string, message: string) => void): unknown;
     on(event: 'connect', listener: () => void): unknown;
+    on(event: 'error', listener: (error: unknown) => void): unknown;
     readonly stream?: { unref?(): void } | undefined;
     disconnect(): void;
   };
@@ -53,6 +54,8 @@ export function ioredisClient(client: object, options?: ClientAdapterOptions): R
       const connected = subscriber;
       // Listening alone never keeps a process alive; waiters hold their own timers.
       connected.on('connect', () => connected.stream?.unref?.());
+      // It reconnects by itself; waits on it are bounded by the stores' timeouts.
+      connected.on('error', () => {});
       subscriber.on('message', (channel, message) => {
         for (const listener of channels.get(channel)?.listeners ?? []) listener(message);
       });
@@ -78,6 +81,11 @@ export function ioredisClient(client: object, options?: ClientAdapterOptions): R
           await connection().unsubscribe(channel);
         }
       };
+    },
+    async close() {
+      subscriber?.disconnect();
+      subscriber = undefined;
+      channels.clear();
     },
   };
 }

@@ -5,7 +5,12 @@ type Listener = (message: string, channel: string) => void;
 /** The parts of a node-redis (`redis` v5/v6) client this adapter uses. */
 interface NodeRedisSingle {
   sendCommand(args: string[]): Promise<unknown>;
-  duplicate(): NodeRedisSingle & { connect(): Promise<unknown>; unref?(): void };
+  duplicate(): NodeRedisSingle & {
+    connect(): Promise<unknown>;
+    unref?(): void;
+    on(event: 'error', listener: (error: unknown) => void): unknown;
+    destroy(): void;
+  };
   subscribe(channel: string, listener: Listener): Promise<unknown>;
   unsubscribe(channel: string, listener?: Listener): Promise<unknown>;
   readonly options?: { readonly disableOfflineQueue?: boolean | undefined } | undefined;
@@ -98,13 +103,16 @@ export function nodeRedisClient(client: object, options?: ClientAdapterOptions):
       },
     };
   }
-  let subscriber: Promise<NodeRedisSingle> | undefined;
+  let subscriber: Promise<ReturnType<NodeRedisSingle['duplicate']>> | undefined;
   return {
     evalSha: (sha, keys, args) => raw.sendCommand(command('EVALSHA', sha, keys, args)),
     eval: (source, keys, args) => raw.sendCommand(command('EVAL', source, keys, args)),
     async subscribe(channel, listener) {
       subscriber ??= (async () => {
         const duplicate = raw.duplicate();
+        // It reconnects by itself; waits on it are bounded by the stores' timeouts. Unheard, an error
+        // event would crash the process.
+        duplicate.on('error', () => {});
         await duplicate.connect();
         // Listening alone never keeps a process alive; waiters hold their own timers.
         duplicate.unref?.();
@@ -114,6 +122,11 @@ export function nodeRedisClient(client: object, options?: ClientAdapterOptions):
       const wrapped: Listener = (message) => listener(message);
       await connection.subscribe(channel, wrapped);
       return async () => void (await connection.unsubscribe(channel, wrapped));
+    },
+    async close() {
+      const opened = subscriber;
+      subscriber = undefined;
+      if (opened !== undefined) (await opened.catch(() => undefined))?.destroy();
     },
   };
 }

@@ -10,15 +10,16 @@ local limit, interval, weight = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(A
 local peek = ARGV[4] == '1'
 local emission = interval / limit
 local tat = tonumber(redis.call('GET', KEYS[1])) or now
-local nextTat = math.max(tat, now) + weight * emission
-local allowAt = nextTat - interval
-local admitted = allowAt <= now
+local base = math.max(tat, now)
+-- How far ahead of now the bucket would be; it fits within interval, give or take float rounding.
+local ahead = base - now + weight * emission
+local admitted = ahead <= interval * (1 + 1e-12)
 if admitted and not peek then
-  tat = nextTat
-  redis.call('SET', KEYS[1], f(nextTat), 'PX', px(nextTat - now + 1))
+  tat = base + weight * emission
+  redis.call('SET', KEYS[1], f(tat), 'PX', px(tat - now + 1))
 end
 local current = math.max(tat, now)
 local retry = 0
-if not admitted then retry = allowAt - now end
+if not admitted then retry = ahead - interval end
 return { admitted and 1 or 0, f(math.max(0, (interval - (current - now)) / emission)), f(current - now), f(retry) }
 `;
