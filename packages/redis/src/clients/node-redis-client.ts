@@ -26,7 +26,8 @@ interface NodeRedisCluster {
   subscribe(channel: string, listener: Listener): Promise<unknown>;
   unsubscribe(channel: string, listener?: Listener): Promise<unknown>;
   getSlotMaster(slot: number): unknown;
-  readonly options?:
+  /** node-redis keeps a cluster's options here. */
+  readonly _options?:
     | { readonly defaults?: { readonly disableOfflineQueue?: boolean | undefined } | undefined }
     | undefined;
 }
@@ -85,7 +86,7 @@ export function nodeRedisClient(client: object, options?: ClientAdapterOptions):
     );
   }
   const queueOff = isCluster(raw)
-    ? raw.options?.defaults?.disableOfflineQueue === true
+    ? raw._options?.defaults?.disableOfflineQueue === true
     : raw.options?.disableOfflineQueue === true;
   if (!queueOff && options?.offlineQueue !== true) {
     throw new TypeError(
