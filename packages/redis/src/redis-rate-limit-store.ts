@@ -74,12 +74,13 @@ export class RedisRateLimitStore implements RateLimitStore {
           this.#keys(algorithm, name),
           args,
         );
-        const [admitted, remaining, resetMs, retryAfterMs] = replyList(reply, CALLER).map(Number);
+        const [admitted, remaining, resetMs, retryAfterMs, at] = replyList(reply, CALLER).map(Number);
         return {
           admitted: admitted === 1,
           remaining: remaining as number,
           resetMs: resetMs as number,
           retryAfterMs: retryAfterMs as number,
+          at: at as number,
         };
       },
       () => this.#fallback.consume(name, request),

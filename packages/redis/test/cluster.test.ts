@@ -27,7 +27,10 @@ interface ClusterClient {
 }
 
 async function connect(kind: 'node-redis' | 'ioredis'): Promise<ClusterClient> {
-  const nodes = (cluster as RedisClusterServers).nodes.map((node) => ({ host: '127.0.0.1', port: node.port }));
+  const nodes = (cluster as RedisClusterServers).nodes.map((node) => ({
+    host: '127.0.0.1',
+    port: node.port,
+  }));
   if (kind === 'ioredis') {
     const client = new Cluster(nodes, { enableOfflineQueue: false, lazyConnect: true });
     await client.connect();

@@ -54,8 +54,8 @@ export class SlidingCounterState implements LimitState {
     }
     this.#window = window;
     const start = window * interval;
-    const covered = (interval - (now - start)) / interval;
-    let estimate = this.#previous * covered + this.#current;
+    // The same operations in the same order as the Redis script, so both round alike.
+    let estimate = (this.#previous * (interval - (now - start))) / interval + this.#current;
     const admitted = estimate + weight <= limit;
     let retryAfterMs = 0;
     if (admitted && peek !== true) {

@@ -61,10 +61,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
       if (this.#states.size >= this.#sweepAt) this.#sweep();
       this.#states.set(key, state);
     }
-    const now = currentClock().now();
+    const clock = currentClock();
+    const now = clock.now();
     const decision = state.decide(now, request);
     if (state.freeAt <= now) this.#states.delete(key);
-    return decision;
+    return { ...decision, at: clock.dateNow() };
   }
 
   reset(name: string): Promise<void> {

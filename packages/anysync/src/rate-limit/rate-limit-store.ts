@@ -61,6 +61,8 @@ export interface RateLimitDecision {
   readonly resetMs: number;
   /** Milliseconds before this weight could be admitted, ignoring other callers; 0 when admitted. */
   readonly retryAfterMs: number;
+  /** When the store decided, in milliseconds since the epoch on the store's clock (when it tells). */
+  readonly at?: number | undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import { PRELUDE } from './prelude.js';
 /**
  * GCRA, a token bucket of `limit` refilled over `interval`: KEYS is one string holding the theoretical
  * arrival time (server milliseconds), expiring when the bucket is full again. A refused call writes
- * nothing. ARGV: limit, interval, weight, peek. Returns { admitted, remaining, resetMs, retryAfterMs }.
+ * nothing. ARGV: limit, interval, weight, peek. Returns { admitted, remaining, resetMs, retryAfterMs, now }.
  */
 export const GCRA = `${PRELUDE}
 local limit, interval, weight = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -21,5 +21,5 @@ end
 local current = math.max(tat, now)
 local retry = 0
 if not admitted then retry = ahead - interval end
-return { admitted and 1 or 0, f(math.max(0, (interval - (current - now)) / emission)), f(current - now), f(retry) }
+return { admitted and 1 or 0, f(math.max(0, (interval - (current - now)) / emission)), f(current - now), f(retry), f(now) }
 `;

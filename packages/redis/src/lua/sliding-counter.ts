@@ -4,7 +4,7 @@ import { PRELUDE } from './prelude.js';
  * The approximate sliding window: two fixed windows aligned on multiples of `interval` (server time),
  * the previous one weighed by how much of it the sliding window still covers. KEYS: one hash (`w` the
  * window, `c` its weight, `p` the previous one's). A refused call writes nothing.
- * ARGV: limit, interval, weight, peek. Returns { admitted, remaining, resetMs, retryAfterMs }.
+ * ARGV: limit, interval, weight, peek. Returns { admitted, remaining, resetMs, retryAfterMs, now }.
  */
 export const SLIDING_COUNTER = `${PRELUDE}
 local limit, interval, weight = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -35,5 +35,5 @@ elseif not admitted then
 end
 local freeAt = now
 if c > 0 then freeAt = start + 2 * interval elseif p > 0 then freeAt = start + interval end
-return { admitted and 1 or 0, f(math.max(0, limit - estimate)), f(math.max(0, freeAt - now)), f(math.max(0, retry)) }
+return { admitted and 1 or 0, f(math.max(0, limit - estimate)), f(math.max(0, freeAt - now)), f(math.max(0, retry)), f(now) }
 `;

@@ -5,7 +5,7 @@ import { PRELUDE } from './prelude.js';
  * its summary (a hash: `used`, `oldest`, `ow` the oldest's weight, `newest`, `n`). The summary answers a
  * refused call without reading the log (TIME, HMGET: three commands with the EVALSHA); the log is read
  * only when entries expire or when the oldest entry alone does not free enough.
- * ARGV: limit, interval, weight, peek ('1'). Returns { admitted, remaining, resetMs, retryAfterMs }.
+ * ARGV: limit, interval, weight, peek ('1'). Returns { admitted, remaining, resetMs, retryAfterMs, now }.
  */
 export const SLIDING_LOG = `${PRELUDE}
 local limit, interval, weight = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -67,5 +67,5 @@ if dirty then
 end
 local reset = 0
 if newest then reset = newest + interval - now end
-return { admitted and 1 or 0, f(math.max(0, limit - used)), f(math.max(0, reset)), f(math.max(0, retry)) }
+return { admitted and 1 or 0, f(math.max(0, limit - used)), f(math.max(0, reset)), f(math.max(0, retry)), f(now) }
 `;
