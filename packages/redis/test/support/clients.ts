@@ -23,6 +23,7 @@ export async function connect(kind: ClientKind, port: number): Promise<TestClien
       lazyConnect: true,
       maxRetriesPerRequest: 1,
     });
+    redis.on('error', () => {}); // reconnects are the tests' business
     await redis.connect();
     const adapter = ioredisClient(redis);
     return {

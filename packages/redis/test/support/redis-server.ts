@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -77,7 +77,15 @@ export class RedisServer {
   /** Starts the server (again, on the same port) and waits until it answers. */
   async restart(): Promise<void> {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-    args.push('--dir', this.#dir, '--protected-mode', 'no', ...this.extraArgs);
+    args.push(
+      '--dir',
+      this.#dir,
+      '--protected-mode',
+      'no',
+      '--enable-debug-command',
+      'local',
+      ...this.extraArgs,
+    );
     const child = spawn(REDIS_SERVER as string, args, { stdio: 'ignore' });
     this.#process = child;
     await waitFor(() => ping(this.port) || child.exitCode !== null, `redis-server on port ${this.port}`);
@@ -100,6 +108,18 @@ export class RedisServer {
     return execFileSync(REDIS_CLI as string, ['-p', String(this.port), ...args], {
       encoding: 'utf8',
       timeout: 5000,
+    });
+  }
+
+  /** `redis-cli` against this server without blocking this process (for commands that take a while). */
+  cliAsync(...args: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      execFile(
+        REDIS_CLI as string,
+        ['-p', String(this.port), ...args],
+        { encoding: 'utf8', timeout: 10_000 },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      );
     });
   }
 
