@@ -35,7 +35,13 @@ async function connect(kind: 'node-redis' | 'ioredis'): Promise<ClusterClient> {
     const client = new Cluster(nodes, { enableOfflineQueue: false, lazyConnect: true });
     await client.connect();
     const adapter = ioredisClient(client);
-    return { adapter, close: async () => void (await adapter.close?.(), client.disconnect()) };
+    return {
+      adapter,
+      close: async () => {
+        await adapter.close?.();
+        client.disconnect();
+      },
+    };
   }
   const client = createCluster({
     rootNodes: nodes.map((node) => ({ url: `redis://${node.host}:${node.port}` })),
@@ -89,7 +95,13 @@ describe.skipIf(redisMissing)(`Redis Cluster${redisMissing ? ` (skipped: ${redis
           expect(await gate.remaining).toBeGreaterThan(50_000);
           await gate.unlock();
           let runs = 0;
-          const square = memoize(async (n: number) => (runs++, n * n), { store: flights, name, ttl: 60_000 });
+          const square = memoize(
+            async (n: number) => {
+              runs++;
+              return n * n;
+            },
+            { store: flights, name, ttl: 60_000 },
+          );
           expect(await Promise.all([square(3), square(3)])).toEqual([9, 9]);
           expect(runs).toBe(1);
           const semaphore = new Semaphore(1, { store: permits, name, leaseMs: 5000 });

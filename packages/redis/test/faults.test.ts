@@ -71,8 +71,7 @@ describe.skipIf(redisMissing)(`faults${redisMissing ? ` (skipped: ${redisMissing
           name: 'pool',
           leaseMs: 2000,
         });
-        let runs = 0;
-        const report = memoize(async (day: string) => (runs++, day), {
+        const report = memoize(async (day: string) => day, {
           store: new RedisSingleFlightStore(options),
           name: 'report',
           ttl: 60_000,
