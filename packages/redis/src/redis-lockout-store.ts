@@ -52,8 +52,7 @@ export class RedisLockoutStore implements LockoutStore {
     const [kind, value] = checkSpan(span);
     return this.#calls.guarded(
       'lockout lock',
-      async () =>
-        Number(await this.#calls.run('lockout lock', LOCK, [this.#key(name)], [kind, String(value)])),
+      async () => Number(await this.#calls.raw(LOCK, [this.#key(name)], [kind, String(value)])),
       () => this.#fallback.lock(name, span),
       () => Math.max(0, kind === 'ms' ? value : value - Date.now()),
     );
@@ -63,7 +62,7 @@ export class RedisLockoutStore implements LockoutStore {
     checkName(name, 'name', 'RedisLockoutStore.remaining()');
     return this.#calls.guarded(
       'lockout remaining',
-      async () => Number(await this.#calls.run('lockout remaining', REMAINING, [this.#key(name)], [])),
+      async () => Number(await this.#calls.raw(REMAINING, [this.#key(name)], [])),
       () => this.#fallback.remaining(name),
       () => 0,
     );
@@ -74,7 +73,7 @@ export class RedisLockoutStore implements LockoutStore {
     await this.#fallback.unlock(name);
     await this.#calls.guarded(
       'lockout unlock',
-      async () => void (await this.#calls.run('lockout unlock', UNLOCK, [this.#key(name)], [])),
+      async () => void (await this.#calls.raw(UNLOCK, [this.#key(name)], [])),
       async () => {},
       () => {},
     );

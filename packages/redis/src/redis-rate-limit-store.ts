@@ -21,6 +21,18 @@ const SCRIPTS: Record<RateLimitAlgorithm, Script> = {
 const DELETE = new Script("return redis.call('DEL', unpack(KEYS))");
 const CALLER = 'RedisRateLimitStore.consume()';
 
+/** A script's reply: integers in thousandths (µs for the durations and the clock), the cheapest replies. */
+function toDecision(reply: unknown): RateLimitDecision {
+  const [admitted, remaining, resetMs, retryAfterMs, at] = replyList(reply, CALLER);
+  return {
+    admitted: Number(admitted) === 1,
+    remaining: Number(remaining) / 1000,
+    resetMs: Number(resetMs) / 1000,
+    retryAfterMs: Number(retryAfterMs) / 1000,
+    at: Number(at) / 1000,
+  };
+}
+
 /**
  * A {@link RateLimitStore} on Redis: every `RateLimiter` with this store and the same name, in any
  * process, shares one limit. Each decision is one Lua script (`EVALSHA`) that reads the time from Redis
@@ -67,22 +79,7 @@ export class RedisRateLimitStore implements RateLimitStore {
     const args = [String(limit), String(interval), String(weight), peek === true ? '1' : '0'];
     return this.#calls.guarded(
       'rate limit consume',
-      async () => {
-        const reply = await this.#calls.run(
-          'rate limit consume',
-          SCRIPTS[algorithm],
-          this.#keys(algorithm, name),
-          args,
-        );
-        const [admitted, remaining, resetMs, retryAfterMs, at] = replyList(reply, CALLER).map(Number);
-        return {
-          admitted: admitted === 1,
-          remaining: remaining as number,
-          resetMs: resetMs as number,
-          retryAfterMs: retryAfterMs as number,
-          at: at as number,
-        };
-      },
+      () => this.#calls.raw(SCRIPTS[algorithm], this.#keys(algorithm, name), args).then(toDecision),
       () => this.#fallback.consume(name, request),
       () => ({ admitted: true, remaining: limit, resetMs: 0, retryAfterMs: 0 }),
     );

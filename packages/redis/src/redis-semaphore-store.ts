@@ -107,7 +107,7 @@ export class RedisSemaphoreStore implements SemaphoreStore {
       'semaphore renew',
       async () => {
         // The permits are not known here; any count grants nobody extra (grants need the head to fit).
-        const reply = await this.#calls.run('semaphore renew', RENEW, this.#keys(name), [
+        const reply = await this.#calls.raw(RENEW, this.#keys(name), [
           ...this.#head(name),
           token,
           String(Math.ceil(leaseMs)),
@@ -131,11 +131,7 @@ export class RedisSemaphoreStore implements SemaphoreStore {
       'semaphore release',
       async () =>
         Number(
-          await this.#calls.run('semaphore release', RELEASE, this.#keys(name), [
-            ...this.#head(name),
-            token,
-            String(permits),
-          ]),
+          await this.#calls.raw(RELEASE, this.#keys(name), [...this.#head(name), token, String(permits)]),
         ) === 1,
       async () => false,
       () => false,
@@ -185,7 +181,7 @@ export class RedisSemaphoreStore implements SemaphoreStore {
     return this.#calls.guarded(
       `semaphore ${method}`,
       async () => {
-        const reply = await this.#calls.run(`semaphore ${method}`, script, this.#keys(name), [
+        const reply = await this.#calls.raw(script, this.#keys(name), [
           ...this.#head(name),
           token,
           String(weight),

@@ -69,10 +69,7 @@ export class RedisSingleFlightStore implements SingleFlightStore {
     return this.#calls.guarded(
       'single-flight begin',
       async () => {
-        const reply = await this.#calls.run('single-flight begin', BEGIN, this.#keys(key), [
-          owner,
-          String(Math.ceil(leaseMs)),
-        ]);
+        const reply = await this.#calls.raw(BEGIN, this.#keys(key), [owner, String(Math.ceil(leaseMs))]);
         const [kind, value] = replyList(reply, 'RedisSingleFlightStore.begin()') as [string, string];
         if (kind === 'v') return { outcome: value, leader: false, leaseMs: 0 };
         return { leader: kind === 'l', leaseMs: kind === 'l' ? leaseMs : Number(value) };
@@ -95,12 +92,7 @@ export class RedisSingleFlightStore implements SingleFlightStore {
     return this.#calls.guarded(
       'single-flight renew',
       async () =>
-        Number(
-          await this.#calls.run('single-flight renew', RENEW, this.#keys(key), [
-            owner,
-            String(Math.ceil(leaseMs)),
-          ]),
-        ) === 1,
+        Number(await this.#calls.raw(RENEW, this.#keys(key), [owner, String(Math.ceil(leaseMs))])) === 1,
       async () => true,
       () => true,
     );
@@ -117,7 +109,7 @@ export class RedisSingleFlightStore implements SingleFlightStore {
     await this.#calls.guarded(
       'single-flight settle',
       async () =>
-        void (await this.#calls.run('single-flight settle', SETTLE, this.#keys(key), [
+        void (await this.#calls.raw(SETTLE, this.#keys(key), [
           owner,
           outcome,
           String(Math.max(0, ttlMs)),

@@ -16,12 +16,10 @@ export class Script {
     this.sha = createHash('sha1').update(source).digest('hex');
   }
 
-  async run(client: RedisClient, keys: readonly string[], args: readonly string[]): Promise<unknown> {
-    try {
-      return await client.evalSha(this.sha, keys, args);
-    } catch (error) {
+  run(client: RedisClient, keys: readonly string[], args: readonly string[]): Promise<unknown> {
+    return client.evalSha(this.sha, keys, args).catch((error: unknown) => {
       if (!isNoScript(error)) throw error;
       return client.eval(this.source, keys, args);
-    }
+    });
   }
 }

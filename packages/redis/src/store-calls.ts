@@ -2,6 +2,7 @@ import type { RedisClient } from './redis-client.js';
 import { RedisStoreError, type RedisStoreErrorKind } from './redis-store-error.js';
 import type { FailurePolicy, RedisStoreOptions } from './redis-store-options.js';
 import type { Script } from './script.js';
+import { Deadlines, Timeout } from './deadlines.js';
 
 const POLICIES: readonly unknown[] = ['fail-open', 'fail-closed', 'fallback'];
 /** Replies that mean "not now" (a node loading, failing over, a busy script), not "wrong request". */
@@ -17,22 +18,6 @@ function kindOf(error: unknown): RedisStoreErrorKind {
   return 'unavailable';
 }
 
-class Timeout extends Error {
-  constructor(ms: number) {
-    super(`no answer within ${ms} ms`);
-  }
-}
-
-/** `promise`, or a rejection with a `Timeout` after `ms`; the timer never keeps the process alive. */
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Timeout(ms)), ms);
-    timer.unref?.();
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * How a Redis store calls Redis: every call bounded by the timeout, every failure turned into a
  * `RedisStoreError`, and the failure policy applied to the transient ones.
@@ -43,6 +28,7 @@ export class StoreCalls {
   readonly policy: FailurePolicy;
   readonly timeoutMs: number;
   readonly #onStoreError: ((error: RedisStoreError) => void) | undefined;
+  readonly #deadlines: Deadlines;
 
   constructor(options: RedisStoreOptions, store: string) {
     if (typeof options !== 'object' || options === null) {
@@ -75,6 +61,7 @@ export class StoreCalls {
     this.policy = onFailure;
     this.timeoutMs = timeoutMs;
     this.#onStoreError = onStoreError;
+    this.#deadlines = new Deadlines(timeoutMs);
   }
 
   /** `prefix:{kind:name}`: every key of one operation shares this hash tag, so one cluster node holds them. */
@@ -82,44 +69,50 @@ export class StoreCalls {
     return `${this.prefix}:{${kind}:${name}}`;
   }
 
+  /** Runs `script`, unbounded: for the `call` of `guarded()`, which bounds it. */
+  raw(script: Script, keys: readonly string[], args: readonly string[]): Promise<unknown> {
+    return script.run(this.client, keys, args);
+  }
+
   /** Runs `script` within the timeout; any failure becomes a `RedisStoreError`. */
   run(operation: string, script: Script, keys: readonly string[], args: readonly string[]): Promise<unknown> {
     return this.bounded(operation, () => script.run(this.client, keys, args));
   }
 
-  async bounded<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  bounded<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    let started: Promise<T>;
     try {
-      return await within(call(), this.timeoutMs);
+      started = call();
     } catch (error) {
+      started = Promise.reject(error);
+    }
+    return this.#deadlines.within(started).catch((error: unknown) => {
       throw error instanceof RedisStoreError
         ? error
         : new RedisStoreError(operation, error instanceof Timeout ? 'timeout' : kindOf(error), {
             cause: error,
           });
-    }
+    });
   }
 
   /**
    * `call()`, or by the policy when Redis cannot answer: `open()` for fail-open, `fallback()` for
    * fallback, the `RedisStoreError` for fail-closed (and for every `'reply'` error).
    */
-  async guarded<T>(
+  guarded<T>(
     operation: string,
     call: () => Promise<T>,
     fallback: () => Promise<T>,
     open: () => T | Promise<T>,
   ): Promise<T> {
-    try {
-      return await this.bounded(operation, call);
-    } catch (error) {
-      const storeError = error as RedisStoreError;
+    return this.bounded(operation, call).catch((error: RedisStoreError) => {
       try {
-        this.#onStoreError?.(storeError);
+        this.#onStoreError?.(error);
       } catch {
         // A failing logger must not turn a policy's answer into a crash.
       }
-      if (storeError.kind === 'reply' || this.policy === 'fail-closed') throw storeError;
+      if (error.kind === 'reply' || this.policy === 'fail-closed') throw error;
       return this.policy === 'fallback' ? fallback() : open();
-    }
+    });
   }
 }

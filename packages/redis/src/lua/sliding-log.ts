@@ -5,7 +5,8 @@ import { PRELUDE } from './prelude.js';
  * its summary (a hash: `used`, `oldest`, `ow` the oldest's weight, `newest`, `n`). The summary answers a
  * refused call without reading the log (TIME, HMGET: three commands with the EVALSHA); the log is read
  * only when entries expire or when the oldest entry alone does not free enough.
- * ARGV: limit, interval, weight, peek ('1'). Returns { admitted, remaining, resetMs, retryAfterMs, now }.
+ * ARGV: limit, interval, weight, peek ('1'). Returns { admitted, remaining, resetMs, retryAfterMs, now } as integers in thousandths (now in µs):
+ * integer replies cost the server less than formatted numbers.
  */
 export const SLIDING_LOG = `${PRELUDE}
 local limit, interval, weight = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -67,5 +68,5 @@ if dirty then
 end
 local reset = 0
 if newest then reset = newest + interval - now end
-return { admitted and 1 or 0, f(math.max(0, limit - used)), f(math.max(0, reset)), f(math.max(0, retry)), f(now) }
+return { admitted and 1 or 0, micro(math.max(0, limit - used)), micro(math.max(0, reset)), micro(math.max(0, retry)), tonumber(clock[1]) * 1000000 + tonumber(clock[2]) }
 `;
