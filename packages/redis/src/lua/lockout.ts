@@ -11,7 +11,7 @@ ms = math.max(0, ms)
 if ms > 0 and redis.call('PTTL', KEYS[1]) < math.ceil(ms) then
   redis.call('SET', KEYS[1], '1', 'PX', px(ms))
 end
-return f(ms)
+return tostring(ms)
 `;
 
 /** Milliseconds until the lockout in KEYS opens (0 when open). */

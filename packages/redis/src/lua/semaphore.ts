@@ -1,7 +1,7 @@
 import { PRELUDE } from './prelude.js';
 
 /**
- * What every semaphore script shares. KEYS: 1 holders (token → lease end), 2 queue (token → ticket, so
+ * What every semaphore script shares. KEYS: 1 holders (token → lease end, µs), 2 queue (token → ticket, so
  * the lowest ticket is the head), 3 queued waiters' lease ends, 4 per-token `weight:ticket:fence`, 5 the
  * summary (`used`, `ticket`, `fence`). Tickets and fences are max(last + 1, server time in µs): they grow
  * even after every key expired. Expired holders and waiters are dropped first; grants are published on
@@ -9,7 +9,6 @@ import { PRELUDE } from './prelude.js';
  * with the latest lease in it.
  */
 const SEMAPHORE_PRELUDE = `${PRELUDE}
-local nowUs = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
 local channel, label = ARGV[1], ARGV[2]
 local function info(token)
   local s = redis.call('HGET', KEYS[4], token)
@@ -19,23 +18,23 @@ local function info(token)
 end
 local function counter(name)
   local value = math.max((tonumber(redis.call('HGET', KEYS[5], name)) or 0) + 1, nowUs)
-  redis.call('HSET', KEYS[5], name, f(value))
+  redis.call('HSET', KEYS[5], name, d(value))
   return value
 end
 local used = tonumber(redis.call('HGET', KEYS[5], 'used')) or 0
-local gone = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', f(now))
+local gone = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', d(nowUs))
 for i = 1, #gone do
   local w = info(gone[i])
   if w then used = used - w end
   redis.call('HDEL', KEYS[4], gone[i])
 end
-if #gone > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', f(now)) end
-local late = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', f(now))
+if #gone > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', d(nowUs)) end
+local late = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', d(nowUs))
 for i = 1, #late do
   redis.call('ZREM', KEYS[2], late[i])
   redis.call('HDEL', KEYS[4], late[i])
 end
-if #late > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', f(now)) end
+if #late > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', d(nowUs)) end
 if redis.call('EXISTS', KEYS[1]) == 0 then used = 0 end
 local function grant(permits)
   local granted = {}
@@ -50,9 +49,9 @@ local function grant(permits)
     redis.call('ZREM', KEYS[2], token)
     redis.call('ZREM', KEYS[3], token)
     redis.call('ZADD', KEYS[1], ends, token)
-    redis.call('HSET', KEYS[4], token, f(w) .. ':' .. f(ticket) .. ':' .. f(fence))
+    redis.call('HSET', KEYS[4], token, tostring(w) .. ':' .. d(ticket) .. ':' .. d(fence))
     used = used + w
-    granted[#granted + 1] = token .. '=' .. f(fence)
+    granted[#granted + 1] = token .. '=' .. d(fence)
   end
   if #granted > 0 then redis.call('PUBLISH', channel, label .. table.concat(granted, ',')) end
 end
@@ -66,17 +65,17 @@ local function finish()
     redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
     redis.call('HDEL', KEYS[5], 'used')
   else
-    redis.call('HSET', KEYS[5], 'used', f(used))
+    redis.call('HSET', KEYS[5], 'used', tostring(used))
   end
-  local ttl = px(math.max(latest - now, 0) + 1000)
+  local ttl = px(math.max(latest - nowUs, 0) / 1000 + 1000)
   for i = 1, 5 do redis.call('PEXPIRE', KEYS[i], ttl) end
 end
 local function answer(token)
   local w, ticket, fence = info(token)
   local held = redis.call('ZSCORE', KEYS[1], token)
   finish()
-  if held then return { 1, f(fence), f(ticket) } end
-  return { 0, '0', f(ticket or 0) }
+  if held then return { 1, d(fence), d(ticket) } end
+  return { 0, '0', d(ticket or 0) }
 end
 `;
 
@@ -84,14 +83,14 @@ end
 export const SEMAPHORE_ACQUIRE = `${SEMAPHORE_PRELUDE}
 local token, weight, permits, lease = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 if redis.call('ZSCORE', KEYS[1], token) then
-  redis.call('ZADD', KEYS[1], f(now + lease), token)
+  redis.call('ZADD', KEYS[1], d(nowUs + lease * 1000), token)
 elseif redis.call('ZSCORE', KEYS[2], token) then
-  redis.call('ZADD', KEYS[3], f(now + lease), token)
+  redis.call('ZADD', KEYS[3], d(nowUs + lease * 1000), token)
 else
   local ticket = counter('ticket')
-  redis.call('ZADD', KEYS[2], f(ticket), token)
-  redis.call('ZADD', KEYS[3], f(now + lease), token)
-  redis.call('HSET', KEYS[4], token, f(weight) .. ':' .. f(ticket) .. ':0')
+  redis.call('ZADD', KEYS[2], d(ticket), token)
+  redis.call('ZADD', KEYS[3], d(nowUs + lease * 1000), token)
+  redis.call('HSET', KEYS[4], token, tostring(weight) .. ':' .. d(ticket) .. ':0')
 end
 grant(permits)
 return answer(token)
@@ -102,8 +101,8 @@ export const SEMAPHORE_TRY_ACQUIRE = `${SEMAPHORE_PRELUDE}
 local token, weight, permits, lease = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 if not redis.call('ZSCORE', KEYS[1], token) and redis.call('ZCARD', KEYS[2]) == 0 and used + weight <= permits then
   local ticket, fence = counter('ticket'), counter('fence')
-  redis.call('ZADD', KEYS[1], f(now + lease), token)
-  redis.call('HSET', KEYS[4], token, f(weight) .. ':' .. f(ticket) .. ':' .. f(fence))
+  redis.call('ZADD', KEYS[1], d(nowUs + lease * 1000), token)
+  redis.call('HSET', KEYS[4], token, tostring(weight) .. ':' .. d(ticket) .. ':' .. d(fence))
   used = used + weight
 end
 grant(permits)
@@ -114,7 +113,7 @@ return answer(token)
 export const SEMAPHORE_RENEW = `${SEMAPHORE_PRELUDE}
 local token, lease, permits = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])
 local held = redis.call('ZSCORE', KEYS[1], token)
-if held then redis.call('ZADD', KEYS[1], f(now + lease), token) end
+if held then redis.call('ZADD', KEYS[1], d(nowUs + lease * 1000), token) end
 grant(permits)
 finish()
 if held then return 1 end

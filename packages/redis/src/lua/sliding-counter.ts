@@ -4,8 +4,8 @@ import { PRELUDE } from './prelude.js';
  * The approximate sliding window: two fixed windows aligned on multiples of `interval` (server time),
  * the previous one weighed by how much of it the sliding window still covers. KEYS: one hash (`w` the
  * window, `c` its weight, `p` the previous one's). A refused call writes nothing.
- * ARGV: limit, interval, weight, peek. Returns { admitted, remaining, resetMs, retryAfterMs, now } as integers in thousandths (now in µs):
- * integer replies cost the server less than formatted numbers.
+ * ARGV: limit, interval, weight, peek. Returns { admitted, remaining, resetMs, retryAfterMs, now } as
+ * integers in thousandths (now in µs).
  */
 export const SLIDING_COUNTER = `${PRELUDE}
 local limit, interval, weight = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -25,7 +25,7 @@ local retry = 0
 if admitted and not peek then
   c = c + weight
   estimate = estimate + weight
-  redis.call('HSET', KEYS[1], 'w', f(window), 'c', f(c), 'p', f(p))
+  redis.call('HSET', KEYS[1], 'w', d(window), 'c', tostring(c), 'p', tostring(p))
   redis.call('PEXPIRE', KEYS[1], px(start + 2 * interval - now + 1))
 elseif not admitted then
   if c + weight <= limit and p > 0 then
@@ -36,5 +36,5 @@ elseif not admitted then
 end
 local freeAt = now
 if c > 0 then freeAt = start + 2 * interval elseif p > 0 then freeAt = start + interval end
-return { admitted and 1 or 0, micro(math.max(0, limit - estimate)), micro(math.max(0, freeAt - now)), micro(math.max(0, retry)), tonumber(clock[1]) * 1000000 + tonumber(clock[2]) }
+return { admitted and 1 or 0, micro(math.max(0, limit - estimate)), micro(math.max(0, freeAt - now)), micro(math.max(0, retry)), nowUs }
 `;
