@@ -54,6 +54,16 @@ describe.skipIf(redisMissing)(
       }
     });
 
+    it('GCRA keeps fractions of a microsecond: at a billion a second, 2,000 calls leave the bucket barely ahead', async () => {
+      const store = new RedisRateLimitStore({ client: (client as TestClient).adapter, prefix: 'fine' });
+      const request = { algorithm: 'gcra', limit: 1e9, interval: 1000, weight: 1 } as const;
+      const decisions = await Promise.all(Array.from({ length: 2000 }, () => store.consume('hot', request)));
+      expect(decisions.every((decision) => decision.admitted)).toBe(true);
+      // 2,000 units of 0.001 µs: the bucket is at most 2 µs (plus rounding) ahead, not 2,000 µs.
+      const last = decisions.at(-1) as { resetMs: number };
+      expect(last.resetMs).toBeLessThan(0.5);
+    });
+
     it('reloads its scripts after the server forgot them (SCRIPT FLUSH, as after a restart or failover)', async () => {
       const store = new RedisRateLimitStore({ client: (client as TestClient).adapter, prefix: 'flush' });
       const request = { algorithm: 'sliding-log', limit: 2, interval: 60_000, weight: 1 } as const;

@@ -2,7 +2,7 @@ import { PRELUDE } from './prelude.js';
 
 /**
  * GCRA, a token bucket of `limit` refilled over `interval`: KEYS is one string holding the theoretical
- * arrival time (server µs, rounded up), expiring when the bucket is full again. A refused call writes
+ * arrival time (server µs, with its fraction), expiring when the bucket is full again. A refused call writes
  * nothing. ARGV: limit, interval, weight, peek. Returns { admitted, remaining, resetMs, retryAfterMs, now }
  * as integers in thousandths (now in µs).
  */
@@ -16,8 +16,9 @@ local base = math.max(tat, nowUs)
 local ahead = base - nowUs + weight * emission
 local admitted = ahead <= intervalUs * (1 + 1e-12)
 if admitted and not peek then
-  tat = math.ceil(base + weight * emission)
-  redis.call('SET', KEYS[1], d(tat), 'PX', px((tat - nowUs) / 1000 + 1))
+  tat = base + weight * emission
+  -- Fractions of a µs matter (a limit of 1e9 per second is 0.001 µs per unit): all 17 digits are kept.
+  redis.call('SET', KEYS[1], string.format('%.17g', tat), 'PX', px((tat - nowUs) / 1000 + 1))
 end
 local current = math.max(tat, nowUs)
 local retry = 0
