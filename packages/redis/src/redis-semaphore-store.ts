@@ -113,7 +113,9 @@ export class RedisSemaphoreStore implements SemaphoreStore {
           String(Math.ceil(leaseMs)),
           '0',
         ]);
-        return Number(reply) === 1;
+        const [held, announced] = replyList(reply, 'RedisSemaphoreStore.renew()');
+        this.#announce(name, announced);
+        return Number(held) === 1;
       },
       async () => true,
       () => true,
@@ -129,10 +131,16 @@ export class RedisSemaphoreStore implements SemaphoreStore {
     if (bypassed === 'fallback') return this.#fallback.release(name, token, permits);
     return this.#calls.guarded(
       'semaphore release',
-      async () =>
-        Number(
-          await this.#calls.raw(RELEASE, this.#keys(name), [...this.#head(name), token, String(permits)]),
-        ) === 1,
+      async () => {
+        const reply = await this.#calls.raw(RELEASE, this.#keys(name), [
+          ...this.#head(name),
+          token,
+          String(permits),
+        ]);
+        const [held, announced] = replyList(reply, 'RedisSemaphoreStore.release()');
+        this.#announce(name, announced);
+        return Number(held) === 1;
+      },
       async () => false,
       () => false,
     );
@@ -188,8 +196,9 @@ export class RedisSemaphoreStore implements SemaphoreStore {
           String(permits),
           String(Math.ceil(leaseMs)),
         ]);
-        const [granted, fence, ticket] = replyList(reply, caller).map(Number);
-        return { granted: granted === 1, fence: fence as number, ticket: ticket as number };
+        const [granted, fence, ticket, announced] = replyList(reply, caller);
+        this.#announce(name, announced);
+        return { granted: Number(granted) === 1, fence: Number(fence), ticket: Number(ticket) };
       },
       async () => {
         const grant = await this.#fallback[method](name, request);
@@ -201,6 +210,18 @@ export class RedisSemaphoreStore implements SemaphoreStore {
         return OPEN_GRANT;
       },
     );
+  }
+
+  /**
+   * The grants a script of this process made, told to this process's waiters at once: they need not wait
+   * for the pub/sub message (which still comes, for every other process).
+   */
+  #announce(name: string, announced: unknown): void {
+    if (typeof announced !== 'string' || announced === '' || !this.#watchers.has(name)) return;
+    for (const pair of announced.split(',')) {
+      const equals = pair.lastIndexOf('=');
+      this.#tell({ name, token: pair.slice(0, equals), fence: Number(pair.slice(equals + 1)) });
+    }
   }
 
   #tell(grant: Grant): void {

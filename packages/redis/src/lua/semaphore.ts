@@ -36,6 +36,7 @@ for i = 1, #late do
 end
 if #late > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', d(nowUs)) end
 if redis.call('EXISTS', KEYS[1]) == 0 then used = 0 end
+local announced = ''
 local function grant(permits)
   local granted = {}
   while true do
@@ -53,29 +54,34 @@ local function grant(permits)
     used = used + w
     granted[#granted + 1] = token .. '=' .. d(fence)
   end
-  if #granted > 0 then redis.call('PUBLISH', channel, label .. table.concat(granted, ',')) end
-end
-local function finish()
-  local latest = 0
-  for _, k in ipairs({ KEYS[1], KEYS[3] }) do
-    local last = redis.call('ZRANGE', k, -1, -1, 'WITHSCORES')
-    if #last > 0 then latest = math.max(latest, tonumber(last[2])) end
+  if #granted > 0 then
+    announced = table.concat(granted, ',')
+    redis.call('PUBLISH', channel, label .. announced)
   end
-  if latest == 0 then
+end
+-- Saves the count; when a lease was set or extended (leaseEnd), every key lives until the latest lease
+-- ends (kept in the summary, so no scan), plus a second.
+local function finish(leaseEnd)
+  if redis.call('EXISTS', KEYS[1], KEYS[2]) == 0 then
     redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
     redis.call('HDEL', KEYS[5], 'used')
   else
     redis.call('HSET', KEYS[5], 'used', tostring(used))
   end
-  local ttl = px(math.max(latest - nowUs, 0) / 1000 + 1000)
-  for i = 1, 5 do redis.call('PEXPIRE', KEYS[i], ttl) end
+  if leaseEnd then
+    local latest = math.max(tonumber(redis.call('HGET', KEYS[5], 'latest')) or 0, leaseEnd)
+    redis.call('HSET', KEYS[5], 'latest', d(latest))
+    local ttl = px((latest - nowUs) / 1000 + 1000)
+    for i = 1, 5 do redis.call('PEXPIRE', KEYS[i], ttl) end
+  end
 end
-local function answer(token)
+-- The token's standing, and the grants this call made (so the caller can tell its own waiters at once).
+local function answer(token, leaseEnd)
   local w, ticket, fence = info(token)
   local held = redis.call('ZSCORE', KEYS[1], token)
-  finish()
-  if held then return { 1, d(fence), d(ticket) } end
-  return { 0, '0', d(ticket or 0) }
+  finish(leaseEnd)
+  if held then return { 1, d(fence), d(ticket), announced } end
+  return { 0, '0', d(ticket or 0), announced }
 end
 `;
 
@@ -93,7 +99,7 @@ else
   redis.call('HSET', KEYS[4], token, tostring(weight) .. ':' .. d(ticket) .. ':0')
 end
 grant(permits)
-return answer(token)
+return answer(token, nowUs + lease * 1000)
 `;
 
 /** ARGV: channel, label, token, weight, permits, leaseMs. Grants only when it fits now and nobody is queued. */
@@ -106,18 +112,21 @@ if not redis.call('ZSCORE', KEYS[1], token) and redis.call('ZCARD', KEYS[2]) == 
   used = used + weight
 end
 grant(permits)
-return answer(token)
+return answer(token, nowUs + lease * 1000)
 `;
 
-/** ARGV: channel, label, token, leaseMs, permits. Returns 1 when the token still held (lease extended). */
+/** ARGV: channel, label, token, leaseMs, permits. Returns { 1 when the token still held (lease extended), grants }. */
 export const SEMAPHORE_RENEW = `${SEMAPHORE_PRELUDE}
 local token, lease, permits = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])
 local held = redis.call('ZSCORE', KEYS[1], token)
 if held then redis.call('ZADD', KEYS[1], d(nowUs + lease * 1000), token) end
 grant(permits)
-finish()
-if held then return 1 end
-return 0
+if held then
+  finish(nowUs + lease * 1000)
+  return { 1, announced }
+end
+finish(nil)
+return { 0, announced }
 `;
 
 /** ARGV: channel, label, token, permits. Frees the token's permits (or its place in the queue), grants. */
@@ -134,7 +143,7 @@ else
 end
 redis.call('HDEL', KEYS[4], token)
 grant(permits)
-finish()
-if held then return 1 end
-return 0
+finish(nil)
+if held then return { 1, announced } end
+return { 0, announced }
 `;
