@@ -80,7 +80,8 @@ export class RedisSemaphoreStore implements SemaphoreStore {
   readonly #fallback = new MemorySemaphoreStore();
   /** Tokens granted or queued by the policy (fallback store, or no store), until released. */
   readonly #bypassed = new Map<string, 'fallback' | 'open'>();
-  readonly #watchers = new Map<string, Set<Mailbox<Grant>>>();
+  /** This process's waiting acquisitions, by `name\u0000token`: a grant goes to its one waiter. */
+  readonly #waiting = new Map<string, Mailbox<number>>();
   readonly #dispatch = (message: string): void => {
     for (const grant of parseGrants(message)) this.#tell(grant);
   };
@@ -146,15 +147,14 @@ export class RedisSemaphoreStore implements SemaphoreStore {
     );
   }
 
-  async watch(name: string): Promise<SemaphoreWatch> {
+  async watch(name: string, token: string): Promise<SemaphoreWatch> {
     checkName(name, 'name', 'RedisSemaphoreStore.watch()');
-    const mailbox = new Mailbox<Grant>();
-    const watchers = this.#watchers.get(name) ?? new Set();
-    this.#watchers.set(name, watchers);
-    watchers.add(mailbox);
+    checkName(token, 'token', 'RedisSemaphoreStore.watch()');
+    const key = `${name}\u0000${token}`;
+    const mailbox = new Mailbox<number>();
+    this.#waiting.set(key, mailbox);
     const close = () => {
-      watchers.delete(mailbox);
-      if (watchers.size === 0 && this.#watchers.get(name) === watchers) this.#watchers.delete(name);
+      if (this.#waiting.get(key) === mailbox) this.#waiting.delete(key);
     };
     try {
       await this.#calls.guarded(
@@ -167,10 +167,7 @@ export class RedisSemaphoreStore implements SemaphoreStore {
       close();
       throw error;
     }
-    return {
-      next: async (token, ms) => (await mailbox.take(ms, (grant) => grant.token === token))?.fence,
-      close,
-    };
+    return { next: (ms) => mailbox.take(ms), close };
   }
 
   async #ask(
@@ -217,7 +214,7 @@ export class RedisSemaphoreStore implements SemaphoreStore {
    * for the pub/sub message (which still comes, for every other process).
    */
   #announce(name: string, announced: unknown): void {
-    if (typeof announced !== 'string' || announced === '' || !this.#watchers.has(name)) return;
+    if (typeof announced !== 'string' || announced === '' || this.#waiting.size === 0) return;
     for (const pair of announced.split(',')) {
       const equals = pair.lastIndexOf('=');
       this.#tell({ name, token: pair.slice(0, equals), fence: Number(pair.slice(equals + 1)) });
@@ -225,7 +222,7 @@ export class RedisSemaphoreStore implements SemaphoreStore {
   }
 
   #tell(grant: Grant): void {
-    for (const mailbox of this.#watchers.get(grant.name) ?? []) mailbox.push(grant);
+    this.#waiting.get(`${grant.name}\u0000${grant.token}`)?.push(grant.fence);
   }
 
   /** The channel and the label a grant message starts with. */

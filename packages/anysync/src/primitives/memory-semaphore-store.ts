@@ -20,19 +20,19 @@ class State {
 
 class MemoryWatch implements SemaphoreWatch {
   readonly #alarm = new Alarm();
-  readonly granted = new Map<string, number>();
+  #fence: number | undefined;
 
   constructor(readonly close: () => void) {}
 
-  push(token: string, fence: number): void {
-    this.granted.set(token, fence);
+  push(fence: number): void {
+    this.#fence = fence;
     this.#alarm.wake();
   }
 
-  async next(token: string, ms: number): Promise<number | undefined> {
-    if (!this.granted.has(token)) await this.#alarm.wait(ms);
-    const fence = this.granted.get(token);
-    this.granted.delete(token);
+  async next(ms: number): Promise<number | undefined> {
+    if (this.#fence === undefined) await this.#alarm.wait(ms);
+    const fence = this.#fence;
+    this.#fence = undefined;
     return fence;
   }
 }
@@ -55,7 +55,8 @@ class MemoryWatch implements SemaphoreWatch {
  */
 export class MemorySemaphoreStore implements SemaphoreStore {
   readonly #states = new Map<string, State>();
-  readonly #watches = new Map<string, Set<MemoryWatch>>();
+  /** Watches by `name\u0000token`. */
+  readonly #watches = new Map<string, MemoryWatch>();
   #tickets = 0;
   #fences = 0;
 
@@ -115,15 +116,14 @@ export class MemorySemaphoreStore implements SemaphoreStore {
     return held !== undefined;
   }
 
-  async watch(name: string): Promise<SemaphoreWatch> {
+  async watch(name: string, token: string): Promise<SemaphoreWatch> {
     checkStoreName(name, 'MemorySemaphoreStore.watch()');
-    const set = this.#watches.get(name) ?? new Set<MemoryWatch>();
-    this.#watches.set(name, set);
+    checkStoreName(token, 'MemorySemaphoreStore.watch(): token');
+    const key = `${name}\u0000${token}`;
     const watch: MemoryWatch = new MemoryWatch(() => {
-      set.delete(watch);
-      if (set.size === 0 && this.#watches.get(name) === set) this.#watches.delete(name);
+      if (this.#watches.get(key) === watch) this.#watches.delete(key);
     });
-    set.add(watch);
+    this.#watches.set(key, watch);
     return watch;
   }
 
@@ -157,7 +157,7 @@ export class MemorySemaphoreStore implements SemaphoreStore {
       entry.fence = ++this.#fences;
       state.holders.set(token, entry);
       state.used += entry.weight;
-      for (const watch of this.#watches.get(name) ?? []) watch.push(token, entry.fence);
+      this.#watches.get(`${name}\u0000${token}`)?.push(entry.fence);
     }
   }
 

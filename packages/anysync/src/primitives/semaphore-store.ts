@@ -44,7 +44,8 @@ export interface SemaphoreGrant {
 }
 
 /**
- * Interest in grants of one semaphore, taken before queueing so that no grant can slip in between.
+ * Interest in the grant of one acquisition (its token), taken before queueing so that no grant can slip
+ * in between.
  *
  * @example
  * ```ts
@@ -53,16 +54,16 @@ export interface SemaphoreGrant {
  * const store = new MemorySemaphoreStore();
  * const request = { weight: 1, permits: 1, leaseMs: 1000 };
  * await store.acquire('db', { ...request, token: 'a' });
- * const watch: SemaphoreWatch = await store.watch('db');
+ * const watch: SemaphoreWatch = await store.watch('db', 'b');
  * await store.acquire('db', { ...request, token: 'b' }); // queued
  * await store.release('db', 'a', 1);
- * console.log((await watch.next('b', 100)) !== undefined); // true: b was granted
+ * console.log((await watch.next(100)) !== undefined); // true: b was granted
  * watch.close();
  * ```
  */
 export interface SemaphoreWatch {
-  /** The fence of `token`'s grant, waiting up to `ms` for it; `undefined` when it was not granted in time. */
-  next(token: string, ms: number): Promise<number | undefined>;
+  /** The fence of the token's grant, waiting up to `ms` for it; `undefined` when it was not granted in time. */
+  next(ms: number): Promise<number | undefined>;
   close(): void;
 }
 
@@ -97,6 +98,6 @@ export interface SemaphoreStore {
    * resolves to whether it held permits.
    */
   release(name: string, token: string, permits: number): Promise<boolean>;
-  /** Starts watching the semaphore's grants. */
-  watch(name: string): Promise<SemaphoreWatch>;
+  /** Starts watching for the grant of `token` (before it is queued). */
+  watch(name: string, token: string): Promise<SemaphoreWatch>;
 }

@@ -55,13 +55,13 @@ export class SharedSemaphore {
       permits: this.permits,
       leaseMs: this.leaseMs,
     };
-    const watch = await this.store.watch(this.name);
+    const watch = await this.store.watch(this.name, request.token);
     const race = <T>(promise: Promise<T>): Promise<T> =>
       aborts.length === 0 ? promise : Promise.race([promise, ...aborts.map((a) => a.promise)]);
     try {
       let grant = await race(this.store.acquire(this.name, request));
       while (!grant.granted) {
-        const fence = await race(watch.next(request.token, this.leaseMs / 3));
+        const fence = await race(watch.next(this.leaseMs / 3));
         grant =
           fence === undefined
             ? await race(this.store.acquire(this.name, request))

@@ -20,7 +20,8 @@ export function describeSemaphoreStore(
     it('grants up to the permits, queues the rest in arrival order, and hands freed permits to the head', async () => {
       const name = fixture.name('fifo');
       const { store } = fixture;
-      const watch = await store.watch(name);
+      const watchC = await store.watch(name, 'c');
+      const watchD = await store.watch(name, 'd');
       const a = await store.acquire(name, request('a'));
       const b = await store.acquire(name, request('b'));
       const c = await store.acquire(name, request('c'));
@@ -30,16 +31,17 @@ export function describeSemaphoreStore(
       expect(d.ticket).toBeGreaterThan(c.ticket);
       expect((await store.acquire(name, request('c'))).granted).toBe(false); // asking again keeps its place
       expect(await store.release(name, 'a', 2)).toBe(true);
-      const fenceC = await watch.next('c', 5000);
+      const fenceC = await watchC.next(5000);
       expect(fenceC).toBeGreaterThan(b.fence);
-      expect(await watch.next('d', 30)).toBeUndefined();
+      expect(await watchD.next(30)).toBeUndefined();
       const again = await store.acquire(name, request('c'));
       expect(again).toEqual({ granted: true, fence: fenceC, ticket: c.ticket });
       expect(await store.release(name, 'b', 2)).toBe(true);
-      expect(await watch.next('d', 5000)).toBeGreaterThan(fenceC as number);
+      expect(await watchD.next(5000)).toBeGreaterThan(fenceC as number);
       expect(await store.release(name, 'x', 2)).toBe(false);
       for (const token of ['c', 'd']) await store.release(name, token, 2);
-      watch.close();
+      watchC.close();
+      watchD.close();
     });
 
     it('does not let a light waiter overtake a heavy head; tryAcquire never queues or jumps the queue', async () => {
