@@ -21,6 +21,19 @@ const SCRIPTS: Record<RateLimitAlgorithm, Script> = {
 const DELETE = new Script("return redis.call('DEL', unpack(KEYS))");
 const CALLER = 'RedisRateLimitStore.consume()';
 
+/** A request's script arguments; a limiter sends the same request object on every call, so they are kept. */
+const ARGS = new WeakMap<RateLimitRequest, string[]>();
+function argsOf(request: RateLimitRequest): string[] {
+  let args = ARGS.get(request);
+  if (args === undefined) {
+    const { limit, interval, weight, peek } = request;
+    args = [String(limit), String(interval), String(weight), peek === true ? '1' : '0'];
+    // Only for requests that cannot change under us.
+    if (Object.isFrozen(request)) ARGS.set(request, args);
+  }
+  return args;
+}
+
 /** A script's reply: integers in thousandths (µs for the durations and the clock), the cheapest replies. */
 function toDecision(reply: unknown): RateLimitDecision {
   const [admitted, remaining, resetMs, retryAfterMs, at] = replyList(reply, CALLER);
@@ -75,8 +88,8 @@ export class RedisRateLimitStore implements RateLimitStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    const { algorithm, limit, interval, weight, peek } = request;
-    const args = [String(limit), String(interval), String(weight), peek === true ? '1' : '0'];
+    const { algorithm, limit } = request;
+    const args = argsOf(request);
     return this.#calls.guarded(
       'rate limit consume',
       () => this.#calls.raw(SCRIPTS[algorithm], this.#keys(algorithm, name), args).then(toDecision),

@@ -1,7 +1,12 @@
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { Alarm } from '../internal/alarm.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
-import type { RateLimitAlgorithm, RateLimitDecision, RateLimitStore } from './rate-limit-store.js';
+import type {
+  RateLimitAlgorithm,
+  RateLimitDecision,
+  RateLimitRequest,
+  RateLimitStore,
+} from './rate-limit-store.js';
 
 /** What `RateLimiter.stats()` reports; the class re-declares it (kept structural here to avoid a cycle). */
 interface SharedStats {
@@ -19,10 +24,13 @@ interface SharedStats {
  * Refusals never poll: the store's `retryAfterMs` sets the one timer.
  */
 export class SharedRateLimiter {
-  readonly #waiters = new WaitQueue<void, number>(() => this.#alarm.wake());
-  readonly #alarm = new Alarm();
+  // Made on first need: a limiter per API key is cheap until one of its callers has to wait.
+  #waiting: WaitQueue<void, number> | undefined;
+  #sleeper: Alarm | undefined;
   #pumping = false;
   #admitted = 0;
+  /** The request of a weight-1 call, the common one, made once. */
+  readonly #single: RateLimitRequest;
 
   constructor(
     readonly store: RateLimitStore,
@@ -30,25 +38,38 @@ export class SharedRateLimiter {
     readonly algorithm: RateLimitAlgorithm,
     readonly limit: number,
     readonly interval: number,
-  ) {}
+  ) {
+    this.#single = Object.freeze({ algorithm, limit, interval, weight: 1, peek: false });
+  }
+
+  get #waiters(): WaitQueue<void, number> {
+    this.#waiting ??= new WaitQueue<void, number>(() => this.#alarm.wake());
+    return this.#waiting;
+  }
+
+  get #alarm(): Alarm {
+    this.#sleeper ??= new Alarm();
+    return this.#sleeper;
+  }
 
   consume(weight: number, peek = false): Promise<RateLimitDecision> {
     const { algorithm, limit, interval } = this;
-    return this.store.consume(this.name, { algorithm, limit, interval, weight, peek }).then((decision) => {
+    const request = weight === 1 && !peek ? this.#single : { algorithm, limit, interval, weight, peek };
+    return this.store.consume(this.name, request).then((decision) => {
       if (decision.admitted && !peek) this.#admitted++;
       return decision;
     });
   }
 
   async tryAcquire(weight: number): Promise<boolean> {
-    if (this.#waiters.size > 0) return false;
+    if ((this.#waiting?.size ?? 0) > 0) return false;
     return (await this.consume(weight)).admitted;
   }
 
   acquire(weight: number, options: WaitOptions | undefined): Promise<void> {
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
-    if (this.#waiters.size > 0) return this.#queue(weight, options);
+    if ((this.#waiting?.size ?? 0) > 0) return this.#queue(weight, options);
     return this.consume(weight).then((decision) => {
       if (!decision.admitted) return this.#queue(weight, options);
     });
@@ -64,7 +85,7 @@ export class SharedRateLimiter {
       limit: this.limit,
       interval: this.interval,
       used: this.limit - remaining,
-      waiting: this.#waiters.size,
+      waiting: this.#waiting?.size ?? 0,
       admitted: this.#admitted,
     };
   }
