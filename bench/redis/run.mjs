@@ -44,10 +44,15 @@ const port = await new Promise((resolve) => {
     server.close(() => resolve(port));
   });
 });
-const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-  stdio: 'ignore',
-});
-const cli = (...argv) => execFileSync('redis-cli', ['-p', String(port), ...argv], { encoding: 'utf8' }).trim();
+const redis = spawn(
+  'redis-server',
+  ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+  {
+    stdio: 'ignore',
+  },
+);
+const cli = (...argv) =>
+  execFileSync('redis-cli', ['-p', String(port), ...argv], { encoding: 'utf8' }).trim();
 for (let tries = 0; ; tries++) {
   try {
     if (cli('ping') === 'PONG') break;
@@ -105,7 +110,14 @@ try {
           `| ${row.contender} | ${Math.round(row.opsPerSecond)} | ${row.p50.toFixed(2)} | ${row.p99.toFixed(2)} | ${row.commandsPerOp.toFixed(2)} | ${row.check} |`,
       ),
       '',
-      `Commands of one run, by name: ${rows.map((row) => `${row.contender}: ${Object.entries(row.commands).map(([command, calls]) => `${command} ${calls}`).join(', ')}`).join('; ')}.`,
+      `Commands of one run, by name: ${rows
+        .map(
+          (row) =>
+            `${row.contender}: ${Object.entries(row.commands)
+              .map(([command, calls]) => `${command} ${calls}`)
+              .join(', ')}`,
+        )
+        .join('; ')}.`,
     ].join('\n');
     console.log(`\n${table}`);
     sections.push(table);

@@ -41,7 +41,12 @@ async function drive(count, concurrency, call) {
 }
 
 async function rate() {
-  const made = await adapter.rateLimiter({ port, limit: workload.limit, intervalMs: workload.intervalMs, ...contender.options });
+  const made = await adapter.rateLimiter({
+    port,
+    limit: workload.limit,
+    intervalMs: workload.intervalMs,
+    ...contender.options,
+  });
   const keyOf = (i) => (workload.keys === 1 ? 'hot' : `key-${(i * 7919) % workload.keys}`);
   let admitted = 0;
   const call = async (i) => {
@@ -58,7 +63,14 @@ async function rate() {
   await made.close();
   const timedAdmitted = admitted - warmAdmitted;
   const expected = workload.overLimit ? 0 : workload.ops;
-  return { ops: workload.ops, seconds, latencies, before, after, check: { admitted: timedAdmitted, expected, ok: timedAdmitted === expected } };
+  return {
+    ops: workload.ops,
+    seconds,
+    latencies,
+    before,
+    after,
+    check: { admitted: timedAdmitted, expected, ok: timedAdmitted === expected },
+  };
 }
 
 async function semaphore() {
@@ -88,7 +100,14 @@ async function semaphore() {
   const after = await commandCounts();
   await made.close();
   const ops = workload.contenders * workload.cycles;
-  return { ops, seconds, latencies, before, after, check: { mostInside: most, ok: most <= workload.permits } };
+  return {
+    ops,
+    seconds,
+    latencies,
+    before,
+    after,
+    check: { mostInside: most, ok: most <= workload.permits },
+  };
 }
 
 const result = workload.kind === 'rate' ? await rate() : await semaphore();

@@ -1,6 +1,12 @@
 // The workloads of bench/redis and who runs each. Rate-limit workloads time `consume(key)` calls with a
 // fixed number in flight; the semaphore workload times acquire-hold-release cycles of many contenders.
-const RATE = ['anysync sliding-log', 'anysync sliding-counter', 'anysync gcra', 'anysync gcra (ioredis)', 'rate-limiter-flexible'];
+const RATE = [
+  'anysync sliding-log',
+  'anysync sliding-counter',
+  'anysync gcra',
+  'anysync gcra (ioredis)',
+  'rate-limiter-flexible',
+];
 
 /** How each contender is made: its adapter module, export and options. */
 export const contenders = {

@@ -10,11 +10,19 @@ async function connect(port, client) {
     const redis = new Redis({ port, host: '127.0.0.1', enableOfflineQueue: false, lazyConnect: true });
     await redis.connect();
     const adapter = ioredisClient(redis);
-    return { adapter, close: async () => (await adapter.close(), redis.disconnect()) };
+    const close = async () => {
+      await adapter.close();
+      redis.disconnect();
+    };
+    return { adapter, close };
   }
   const redis = await createClient({ url: `redis://127.0.0.1:${port}`, disableOfflineQueue: true }).connect();
   const adapter = nodeRedisClient(redis);
-  return { adapter, close: async () => (await adapter.close(), redis.destroy()) };
+  const close = async () => {
+    await adapter.close();
+    redis.destroy();
+  };
+  return { adapter, close };
 }
 
 /** A rate-limit contender: `consume(key)` resolves to whether one unit was admitted. */

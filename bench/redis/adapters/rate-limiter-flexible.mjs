@@ -6,7 +6,12 @@ import { RateLimiterRedis } from 'rate-limiter-flexible';
 export async function rateLimiter({ port, limit, intervalMs }) {
   const redis = new Redis({ port, host: '127.0.0.1', enableOfflineQueue: false, lazyConnect: true });
   await redis.connect();
-  const limiter = new RateLimiterRedis({ storeClient: redis, points: limit, duration: intervalMs / 1000, keyPrefix: 'rlf' });
+  const limiter = new RateLimiterRedis({
+    storeClient: redis,
+    points: limit,
+    duration: intervalMs / 1000,
+    keyPrefix: 'rlf',
+  });
   return {
     async consume(key) {
       try {

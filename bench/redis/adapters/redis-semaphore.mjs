@@ -7,7 +7,10 @@ export async function semaphore({ port, permits }) {
   await redis.connect();
   return {
     async run(fn) {
-      const semaphore = new Semaphore(redis, 'pool', permits, { acquireTimeout: 120_000, lockTimeout: 10_000 });
+      const semaphore = new Semaphore(redis, 'pool', permits, {
+        acquireTimeout: 120_000,
+        lockTimeout: 10_000,
+      });
       await semaphore.acquire();
       try {
         return await fn();
