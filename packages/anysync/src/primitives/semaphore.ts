@@ -5,7 +5,16 @@ import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { QueuedRunList } from '../internal/queued-run-list.js';
 import { type Task, TokenRunner } from '../internal/token-runner.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
+import type { StoreAnswer } from '../internal/store-answer.js';
+import type { LeaseLostError } from './lease-lost-error.js';
 import { Permit } from './permit.js';
+import type { SemaphoreStore } from './semaphore-store.js';
+import type { SharedPermit } from './shared-permit.js';
+import type { SharedSemaphore } from './shared-semaphore.js';
+import { localOnly, type SharedSemaphoreOptions, sharedSemaphore } from './shared-semaphore-options.js';
+
+/** The permit a primitive hands out: a `SharedPermit` (fencing token, lease) when it lives in a store. */
+export type PermitOf<Store> = Store extends undefined ? Permit : SharedPermit;
 
 // One shared promise executor instead of a closure per queued call (see wait-queue.ts); it runs
 // synchronously, so the variables are read back before anything else can overwrite them.
@@ -25,9 +34,22 @@ function capture(resolve: (value: never) => void): void {
  * const semaphore = new Semaphore(4, options);
  * ```
  */
-export interface SemaphoreOptions {
+export interface SemaphoreOptions<Store extends SemaphoreStore | undefined = undefined>
+  extends SharedSemaphoreOptions {
   /** Releasing beyond this value throws (catches double releases). Unbounded by default. */
   readonly maxValue?: number | undefined;
+  /**
+   * Keep holders and waiters in this store (e.g. `@anysync/redis`): every process using the same store
+   * and `name` shares the initial value's permits, FIFO, with leases that expire if a holder dies.
+   * Permits are then `SharedPermit`s, and `tryAcquire()` returns a promise.
+   */
+  readonly store?: Store;
+  /** The semaphore's name in the store (required with `store`). */
+  readonly name?: string | undefined;
+  /** Milliseconds a holder's lease lasts without renewal (renewed every third of it; default 30 000). */
+  readonly leaseMs?: number | undefined;
+  /** Called when a held permit's lease is lost (its `signal` aborts too). */
+  readonly onLockLost?: ((error: LeaseLostError, permit: SharedPermit) => void) | undefined;
 }
 
 /**
@@ -82,8 +104,10 @@ export interface SemaphoreStats {
  * const pages = await Promise.all(urls.map((url) => limit.run(() => fetch(url))));
  * ```
  */
-export class Semaphore {
+export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
   #value: number;
+  /** Set when the state lives in a store: the methods then delegate to it. */
+  readonly #shared: SharedSemaphore | undefined;
   readonly #maxValue: number;
   /** Waiters carry their weight; a waiting `run()` also carries its task, which it is granted with. */
   readonly #waiters = new WaitQueue<unknown, number>(() => this.#grant());
@@ -110,7 +134,7 @@ export class Semaphore {
     this.#startReserved();
   };
 
-  constructor(initialValue = 1, options?: SemaphoreOptions) {
+  constructor(initialValue = 1, options?: SemaphoreOptions<Store>) {
     const maxValue = options?.maxValue ?? Number.POSITIVE_INFINITY;
     if (!(initialValue >= 0) || !Number.isFinite(initialValue)) {
       throw new RangeError(`Semaphore: the initial value must be a finite number >= 0, got ${initialValue}`);
@@ -122,34 +146,45 @@ export class Semaphore {
     }
     this.#value = initialValue;
     this.#maxValue = maxValue;
+    this.#shared = sharedSemaphore(options, initialValue, 'Semaphore');
   }
 
-  /** Tokens available now. */
+  /** The store the permits live in; `undefined` for an in-process semaphore. */
+  get store(): Store {
+    return this.#shared?.store as Store;
+  }
+
+  /** Tokens available now (in-process only: a store's count changes under every other process). */
   get value(): number {
+    if (this.#shared !== undefined) throw localOnly('Semaphore.value', 'use tryAcquire()');
     return this.#value;
   }
 
   /** Waits for `weight` tokens; resolves with the permit that gives them back. */
-  acquire(options?: SemaphoreAcquireOptions): Promise<Permit> {
+  acquire(options?: SemaphoreAcquireOptions): Promise<PermitOf<Store>> {
     const weight = this.#weight(options?.weight);
+    if (this.#shared !== undefined) return this.#shared.acquire(weight, options) as Promise<PermitOf<Store>>;
     if (this.#waiting() > 0 || this.#value < weight)
-      return this.#waiters.wait(weight, options) as Promise<Permit>;
+      return this.#waiters.wait(weight, options) as Promise<PermitOf<Store>>;
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     this.#value -= weight;
-    return Promise.resolve(new Permit(this.#releaseWeight, weight));
+    return Promise.resolve(new Permit(this.#releaseWeight, weight) as PermitOf<Store>);
   }
 
   /** Takes `weight` tokens if they are free right now and nobody waits; `undefined` otherwise. */
-  tryAcquire(weight = 1): Permit | undefined {
+  tryAcquire(weight = 1): StoreAnswer<Store, PermitOf<Store> | undefined> {
     const checked = this.#weight(weight);
-    if (this.#waiting() > 0 || this.#value < checked) return undefined;
+    if (this.#shared !== undefined) return this.#shared.tryAcquire(checked) as never;
+    if (this.#waiting() > 0 || this.#value < checked) return undefined as never;
     this.#value -= checked;
-    return new Permit(this.#releaseWeight, checked);
+    return new Permit(this.#releaseWeight, checked) as never;
   }
 
   /** Returns `weight` tokens and wakes the waiters they satisfy. Throws past `maxValue`. */
   release(weight = 1): void {
+    if (this.#shared !== undefined)
+      throw localOnly('Semaphore.release()', "release the acquisition's permit");
     const checked = this.#weight(weight);
     if (this.#value + checked > this.#maxValue) {
       throw new RangeError(
@@ -165,6 +200,7 @@ export class Semaphore {
    */
   run<T>(fn: Task<T>, options?: SemaphoreAcquireOptions): Promise<T> {
     const weight = options?.weight === undefined ? 1 : this.#weight(options.weight);
+    if (this.#shared !== undefined) return this.#shared.run(fn, weight, options);
     if (this.#waiting() > 0 || this.#value < weight) {
       const Snapshot = contextSnapshots();
       if (
@@ -200,10 +236,14 @@ export class Semaphore {
     options?: SemaphoreAcquireOptions,
   ): Promise<R[]> {
     const weight = options?.weight === undefined ? 1 : this.#weight(options.weight);
+    const shared = this.#shared;
     return mapWithLimit(
       {
         run: (task) => this.run(task, options),
-        hasRoom: () => this.#waiting() === 0 && this.#value >= weight,
+        hasRoom: () =>
+          shared === undefined
+            ? this.#waiting() === 0 && this.#value >= weight
+            : (shared.running + 1) * weight <= shared.permits,
       },
       items,
       fn,
@@ -211,6 +251,7 @@ export class Semaphore {
   }
 
   stats(): SemaphoreStats {
+    if (this.#shared !== undefined) throw localOnly('Semaphore.stats()', 'the store holds the count');
     return { value: this.#value, maxValue: this.#maxValue, waiting: this.#waiting() };
   }
 

@@ -1,7 +1,11 @@
 import { type Clock, currentClock } from '../internal/clock.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
+import type { StoreAnswer } from '../internal/store-answer.js';
 import { AdmissionLog } from './admission-log.js';
+import type { RateLimitAlgorithm, RateLimitDecision, RateLimitStore } from './rate-limit-store.js';
+import { sharedRateLimiter } from './shared-rate-limiter-options.js';
+import type { SharedRateLimiter } from './shared-rate-limiter.js';
 
 /**
  * Options of {@link RateLimiter}.
@@ -14,11 +18,20 @@ import { AdmissionLog } from './admission-log.js';
  * const limiter = new RateLimiter(options);
  * ```
  */
-export interface RateLimiterOptions {
+export interface RateLimiterOptions<Store extends RateLimitStore | undefined = undefined> {
   /** How much weight may be admitted within any window of `interval` milliseconds. */
   readonly limit: number;
   /** The length of the sliding window, in milliseconds. */
   readonly interval: number;
+  /**
+   * Keep the limit in this store (e.g. `@anysync/redis`), shared by every limiter, in any process, given
+   * the same store and `name`. Methods that answer synchronously in memory then return promises.
+   */
+  readonly store?: Store;
+  /** The shared limit's name in the store (required with `store`). */
+  readonly name?: string | undefined;
+  /** How the store counts (only with `store`; default `'sliding-log'`, what the in-memory limiter does). */
+  readonly algorithm?: RateLimitAlgorithm | undefined;
 }
 
 /**
@@ -97,7 +110,7 @@ function checkPositive(value: number, what: string): void {
  * console.log(await ping('example.com'));
  * ```
  */
-export class RateLimiter {
+export class RateLimiter<Store extends RateLimitStore | undefined = undefined> {
   readonly #limit: number;
   readonly #interval: number;
   readonly #log = new AdmissionLog();
@@ -109,12 +122,20 @@ export class RateLimiter {
   #timer: unknown;
   #timerClock: Clock | undefined;
   #admitted = 0;
+  /** Set when the limit lives in a store: every method then delegates to it. */
+  readonly #shared: SharedRateLimiter | undefined;
 
-  constructor(options: RateLimiterOptions) {
+  constructor(options: RateLimiterOptions<Store>) {
     checkPositive(options?.limit, 'limit');
     checkPositive(options.interval, 'interval');
     this.#limit = options.limit;
     this.#interval = options.interval;
+    this.#shared = sharedRateLimiter(options);
+  }
+
+  /** The store the limit lives in; `undefined` for an in-process limiter. */
+  get store(): Store {
+    return this.#shared?.store as Store;
   }
 
   get limit(): number {
@@ -128,6 +149,7 @@ export class RateLimiter {
   /** Resolves once `weight` (default 1) is admitted; queues behind earlier acquisitions. */
   acquire(options?: RateLimitAcquireOptions): Promise<void> {
     const weight = this.#weight(options?.weight);
+    if (this.#shared !== undefined) return this.#shared.acquire(weight, options);
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     if (this.#admit(weight)) return RESOLVED;
@@ -137,8 +159,36 @@ export class RateLimiter {
   }
 
   /** Admits `weight` now if it fits and nobody is queued; false otherwise. Never waits. */
-  tryAcquire(weight = 1): boolean {
-    return this.#admit(this.#weight(weight));
+  tryAcquire(weight = 1): StoreAnswer<Store, boolean> {
+    const checked = this.#weight(weight);
+    if (this.#shared !== undefined) return this.#shared.tryAcquire(checked) as never;
+    return this.#admit(checked) as never;
+  }
+
+  /**
+   * One attempt at admitting `weight` (default 1), straight to the limit and ahead of queued `acquire()`
+   * calls, reporting what remains, when the limit is wholly free and how long until `weight` would fit:
+   * what an HTTP server needs for `429` and `RateLimit-*` headers.
+   */
+  consume(weight = 1): StoreAnswer<Store, RateLimitDecision> {
+    const checked = this.#weight(weight);
+    if (this.#shared !== undefined) return this.#shared.consume(checked) as never;
+    const now = currentClock().now();
+    const log = this.#log;
+    log.dropUntil(now - this.#interval);
+    const freeing = log.timeFreeing(checked, this.#limit);
+    if (freeing === undefined) {
+      log.push(now, checked);
+      this.#admitted++;
+    }
+    const newest = log.newest;
+    const decision: RateLimitDecision = {
+      admitted: freeing === undefined,
+      remaining: Math.max(0, this.#limit - log.used),
+      resetMs: newest === undefined ? 0 : Math.max(0, newest + this.#interval - now),
+      retryAfterMs: freeing === undefined ? 0 : Math.max(0, freeing + this.#interval - now),
+    };
+    return decision as never;
   }
 
   #admit(weight: number): boolean {
@@ -155,6 +205,9 @@ export class RateLimiter {
   /** Acquires, then runs `fn`; resolves to its result. When admitted at once, `fn` runs at once. */
   run<T>(fn: () => T | PromiseLike<T>, options?: RateLimitAcquireOptions): Promise<Awaited<T>> {
     const weight = this.#weight(options?.weight);
+    if (this.#shared !== undefined) {
+      return this.#shared.acquire(weight, options).then(() => fn()) as Promise<Awaited<T>>;
+    }
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     if (this.#admit(weight)) return settle(fn);
@@ -180,15 +233,18 @@ export class RateLimiter {
   }
 
   /** Milliseconds until `weight` (default 1) could be admitted, ignoring the queue; 0 when it fits now. */
-  delayFor(weight = 1): number {
+  delayFor(weight = 1): StoreAnswer<Store, number> {
     this.#weight(weight);
+    if (this.#shared !== undefined) return this.#shared.delayFor(weight) as never;
     const now = currentClock().now();
     this.#log.dropUntil(now - this.#interval);
     const freeing = this.#log.timeFreeing(weight, this.#limit);
-    return freeing === undefined ? 0 : freeing + this.#interval - now;
+    return (freeing === undefined ? 0 : freeing + this.#interval - now) as never;
   }
 
-  stats(): RateLimiterStats {
+  /** For a shared limit, `used` is the store's; `waiting` and `admitted` count this process's calls. */
+  stats(): StoreAnswer<Store, RateLimiterStats> {
+    if (this.#shared !== undefined) return this.#shared.stats() as never;
     this.#log.dropUntil(currentClock().now() - this.#interval);
     return {
       limit: this.#limit,
@@ -196,7 +252,7 @@ export class RateLimiter {
       used: this.#log.used,
       waiting: this.#waiters.size,
       admitted: this.#admitted,
-    };
+    } as never;
   }
 
   #weight(weight: number | undefined): number {
