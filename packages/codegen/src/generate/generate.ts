@@ -4,6 +4,7 @@ import { type ResolvedConfig, toResolvedConfig } from '../config/resolve-config.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { atomicWrite } from './atomic-write.js';
 import { isHandEdited, readBanner } from './banner.js';
+import { findMissingDependencies } from './find-missing-dependencies.js';
 import { findOrphans } from './find-orphans.js';
 import { runProject } from './project-run.js';
 
@@ -66,7 +67,12 @@ export async function generate(
   const count = (status: GeneratedFile['status']) => files.filter((file) => file.status === status).length;
   return {
     files,
-    diagnostics: run.files.flatMap((file) => file.diagnostics),
+    diagnostics: [
+      ...run.files.flatMap((file) => file.diagnostics),
+      ...findMissingDependencies(
+        run.files.flatMap(({ target, output }) => (output === undefined ? [] : [{ target, output }])),
+      ),
+    ],
     unusedMappings: run.unusedMappings,
     written: count('written'),
     unchanged: count('unchanged'),
