@@ -3,7 +3,7 @@
 // docs/site/ (or --out DIR) and, with --json FILE, TypeDoc's JSON model of the reference (the docs test
 // checks every public export against it).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Application, Converter, LogLevel, ReflectionKind } from 'typedoc';
 import { referenceEntries } from './reference-entries.mjs';
@@ -41,8 +41,10 @@ const app = await Application.bootstrapWithPlugins({
   out,
   excludePrivate: true,
   excludeInternal: true,
+  // Source links point at the main branch on the repository host, without asking git (a fresh clone in CI
+  // and a worktree give the same site); they are set per source below.
   sourceLinkTemplate: `${repositoryUrl}/blob/main/{path}#L{line}`,
-  gitRevision: 'main',
+  disableGit: true,
   headings: { readme: false, document: false },
   highlightLanguages: ['bash', 'sh', 'javascript', 'js', 'typescript', 'ts', 'json', 'jsonc', 'text', 'diff'],
   navigationLinks: { GitHub: repositoryUrl },
@@ -70,6 +72,18 @@ app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
   const file = context.getSymbolFromReflection(reflection)?.declarations?.[0]?.getSourceFile().fileName;
   const specifier = file === undefined ? undefined : specifierOf.get(resolve(file));
   if (specifier !== undefined) reflection.name = specifier;
+});
+
+// "Defined in" links to this repository's files only: members inherited from the TypeScript and Node
+// libraries (an Error's `cause`) keep their file name without a link to somewhere it is not.
+app.converter.on(Converter.EVENT_RESOLVE_END, (context) => {
+  for (const reflection of Object.values(context.project.reflections)) {
+    for (const source of reflection.sources ?? []) {
+      const file = relative(root, source.fullFileName);
+      const inRepository = !file.startsWith('..') && !file.split(sep).includes('node_modules');
+      source.url = inRepository ? `${repositoryUrl}/blob/main/${file.split(sep).join('/')}#L${source.line}` : undefined;
+    }
+  }
 });
 
 const project = await app.convert();
