@@ -81,7 +81,9 @@ app.converter.on(Converter.EVENT_RESOLVE_END, (context) => {
     for (const source of reflection.sources ?? []) {
       const file = relative(root, source.fullFileName);
       const inRepository = !file.startsWith('..') && !file.split(sep).includes('node_modules');
-      source.url = inRepository ? `${repositoryUrl}/blob/main/${file.split(sep).join('/')}#L${source.line}` : undefined;
+      source.url = inRepository
+        ? `${repositoryUrl}/blob/main/${file.split(sep).join('/')}#L${source.line}`
+        : undefined;
     }
   }
 });

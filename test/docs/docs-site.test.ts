@@ -141,7 +141,7 @@ describe.skipIf(missingBrowser)(
         await tab.goto(`${server.url}/${file}`, { waitUntil: 'load' });
         // The sidebar is filled by the site's scripts: links in it show that they ran.
         await tab
-          .waitForFunction(() => document.querySelectorAll('#tsd-nav-container a').length > 0, undefined, {
+          .waitForFunction("document.querySelectorAll('#tsd-nav-container a').length > 0", undefined, {
             timeout: 15_000,
           })
           .catch(() => problems.push(`${file}: the navigation never filled in`));
