@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import ts from 'typescript';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceEntries } from '../../scripts/docs/reference-entries.mjs';
+import { launchChromium, missingChromium } from '../browser/launch-chromium.js';
 import { startStaticServer } from '../browser/static-server.js';
 import { checkSiteLinks, htmlPages } from './site-links.js';
 
@@ -16,7 +17,6 @@ import { checkSiteLinks, htmlPages } from './site-links.js';
  * Markdown page is in it, and every public export of every package is in the reference.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = '/usr/bin/chromium';
 const repository = { url: 'https://github.com/anysync/anysync', root };
 const work = mkdtempSync(path.join(tmpdir(), 'anysync-docs-'));
 const site = path.join(work, 'site');
@@ -110,9 +110,7 @@ describe('the docs site', () => {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const missingBrowser = existsSync(CHROMIUM)
-  ? undefined
-  : `${CHROMIUM} is not installed (apt-get install chromium)`;
+const missingBrowser = missingChromium;
 
 describe.skipIf(missingBrowser)(
   `every page in headless Chromium${missingBrowser ? ` (skipped: ${missingBrowser})` : ''}`,
@@ -120,19 +118,8 @@ describe.skipIf(missingBrowser)(
     it('loads without a console error, a failed request or an empty navigation', {
       timeout: 300_000,
     }, async () => {
-      const { chromium } = await import('playwright-core');
       const server = await startStaticServer(site);
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      });
+      const browser = await launchChromium();
       const problems: string[] = [];
       const pages = htmlPages(site);
       expect(pages.length).toBeGreaterThan(100);
