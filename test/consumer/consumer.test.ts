@@ -152,9 +152,12 @@ describe.each(readdirSync(fixtures).sort())('a fresh %s project', (fixture) => {
         .filter((subpath) => subpath !== './package.json')
         .map((subpath) => (subpath === '.' ? p.name : `${p.name}/${subpath.slice(2)}`));
     });
-    // CommonJS reaches the ESM-only packages through require(esm).
-    const load = isModule ? 'await import' : 'require';
-    const script = `for (const s of ${JSON.stringify(specifiers)}) console.log(s, Object.keys(${load}(s)).length);`;
+    // CommonJS reaches the ESM-only packages through require(esm); a JSON export (a config schema) needs
+    // its import attribute.
+    const load = isModule
+      ? "await import(s, s.endsWith('.json') ? { with: { type: 'json' } } : {})"
+      : 'require(s)';
+    const script = `for (const s of ${JSON.stringify(specifiers)}) console.log(s, Object.keys(${load}).length);`;
     const ran = ok(
       run(process.execPath, [isModule ? '--input-type=module' : '--input-type=commonjs', '-e', script], dir),
     );
