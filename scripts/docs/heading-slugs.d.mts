@@ -6,3 +6,5 @@ export interface HeadingSlug {
 }
 
 export function headingSlugs(markdown: string): HeadingSlug[];
+
+export function htmlAnchors(markdown: string): string[];

@@ -49,3 +49,9 @@ export function headingSlugs(markdown) {
     };
   });
 }
+
+/** Anchors a page sets itself with HTML (`<a id="fsp-calls"></a>`), outside code: the same in both places. */
+export function htmlAnchors(markdown) {
+  const withoutCode = markdown.replace(/^```[^\n]*\n[\s\S]*?^```[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
+  return [...withoutCode.matchAll(/<[a-z][^>]*\s(?:id|name)="([^"]+)"/gi)].map((match) => match[1] ?? '');
+}

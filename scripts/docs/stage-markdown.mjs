@@ -4,7 +4,7 @@
 // can serve; a link to a file that does not exist fails the build here, with the page and the link.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
-import { headingSlugs } from './heading-slugs.mjs';
+import { headingSlugs, htmlAnchors } from './heading-slugs.mjs';
 
 /**
  * The site's pages, as paths relative to the repository root: README.md, CONTRIBUTING.md and every
@@ -30,6 +30,7 @@ export function stageMarkdown(root, stage, repositoryUrl) {
   const pages = sitePages(root);
   const texts = new Map(pages.map((page) => [page, readFileSync(join(root, page), 'utf8')]));
   const slugs = new Map([...texts].map(([page, text]) => [page, headingSlugs(text)]));
+  const anchors = new Map([...texts].map(([page, text]) => [page, htmlAnchors(text)]));
   const errors = [];
   let rewritten = 0;
   for (const [page, text] of texts) {
@@ -40,7 +41,7 @@ export function stageMarkdown(root, stage, repositoryUrl) {
         path === '' ? page : posix.normalize(posix.join(posix.dirname(page), path)).replace(/\/$/, '');
       const headings = slugs.get(repoPath);
       if (headings !== undefined) {
-        if (anchor === undefined) return target;
+        if (anchor === undefined || anchors.get(repoPath)?.includes(anchor)) return target;
         const heading = headings.find((h) => h.host === anchor);
         if (heading === undefined) {
           errors.push(`${page}: the link ${target} names no heading of ${repoPath}`);

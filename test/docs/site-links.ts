@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { headingSlugs } from '../../scripts/docs/heading-slugs.mjs';
+import { headingSlugs, htmlAnchors } from '../../scripts/docs/heading-slugs.mjs';
 
 /** A link found in a page of the site: the page, the attribute's value, and why it is broken if it is. */
 export interface SiteLink {
@@ -94,8 +94,9 @@ function checkRepositoryLink(target: string, repository: { url: string; root: st
     return Number(line[1]) <= lines ? undefined : `${repoPath} has ${lines} lines, not ${line[1]}`;
   }
   if (!file.endsWith('.md')) return `a fragment on a non-Markdown file: #${fragment}`;
-  const headings = headingSlugs(readFileSync(file, 'utf8'));
-  return headings.some((heading) => heading.host === fragment)
-    ? undefined
-    : `${repoPath} has no heading #${fragment}`;
+  const markdown = readFileSync(file, 'utf8');
+  const found =
+    headingSlugs(markdown).some((heading) => heading.host === fragment) ||
+    htmlAnchors(markdown).includes(fragment);
+  return found ? undefined : `${repoPath} has no heading or anchor #${fragment}`;
 }
