@@ -4,6 +4,7 @@ import { type ResolvedConfig, toResolvedConfig } from '../config/resolve-config.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { atomicWrite } from './atomic-write.js';
 import { isHandEdited, readBanner } from './banner.js';
+import { findMissingDependencies } from './find-missing-dependencies.js';
 import { findOrphans } from './find-orphans.js';
 import { fsFailureReason, nonFileKind } from './fs-failure-reason.js';
 import { runProject } from './project-run.js';
@@ -91,7 +92,13 @@ export async function generate(
   const count = (status: GeneratedFile['status']) => files.filter((file) => file.status === status).length;
   return {
     files,
-    diagnostics: [...run.files.flatMap((file) => file.diagnostics), ...verified],
+    diagnostics: [
+      ...run.files.flatMap((file) => file.diagnostics),
+      ...verified,
+      ...findMissingDependencies(
+        run.files.flatMap(({ target, output }) => (output === undefined ? [] : [{ target, output }])),
+      ),
+    ],
     unusedMappings: run.unusedMappings,
     written: count('written'),
     unchanged: count('unchanged'),
