@@ -46,8 +46,18 @@ for (const size of Object.keys(SIZES)) {
         .replaceAll(path.relative(process.cwd(), root), '<root>');
     const same = entry(library.on) === entry(library.off);
     const overheads = on.map((ms, round) => ms - (off[round] ?? Number.NaN));
-    rows.push({ size, twins: library.twins, bundler, off: median(off), on: median(on), overhead: median(overheads), same });
-    process.stderr.write(`${size} ${bundler}: off ${median(off).toFixed(0)} ms, on ${median(on).toFixed(0)} ms\n`);
+    rows.push({
+      size,
+      twins: library.twins,
+      bundler,
+      off: median(off),
+      on: median(on),
+      overhead: median(overheads),
+      same,
+    });
+    process.stderr.write(
+      `${size} ${bundler}: off ${median(off).toFixed(0)} ms, on ${median(on).toFixed(0)} ms\n`,
+    );
   }
 }
 const loadAfter = os.loadavg()[0];

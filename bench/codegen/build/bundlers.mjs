@@ -17,7 +17,13 @@ const webpackConfig = (root, out, loader, plugin) => ({
   context: root,
   target: 'node',
   entry: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, `./${file}`])),
-  output: { path: out, filename: '[name].js', library: { type: 'module' }, module: true, chunkFormat: 'module' },
+  output: {
+    path: out,
+    filename: '[name].js',
+    library: { type: 'module' },
+    module: true,
+    chunkFormat: 'module',
+  },
   experiments: { outputModule: true },
   optimization: { minimize: false },
   resolve: { extensionAlias: { '.js': ['.ts', '.js'] }, extensions: ['.ts', '.js'] },
@@ -65,7 +71,13 @@ export const BUNDLERS = {
   },
   async rolldown(root, out, on) {
     const { rolldown } = await import('rolldown');
-    const bundle = await rolldown({ cwd: root, input: entries, platform: 'node', logLevel: 'silent', plugins: on ? [rolldownPlugin()] : [] });
+    const bundle = await rolldown({
+      cwd: root,
+      input: entries,
+      platform: 'node',
+      logLevel: 'silent',
+      plugins: on ? [rolldownPlugin()] : [],
+    });
     await bundle.write({ dir: out, format: 'es' });
     await bundle.close();
   },
@@ -76,7 +88,13 @@ export const BUNDLERS = {
       configFile: false,
       logLevel: 'silent',
       plugins: on ? [vitePlugin()] : [],
-      build: { outDir: out, emptyOutDir: true, minify: false, lib: { entry: entries, formats: ['es'] }, rollupOptions: { external: [/^node:/] } },
+      build: {
+        outDir: out,
+        emptyOutDir: true,
+        minify: false,
+        lib: { entry: entries, formats: ['es'] },
+        rollupOptions: { external: [/^node:/] },
+      },
     });
   },
   async webpack(root, out, on) {
@@ -89,7 +107,10 @@ export const BUNDLERS = {
   },
   async rspack(root, out, on) {
     const { rspack } = await import('@rspack/core');
-    const loader = { loader: 'builtin:swc-loader', options: { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } } };
+    const loader = {
+      loader: 'builtin:swc-loader',
+      options: { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } },
+    };
     await runCompiler(rspack(webpackConfig(root, out, loader, on ? rspackPlugin() : undefined)));
   },
 };

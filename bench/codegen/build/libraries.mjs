@@ -23,7 +23,10 @@ export function prepareLibrary(size) {
   const base = path.join(here, '..', '.cache', `build-${size.replace(/\W+/g, '-')}`);
   rmSync(base, { recursive: true, force: true });
   const on = path.join(base, 'on');
-  cpSync(fixture, on, { recursive: true, filter: (file) => !path.relative(fixture, file).startsWith('test') });
+  cpSync(fixture, on, {
+    recursive: true,
+    filter: (file) => !path.relative(fixture, file).startsWith('test'),
+  });
   if (copies > 1) replicate(on, copies);
   const off = path.join(base, 'off');
   cpSync(on, off, { recursive: true });
@@ -38,13 +41,19 @@ function replicate(root, copies) {
   for (let i = 0; i < copies; i += 1) {
     const dir = path.join(asyncDir, `m${i}`);
     mkdirSync(path.join(dir, 'formats'), { recursive: true });
-    const store = readFileSync(path.join(asyncDir, 'note-store.ts'), 'utf8').replaceAll('../clock/', '../../clock/');
+    const store = readFileSync(path.join(asyncDir, 'note-store.ts'), 'utf8').replaceAll(
+      '../clock/',
+      '../../clock/',
+    );
     writeFileSync(path.join(dir, 'note-store.ts'), store);
     cpSync(path.join(asyncDir, 'formats/markdown.ts'), path.join(dir, 'formats/markdown.ts'));
     cpSync(path.join(asyncDir, 'index.ts'), path.join(dir, 'index.ts'));
     entry.push(`export * as m${i} from './m${i}/index.js';`);
   }
-  writeFileSync(path.join(asyncDir, 'index.ts'), `${readFileSync(path.join(asyncDir, 'index.ts'), 'utf8')}${entry.join('\n')}\n`);
+  writeFileSync(
+    path.join(asyncDir, 'index.ts'),
+    `${readFileSync(path.join(asyncDir, 'index.ts'), 'utf8')}${entry.join('\n')}\n`,
+  );
 }
 
 function countFiles(dir) {
