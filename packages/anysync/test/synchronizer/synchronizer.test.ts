@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ClosedError, DeadlockError, ModuleLoadError, Synchronizer } from '../../dist/synchronizer/index.js';
+import { ClosedError, ModuleLoadError, Synchronizer } from '../../dist/synchronizer/index.js';
 import type * as Api from './fixtures/api.mjs';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
@@ -171,19 +171,6 @@ describe('Synchronizer failures that must not hang', () => {
     const sync = new Synchronizer({ loadTimeout: 5_000 });
     expect(() => sync.load(pathToFileURL(join(dir, 'broken.mjs')))).toThrow(ModuleLoadError);
     expect(() => sync.load(join(dir, 'missing.mjs'))).toThrow(/could not load .*missing\.mjs/);
-    await sync.close();
-  });
-
-  it('throws a DeadlockError when a worker blocks on a module it serves itself', {
-    timeout: 10_000,
-  }, async () => {
-    const sync = new Synchronizer({ timeout: 5_000 });
-    const self = sync.load<typeof import('./fixtures/self-loader.mjs')>(fixture('self-loader.mjs'));
-    expect(self.loadMyself()).toEqual({
-      name: 'DeadlockError',
-      message: expect.stringMatching(/self-loader\.mjs from the worker that serves it/),
-    });
-    expect(DeadlockError.name).toBe('DeadlockError');
     await sync.close();
   });
 });

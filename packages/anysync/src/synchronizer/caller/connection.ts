@@ -173,11 +173,6 @@ export class Connection {
       // The worker is gone, and its objects with it.
     }
   }
-
-  /** Loads a module on the worker (blocking) and returns its namespace proxy. */
-  load(href: string, loader: string | undefined, timeout: number): object {
-    return this.call(Op.load, 0, -1, [href, loader], { timeout }, `load(${href})`) as object;
-  }
 }
 
 /** A promise-returning call's target. */

@@ -1,4 +1,4 @@
-import { CloneError, TimeoutError } from '../errors.js';
+import { CloneError, DeadlockError, TimeoutError } from '../errors.js';
 import { Control, Lane, type OpCode, Presence, type ReplyMessage, type StatusCode } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
 import { PollBackoff, ringDoorbell } from '../wire/doorbell.js';
@@ -32,6 +32,8 @@ export class SyncChannel {
   readonly #polls = new PollBackoff();
   #seq = 0;
   #messageReply: ReplyMessage | undefined;
+  /** The blocking call this thread waits for, if any: code run from inside the wait cannot make another. */
+  #waiting: string | undefined;
 
   /** `poll`: microseconds both sides poll shared memory before parking (see `pollWhile`). */
   constructor(
@@ -57,6 +59,7 @@ export class SyncChannel {
     timeout: number,
     label: string,
   ): RawOutcome {
+    if (this.#waiting) throw reentered(label, this.#waiting);
     this.link.startBlocking();
     this.link.flush();
     const seq = ++this.#seq;
@@ -69,7 +72,16 @@ export class SyncChannel {
     } else {
       this.link.post(0);
     }
-    return this.#await(seq, timeout, label);
+    this.#waiting = label;
+    let outcome: RawOutcome;
+    try {
+      outcome = this.#await(seq, timeout, label);
+    } finally {
+      this.#waiting = undefined;
+    }
+    // Output the worker printed during the call is written out before the call returns.
+    if (this.link.pending) this.link.drain();
+    return outcome;
   }
 
   #write(
@@ -163,8 +175,6 @@ export class SyncChannel {
         marked: this.#reader.marked,
       };
     }
-    // Output the worker printed during the call is written out before the call returns.
-    if (this.link.pending) this.link.drain();
     return outcome;
   }
 
@@ -176,6 +186,19 @@ export class SyncChannel {
     this.link.flush();
     return new TimeoutError(message);
   }
+}
+
+/**
+ * A blocking call made from code that runs while this thread waits for another call on the same
+ * synchronizer (a `process.stdout.write` that replays worker output and calls back into the worker): the
+ * inner call would need the outer one's wait to end first.
+ */
+function reentered(label: string, waiting: string): DeadlockError {
+  return new DeadlockError(
+    `${label} was called while this thread is blocked in ${waiting} on the same synchronizer (from code ` +
+      'run inside that wait, such as an output hook): it would wait for a call that cannot end before it. ' +
+      'Use the .async twin there, or make the call after the blocking one returns.',
+  );
 }
 
 /** A value the structured clone rejected, reported with its path instead of a bare `DataCloneError`. */

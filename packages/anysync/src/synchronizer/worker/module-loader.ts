@@ -11,10 +11,14 @@ const KNOWN_LOADERS: Record<string, string> = { tsx: 'tsx/esm/api' };
  * tsx for TypeScript on Node versions without type stripping. Failures become a `ModuleLoadError` naming
  * the module, with the original error as `cause`.
  */
-export async function loadModule(href: string, loader: string | undefined): Promise<object> {
+export async function loadModule(
+  href: string,
+  loader: string | undefined,
+  attributes?: Record<string, string>,
+): Promise<object> {
   if (loader) await registerLoader(loader);
   try {
-    return (await import(href)) as object;
+    return (await (attributes ? import(href, { with: attributes }) : import(href))) as object;
   } catch (error) {
     throw new ModuleLoadError(explain(href, error), { cause: error });
   }
