@@ -60,6 +60,11 @@ export const Control = {
   doorbell: 18,
   /** Microseconds either side polls shared memory before parking on it (set by the caller, read by both). */
   poll: 19,
+  /**
+   * How many of the request's values, at its end, are handle releases (`[id, receivedCount]` pairs): the
+   * caller's disposals travel with its next blocking call, without a message or a turn of its event loop.
+   */
+  requestReleases: 20,
 } as const;
 
 /** Size of the control block in bytes. */

@@ -36,9 +36,14 @@ export class SyncChannel {
   #waiting: string | undefined;
 
   /** `poll`: microseconds both sides poll shared memory before parking (see `pollWhile`). */
+  /**
+   * `poll`: microseconds both sides poll shared memory before parking (see `pollWhile`); `takeReleases`:
+   * the handle releases waiting to reach the worker, carried in the next request.
+   */
   constructor(
     private readonly link: WorkerLink,
     poll = 0,
+    private readonly takeReleases: () => number[] | undefined = () => undefined,
   ) {
     this.#control = link.control;
     this.#reader = new AreaReader(link.replies);
@@ -93,19 +98,26 @@ export class SyncChannel {
     cancellable: boolean,
   ): boolean {
     const control = this.#control;
+    const releases = this.takeReleases();
+    const values = releases ? [...args.values, ...releases] : args.values;
     lockRequests(control);
     try {
-      const length = writeValues(this.link.requests, args.values, args.marked);
-      if (length < 0) return false;
+      const length = writeValues(this.link.requests, values, args.marked);
+      if (length < 0) {
+        if (releases) this.link.post({ kind: 'release', refs: releases });
+        return false;
+      }
       control[Control.requestOp] = op;
       control[Control.requestTarget] = target;
       control[Control.requestName] = name;
-      control[Control.requestCount] = args.values.length;
+      control[Control.requestCount] = values.length;
+      control[Control.requestReleases] = releases ? releases.length : 0;
       control[Control.requestLane] = Lane.shared;
       control[Control.requestCancellable] = cancellable ? 1 : 0;
       Atomics.store(control, Control.requestSeq, seq);
       return true;
     } catch (error) {
+      if (releases) this.link.post({ kind: 'release', refs: releases });
       throw cloneFailure(error, args.values);
     } finally {
       unlockRequests(control);
