@@ -82,6 +82,12 @@ export function expose(value: object, module?: ModuleLocation): void {
   const href =
     module === undefined ? moduleOfCaller() : locationHref(module, 'expose(value, module): module');
   if (href) {
+    const known = exposed.byModule.get(href);
+    if (known !== undefined && known !== value) {
+      throw new TypeError(
+        `${href} already exposed another value: a module exposes one value (a function, a class or an object of them)`,
+      );
+    }
     exposed.byModule.set(href, value);
     return;
   }

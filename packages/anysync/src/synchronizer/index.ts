@@ -7,6 +7,7 @@
  * @module
  */
 export { Future } from './caller/future.js';
+export { synchronize } from './caller/synchronize.js';
 export { Synchronizer } from './caller/synchronizer.js';
 export type { LoadOptions, SynchronizerOptions } from './caller/synchronizer-options.js';
 export { type CallContext, callSignal } from './call-signal.js';
