@@ -283,8 +283,18 @@ export interface ReplyBatch {
 
 export type WorkerMessage = ReplyMessage | ReplyBatch | OutputMessage | FatalMessage;
 
+/**
+ * A module hook the caller registered at run time, to register again on the worker: `register` repeats a
+ * `module.register()` call, `import` imports the module that called `module.registerHooks()`.
+ */
+export type HookRecord =
+  | { kind: 'register'; specifier: string; parentURL: string | undefined; data: unknown }
+  | { kind: 'import'; url: string };
+
 /** What the caller hands the worker at start (`workerData`). */
 export interface WorkerBoot {
+  /** Module hooks to register before anything is loaded. */
+  hooks?: readonly HookRecord[];
   control: SharedArrayBuffer;
   requestArea: SharedArrayBuffer;
   replyArea: SharedArrayBuffer;

@@ -20,6 +20,7 @@ import {
 import { ringDoorbell } from '../wire/doorbell.js';
 import { fromErrorRecord } from '../wire/error-record.js';
 import { SharedArea } from '../wire/shared-area.js';
+import { recordedHooks, recordModuleHooks } from './module-hooks.js';
 import {
   CRASH_DETAILS_LATER,
   canBlockHere,
@@ -47,6 +48,9 @@ export interface LinkOptions {
 }
 
 const WORKER_ENTRY = new URL('../worker/worker-main.js', import.meta.url);
+
+// Hooks registered from now on are registered again on the workers this process starts.
+recordModuleHooks();
 
 /**
  * One worker thread and the memory and ports shared with it. It starts the worker on first use, counts the
@@ -102,6 +106,7 @@ export class WorkerLink {
       replyPort: remote as WorkerBoot['replyPort'],
       linger: this.options.linger,
       captureOutput: this.options.captureOutput && backend.capturesOutput,
+      hooks: [...recordedHooks()],
     };
     const worker = backend.spawn(WORKER_ENTRY, {
       name: this.options.name,

@@ -8,6 +8,7 @@ import { SharedArea } from '../wire/shared-area.js';
 import { installFatalGuard, onFatal } from './fatal-guard.js';
 import { OutputCapture } from './output-capture.js';
 import { ReplyPort } from './reply-port.js';
+import { replayHooks } from './replay-hooks.js';
 import { Server } from './server.js';
 import { SyncLane } from './sync-lane.js';
 import { publishIdentity } from './worker-identity.js';
@@ -23,6 +24,8 @@ if (output) {
   output.install();
   onFatal(() => output.flush());
 }
+
+await replayHooks(boot.hooks);
 
 const server = new Server(replies, output);
 publishIdentity(server.registry);
