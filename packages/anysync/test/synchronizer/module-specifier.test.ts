@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModuleLoadError, Synchronizer } from '../../dist/synchronizer/index.js';
+import { Synchronizer } from '../../dist/synchronizer/index.js';
 import {
   isTypeScript,
   loaderFor,

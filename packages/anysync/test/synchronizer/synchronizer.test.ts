@@ -116,7 +116,7 @@ describe('Synchronizer', () => {
     expect(value).toBe('from the caller');
     expect(execArgv.at(-1)).toBe('--no-warnings');
     // The process's own preloads (its loaders) come along, with the guard that reports their failures first.
-    const preloads = process.execArgv.filter((flag, i, all) =>
+    const preloads = process.execArgv.filter((_flag, i, all) =>
       /^(--require|-r|--import)$/.test(all[i - 1] ?? ''),
     );
     for (const preload of preloads) expect(execArgv).toContain(preload);

@@ -33,10 +33,19 @@ function requireTypeScript(href: string): object | undefined {
   if (!extension || extension.startsWith('.m') || !href.startsWith('file:')) return undefined;
   const Module = nodeBuiltin<NodeModule>('node:module');
   const nodeUrl = nodeBuiltin<typeof import('node:url')>('node:url');
-  if (!Module?._extensions?.[extension] || !nodeUrl) return undefined;
+  // tsx reads .cts through its .ts hook; others (ts-node) leave .cts to their ES module loader.
+  const hooked = Module?._extensions?.[extension] ?? Module?._extensions?.['.ts'];
+  if (!Module || !hooked || !nodeUrl) return undefined;
   const path = nodeUrl.fileURLToPath(href);
   if (extension !== '.cts' && packageType(path) === 'module') return undefined;
-  const exports: unknown = Module.createRequire(href)(path);
+  let exports: unknown;
+  try {
+    exports = Module.createRequire(href)(path);
+  } catch (error) {
+    // The hook does not read this extension after all: the ES module loader (and its hooks) may.
+    if (extension === '.cts' && error instanceof SyntaxError) return undefined;
+    throw error;
+  }
   // What import() makes of CommonJS: its exports as `default`, and their own names beside it.
   return typeof exports === 'object' && exports !== null
     ? { ...(exports as object), default: exports }
