@@ -1,12 +1,10 @@
 import { nodeBuiltin } from './backends/node-builtin.js';
+import { ownPrefixes } from './own-url.js';
 
 const nodeUrl = nodeBuiltin<typeof import('node:url')>('node:url');
 
-/**
- * anysync's own files: frames there are not the caller. Its `dist/`, and the `src/` that stacks rewritten
- * through source maps point to instead.
- */
-const OWN_ROOTS = [new URL('../', import.meta.url).href, new URL('../../src/', import.meta.url).href];
+/** anysync's own code: frames there are not the caller. */
+const OWN_ROOTS = ownPrefixes();
 const FRAMES = 40;
 
 /**

@@ -1,11 +1,12 @@
 import { nodeBuiltin } from '../backends/node-builtin.js';
 import { ModuleLoadError } from '../errors.js';
+import { ownUrl } from '../own-url.js';
 
 const nodeFs = nodeBuiltin<typeof import('node:fs')>('node:fs');
 const nodeUrl = nodeBuiltin<typeof import('node:url')>('node:url');
 
 /** Where the worker resolves bare specifiers from: anysync's own files. */
-const RESOLVED_FROM = new URL('../', import.meta.url).href;
+const RESOLVED_FROM = ownUrl('./')?.href ?? "anysync's worker";
 
 /** A specifier that names a package (or a file by mistake): no scheme, not a path. */
 function isBare(href: string): boolean {

@@ -21,6 +21,7 @@ import { ringDoorbell } from '../wire/doorbell.js';
 import { fromErrorRecord } from '../wire/error-record.js';
 import { SharedArea } from '../wire/shared-area.js';
 import { recordedHooks, recordModuleHooks } from './module-hooks.js';
+import { workerEntry } from './worker-entry.js';
 import {
   CRASH_DETAILS_LATER,
   canBlockHere,
@@ -46,8 +47,6 @@ export interface LinkOptions {
   /** Called for a gathered call that could not be sent (a value the structured clone refused). */
   onUnsent: (message: CallMessage, error: unknown) => void;
 }
-
-const WORKER_ENTRY = new URL('../worker/worker-main.js', import.meta.url);
 
 // Hooks registered from now on are registered again on the workers this process starts.
 recordModuleHooks();
@@ -108,7 +107,7 @@ export class WorkerLink {
       captureOutput: this.options.captureOutput && backend.capturesOutput,
       hooks: [...recordedHooks()],
     };
-    const worker = backend.spawn(WORKER_ENTRY, {
+    const worker = backend.spawn(workerEntry().main, {
       name: this.options.name,
       boot,
       transfer: [remote],

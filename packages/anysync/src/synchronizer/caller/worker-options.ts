@@ -1,10 +1,10 @@
 import { nodeBuiltin } from '../backends/node-builtin.js';
 import { nativeTypeScript } from './module-specifier.js';
+import { workerEntry } from './worker-entry.js';
 
 /** Node's `process` where there is one (Node, Bun, Deno); browsers have none. */
 const nodeProcess = (globalThis as { process?: NodeJS.Process }).process;
 
-const GUARD_PRELOAD = new URL('../worker/guard-preload.js', import.meta.url).href;
 const PRELOAD_FLAGS = /^(?:--import|--require|-r|--loader|--experimental-loader)(?:=|$)/;
 
 /**
@@ -34,7 +34,7 @@ function pnpFlags(effective: readonly string[]): string[] {
   const nodeFs = nodeBuiltin<typeof import('node:fs')>('node:fs');
   let api: string;
   try {
-    api = Module?.createRequire(import.meta.url).resolve('pnpapi') ?? '';
+    api = Module?.createRequire(nodeProcess?.cwd?.() ? `${nodeProcess.cwd()}/` : '/').resolve('pnpapi') ?? '';
   } catch {
     return [];
   }
@@ -67,7 +67,7 @@ export function workerExecArgv(given: readonly string[] | undefined): string[] |
   }
   additions.push(...pnpFlags(effective));
   const preloads = [...additions, ...effective].some((flag) => PRELOAD_FLAGS.test(flag));
-  if (preloads) additions.unshift('--import', GUARD_PRELOAD);
+  if (preloads) additions.unshift('--import', workerEntry().guard);
   if (additions.length === 0) return base;
   return [...additions, ...effective];
 }

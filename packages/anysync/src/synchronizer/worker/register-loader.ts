@@ -1,5 +1,6 @@
 import { nodeBuiltin } from '../backends/node-builtin.js';
 import { ModuleLoadError } from '../errors.js';
+import { ownUrl } from '../own-url.js';
 
 type Step = { import: string; call?: 'register' } | { require: string } | { register: string };
 
@@ -83,7 +84,9 @@ async function importFrom(specifier: string, base: string): Promise<unknown> {
 
 function requireFrom(base: string): NodeJS.Require | undefined {
   const Module = nodeBuiltin<typeof import('node:module')>('node:module');
-  return Module?.createRequire(base.startsWith('file:') ? base : import.meta.url);
+  const own = ownUrl('./')?.href;
+  const from = base.startsWith('file:') ? base : own;
+  return from ? Module?.createRequire(from) : undefined;
 }
 
 /**
@@ -93,7 +96,7 @@ function requireFrom(base: string): NodeJS.Require | undefined {
 function resolve(specifier: string, base: string, asPath = false): string {
   if (/^[a-z][a-z\d+.-]*:/i.test(specifier) || specifier.startsWith('/')) return specifier;
   const nodeUrl = nodeBuiltin<typeof import('node:url')>('node:url');
-  for (const from of [base, import.meta.url]) {
+  for (const from of [base, ownUrl('./')?.href ?? '']) {
     if (!from.startsWith('file:')) continue;
     try {
       const path = requireFrom(from)?.resolve(specifier);
