@@ -44,3 +44,15 @@ function exists(url: URL): boolean {
     return false;
   }
 }
+
+/**
+ * A worker started from the source embedded in a bundle (anysync bundled into a tool) lives at a `data:`
+ * URL, from which no package can be resolved: a bare specifier is refused before the worker tries.
+ */
+export function checkBareInBundle(href: string, workerUrl: URL): void {
+  if (workerUrl.protocol !== 'data:' || !isBare(href) || href.startsWith('node:')) return;
+  throw new ModuleLoadError(
+    `cannot load '${href}': anysync runs bundled here, and its worker (started from the bundle) cannot ` +
+      `resolve a package name. Pass the module's absolute URL: import.meta.resolve('${href}'), or new URL(…, import.meta.url) for a file shipped with the bundle.`,
+  );
+}

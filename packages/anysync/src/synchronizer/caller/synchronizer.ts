@@ -4,7 +4,7 @@ import { Op } from '../protocol.js';
 import type { Synchronized } from '../types.js';
 import type { ErrorClass } from '../wire/error-record.js';
 import { loadingChain } from '../worker/worker-identity.js';
-import { explainLoadFailure } from './bare-specifier.js';
+import { checkBareInBundle, explainLoadFailure } from './bare-specifier.js';
 import { checkErrorClass } from './check-options.js';
 import { Connection } from './connection.js';
 import { loaderFor, moduleHref } from './module-specifier.js';
@@ -19,6 +19,7 @@ import {
   type LoadOptions,
   type SynchronizerOptions,
 } from './synchronizer-options.js';
+import { workerEntry } from './worker-entry.js';
 import { workerEnv, workerExecArgv } from './worker-options.js';
 
 /**
@@ -99,6 +100,7 @@ export class Synchronizer implements Disposable, AsyncDisposable {
     if (this.#closed) throw new ClosedError('the synchronizer was closed');
     const href = moduleHref(module);
     const attributes = checkLoadOptions(options, href);
+    checkBareInBundle(href, workerEntry().main);
     const chain = loadingChain();
     if (chain.includes(href)) {
       throw new DeadlockError(
