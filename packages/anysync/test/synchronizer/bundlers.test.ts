@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,12 +50,16 @@ afterAll(() => rmSync(project, { recursive: true, force: true }));
 function runBuilt(out: string) {
   const shipped = mkdtempSync(join(tmpdir(), 'anysync-shipped-'));
   for (const file of readdirSync(out)) cpSync(join(out, file), join(shipped, file), { recursive: true });
-  const result = spawnSync(process.execPath, [join(shipped, 'main.mjs')], {
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  rmSync(shipped, { recursive: true, force: true });
-  return result;
+  // Gone while it runs: a bundle that still reached into the project's node_modules (webpack bakes the
+  // build-time path of each module into import.meta.url) would fail instead of passing by accident.
+  const modules = join(project, 'node_modules');
+  renameSync(modules, `${modules}.away`);
+  try {
+    return spawnSync(process.execPath, [join(shipped, 'main.mjs')], { encoding: 'utf8', timeout: 30_000 });
+  } finally {
+    renameSync(`${modules}.away`, modules);
+    rmSync(shipped, { recursive: true, force: true });
+  }
 }
 
 function expectWorks(out: string) {
