@@ -67,7 +67,10 @@ export const Control = {
   requestReleases: 20,
 } as const;
 
-/** Size of the control block in bytes. */
+/**
+ * Size of the control block in bytes. Its last 16 bytes are two Float64 stamps (`Stamp` in
+ * `wire/adaptive-wait.ts`): when each side last woke the other, for measuring wake-up latency.
+ */
 export const CONTROL_BYTES = 128;
 
 /** Where a request or reply travels. */

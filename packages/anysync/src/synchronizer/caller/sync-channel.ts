@@ -1,7 +1,8 @@
 import { CloneError, DeadlockError, TimeoutError } from '../errors.js';
 import { Control, Lane, type OpCode, Presence, type ReplyMessage, type StatusCode } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
-import { PollBackoff, ringDoorbell } from '../wire/doorbell.js';
+import { AdaptiveWait, clock, Stamp } from '../wire/adaptive-wait.js';
+import { ringDoorbell } from '../wire/doorbell.js';
 import { toErrorRecord } from '../wire/error-record.js';
 import { locateUncloneable } from '../wire/locate.js';
 import { lockRequests, unlockRequests } from '../wire/request-lock.js';
@@ -29,7 +30,7 @@ export class SyncChannel {
   readonly #control: Int32Array;
   readonly #reader: AreaReader;
   readonly #poll: number;
-  readonly #polls = new PollBackoff();
+  readonly #waits = new AdaptiveWait();
   #seq = 0;
   #messageReply: ReplyMessage | undefined;
   /** The blocking call this thread waits for, if any: code run from inside the wait cannot make another. */
@@ -144,11 +145,11 @@ export class SyncChannel {
     const control = this.#control;
     const bounded = Number.isFinite(timeout);
     const deadline = bounded ? performance.now() + timeout : 0;
-    // Replies of a burst of small calls arrive within microseconds: poll for them before parking, so no
-    // wake-up is paid (unless polls lately came back empty, see `PollBackoff`).
+    // Replies of a burst of small calls arrive within microseconds: poll for them before parking, as long
+    // as a wake-up would cost (see `AdaptiveWait`), so a quiet machine pays none and a busy one no polling.
     const before = Atomics.load(control, Control.signal);
     if (Atomics.load(control, Control.replySeq) !== seq) {
-      this.#polls.poll(control, Control.signal, before, this.#poll);
+      this.#waits.poll(control, Control.signal, before, this.#poll);
     }
     for (;;) {
       const signal = Atomics.load(control, Control.signal);
@@ -164,7 +165,10 @@ export class SyncChannel {
         if (remaining <= 0) throw this.#timedOut(seq, timeout, label);
         slice = Math.min(remaining, SLICE_MS);
       }
-      Atomics.wait(control, Control.signal, signal, slice);
+      const parkedAt = clock();
+      if (Atomics.wait(control, Control.signal, signal, slice) === 'ok') {
+        this.#waits.woke(control, Stamp.toCaller, parkedAt);
+      }
     }
   }
 
