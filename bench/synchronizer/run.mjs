@@ -8,9 +8,11 @@
 // core ("loaded").
 //
 //   node bench/synchronizer/run.mjs [--processes 3] [--rounds 7] [--only trivial,timer]
-//                                   [--conditions quiet,loaded] [--quiet-load 1.5] [--no-write]
+//                                   [--conditions quiet,loaded] [--quiet-load 1.5] [--no-write] [--no-prettier]
 //
-// Prints a table per workload and writes bench/results/synchronizer.md (machine, runtime, commit, method).
+// Prints a table per workload and writes bench/results/synchronizer.md (machine, runtime, commit, method);
+// then, unless --only or --no-prettier, runs the real-workload bench (prettier/run.mjs), which writes
+// bench/results/synchronizer-prettier.md.
 // ANYSYNC_OPTS='{"linger":0}' passes options to anysync's Synchronizer, for experiments.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -33,6 +35,7 @@ const { values: args } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     'quiet-load': { type: 'string', default: '1.5' },
     conditions: { type: 'string', default: 'quiet,loaded' },
+    'no-prettier': { type: 'boolean', default: false },
   },
 });
 const conditions = args.conditions.split(',');
@@ -218,4 +221,19 @@ ${selected.map(table).join('\n')}
 `;
   writeFileSync(join(here, '../results/synchronizer.md'), report);
   console.log('\nwrote bench/results/synchronizer.md');
+}
+
+if (!args.only && !args['no-prettier']) {
+  const prettier = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      join(here, 'prettier', 'run.mjs'),
+      '--quiet-load',
+      args['quiet-load'],
+      ...(args['no-write'] ? ['--no-write'] : []),
+    ],
+    { stdio: 'inherit' },
+  );
+  if (prettier.status !== 0) process.exit(prettier.status ?? 1);
 }
