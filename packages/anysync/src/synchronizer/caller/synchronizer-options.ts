@@ -25,13 +25,18 @@ export interface SynchronizerOptions {
   timeout?: number;
   /** Timeout of `load()`, which includes starting the worker (default 30 000 ms). */
   loadTimeout?: number;
-  /** Node options for the worker (default: inherited from the process, like any worker). */
+  /**
+   * Node options for the worker (default: inherited from the process, like any worker). The process's
+   * loader flags (`--import`, `--require`, `--loader`) are kept unless these name them.
+   */
   execArgv?: readonly string[];
   /** Variables laid over `process.env` for the worker. */
   env?: Record<string, string | undefined>;
   /**
-   * A module the worker imports before loading modules, to register module hooks; `'tsx'` is short for
-   * `tsx/esm/api`. Needed for TypeScript modules on Node < 22.6 unless the process runs with tsx already.
+   * Module hooks to register on the worker before it loads anything: `'tsx'`, `'ts-node'`, `'swc'`
+   * (@swc-node/register), `'oxc'` (@oxc-node/core), `'esbuild-register'` or `'esbuild-runner'` (each for ES
+   * modules and CommonJS), or a module that registers hooks when imported or exports `register()`. Rarely
+   * needed: the worker inherits the process's loader flags and the hooks it registered at run time.
    */
   loader?: string | URL;
   /** Custom error classes to rebuild (by class name) when thrown on the worker, so `instanceof` works. */
@@ -43,11 +48,11 @@ export interface SynchronizerOptions {
    */
   linger?: number;
   /**
-   * Microseconds each side of a blocking call polls shared memory before it parks on a futex: the caller
-   * for its reply, the worker (while it lingers) for the next call (default 50; 0 parks at once). A futex
-   * wake-up costs several microseconds per side, more than a small call, so a burst of small calls never
-   * sleeps. Polling costs up to that much CPU time per call and never delays the worker's event loop
-   * beyond `linger`; a caller whose poll came back empty parks at once for its next few calls.
+   * Most microseconds each side of a blocking call polls shared memory before it parks on a futex: the
+   * caller for its reply, the worker (while it lingers) for the next call (default 50; 0 parks at once).
+   * Each side polls no longer than a wake-up has been costing it (measured), so on a quiet machine a burst
+   * of small calls never sleeps, and on a busy one both sides park almost at once. Polling never delays the
+   * worker's event loop beyond `linger`.
    */
   poll?: number;
   /**
