@@ -66,6 +66,16 @@ describe('synchronize(): a module that makes its own async functions sync', () =
     expect(thread).toBe(api.thread());
   });
 
+  it('checks its options at the call, and starts nothing when inspected', async () => {
+    const { synchronize } = await import('../../dist/synchronizer/index.js');
+    const url = new URL('./fixtures/self-sync-function.mjs', import.meta.url);
+    expect(() => synchronize(url, async () => 1, { timeout: -1 })).toThrow(RangeError);
+    expect(() => synchronize('relative.js', async () => 1)).toThrow(/must be import.meta/);
+    const { shoutSync } = await import('./fixtures/self-sync-function.mjs');
+    expect(shoutSync.name).toBe('shout');
+    expect((shoutSync as unknown as { then?: unknown }).then).toBeUndefined();
+  });
+
   it('works for a single function', async () => {
     const { shoutSync } = await import('./fixtures/self-sync-function.mjs');
     expect(shoutSync('one call')).toBe('ONE CALL!');

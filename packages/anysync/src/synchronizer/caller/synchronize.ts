@@ -3,7 +3,7 @@ import { expose, locationHref, type ModuleLocation } from '../expose.js';
 import type { CallOptions, Synchronized } from '../types.js';
 import { loadingChain, servedModules } from '../worker/worker-identity.js';
 import { Synchronizer } from './synchronizer.js';
-import type { SynchronizerOptions } from './synchronizer-options.js';
+import { checkSynchronizerOptions, type SynchronizerOptions } from './synchronizer-options.js';
 
 type Remote = ((...args: unknown[]) => unknown) & Record<string | symbol, unknown>;
 
@@ -44,11 +44,13 @@ export function synchronize<T extends object>(
   options?: SynchronizerOptions | Synchronizer,
 ): Synchronized<T> {
   const href = locationHref(module, 'synchronize(module, api): module');
+  // Checked now, not at the first call: a wrong option must fail where it was written.
+  const checked = options instanceof Synchronizer ? options : checkSynchronizerOptions(options);
   expose(api, href);
   let remote: object | undefined;
   const load = (): object => {
     if (remote) return remote;
-    const synchronizer = options instanceof Synchronizer ? options : new Synchronizer(options);
+    const synchronizer = checked instanceof Synchronizer ? checked : new Synchronizer(checked);
     remote = synchronizer.load(href);
     return remote;
   };
@@ -111,9 +113,11 @@ function lazy(resolve: () => Remote, local: Remote, label: string, serving: () =
       if (serving()) throw selfWait();
       return Reflect.construct(resolve(), args);
     },
-    get(_, property) {
+    get(target, property) {
       if (property in extras) return extras[property];
       if (property === 'name' || property === 'length') return local[property];
+      // Inspecting or awaiting the stand-in (symbols, `then`) must not start a worker.
+      if (typeof property === 'symbol' || property === 'then') return Reflect.get(target, property);
       return Reflect.get(resolve(), property);
     },
   });
