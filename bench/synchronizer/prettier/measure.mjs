@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { createAdapters } from './adapters.mjs';
+import { threadCpuMs } from './format-worker.mjs';
 
 const [list, rounds = '3'] = process.argv.slice(2);
 const files = JSON.parse(readFileSync(list, 'utf8')).map((file) => ({
@@ -47,11 +48,16 @@ for (let round = 0; round < Number(rounds); round++) {
   }
 }
 
-/** Milliseconds prettier itself spends formatting every file once, on the thread that `timed` runs it on. */
+/** [wall ms, CPU ms] prettier itself spends formatting every file once, on the thread `timed` runs it on. */
 async function prettierTime(timed) {
-  let total = 0;
-  for (const { text, options } of files) total += (await timed(text, options))[1];
-  return total;
+  let wall = 0;
+  let cpu = 0;
+  for (const { text, options } of files) {
+    const [, wallMs, cpuMs] = await timed(text, options);
+    wall += wallMs;
+    cpu += cpuMs;
+  }
+  return [wall, cpu];
 }
 const plain = new Worker(new URL('./plain-worker.mjs', import.meta.url));
 const plainTimed = (text, options) =>
@@ -60,9 +66,10 @@ const plainTimed = (text, options) =>
     plain.postMessage({ text, options });
   });
 const mainTimed = async (text, options) => {
-  const started = performance.now();
+  const wall = performance.now();
+  const cpu = threadCpuMs();
   const output = await reference(text, options);
-  return [output, performance.now() - started];
+  return [output, performance.now() - wall, threadCpuMs() - cpu];
 };
 const threads = {
   main: mainTimed,
