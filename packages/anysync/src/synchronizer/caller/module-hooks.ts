@@ -35,6 +35,15 @@ export function recordModuleHooks(): void {
   (globalThis as Record<symbol, unknown>)[KEY] = records;
   const Module = nodeBuiltin<NodeModule>('node:module');
   if (!Module || typeof Module.register !== 'function') return;
+  try {
+    wrap(Module, records);
+    Module.syncBuiltinESMExports?.();
+  } catch {
+    // A runtime whose node:module cannot be changed (frozen): its hooks, if any, are not recorded.
+  }
+}
+
+function wrap(Module: NodeModule, records: HookRecord[]): void {
   const register = Module.register as (...args: unknown[]) => unknown;
   (Module as { register: unknown }).register = function (this: unknown, ...args: unknown[]) {
     const result = Reflect.apply(register, this, args);
@@ -57,7 +66,6 @@ export function recordModuleHooks(): void {
       return result;
     };
   }
-  Module.syncBuiltinESMExports?.();
 }
 
 /**
