@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { ImportBinding } from '../transform/import-bindings.js';
 import type { TransformContext } from '../transform/transform-context.js';
+import { isCommonJsPackage } from '../mappings/commonjs-package.js';
 import type { ExportTarget, ModuleEntry } from '../mappings/mapping-table.js';
 
 /** One binding as the twin imports it. */
@@ -13,6 +14,12 @@ export interface PlannedBinding {
   readonly local: string;
   /** The shape changes (a named `promises` import becomes a namespace import). */
   readonly reshaped: boolean;
+  /**
+   * A default import of a CommonJS package mapped to another export: the twin imports the package's
+   * `module.exports` under this name and reads the export as its property (`const x = m.sync`), since an
+   * ES module sees CommonJS named exports only where Node's static scan finds them.
+   */
+  readonly viaDefault?: string;
 }
 
 /**
@@ -113,6 +120,9 @@ function planBinding(binding: ImportBinding, entry: ModuleEntry, context: Transf
   // A default import now naming another export (`import x from 'm'` → `import { sync as x } from 'm'`)
   // changes shape: the declaration is written anew.
   const reshaped = binding.shape === 'default' && imported !== 'default' && !binding.commonJs;
+  if (reshaped && isCommonJsPackage(module ?? binding.specifier, context.fileName) === true) {
+    return { binding, module, imported, local, reshaped, viaDefault: freshName(`${local}Module`, context) };
+  }
   return { binding, module, imported, local, reshaped };
 }
 
@@ -137,6 +147,16 @@ export function membersEntry(
     same: false,
     error: undefined,
   };
+}
+
+function freshName(base: string, context: TransformContext): string {
+  for (let n = 0; ; n += 1) {
+    const name = n === 0 ? base : `${base}${n}`;
+    if (isFree(name, context) && !context.generatedNames.has(name) && !context.usesName(name)) {
+      context.generatedNames.add(name);
+      return name;
+    }
+  }
 }
 
 function isFree(name: string, context: TransformContext): boolean {

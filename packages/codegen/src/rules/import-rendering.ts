@@ -4,6 +4,7 @@ import type { PlannedBinding } from './import-plan.js';
 export function renderImports(plans: readonly PlannedBinding[], quote: string, commonJs: boolean): string {
   const groups = new Map<string, PlannedBinding[]>();
   for (const plan of plans) {
+    if (plan.viaDefault !== undefined) continue;
     const module = plan.module ?? plan.binding.specifier;
     const key = `${module}\u0000${plan.imported === '*' ? `*${plan.local}` : ''}`;
     const group = groups.get(key);
@@ -11,6 +12,14 @@ export function renderImports(plans: readonly PlannedBinding[], quote: string, c
     else groups.set(key, [plan]);
   }
   const lines: string[] = [];
+  for (const plan of plans) {
+    if (plan.viaDefault === undefined) continue;
+    const module = `${quote}${plan.module ?? plan.binding.specifier}${quote}`;
+    lines.push(
+      `import ${plan.viaDefault} from ${module};`,
+      `const ${plan.local} = ${plan.viaDefault}.${plan.imported};`,
+    );
+  }
   for (const group of groups.values()) {
     const first = group[0]!;
     const module = `${quote}${first.module ?? first.binding.specifier}${quote}`;
