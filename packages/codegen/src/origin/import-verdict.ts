@@ -64,7 +64,7 @@ export function judgeImport(
   /** A module without a mapping: a file of the project is read for the export's color; others are foreign. */
   function unlistedOrigin(): Origin {
     if (!isRelative(binding.specifier) || exportName === undefined) return foreign('foreign', path);
-    const color = localExportColor(binding.specifier, context.fileName, exportName);
+    const color = localExportColor(binding.specifier, context.fileName, exportName, context.mappings);
     if (color === 'sync') return { kind: 'sync' };
     const origin = foreign('foreign', path);
     return color === 'async' && origin.kind === 'foreign' ? { ...origin, promising: true } : origin;

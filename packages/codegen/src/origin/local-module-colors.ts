@@ -13,7 +13,12 @@ interface Cached {
   readonly colors: ReadonlyMap<string, ExportColor>;
 }
 
-const cache = new Map<string, Cached>();
+/**
+ * Colors by imported path, per run: one mapping table serves one `generate` run (or, for `transform()`
+ * with the shipped mappings, the process), so a file is read once per run, and a watch run sees edits.
+ */
+const runs = new WeakMap<object, Map<string, ReadonlyMap<string, ExportColor> | undefined>>();
+const diskCache = new Map<string, Cached>();
 
 /** Words that, in a function's text, mean it may hand out a promise without being `async`. */
 const PROMISE_WORDS = /\b(?:Promise|PromiseLike|Thenable|promises|then|await|fetch|promisify)\b/;
@@ -29,22 +34,32 @@ export function localExportColor(
   specifier: string,
   importer: string,
   exportName: string,
+  run: object = diskCache,
 ): ExportColor | undefined {
-  const file = resolveModuleFile(path.resolve(path.dirname(importer), specifier));
-  if (file === undefined) return undefined;
-  return colorsOf(file).get(exportName) ?? 'unknown';
+  const target = path.resolve(path.dirname(importer), specifier);
+  let byTarget = runs.get(run);
+  if (byTarget === undefined) {
+    byTarget = new Map();
+    runs.set(run, byTarget);
+  }
+  if (!byTarget.has(target)) {
+    const file = resolveModuleFile(target);
+    byTarget.set(target, file === undefined ? undefined : colorsOf(file));
+  }
+  const colors = byTarget.get(target);
+  return colors === undefined ? undefined : (colors.get(exportName) ?? 'unknown');
 }
 
 function colorsOf(file: string): ReadonlyMap<string, ExportColor> {
   const stats = statSync(file);
-  const cached = cache.get(file);
+  const cached = diskCache.get(file);
   if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.colors;
   const text = readFileSync(file, 'utf8');
   const { tree } = typescriptParser.parse(file, text, { jsDoc: 'on-demand' });
   const colors = new Map<string, ExportColor>();
   for (const statement of tree.statements) collectStatement(statement, tree, colors);
   collectCommonJs(tree, colors);
-  cache.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, colors });
+  diskCache.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, colors });
   return colors;
 }
 
