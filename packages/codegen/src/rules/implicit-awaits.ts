@@ -36,7 +36,6 @@ function checkBody(fn: ts.FunctionLikeDeclaration, context: TransformContext): v
   }
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (context.edits.isAbsorbed(context.start(node), node.end)) return;
     if (ts.isReturnStatement(node) && node.expression) check(node.expression, 'implicit', context);
     else if (ts.isYieldExpression(node) && node.expression && generator)
       check(node.expression, node.asteriskToken ? 'iterate' : 'implicit', context);

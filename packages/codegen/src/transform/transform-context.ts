@@ -49,7 +49,7 @@ export class TransformContext {
   readonly handledSpecifiers = new Set<ts.Node>();
   /** Member names this file declares that the convention renames (found during the walk). */
   readonly declaredMembers = new Set<string>();
-  /** Every name a rule asked the scope about (a file parsed in part checks none is declared elsewhere). */
+  /** Every name a rule asked the scope about and found undeclared (a file parsed in part checks none is declared in a statement it left out). */
   readonly resolvedNames = new Set<string>();
   /**
    * Expressions a rule already judged: replaced by a sync counterpart of the same shape
@@ -226,8 +226,11 @@ export class TransformContext {
 
   /** What `name` refers to at `site` (an identifier, or a node with a parent in the same scope). */
   resolve(site: ts.Node, name: string): Resolution {
-    this.resolvedNames.add(name);
-    return this.scope.resolve(site, name);
+    const resolution = this.scope.resolve(site, name);
+    // Only a miss can change when the file is parsed whole: a statement left out of a partial parse can
+    // declare a top-level name, but not one the kept statements already declare (that is a duplicate).
+    if (resolution.kind === 'global') this.resolvedNames.add(name);
+    return resolution;
   }
 
   /** The import binding an identifier refers to, if it refers to one. */
