@@ -1,4 +1,11 @@
+import { checkFunction, checkOptionalFunction } from '../internal/check-function.js';
+import { checkPositive } from '../internal/check-number.js';
+import { checkCallOptions, checkOptions } from '../internal/check-options.js';
+import { checkSignal } from '../internal/check-signal.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
+import { checkWeight } from '../internal/check-weight.js';
 import { type Clock, currentClock } from '../internal/clock.js';
+import { DecimalUnits, MAX_UNITS } from '../internal/decimal-units.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import { AdmissionLog } from './admission-log.js';
@@ -70,12 +77,6 @@ function settle<T>(fn: () => T | PromiseLike<T>): Promise<Awaited<T>> {
   }
 }
 
-function checkPositive(value: number, what: string): void {
-  if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
-    throw new RangeError(`RateLimiter: ${what} must be a finite number > 0, got ${String(value)}`);
-  }
-}
-
 /**
  * A sliding-window-log rate limiter, the counterpart of async-utils' `RateLimiter` (without its bug: it
  * keeps admitting after the first `limit` acquisitions). At most `limit` weight is admitted within any
@@ -101,6 +102,10 @@ export class RateLimiter {
   readonly #limit: number;
   readonly #interval: number;
   readonly #log = new AdmissionLog();
+  /** Weights are counted in whole units (see DecimalUnits): the log's total never drifts. */
+  readonly #units: DecimalUnits;
+  #limitUnits = 0;
+  /** Waiters carry their weight as given, not in units: the units may grow finer while they wait. */
   readonly #waiters = new WaitQueue<void, number>(() => this.#admitWaiters());
   readonly #onTimer = (): void => {
     this.#timer = undefined;
@@ -111,10 +116,18 @@ export class RateLimiter {
   #admitted = 0;
 
   constructor(options: RateLimiterOptions) {
-    checkPositive(options?.limit, 'limit');
-    checkPositive(options.interval, 'interval');
-    this.#limit = options.limit;
-    this.#interval = options.interval;
+    checkOptions(options, 'RateLimiter', ['limit', 'interval'], '{ limit, interval }');
+    const limit = checkPositive(options.limit, 'RateLimiter: limit');
+    if (limit > MAX_UNITS) {
+      throw new RangeError(`RateLimiter: limit must be at most 2^51 to be counted exactly, got ${limit}`);
+    }
+    this.#interval = checkPositive(options.interval, 'RateLimiter: interval');
+    this.#limit = limit;
+    this.#units = new DecimalUnits(limit, (factor) => {
+      this.#limitUnits *= factor;
+      this.#log.rescale(factor);
+    });
+    this.#limitUnits = this.#units.of(limit);
   }
 
   get limit(): number {
@@ -127,18 +140,19 @@ export class RateLimiter {
 
   /** Resolves once `weight` (default 1) is admitted; queues behind earlier acquisitions. */
   acquire(options?: RateLimitAcquireOptions): Promise<void> {
-    const weight = this.#weight(options?.weight);
+    checkWaitOptions(options, 'RateLimiter.acquire()');
+    const weight = this.#weight(options?.weight, 'RateLimiter.acquire(): weight');
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     if (this.#admit(weight)) return RESOLVED;
-    const waiting = this.#waiters.wait(weight, options);
-    if (this.#waiters.size === 1) this.#armTimer();
+    const waiting = this.#waiters.wait(options?.weight ?? 1, options);
+    if (this.#waiters.size === 1) this.#admitWaiters();
     return waiting;
   }
 
   /** Admits `weight` now if it fits and nobody is queued; false otherwise. Never waits. */
   tryAcquire(weight = 1): boolean {
-    return this.#admit(this.#weight(weight));
+    return this.#admit(this.#weight(weight, 'RateLimiter.tryAcquire(): weight'));
   }
 
   #admit(weight: number): boolean {
@@ -146,7 +160,7 @@ export class RateLimiter {
     const now = currentClock().now();
     const log = this.#log;
     log.dropUntil(now - this.#interval);
-    if (log.used + weight > this.#limit) return false;
+    if (log.used + weight > this.#limitUnits) return false;
     log.push(now, weight);
     this.#admitted++;
     return true;
@@ -154,12 +168,14 @@ export class RateLimiter {
 
   /** Acquires, then runs `fn`; resolves to its result. When admitted at once, `fn` runs at once. */
   run<T>(fn: () => T | PromiseLike<T>, options?: RateLimitAcquireOptions): Promise<Awaited<T>> {
-    const weight = this.#weight(options?.weight);
+    checkFunction(fn, 'RateLimiter.run(): fn');
+    checkWaitOptions(options, 'RateLimiter.run()');
+    const weight = this.#weight(options?.weight, 'RateLimiter.run(): weight');
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     if (this.#admit(weight)) return settle(fn);
-    const waiting = this.#waiters.wait(weight, options);
-    if (this.#waiters.size === 1) this.#armTimer();
+    const waiting = this.#waiters.wait(options?.weight ?? 1, options);
+    if (this.#waiters.size === 1) this.#admitWaiters();
     return waiting.then(() => fn()) as Promise<Awaited<T>>;
   }
 
@@ -171,8 +187,10 @@ export class RateLimiter {
       readonly signal?: AbortSignal;
     }>,
   ): (...args: A) => Promise<Awaited<R>> {
-    const weightOf = options?.weight;
-    const signal = options?.signal;
+    checkFunction(fn, 'RateLimiter.wrap(): fn');
+    checkCallOptions(options, 'RateLimiter.wrap()');
+    const weightOf = checkOptionalFunction(options?.weight, 'RateLimiter.wrap(): weight');
+    const signal = checkSignal(options?.signal, 'RateLimiter.wrap(): signal');
     // Without weights or a signal, every call shares one options object (none at all).
     const fixed = signal === undefined ? undefined : { signal };
     return (...args: A): Promise<Awaited<R>> =>
@@ -181,11 +199,11 @@ export class RateLimiter {
 
   /** Milliseconds until `weight` (default 1) could be admitted, ignoring the queue; 0 when it fits now. */
   delayFor(weight = 1): number {
-    this.#weight(weight);
+    const units = this.#weight(weight, 'RateLimiter.delayFor(): weight');
     const now = currentClock().now();
     this.#log.dropUntil(now - this.#interval);
-    const freeing = this.#log.timeFreeing(weight, this.#limit);
-    return freeing === undefined ? 0 : freeing + this.#interval - now;
+    const freeing = this.#log.timeFreeing(units, this.#limitUnits);
+    return freeing === undefined ? 0 : Math.max(0, freeing + this.#interval - now);
   }
 
   stats(): RateLimiterStats {
@@ -193,45 +211,49 @@ export class RateLimiter {
     return {
       limit: this.#limit,
       interval: this.#interval,
-      used: this.#log.used,
+      used: this.#units.quantity(this.#log.used),
       waiting: this.#waiters.size,
       admitted: this.#admitted,
     };
   }
 
-  #weight(weight: number | undefined): number {
-    if (weight === undefined) return 1;
-    if (!(typeof weight === 'number' && weight > 0 && weight <= this.#limit)) {
-      throw new RangeError(
-        `RateLimiter: weight must be a number > 0 and <= the limit (${this.#limit}), got ${String(weight)}`,
-      );
-    }
-    return weight;
+  /** `weight` (default 1) checked against the limit, in units. */
+  #weight(weight: number | undefined, label: string): number {
+    if (weight === undefined || (weight === 1 && this.#limit >= 1)) return this.#units.scale;
+    return checkWeight(weight, label, this.#units, this.#limit, `the limit (${this.#limit})`);
   }
 
-  /** Admits queued acquisitions from the head while they fit, then sets the timer for the next one. */
+  /**
+   * Admits queued acquisitions from the head while they fit, then sets one timer for the moment the head
+   * will. Every timer it sets lies strictly ahead on the clock, and when it fires at least one admission
+   * has left the window: an admission whose end is due within the rounding of the clock's arithmetic is
+   * counted as gone at once, so no timer can fire and find nothing changed (a zero-delay loop).
+   */
   #admitWaiters(): void {
-    const now = currentClock().now();
+    if (this.#timer !== undefined) this.#timerClock?.clearTimer(this.#timer);
+    this.#timer = undefined;
+    const clock = currentClock();
+    const now = clock.now();
     const log = this.#log;
     log.dropUntil(now - this.#interval);
     for (let head = this.#waiters.head; head !== undefined; head = this.#waiters.head) {
-      if (log.used + head.data > this.#limit) break;
-      this.#waiters.shift();
-      log.push(now, head.data);
-      this.#admitted++;
-      head.resolve();
+      const weight = this.#units.of(head.data);
+      if (log.used + weight <= this.#limitUnits) {
+        this.#waiters.shift();
+        log.push(now, weight);
+        this.#admitted++;
+        head.resolve();
+        continue;
+      }
+      // Defined: the head is never heavier than the limit, and the log's total is exact.
+      const freeing = log.timeFreeing(weight, this.#limitUnits) as number;
+      const delay = freeing + this.#interval - now;
+      if (now + delay > now) {
+        this.#timerClock = clock;
+        this.#timer = clock.setTimer(this.#onTimer, delay);
+        return;
+      }
+      log.dropUntil(freeing);
     }
-    this.#armTimer();
-  }
-
-  #armTimer(): void {
-    if (this.#timer !== undefined) this.#timerClock?.clearTimer(this.#timer);
-    this.#timer = undefined;
-    const head = this.#waiters.head;
-    if (head === undefined) return;
-    const clock = currentClock();
-    const freeing = this.#log.timeFreeing(head.data, this.#limit) ?? clock.now() - this.#interval;
-    this.#timerClock = clock;
-    this.#timer = clock.setTimer(this.#onTimer, freeing + this.#interval - clock.now());
   }
 }
