@@ -1,11 +1,19 @@
 import { currentScope } from '../concurrency/current-scope.js';
+import { checkFunction } from '../internal/check-function.js';
+import { checkNonNegative } from '../internal/check-number.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
+import { checkWeight } from '../internal/check-weight.js';
 import { contextSnapshots } from '../internal/context-snapshot.js';
+import { DecimalUnits } from '../internal/decimal-units.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
 import { mapWithLimit } from '../internal/map-with-limit.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { QueuedRunList } from '../internal/queued-run-list.js';
 import { type Task, TokenRunner } from '../internal/token-runner.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import { Permit } from './permit.js';
+import { semaphoreBound } from './semaphore-bound.js';
 
 // One shared promise executor instead of a closure per queued call (see wait-queue.ts); it runs
 // synchronously, so the variables are read back before anything else can overwrite them.
@@ -26,7 +34,11 @@ function capture(resolve: (value: never) => void): void {
  * ```
  */
 export interface SemaphoreOptions {
-  /** Releasing beyond this value throws (catches double releases). Unbounded by default. */
+  /**
+   * The most tokens the semaphore may hold: releasing beyond it throws (a double release), and a weight
+   * above it is refused at the call (a wait that could never end). Defaults to the initial value, or to
+   * Infinity (unbounded) for a semaphore created with 0, whose tokens only ever come from `release()`.
+   */
   readonly maxValue?: number | undefined;
 }
 
@@ -83,9 +95,17 @@ export interface SemaphoreStats {
  * ```
  */
 export class Semaphore {
-  #value: number;
+  /** Tokens free, in units (see DecimalUnits): fractional weights add and take away exactly. */
+  #value = 0;
   readonly #maxValue: number;
-  /** Waiters carry their weight; a waiting `run()` also carries its task, which it is granted with. */
+  #maxUnits = 0;
+  readonly #units: DecimalUnits;
+  /** One token in units: 1 until a fractional weight makes the units finer. */
+  #one = 1;
+  /**
+   * Waiters carry their weight as given, not in units (which may grow finer while they wait); a waiting
+   * `run()` also carries its task, which it is granted with. Permits hold the weight as given too.
+   */
   readonly #waiters = new WaitQueue<unknown, number>(() => this.#grant());
   /**
    * Queued `run()` calls of weight 1 that nothing can abort (no signal, no cancel scope): the common case,
@@ -96,11 +116,11 @@ export class Semaphore {
   /** How many calls at the head of `#tasks` already hold their token and are about to start. */
   #reserved = 0;
   #startScheduled = false;
-  readonly #releaseWeight = (weight: number): void => this.release(weight);
-  readonly #single = new TokenRunner(() => this.#free(1));
+  readonly #releaseWeight = (weight: number): void => this.#give(this.#toUnits(weight), weight);
+  readonly #single = new TokenRunner(() => this.#free(this.#one));
   /** A queued task settled: its token goes straight to the next ones, started here (already a microtask). */
   readonly #taskSettled = (): void => {
-    this.#value += 1;
+    this.#value += this.#one;
     this.#reserveTasks();
     this.#startReserved();
   };
@@ -111,52 +131,49 @@ export class Semaphore {
   };
 
   constructor(initialValue = 1, options?: SemaphoreOptions) {
-    const maxValue = options?.maxValue ?? Number.POSITIVE_INFINITY;
-    if (!(initialValue >= 0) || !Number.isFinite(initialValue)) {
-      throw new RangeError(`Semaphore: the initial value must be a finite number >= 0, got ${initialValue}`);
-    }
-    if (!(maxValue >= initialValue)) {
-      throw new RangeError(
-        `Semaphore: maxValue (${maxValue}) must be >= the initial value (${initialValue})`,
-      );
-    }
-    this.#value = initialValue;
-    this.#maxValue = maxValue;
+    checkNonNegative(initialValue, 'Semaphore: initialValue');
+    checkOptions(options, 'Semaphore', ['maxValue']);
+    this.#maxValue = semaphoreBound(initialValue, options?.maxValue);
+    this.#units = new DecimalUnits(this.#maxValue, (factor) => {
+      this.#value *= factor;
+      this.#maxUnits *= factor;
+      this.#one *= factor;
+    });
+    // Unbounded, the value may grow by releases up to where a number still counts every token.
+    const finite = Number.isFinite(this.#maxValue);
+    this.#maxUnits = finite ? this.#units.of(this.#maxValue) : Number.MAX_SAFE_INTEGER;
+    this.#value = this.#units.of(initialValue);
   }
 
   /** Tokens available now. */
   get value(): number {
-    return this.#value;
+    return this.#units.quantity(this.#value);
   }
 
   /** Waits for `weight` tokens; resolves with the permit that gives them back. */
   acquire(options?: SemaphoreAcquireOptions): Promise<Permit> {
-    const weight = this.#weight(options?.weight);
-    if (this.#waiting() > 0 || this.#value < weight)
+    checkWaitOptions(options, 'Semaphore.acquire()');
+    const weight = options?.weight ?? 1;
+    const units = this.#weight(weight, 'Semaphore.acquire(): weight');
+    if (this.#waiting() > 0 || this.#value < units)
       return this.#waiters.wait(weight, options) as Promise<Permit>;
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
-    this.#value -= weight;
+    this.#value -= units;
     return Promise.resolve(new Permit(this.#releaseWeight, weight));
   }
 
   /** Takes `weight` tokens if they are free right now and nobody waits; `undefined` otherwise. */
   tryAcquire(weight = 1): Permit | undefined {
-    const checked = this.#weight(weight);
-    if (this.#waiting() > 0 || this.#value < checked) return undefined;
-    this.#value -= checked;
-    return new Permit(this.#releaseWeight, checked);
+    const units = this.#weight(weight, 'Semaphore.tryAcquire(): weight');
+    if (this.#waiting() > 0 || this.#value < units) return undefined;
+    this.#value -= units;
+    return new Permit(this.#releaseWeight, weight);
   }
 
   /** Returns `weight` tokens and wakes the waiters they satisfy. Throws past `maxValue`. */
   release(weight = 1): void {
-    const checked = this.#weight(weight);
-    if (this.#value + checked > this.#maxValue) {
-      throw new RangeError(
-        `Semaphore.release(): releasing ${checked} would exceed maxValue ${this.#maxValue}`,
-      );
-    }
-    this.#free(checked);
+    this.#give(this.#weight(weight, 'Semaphore.release(): weight'), weight);
   }
 
   /**
@@ -164,8 +181,11 @@ export class Semaphore {
    * starts `fn` in the async context it was made in.
    */
   run<T>(fn: Task<T>, options?: SemaphoreAcquireOptions): Promise<T> {
-    const weight = options?.weight === undefined ? 1 : this.#weight(options.weight);
-    if (this.#waiting() > 0 || this.#value < weight) {
+    checkFunction(fn, 'Semaphore.run(): fn');
+    checkWaitOptions(options, 'Semaphore.run()');
+    const weight = options?.weight ?? 1;
+    const units = this.#weight(weight, 'Semaphore.run(): weight');
+    if (this.#waiting() > 0 || this.#value < units) {
       const Snapshot = contextSnapshots();
       if (
         weight === 1 &&
@@ -179,13 +199,13 @@ export class Semaphore {
         this.#tasks.push(capturedResolve as (value: unknown) => void, fn, new Snapshot());
         return promise;
       }
-      const runner = weight === 1 ? this.#single : new TokenRunner(() => this.#free(weight));
+      const runner = weight === 1 ? this.#single : this.#runnerFor(weight);
       return (this.#waiters.wait(weight, options, fn) as Promise<Task<T>>).then(runner.start);
     }
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
-    this.#value -= weight;
-    return (weight === 1 ? this.#single : new TokenRunner(() => this.#free(weight))).run(fn);
+    this.#value -= units;
+    return (weight === 1 ? this.#single : this.#runnerFor(weight)).run(fn);
   }
 
   /**
@@ -199,11 +219,14 @@ export class Semaphore {
     fn: (item: T, index: number) => R | PromiseLike<R>,
     options?: SemaphoreAcquireOptions,
   ): Promise<R[]> {
-    const weight = options?.weight === undefined ? 1 : this.#weight(options.weight);
+    checkFunction(fn, 'Semaphore.map(): fn');
+    checkWaitOptions(options, 'Semaphore.map()');
+    const weight = options?.weight ?? 1;
+    this.#weight(weight, 'Semaphore.map(): weight');
     return mapWithLimit(
       {
         run: (task) => this.run(task, options),
-        hasRoom: () => this.#waiting() === 0 && this.#value >= weight,
+        hasRoom: () => this.#waiting() === 0 && this.#value >= this.#toUnits(weight),
       },
       items,
       fn,
@@ -211,7 +234,7 @@ export class Semaphore {
   }
 
   stats(): SemaphoreStats {
-    return { value: this.#value, maxValue: this.#maxValue, waiting: this.#waiting() };
+    return { value: this.value, maxValue: this.#maxValue, waiting: this.#waiting() };
   }
 
   /** Waits not yet served (calls holding a token but not started yet are served). */
@@ -219,9 +242,24 @@ export class Semaphore {
     return this.#tasks.size - this.#reserved + this.#waiters.size;
   }
 
-  #free(weight: number): void {
-    this.#value += weight;
+  #free(units: number): void {
+    this.#value += units;
     if (this.#waiting() > 0) this.#grant();
+  }
+
+  /** Gives back `units` (`weight` tokens), refusing to go past `maxValue`. */
+  #give(units: number, weight: number): void {
+    if (this.#value + units > this.#maxUnits) {
+      const bound = Number.isFinite(this.#maxValue)
+        ? `maxValue ${this.#maxValue}`
+        : 'the most an unbounded semaphore counts exactly (2^53 - 1)';
+      throw new RangeError(`Semaphore.release(): releasing ${weight} would exceed ${bound}`);
+    }
+    this.#free(units);
+  }
+
+  #runnerFor(weight: number): TokenRunner {
+    return new TokenRunner(() => this.#free(this.#toUnits(weight)));
   }
 
   /**
@@ -239,8 +277,8 @@ export class Semaphore {
   }
 
   #reserveTasks(): void {
-    while (this.#value >= 1 && this.#tasks.size > this.#reserved) {
-      this.#value -= 1;
+    while (this.#value >= this.#one && this.#tasks.size > this.#reserved) {
+      this.#value -= this.#one;
       this.#reserved++;
     }
   }
@@ -256,23 +294,29 @@ export class Semaphore {
 
   #serveWaiters(): void {
     if (this.#tasks.size > 0) return; // every queued task is older than every waiter
-    for (let head = this.#waiters.head; head !== undefined && head.data <= this.#value; ) {
-      this.#value -= head.data;
+    for (let head = this.#waiters.head; head !== undefined; head = this.#waiters.head) {
+      const units = this.#toUnits(head.data);
+      if (units > this.#value) return;
+      this.#value -= units;
       this.#waiters.shift();
       head.resolve(head.payload ?? new Permit(this.#releaseWeight, head.data));
-      head = this.#waiters.head;
     }
   }
 
-  #weight(weight: number | undefined): number {
-    if (weight === undefined || weight === 1) return 1;
-    if (!(weight > 0) || !Number.isFinite(weight)) {
-      throw new RangeError(`Semaphore: the weight must be a finite number > 0, got ${weight}`);
-    }
-    if (weight > this.#maxValue) {
-      throw new RangeError(
-        `Semaphore: a weight of ${weight} can never be served (maxValue ${this.#maxValue})`,
-      );
+  /** A weight already checked, in units. */
+  #toUnits(weight: number): number {
+    return weight === 1 ? this.#one : this.#units.of(weight);
+  }
+
+  /** `weight` checked against `maxValue` (a heavier one could never be served), in units. */
+  #weight(weight: number, label: string): number {
+    if (weight === 1 && this.#maxValue >= 1) return this.#one;
+    const most = `maxValue (${this.#maxValue})`;
+    if (Number.isFinite(this.#maxValue)) return checkWeight(weight, label, this.#units, this.#maxValue, most);
+    if (!Number.isSafeInteger(weight) || (weight as number) < 1) {
+      const wanted =
+        'a whole number >= 1 on an unbounded semaphore (fractional weights need a finite maxValue)';
+      throw invalidArgument(typeof weight === 'number' ? 'range' : 'type', label, wanted, weight);
     }
     return weight;
   }
