@@ -1,3 +1,5 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { type Task, TokenRunner } from '../internal/token-runner.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
@@ -51,6 +53,7 @@ export class Lock {
 
   /** Waits for the lock; resolves with the permit that releases it. */
   acquire(options?: WaitOptions): Promise<Permit> {
+    checkWaitOptions(options, 'Lock.acquire()');
     if (this.#locked) return this.#waiters.wait(undefined, options) as Promise<Permit>;
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
@@ -73,6 +76,8 @@ export class Lock {
 
   /** Runs `fn` while holding the lock and releases it however `fn` ends. */
   run<T>(fn: Task<T>, options?: WaitOptions): Promise<T> {
+    checkFunction(fn, 'Lock.run(): fn');
+    checkWaitOptions(options, 'Lock.run()');
     if (this.#locked)
       return (this.#waiters.wait(undefined, options, fn) as Promise<Task<T>>).then(this.#runner.start);
     const cancelled = rejectIfCancelled(options);
