@@ -1,7 +1,11 @@
 import { argKey, argsKey } from './args-key.js';
 import { AsyncCache, type AsyncCacheOptions } from './async-cache.js';
 import { currentScope } from '../concurrency/current-scope.js';
+import { checkFunction, checkOptionalFunction } from '../internal/check-function.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkSignal } from '../internal/check-signal.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
+import { checkCacheOptions } from './check-cache-options.js';
 import type { ComputeContext } from './flight.js';
 
 /**
@@ -78,13 +82,15 @@ export class Memoizer<A extends unknown[], R> {
     options: MemoizeOptions<A> | undefined,
     caller: string,
   ) {
-    if (typeof fn !== 'function') throw new TypeError(`${caller}: expected a function, got ${typeof fn}`);
-    const key = options?.key;
-    if (key !== undefined && typeof key !== 'function') {
-      throw new TypeError(`${caller}: the key option must be a function, got ${typeof key}`);
-    }
-    this.#fn = fn;
-    this.cache = new AsyncCache<unknown, R>(options);
+    this.#fn = checkFunction(fn, `${caller}: fn`);
+    checkOptions(options, caller, ['key', 'max', 'ttl', 'errors']);
+    checkCacheOptions(options, caller);
+    const key = checkOptionalFunction(options?.key, `${caller}: key`);
+    this.cache = new AsyncCache<unknown, R>({
+      max: options?.max,
+      ttl: options?.ttl,
+      errors: options?.errors,
+    });
     this.keyOf = key === undefined ? argsKey : (self: unknown, args: A) => key.apply(self, args);
     this.#keyOfOne =
       key === undefined ? argKey : (arg: unknown) => (key as unknown as (arg: unknown) => unknown)(arg);
@@ -162,10 +168,12 @@ export function memoize<A extends unknown[], R>(
     // biome-ignore lint/complexity/noArguments: as above.
     return memoizer.run(this, Array.prototype.slice.call(arguments) as A, undefined);
   } as (...args: A) => Promise<Awaited<R>>;
-  const withSignal = (signal: AbortSignal | undefined) =>
-    function (this: unknown, ...args: A): Promise<Awaited<R>> {
+  const withSignal = (signal: AbortSignal | undefined) => {
+    checkSignal(signal, 'memoize().withSignal(): signal');
+    return function (this: unknown, ...args: A): Promise<Awaited<R>> {
       return memoizer.run(this, args, { signal });
     };
+  };
   // Called as `memoized.delete(...)`, `this` is the memoized function itself, not a method's receiver.
   const forget = function (this: unknown, ...args: A): boolean {
     return cache.delete(keyOf(this === call ? undefined : this, args));
