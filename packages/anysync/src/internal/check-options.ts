@@ -1,17 +1,14 @@
 import { describeValue } from './describe-value.js';
 import { invalidArgument } from './invalid-argument.js';
-
-function unknownOption(label: string, key: string, known: readonly string[]): TypeError {
-  const near = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
-  const hint = near === undefined ? `known options: ${known.join(', ')}` : `did you mean '${near}'?`;
-  return new TypeError(`${label}: unknown option '${key}' (${hint})`);
-}
+import { nearMiss } from './near-miss.js';
 
 /**
- * The option bag of a constructor or factory: `undefined`, or an object whose own keys are all known. A
- * misspelt option (`maxsize`) would otherwise be ignored in silence and its default used. Called once per
- * object created, never per operation. With `required`, `undefined` is refused too and the message says
- * what the bag must hold, e.g. `{ maxSize, maxWait, dispatch }`.
+ * The option bag of a constructor or factory: `undefined`, or an object. A key that looks like a
+ * misspelling of a known option (`maxsize`, `tll`, `timout`) is refused, since the option it was meant to
+ * set would otherwise keep its default in silence; other unknown keys are let through, so that a wider
+ * configuration object can be passed as it is. Called once per object created, never per operation. With
+ * `required`, `undefined` is refused too and the message says what the bag must hold, e.g.
+ * `{ maxSize, maxWait, dispatch }`.
  */
 export function checkOptions(
   options: unknown,
@@ -25,7 +22,10 @@ export function checkOptions(
     throw invalidArgument('type', `${label}: options`, expected, options);
   }
   for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw unknownOption(label, key, known);
+    if (known.includes(key)) continue;
+    const meant = nearMiss(key, known);
+    if (meant !== undefined)
+      throw new TypeError(`${label}: unknown option '${key}' (did you mean '${meant}'?)`);
   }
 }
 

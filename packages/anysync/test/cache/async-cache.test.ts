@@ -272,7 +272,9 @@ describe('AsyncCache', () => {
     expect(() => new AsyncCache({ errors: 'sometimes' as 'keep' })).toThrow(
       new RangeError("AsyncCache: errors must be 'evict' or 'keep', got 'sometimes' (string)"),
     );
-    expect(() => new AsyncCache({ maxSize: 10 } as never)).toThrow("AsyncCache: unknown option 'maxSize'");
+    expect(() => new AsyncCache({ mxa: 10 } as never)).toThrow(
+      "AsyncCache: unknown option 'mxa' (did you mean 'max'?)",
+    );
     expect(() => new AsyncCache().get('k', 'compute' as never)).toThrow(
       "AsyncCache.get(): compute must be a function, got 'compute' (string)",
     );

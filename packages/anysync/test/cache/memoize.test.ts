@@ -162,7 +162,7 @@ describe('memoize()', () => {
     );
     expect(() => memoize(async () => 1, { max: 0.5 })).toThrow(/memoize\(\): max must be an integer/);
     expect(() => memoize(async () => 1, { tll: 10 } as never)).toThrow(
-      "memoize(): unknown option 'tll' (known options: key, max, ttl, errors)",
+      "memoize(): unknown option 'tll' (did you mean 'ttl'?)",
     );
   });
 });
