@@ -1,4 +1,9 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkNumber } from '../internal/check-number.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { type Clock, currentClock } from '../internal/clock.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
 import { nextMacrotask } from '../internal/next-macrotask.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
@@ -65,6 +70,10 @@ export class Lockout {
 
   /** `new Lockout()`; the argument is `FifoLockout`'s way in. */
   constructor(mode?: typeof fifoMode) {
+    if (mode !== undefined && mode !== fifoMode) {
+      const expected = 'called with no arguments (close the gate with lockFor(ms) or lockUntil(deadline))';
+      throw invalidArgument('type', 'new Lockout()', expected, mode);
+    }
     this.#fifo = mode === fifoMode;
   }
 
@@ -80,17 +89,16 @@ export class Lockout {
 
   /** Closes the gate for `ms` milliseconds from now, or longer if a later lockout is already in force. */
   lockFor(ms: number): void {
-    if (typeof ms !== 'number' || Number.isNaN(ms)) {
-      throw new TypeError(`Lockout.lockFor(): ms must be a number of milliseconds, got ${String(ms)}`);
-    }
-    this.lockUntil(currentClock().now() + ms);
+    checkMilliseconds(ms, 'Lockout.lockFor(): ms', true);
+    this.#lockUntil(currentClock().now() + ms);
   }
 
   /** Closes the gate until `deadline` (on the `currentTime()` scale), unless a later lockout is in force. */
   lockUntil(deadline: number): void {
-    if (typeof deadline !== 'number' || Number.isNaN(deadline)) {
-      throw new TypeError(`Lockout.lockUntil(): deadline must be a number, got ${String(deadline)}`);
-    }
+    this.#lockUntil(checkNumber(deadline, 'Lockout.lockUntil(): deadline'));
+  }
+
+  #lockUntil(deadline: number): void {
     if (deadline <= this.#until) return;
     this.#until = deadline;
     if (this.#waiters.size > 0) this.#armTimer();
@@ -101,8 +109,13 @@ export class Lockout {
    * missing or unreadable, for `fallbackMs` (default 0: not at all). Returns the milliseconds applied.
    */
   lockForRetryAfter(header: string | null | undefined, fallbackMs = 0): number {
+    if (header !== undefined && header !== null && typeof header !== 'string') {
+      const expected = "the header's value: a string, null or undefined";
+      throw invalidArgument('type', 'Lockout.lockForRetryAfter(): header', expected, header);
+    }
+    checkMilliseconds(fallbackMs, 'Lockout.lockForRetryAfter(): fallbackMs', true);
     const ms = retryAfterMs(header, currentClock().dateNow()) ?? fallbackMs;
-    if (ms > 0) this.lockFor(ms);
+    if (ms > 0) this.#lockUntil(currentClock().now() + ms);
     return ms;
   }
 
@@ -114,6 +127,7 @@ export class Lockout {
 
   /** Resolves when the gate is open (at once if it is). */
   wait(options?: WaitOptions): Promise<void> {
+    checkWaitOptions(options, 'Lockout.wait()');
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     if (!this.locked && (!this.#fifo || this.#waiters.size === 0)) return RESOLVED;
@@ -123,9 +137,10 @@ export class Lockout {
   }
 
   /** Waits for the gate, then runs `fn`. */
-  async run<T>(fn: () => T | PromiseLike<T>, options?: WaitOptions): Promise<T> {
-    await this.wait(options);
-    return fn();
+  run<T>(fn: () => T | PromiseLike<T>, options?: WaitOptions): Promise<T> {
+    checkFunction(fn, 'Lockout.run(): fn');
+    checkWaitOptions(options, 'Lockout.run()');
+    return this.wait(options).then(() => fn());
   }
 
   stats(): LockoutStats {
