@@ -1,3 +1,4 @@
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
 import { canBlock, currentRuntime } from './current-runtime.js';
 
 let sleeper: Int32Array | undefined;
@@ -19,10 +20,8 @@ let sleeper: Int32Array | undefined;
  * ```
  */
 export function sleepSync<T = void>(ms: number, value?: T): T {
-  const delay = Number(ms);
-  if (Number.isNaN(delay)) {
-    throw new TypeError(`sleepSync: the delay must be a number of milliseconds, got ${String(ms)}`);
-  }
+  // Finite: blocking a thread forever is never what was meant, and nothing could end it.
+  const delay = checkMilliseconds(ms, 'sleepSync(): ms', false);
   if (!canBlock()) {
     const runtime = currentRuntime();
     throw new Error(
