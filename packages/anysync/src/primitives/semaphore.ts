@@ -1,5 +1,6 @@
 import { currentScope } from '../concurrency/current-scope.js';
 import { checkFunction } from '../internal/check-function.js';
+import { checkIterable } from '../internal/check-iterable.js';
 import { checkNonNegative } from '../internal/check-number.js';
 import { checkOptions } from '../internal/check-options.js';
 import { checkWaitOptions } from '../internal/check-wait-options.js';
@@ -219,6 +220,7 @@ export class Semaphore {
     fn: (item: T, index: number) => R | PromiseLike<R>,
     options?: SemaphoreAcquireOptions,
   ): Promise<R[]> {
+    checkIterable(items, 'Semaphore.map(): items', false);
     checkFunction(fn, 'Semaphore.map(): fn');
     checkWaitOptions(options, 'Semaphore.map()');
     const weight = options?.weight ?? 1;

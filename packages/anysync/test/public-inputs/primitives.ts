@@ -264,6 +264,11 @@ export const rows: Rows = {
         TypeError,
         "Semaphore.map(): fn must be a function, got 'fn' (string)",
       ],
+      [
+        () => new Semaphore(2).map(3 as never, noop),
+        TypeError,
+        'Semaphore.map(): items must be an iterable, got 3',
+      ],
     ],
     outOfRange: [
       // A wait that could never end is refused at once (issue 14: it waited forever).
