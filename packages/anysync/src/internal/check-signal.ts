@@ -12,13 +12,17 @@ function looksLikeSignal(value: object): boolean {
   );
 }
 
+/** Whether `value` is an `AbortSignal`, of this realm or another. */
+export function isAbortSignal(value: unknown): value is AbortSignal {
+  if (NativeSignal !== undefined && value instanceof NativeSignal) return true;
+  return typeof value === 'object' && value !== null && looksLikeSignal(value);
+}
+
 /**
  * An `AbortSignal` or `undefined`. Anything else would be read as "not aborted" on a fast path and fail
  * only once the call had to wait, so it is refused at once.
  */
 export function checkSignal(value: unknown, label: string): AbortSignal | undefined {
-  if (value === undefined) return undefined;
-  if (NativeSignal !== undefined && value instanceof NativeSignal) return value;
-  if (typeof value === 'object' && value !== null && looksLikeSignal(value)) return value as AbortSignal;
+  if (value === undefined || isAbortSignal(value)) return value;
   throw invalidArgument('type', label, 'an AbortSignal or undefined', value);
 }

@@ -53,6 +53,7 @@ export class DecimalUnits {
   of(quantity: number): number {
     const scaled = quantity * this.#scale;
     const units = Math.round(scaled);
+    if (units === scaled) return units; // the common case: already whole units
     if (Math.abs(scaled - units) <= scaled * ON_GRID || this.#scale === this.#maxScale) return units;
     return this.#grow(quantity);
   }

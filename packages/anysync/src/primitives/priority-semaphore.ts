@@ -46,7 +46,10 @@ export interface PrioritySemaphoreStats {
 function checkPriorityOptions(options: PriorityAcquireOptions | undefined, label: string): void {
   if (options === undefined) return;
   checkWaitOptions(options, label);
-  if (options.priority !== undefined) checkNumber(options.priority, `${label}: priority`);
+  const priority = options.priority;
+  if (priority !== undefined && (typeof priority !== 'number' || Number.isNaN(priority))) {
+    checkNumber(priority, `${label}: priority`);
+  }
   // Not in the type, but a JavaScript caller moving from Semaphore would otherwise get weight 1 in silence.
   if ((options as { weight?: unknown }).weight !== undefined) {
     throw new TypeError(

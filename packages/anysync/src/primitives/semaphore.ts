@@ -313,8 +313,13 @@ export class Semaphore {
   /** `weight` checked against `maxValue` (a heavier one could never be served), in units. */
   #weight(weight: number, label: string): number {
     if (weight === 1 && this.#maxValue >= 1) return this.#one;
-    const most = `maxValue (${this.#maxValue})`;
-    if (Number.isFinite(this.#maxValue)) return checkWeight(weight, label, this.#units, this.#maxValue, most);
+    // The common case, inline: a weight that is whole units already and fits maxValue.
+    if (typeof weight === 'number') {
+      const units = weight * this.#units.scale;
+      if (units === Math.floor(units) && units > 0 && units <= this.#maxUnits) return units;
+    }
+    if (Number.isFinite(this.#maxValue))
+      return checkWeight(weight, label, this.#units, this.#maxValue, 'maxValue');
     if (!Number.isSafeInteger(weight) || (weight as number) < 1) {
       const wanted =
         'a whole number >= 1 on an unbounded semaphore (fractional weights need a finite maxValue)';

@@ -220,7 +220,12 @@ export class RateLimiter {
   /** `weight` (default 1) checked against the limit, in units. */
   #weight(weight: number | undefined, label: string): number {
     if (weight === undefined || (weight === 1 && this.#limit >= 1)) return this.#units.scale;
-    return checkWeight(weight, label, this.#units, this.#limit, `the limit (${this.#limit})`);
+    // The common case, inline: a weight that is whole units already and fits the limit.
+    if (typeof weight === 'number') {
+      const units = weight * this.#units.scale;
+      if (units === Math.floor(units) && units > 0 && units <= this.#limitUnits) return units;
+    }
+    return checkWeight(weight, label, this.#units, this.#limit, 'the limit');
   }
 
   /**

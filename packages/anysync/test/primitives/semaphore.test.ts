@@ -78,7 +78,7 @@ describe('Semaphore', () => {
     semaphore.release();
     expect(() => semaphore.release()).toThrow('Semaphore.release(): releasing 1 would exceed maxValue 2');
     expect(() => semaphore.tryAcquire(3)).toThrow(
-      'Semaphore.tryAcquire(): weight must be a number > 0 and <= maxValue (2) (a heavier one could never be granted), got 3',
+      'Semaphore.tryAcquire(): weight must be a number > 0 and <= maxValue (2): a heavier one could never be granted, got 3',
     );
     expect(() => semaphore.acquire({ weight: 0 })).toThrow(
       /weight must be a number > 0 and <= maxValue \(2\).*, got 0/,

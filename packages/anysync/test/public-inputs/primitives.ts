@@ -275,7 +275,7 @@ export const rows: Rows = {
       [
         () => new Semaphore(2).acquire({ weight: 5 }),
         RangeError,
-        'Semaphore.acquire(): weight must be a number > 0 and <= maxValue (2) (a heavier one could never be granted), got 5',
+        'Semaphore.acquire(): weight must be a number > 0 and <= maxValue (2): a heavier one could never be granted, got 5',
       ],
       [() => new Semaphore(-1), RangeError, 'Semaphore: initialValue must be a finite number >= 0, got -1'],
       [

@@ -108,7 +108,7 @@ export const rows: Rows = {
       [
         () => limiter().acquire({ weight: 4 }),
         RangeError,
-        'RateLimiter.acquire(): weight must be a number > 0 and <= the limit (3) (a heavier one could never be granted), got 4',
+        'RateLimiter.acquire(): weight must be a number > 0 and <= the limit (3): a heavier one could never be granted, got 4',
       ],
       [
         () => limiter().tryAcquire(-1),

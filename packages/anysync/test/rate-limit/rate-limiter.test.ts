@@ -137,7 +137,7 @@ describe('RateLimiter', () => {
     expect(() => new RateLimiter({ limit: 2 ** 52, interval: 10 })).toThrow(/limit must be at most 2\^51/);
     const limiter = new RateLimiter({ limit: 3, interval: 10 });
     expect(() => limiter.acquire({ weight: 4 })).toThrow(
-      'RateLimiter.acquire(): weight must be a number > 0 and <= the limit (3) (a heavier one could never be granted), got 4',
+      'RateLimiter.acquire(): weight must be a number > 0 and <= the limit (3): a heavier one could never be granted, got 4',
     );
     expect(() => limiter.tryAcquire(0)).toThrow(RangeError);
     expect(() => limiter.tryAcquire(1e-20)).toThrow(/weight must be at least 1e-14/);
