@@ -55,7 +55,10 @@ export interface SemaphoreOptions {
  * ```
  */
 export interface SemaphoreAcquireOptions extends WaitOptions {
-  /** How many tokens to take at once (default 1). */
+  /**
+   * How many tokens to take at once (default 1): a number > 0 and at most `maxValue` (more could never be
+   * granted, so it throws a `RangeError` at the call). Fractional weights are counted exactly.
+   */
   readonly weight?: number | undefined;
 }
 

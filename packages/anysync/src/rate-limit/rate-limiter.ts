@@ -22,7 +22,10 @@ import { AdmissionLog } from './admission-log.js';
  * ```
  */
 export interface RateLimiterOptions {
-  /** How much weight may be admitted within any window of `interval` milliseconds. */
+  /**
+   * How much weight may be admitted within any window of `interval` milliseconds: a number > 0, at most
+   * 2^51. Weights, fractional ones included, are counted exactly in decimal steps (see the guide).
+   */
   readonly limit: number;
   /** The length of the sliding window, in milliseconds. */
   readonly interval: number;
@@ -40,7 +43,10 @@ export interface RateLimiterOptions {
  * ```
  */
 export interface RateLimitAcquireOptions extends WaitOptions {
-  /** What this admission costs (default 1), e.g. the number of items in a bulk request. */
+  /**
+   * What this admission costs (default 1), e.g. the number of items in a bulk request: a number > 0 and
+   * at most the limit (a heavier one could never be admitted, so it throws a `RangeError` at the call).
+   */
   readonly weight?: number | undefined;
 }
 
