@@ -188,7 +188,16 @@ export class Semaphore {
     checkFunction(fn, 'Semaphore.run(): fn');
     checkWaitOptions(options, 'Semaphore.run()');
     const weight = options?.weight ?? 1;
-    const units = this.#weight(weight, 'Semaphore.run(): weight');
+    return this.#run(fn, options, weight, this.#weight(weight, 'Semaphore.run(): weight'));
+  }
+
+  /** `run()` with its inputs checked: `map()` checks them once, not for every item. */
+  #run<T>(
+    fn: Task<T>,
+    options: SemaphoreAcquireOptions | undefined,
+    weight: number,
+    units: number,
+  ): Promise<T> {
     if (this.#waiting() > 0 || this.#value < units) {
       const Snapshot = contextSnapshots();
       if (
@@ -230,7 +239,7 @@ export class Semaphore {
     this.#weight(weight, 'Semaphore.map(): weight');
     return mapWithLimit(
       {
-        run: (task) => this.run(task, options),
+        run: (task) => this.#run(task, options, weight, this.#toUnits(weight)),
         hasRoom: () => this.#waiting() === 0 && this.#value >= this.#toUnits(weight),
       },
       items,
