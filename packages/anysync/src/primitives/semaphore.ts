@@ -327,7 +327,7 @@ export class Semaphore {
     if (weight === 1 && this.#maxValue >= 1) return this.#one;
     // The common case, inline: a weight that is whole units already and fits maxValue.
     if (typeof weight === 'number') {
-      const units = weight * this.#units.scale;
+      const units = weight * this.#one;
       if (units === Math.floor(units) && units > 0 && units <= this.#maxUnits) return units;
     }
     if (Number.isFinite(this.#maxValue))

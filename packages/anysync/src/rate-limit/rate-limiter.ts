@@ -111,6 +111,8 @@ export class RateLimiter {
   /** Weights are counted in whole units (see DecimalUnits): the log's total never drifts. */
   readonly #units: DecimalUnits;
   #limitUnits = 0;
+  /** Units per 1 (the scale of #units, kept here for the fast path of every acquisition). */
+  #one = 1;
   /** Waiters carry their weight as given, not in units: the units may grow finer while they wait. */
   readonly #waiters = new WaitQueue<void, number>(() => this.#admitWaiters());
   readonly #onTimer = (): void => {
@@ -131,6 +133,7 @@ export class RateLimiter {
     this.#limit = limit;
     this.#units = new DecimalUnits(limit, (factor) => {
       this.#limitUnits *= factor;
+      this.#one *= factor;
       this.#log.rescale(factor);
     });
     this.#limitUnits = this.#units.of(limit);
@@ -225,10 +228,10 @@ export class RateLimiter {
 
   /** `weight` (default 1) checked against the limit, in units. */
   #weight(weight: number | undefined, label: string): number {
-    if (weight === undefined || (weight === 1 && this.#limit >= 1)) return this.#units.scale;
+    if (weight === undefined || (weight === 1 && this.#limit >= 1)) return this.#one;
     // The common case, inline: a weight that is whole units already and fits the limit.
     if (typeof weight === 'number') {
-      const units = weight * this.#units.scale;
+      const units = weight * this.#one;
       if (units === Math.floor(units) && units > 0 && units <= this.#limitUnits) return units;
     }
     return checkWeight(weight, label, this.#units, this.#limit, 'the limit');
