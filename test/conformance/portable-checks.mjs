@@ -21,6 +21,7 @@ export async function portableChecks(expect) {
   const cache = await import(dist('cache'));
   const testing = await import(dist('testing'));
   const info = runtime.currentRuntime();
+  const nodeFs = globalThis.process?.getBuiltinModule?.('node:fs');
   const noBlocking = info.canBlock
     ? undefined
     : `${info.name}'s ${info.thread} thread may not block${info.sharedMemory ? '' : ' (no SharedArrayBuffer)'}`;
@@ -67,6 +68,48 @@ export async function portableChecks(expect) {
           default: () => 'other',
         });
         equal([registry.selected, await registry.get()], [expect.runtime, 'mine'], 'selected backend');
+      },
+    },
+    {
+      name: 'runtime: the sync file API (openSync, opendirSync, readLinesSync) works where node:fs exists',
+      skip: nodeFs ? undefined : 'no node:fs here (checked below: it refuses with the reason)',
+      run: () => {
+        const os = globalThis.process.getBuiltinModule('node:os');
+        const dir = nodeFs.mkdtempSync(`${os.tmpdir()}/anysync-conformance-`);
+        try {
+          const file = `${dir}/lines.txt`;
+          const handle = runtime.openSync(file, 'w+');
+          equal(handle.write('one\r\ntwo\rthree\n').bytesWritten, 15, 'bytes written');
+          const { bytesRead, buffer } = handle.read({ buffer: new Uint8Array(3), position: 0 });
+          equal([bytesRead, [...buffer]], [3, [111, 110, 101]], 'read result');
+          equal([...handle.readLines({ start: 0 })], ['one', 'two', 'three'], 'handle lines');
+          equal(handle.fd, -1, 'readLines closed the handle');
+          equal(
+            [...runtime.readLinesSync(file, { highWaterMark: 2 })],
+            ['one', 'two', 'three'],
+            'file lines',
+          );
+          equal(
+            [...runtime.opendirSync(dir)].map((entry) => entry.name),
+            ['lines.txt'],
+            'directory entries',
+          );
+        } finally {
+          nodeFs.rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    },
+    {
+      name: 'runtime: the sync file API refuses, with the reason, where there is no node:fs',
+      skip: nodeFs ? 'node:fs exists here' : undefined,
+      run: () => {
+        let message = '';
+        try {
+          runtime.openSync('x');
+        } catch (error) {
+          message = error.message;
+        }
+        assert(/has no node:fs/.test(message), `an error saying why, got ${JSON.stringify(message)}`);
       },
     },
     {

@@ -16,7 +16,10 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
 
 function fixtureCases(): { rule: string; name: string; dir: string }[] {
   const cases = [];
-  for (const rule of readdirSync(root).sort()) {
+  // `_projects` holds whole projects for `anysync generate` (project-fixtures.test.ts), not single files.
+  for (const rule of readdirSync(root)
+    .sort()
+    .filter((name) => !name.startsWith('_'))) {
     for (const name of readdirSync(path.join(root, rule)).sort()) {
       cases.push({ rule, name, dir: path.join(root, rule, name) });
     }

@@ -13,7 +13,7 @@ export interface CliArgs {
 
 const FLAGS = new Set(['--watch', '-w', '--force', '--quiet', '-q', '--help', '-h', '--version', '-v']);
 
-/** Parses `anysync <command> [options] [<fromDir> <toDir>]`; bad input throws a {@link ConfigError}. */
+/** Parses `anysync <command> [options] [<from> <to>]`; bad input throws a {@link ConfigError}. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const positional: string[] = [];
   const flags = new Set<string>();
@@ -38,9 +38,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command !== 'generate' && command !== 'check') throw new ConfigError(`unknown command \`${command}\``);
   if (extra.length > 0) throw new ConfigError(`unexpected argument \`${extra[0]}\``);
   if ((from === undefined) !== (to === undefined))
-    throw new ConfigError('give both <fromDir> and <toDir>, or neither');
+    throw new ConfigError('give both <from> and <to>, or neither');
   if (from !== undefined && config !== undefined)
-    throw new ConfigError('give either `--config` or <fromDir> <toDir>, not both');
+    throw new ConfigError('give either `--config` or <from> <to>, not both');
   if (command === 'check' && (flags.has('--watch') || flags.has('-w')))
     throw new ConfigError('`--watch` only applies to `generate`');
   return { ...base(command, config, flags), from, to };

@@ -21,9 +21,11 @@ export function printGenerateReport(
   const rel = (file: string) => path.relative(root, file) || file;
   for (const diagnostic of report.diagnostics) err.write(`${formatDiagnostic(diagnostic)}\n\n`);
   for (const file of report.files) {
-    if (file.status === 'refused') err.write(`${rel(file.target)}: not written: ${file.reason}\n`);
+    if (file.status === 'refused' || file.status === 'unwritable')
+      err.write(`${rel(file.target)}: not written: ${file.reason}\n`);
     else if (file.status === 'error') err.write(`${rel(file.target)}: not written: its source has errors\n`);
-    else if (!quiet && file.status === 'written') out.write(`wrote ${rel(file.target)}\n`);
+    else if (!quiet && file.status === 'written')
+      out.write(`wrote ${rel(file.target)}${file.reason ? ` (${file.reason})` : ''}\n`);
     else if (!quiet && file.status === 'removed')
       out.write(`removed ${rel(file.target)} (its source is gone)\n`);
   }
@@ -32,7 +34,8 @@ export function printGenerateReport(
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   out.write(
     `anysync: ${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed, ` +
-      `${errors} error${errors === 1 ? '' : 's'}, ${report.failed} not written (${seconds(report.milliseconds)})\n`,
+      `${errors} error${errors === 1 ? '' : 's'}, ${report.failed} not written` +
+      `${report.unwritable > 0 ? ` (${report.unwritable} refused by the file system)` : ''} (${seconds(report.milliseconds)})\n`,
   );
 }
 
@@ -48,6 +51,11 @@ export function printCheckReport(report: CheckReport, root: string, out: Output,
     error: 'cannot be generated: its source has errors',
     orphaned: 'is orphaned: it was generated from a source that no longer exists',
   };
+  // With a reason, the short form: `is stale: its mode is 644, its source's 755`.
+  const short: Record<string, string> = {
+    stale: 'is stale',
+    'not-generated': 'is not a file anysync generated',
+  };
   for (const file of report.files) {
     for (const residue of file.residue ?? []) {
       err.write(
@@ -55,7 +63,10 @@ export function printCheckReport(report: CheckReport, root: string, out: Output,
       );
     }
     if (file.status === 'up-to-date') continue;
-    err.write(`${rel(file.target)} ${messages[file.status]}\n`);
+    const message = file.reason
+      ? `${short[file.status] ?? messages[file.status]}: ${file.reason}`
+      : messages[file.status];
+    err.write(`${rel(file.target)} ${message}\n`);
     if (file.diff) err.write(`${file.diff}\n`);
   }
   for (const entry of report.unusedMappings)

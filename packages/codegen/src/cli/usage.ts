@@ -3,14 +3,17 @@ export const USAGE = `anysync — write async TypeScript once, generate its exac
 
 Usage:
   anysync generate [--config <file>] [--watch] [--force] [--quiet]
-  anysync generate <fromDir> <toDir>
+  anysync generate <from> <to>
   anysync check [--config <file>] [--quiet]
-  anysync check <fromDir> <toDir>
+  anysync check <from> <to>
 
 Commands:
   generate   convert every source and write the twins (atomically, only when changed)
   check      regenerate in memory and compare with the files on disk; exit 1 if anything is
              stale, missing, orphaned, hand-edited or has errors, or a mapping never fired
+
+<from> <to>: a directory of async sources and the directory of their twins, or one source file and
+its twin's path (src/x.ts src/x-sync.ts), instead of a config.
 
 Options:
   -c, --config <file>  config file (default: anysync.config.{ts,mts,js,mjs,json} or package.json#anysync)

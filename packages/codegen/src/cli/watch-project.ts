@@ -1,4 +1,5 @@
 import { type FSWatcher, watch } from 'node:fs';
+import path from 'node:path';
 import type { CliArgs } from './parse-args.js';
 import type { Output } from './print-report.js';
 import { printGenerateReport } from './print-report.js';
@@ -9,7 +10,7 @@ import { generate } from '../generate/generate.js';
 
 /**
  * `anysync generate --watch`: generates once, then again whenever a file under a rule's source
- * directory (or the config) changes, debounced so that a burst of saves runs one pass. Runs until
+ * directory, a file rule's source, or the config changes, debounced so that a burst of saves runs one pass. Runs until
  * `stopWatching` resolves; returns the status of the last pass.
  */
 export async function watchProject(
@@ -41,8 +42,15 @@ export async function watchProject(
     }, 50);
   };
   await pass(false);
-  for (const rule of config.rules)
-    watchers.push(watch(rule.from, { recursive: true }, () => schedule(false)));
+  for (const rule of config.rules) {
+    if (rule.kind === 'file') {
+      // The directory, not the file: editors that save by renaming a new file over it end a file watch.
+      const name = path.basename(rule.from);
+      watchers.push(
+        watch(path.dirname(rule.from), (_event, file) => file?.toString() === name && schedule(false)),
+      );
+    } else watchers.push(watch(rule.from, { recursive: true }, () => schedule(false)));
+  }
   watchers.push(
     watch(config.root, (_event, file) => file?.toString().startsWith('anysync.config') && schedule(true)),
   );

@@ -3,7 +3,9 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { decodeUtf8 } from '../text/decode-utf8.js';
 import { ConfigError } from './config-error.js';
+import { readJsonConfigFile } from './json-config-file.js';
 import { type ResolvedConfig, resolveConfig } from './resolve-config.js';
 
 /**
@@ -42,25 +44,32 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Resolv
   if (explicit !== undefined) {
     const file = path.resolve(cwd, explicit);
     if (!existsSync(file)) throw new ConfigError(`config file ${file} does not exist`);
-    return resolveConfig(await readConfigFile(file), path.dirname(file), path.relative(cwd, file) || file);
+    return loadConfigFile(file, path.dirname(file), path.relative(cwd, file) || file);
   }
   for (const name of CONFIG_FILES) {
     const file = path.join(cwd, name);
-    if (existsSync(file)) return resolveConfig(await readConfigFile(file), cwd, name);
+    if (existsSync(file)) return loadConfigFile(file, cwd, name);
   }
   const manifest = path.join(cwd, 'package.json');
   if (existsSync(manifest)) {
-    const field = (parseJson(manifest) as { anysync?: unknown }).anysync;
-    if (field !== undefined) return resolveConfig(field, cwd, 'package.json#anysync');
+    const json = readJsonConfigFile(manifest, 'package.json', 'anysync');
+    if (json.value !== undefined) return resolveConfig(json.value, cwd, 'package.json#anysync', json.locate);
   }
   throw new ConfigError(
     `no config found in ${cwd}: create anysync.config.json (or .ts/.js), add an "anysync" field to package.json, ` +
-      'or run `anysync generate <fromDir> <toDir>`',
+      'or run `anysync generate <from> <to>`',
   );
 }
 
-async function readConfigFile(file: string): Promise<unknown> {
-  if (file.endsWith('.json')) return parseJson(file);
+async function loadConfigFile(file: string, root: string, label: string): Promise<ResolvedConfig> {
+  if (file.endsWith('.json')) {
+    const json = readJsonConfigFile(file, label);
+    return resolveConfig(json.value, root, label, json.locate);
+  }
+  return resolveConfig(await importConfig(file), root, label);
+}
+
+async function importConfig(file: string): Promise<unknown> {
   const imported = file.endsWith('ts')
     ? await importTypeScript(file)
     : await import(pathToFileURL(file).href);
@@ -69,7 +78,13 @@ async function readConfigFile(file: string): Promise<unknown> {
 }
 
 async function importTypeScript(file: string): Promise<unknown> {
-  const source = readFileSync(file, 'utf8');
+  const decoded = decodeUtf8(readFileSync(file));
+  if ('error' in decoded) {
+    throw new ConfigError(
+      `${file}: not valid UTF-8 at byte offset ${decoded.error.offset}: ${decoded.error.reason}`,
+    );
+  }
+  const source = decoded.text;
   const { outputText } = ts.transpileModule(source, {
     fileName: file,
     compilerOptions: {
@@ -85,13 +100,5 @@ async function importTypeScript(file: string): Promise<unknown> {
     return await import(pathToFileURL(temporary).href);
   } finally {
     rmSync(temporary, { force: true });
-  }
-}
-
-function parseJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
   }
 }

@@ -42,6 +42,7 @@ export const DIAGNOSTIC_RULES = [
   'name-collision',
   'unsupported-type',
   'marker',
+  'export-parity',
 ] as const;
 
 /** One of {@link DIAGNOSTIC_RULES}. */

@@ -15,10 +15,9 @@ import type { Diagnostic } from './diagnostic.js';
  */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const head = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity}[${diagnostic.rule}]: ${diagnostic.message}`;
-  const frame = diagnostic.frame
-    .split('\n')
+  const frame = (diagnostic.frame === '' ? [] : diagnostic.frame.split('\n'))
     .map((line) => `    ${line}`)
     .join('\n');
   const help = diagnostic.suggestion ? `\n    help: ${diagnostic.suggestion}` : '';
-  return `${head}\n${frame}${help}`;
+  return frame === '' ? `${head}${help}` : `${head}\n${frame}${help}`;
 }

@@ -44,6 +44,26 @@ export class EditSet {
     this.#add(start, end, text, true);
   }
 
+  /**
+   * Whether a range lies inside a region another edit replaces whole (a dropped branch, a skipped
+   * declaration, a range kept verbatim): what is written there does not reach the twin as converted code.
+   */
+  isAbsorbed(start: number, end: number): boolean {
+    return this.#edits.some(
+      (edit) => edit.absorbs && edit.start <= start && end <= edit.end && edit.start < edit.end,
+    );
+  }
+
+  /** Whether an edit changes text in `[start, end)` or inserts inside it (or at `start` when empty). */
+  touches(start: number, end: number): boolean {
+    return this.#edits.some((edit) =>
+      end === start
+        ? edit.start <= start && start <= edit.end
+        : (edit.start < end && start < edit.end) ||
+          (edit.start === edit.end && edit.start > start && edit.start < end),
+    );
+  }
+
   /** The edits in the order they apply, with absorbed and duplicate edits dropped. */
   resolved(): readonly Edit[] {
     this.#resolved ??= resolve(this.#sortedEdits());
@@ -112,7 +132,9 @@ function swallows(region: Edit, edit: Edit): boolean {
   if (edit.start === edit.end) return edit.start > region.start && edit.start < region.end;
   if (edit.start >= region.end || edit.end <= region.start) return false;
   const same = edit.absorbs && edit.start === region.start && edit.end === region.end;
-  return !(same && edit.order < region.order);
+  if (same) return edit.order > region.order;
+  // A region replacing a larger one (an awaited chain around another) wins: its text holds the smaller's.
+  return !(edit.absorbs && edit.start <= region.start && region.end <= edit.end);
 }
 
 function sameEdit(a: Edit, b: Edit): boolean {

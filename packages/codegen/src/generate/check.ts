@@ -1,11 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnysyncConfig } from '../config/anysync-config.js';
 import { type ResolvedConfig, toResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isHandEdited, readBanner } from './banner.js';
 import { findOrphans } from './find-orphans.js';
+import { fsFailureReason, nonFileKind } from './fs-failure-reason.js';
 import { runProject } from './project-run.js';
+import { fileMode, octal, sourceMode } from './twin-mode.js';
 import { type AsyncResidue, findAsyncResidue } from '../verify/find-async-residue.js';
 import { unifiedDiff } from './unified-diff.js';
 
@@ -23,6 +25,8 @@ export interface CheckedFile {
     | 'orphaned';
   /** For `stale` and `hand-edited`: what would change, as a unified diff (expected → on disk). */
   readonly diff?: string;
+  /** Why, when the status alone does not say (a mode that differs from the source's, a directory in the way). */
+  readonly reason?: string;
   /** Async constructs the twin would still contain (from ignored lines): it could not run synchronously. */
   readonly residue?: readonly AsyncResidue[];
 }
@@ -79,14 +83,34 @@ export async function check(
 }
 
 function compare(source: string, target: string, output: string, root: string): CheckedFile {
-  if (!existsSync(target)) return { source, target, status: 'missing' };
-  const current = readFileSync(target, 'utf8');
-  if (current === output) return { source, target, status: 'up-to-date' };
+  let current: Buffer;
+  try {
+    const stats = lstatSync(target);
+    if (!stats.isFile()) {
+      return { source, target, status: 'not-generated', reason: `${nonFileKind(stats)} is in the way` };
+    }
+    current = readFileSync(target);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return { source, target, status: 'missing' };
+    return { source, target, status: 'not-generated', reason: `cannot be read: ${fsFailureReason(error)}` };
+  }
+  if (current.equals(Buffer.from(output, 'utf8'))) {
+    const expected = sourceMode(source);
+    const actual = fileMode(target);
+    if (expected === undefined || actual === expected) return { source, target, status: 'up-to-date' };
+    return {
+      source,
+      target,
+      status: 'stale',
+      reason: `its mode is ${octal(actual ?? 0)}, its source's ${octal(expected)}`,
+    };
+  }
+  const text = current.toString('utf8');
   const relative = path.relative(root, target);
-  const diff = unifiedDiff(output, current, {
+  const diff = unifiedDiff(output, text, {
     expected: `${relative} (generated now)`,
     actual: `${relative} (on disk)`,
   });
-  if (!readBanner(current)) return { source, target, status: 'not-generated', diff };
-  return { source, target, status: isHandEdited(current) ? 'hand-edited' : 'stale', diff };
+  if (!readBanner(text)) return { source, target, status: 'not-generated', diff };
+  return { source, target, status: isHandEdited(text) ? 'hand-edited' : 'stale', diff };
 }

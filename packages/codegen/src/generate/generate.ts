@@ -1,17 +1,23 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, rmSync, type Stats } from 'node:fs';
 import type { AnysyncConfig } from '../config/anysync-config.js';
 import { type ResolvedConfig, toResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { atomicWrite } from './atomic-write.js';
 import { isHandEdited, readBanner } from './banner.js';
 import { findOrphans } from './find-orphans.js';
+import { fsFailureReason, nonFileKind } from './fs-failure-reason.js';
 import { runProject } from './project-run.js';
+import { fileMode, octal, sourceMode } from './twin-mode.js';
 
 /** What happened to one file during `generate`. */
 export interface GeneratedFile {
   readonly source: string | undefined;
   readonly target: string;
-  readonly status: 'written' | 'unchanged' | 'error' | 'refused' | 'removed';
+  /**
+   * `error`: its source has errors; `refused`: writing would destroy someone's work; `unwritable`: the
+   * file system refused the write (`reason` says why), and nothing was changed.
+   */
+  readonly status: 'written' | 'unchanged' | 'error' | 'refused' | 'unwritable' | 'removed';
   readonly reason?: string;
 }
 
@@ -23,8 +29,13 @@ export interface GenerateReport {
   readonly written: number;
   readonly unchanged: number;
   readonly removed: number;
-  /** Files not written because of diagnostics or because writing would have destroyed someone's work. */
+  /**
+   * Files not written: their source has errors, writing would have destroyed someone's work, or the file
+   * system refused.
+   */
   readonly failed: number;
+  /** Of the failed files, those the file system refused (a read-only directory, a full disk, …). */
+  readonly unwritable: number;
   readonly milliseconds: number;
 }
 
@@ -71,45 +82,80 @@ export async function generate(
     written: count('written'),
     unchanged: count('unchanged'),
     removed: count('removed'),
-    failed: count('error') + count('refused'),
+    failed: count('error') + count('refused') + count('unwritable'),
+    unwritable: count('unwritable'),
     milliseconds: performance.now() - started,
   };
 }
 
 function writeTwin(source: string, target: string, output: string, force: boolean): GeneratedFile {
-  if (existsSync(target)) {
-    const current = readFileSync(target, 'utf8');
-    if (current === output) return { source, target, status: 'unchanged' };
-    if (!readBanner(current)) {
-      return {
-        source,
-        target,
-        status: 'refused',
-        reason: 'exists and has no anysync banner (a hand-written file?); it is never overwritten',
-      };
+  const mode = sourceMode(source);
+  try {
+    const obstacle = obstacleAt(target, output, force);
+    if (obstacle === 'same') {
+      const current = fileMode(target);
+      if (mode === undefined || current === mode) return { source, target, status: 'unchanged' };
+      chmodSync(target, mode);
+      return { source, target, status: 'written', reason: `mode ${octal(current ?? 0)} → ${octal(mode)}` };
     }
-    if (isHandEdited(current) && !force) {
-      return {
-        source,
-        target,
-        status: 'refused',
-        reason: 'was edited by hand after it was generated; run with --force to discard those edits',
-      };
-    }
+    if (obstacle !== undefined) return { source, target, ...obstacle };
+    atomicWrite(target, output, mode);
+    return { source, target, status: 'written' };
+  } catch (error) {
+    return { source, target, status: 'unwritable', reason: fsFailureReason(error) };
   }
-  atomicWrite(target, output);
-  return { source, target, status: 'written' };
+}
+
+/**
+ * What keeps the output from replacing the target: `'same'` when the target already holds it, a
+ * refusal when replacing it would destroy someone's work, nothing when it may be written.
+ */
+function obstacleAt(
+  target: string,
+  output: string,
+  force: boolean,
+): 'same' | { status: 'refused' | 'unwritable'; reason: string } | undefined {
+  let stats: Stats;
+  try {
+    stats = lstatSync(target);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  if (!stats.isFile()) {
+    return { status: 'unwritable', reason: `${nonFileKind(stats)} is in the way; it is never replaced` };
+  }
+  const current = readFileSync(target);
+  if (current.equals(Buffer.from(output, 'utf8'))) return 'same';
+  const text = current.toString('utf8');
+  if (!readBanner(text)) {
+    return {
+      status: 'refused',
+      reason: 'exists and has no anysync banner (a hand-written file?); it is never overwritten',
+    };
+  }
+  if (isHandEdited(text) && !force) {
+    return {
+      status: 'refused',
+      reason: 'was edited by hand after it was generated; run with --force to discard those edits',
+    };
+  }
+  return undefined;
 }
 
 function removeOrphan(target: string, force: boolean): GeneratedFile {
-  if (isHandEdited(readFileSync(target, 'utf8')) && !force) {
-    return {
-      source: undefined,
-      target,
-      status: 'refused',
-      reason: 'its source is gone, but it was edited by hand; delete it yourself or run with --force',
-    };
+  try {
+    if (isHandEdited(readFileSync(target, 'utf8')) && !force) {
+      return {
+        source: undefined,
+        target,
+        status: 'refused',
+        reason: 'its source is gone, but it was edited by hand; delete it yourself or run with --force',
+      };
+    }
+    rmSync(target);
+    return { source: undefined, target, status: 'removed' };
+  } catch (error) {
+    return { source: undefined, target, status: 'unwritable', reason: fsFailureReason(error) };
   }
-  rmSync(target);
-  return { source: undefined, target, status: 'removed' };
 }

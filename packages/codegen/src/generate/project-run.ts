@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -10,8 +9,11 @@ import { typescriptParser } from '../parser/typescript-parser.js';
 import { collectFileFacts, type CollectedFacts } from '../project/collect-file-facts.js';
 import type { ProjectFacts } from '../project/project-facts.js';
 import { parseOptionsFor, transformParsed } from '../transform/transform.js';
+import { TextForm } from '../text/text-form.js';
+import { checkExportParity } from '../verify/export-parity.js';
 import { withBanner } from './banner.js';
 import { type PlannedFile, planFiles } from './plan-files.js';
+import { readSource } from './read-source.js';
 
 /** One planned twin, converted in memory. */
 export interface ConvertedFile extends PlannedFile {
@@ -37,14 +39,25 @@ export function runProject(config: ResolvedConfig): ProjectRun {
   const names = new NameConvention(config.names);
   const runtimeModule = config.runtimeModule ?? 'anysync/runtime';
   const mappings = new MappingTable(defaultMappings(runtimeModule), config.mappings ?? {}, config.root);
-  const parsed = planned.map((file) => {
-    const text = readFileSync(file.source, 'utf8');
-    return typescriptParser.parse(file.source, text, parseOptionsFor(text));
+  const sources = planned.map((file) => {
+    const read = readSource(file.source);
+    if ('diagnostic' in read) return read;
+    // Rules see the plain form (no byte order mark, `\n` line breaks); the twin gets the source's back.
+    const { form, body } = TextForm.of(read.text);
+    return {
+      text: read.text,
+      form,
+      parsed: typescriptParser.parse(file.source, body, parseOptionsFor(body)),
+    };
   });
-  const project = projectFacts(parsed, names);
+  const project = projectFacts(
+    sources.flatMap((source) => ('parsed' in source ? [source.parsed] : [])),
+    names,
+  );
   const files = planned.map((file, index): ConvertedFile => {
-    const source = parsed[index] as ParsedSource;
-    const result = transformParsed(source, {
+    const source = sources[index] as (typeof sources)[number];
+    if ('diagnostic' in source) return { ...file, output: undefined, diagnostics: [source.diagnostic] };
+    const result = transformParsed(source.parsed, {
       fileName: file.source,
       outFileName: file.target,
       pathRules: config.rules,
@@ -57,8 +70,16 @@ export function runProject(config: ResolvedConfig): ProjectRun {
       ...(config.isAsyncMarker === undefined ? {} : { isAsyncMarker: config.isAsyncMarker }),
     });
     const relativeSource = path.relative(config.root, file.source).split(path.sep).join('/');
-    const output = result.hasErrors ? undefined : withBanner(result.code, relativeSource, source.text);
-    return { ...file, output, diagnostics: result.diagnostics };
+    // Both in the plain form, like every other diagnostic's position.
+    const parity = result.hasErrors
+      ? []
+      : checkExportParity(source.parsed.text, result.code, file.source, names);
+    const diagnostics = [...result.diagnostics, ...parity];
+    const failed = result.hasErrors || parity.length > 0;
+    const output = failed
+      ? undefined
+      : withBanner(source.form.restore(result.code), relativeSource, source.text, source.form.newline);
+    return { ...file, output, diagnostics };
   });
   return { config, files, unusedMappings: mappings.unusedUserEntries() };
 }

@@ -59,10 +59,18 @@ const noEventLoop = 'it waits for the event loop, which a blocking twin cannot d
  * ```
  */
 export function defaultMappings(runtimeModule: string): MappingOptions {
-  const fsExports: Record<string, string | { error: string; suggestion: string }> = {
+  const fsExports: Record<
+    string,
+    string | { module: string; name: string } | { error: string; suggestion: string }
+  > = {
     constants: 'constants',
   };
   for (const name of FS_PROMISES_WITH_SYNC_TWIN) fsExports[name] = `${name}Sync`;
+  // `openSync` gives a number and `opendirSync` a `Dir` that is only async-iterable: the runtime's
+  // counterparts have the shapes of `FileHandle` and an iterable `Dir`.
+  fsExports.open = { module: runtimeModule, name: 'openSync' };
+  fsExports.opendir = { module: runtimeModule, name: 'opendirSync' };
+  fsExports.FileHandle = { module: runtimeModule, name: 'SyncFileHandle' };
   fsExports.watch = {
     error: '`watch` from node:fs/promises is an async iterator of events with no blocking counterpart',
     suggestion:

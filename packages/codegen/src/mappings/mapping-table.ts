@@ -5,6 +5,13 @@ import type { ExportMappingOption, MappingOptions, ModuleMappingOption } from '.
 /** What one export becomes: another name (maybe in another module), or an error with its reason. */
 export type ExportTarget =
   | { readonly kind: 'rename'; readonly module: string | undefined; readonly name: string | undefined }
+  | { readonly kind: 'same' }
+  | {
+      readonly kind: 'members';
+      /** Where the members' counterparts live (`undefined`: the enclosing module's target). */
+      readonly module: string | undefined;
+      readonly members: ReadonlyMap<string, ExportTarget>;
+    }
   | { readonly kind: 'error'; readonly message: string; readonly suggestion: string | undefined };
 
 /** The resolved mapping of one module. */
@@ -13,6 +20,8 @@ export interface ModuleEntry {
   readonly key: string;
   /** The key as the user wrote it, for messages. */
   readonly label: string;
+  /** For the members of an export (`promises` of `graceful-fs`): that export's name, for messages. */
+  readonly memberOf?: string;
   readonly fromUser: boolean;
   /** The replacement module: a specifier, or an absolute file path for relative targets. */
   readonly module: string | undefined;
@@ -93,6 +102,15 @@ export class MappingTable {
     if (isRelative(label)) this.#hasFileKeys = true;
     const previous = this.#entries.get(key);
     const normalized = typeof option === 'string' ? { module: option } : option;
+    if (
+      normalized.same === true &&
+      (normalized.exports || normalized.module !== undefined || normalized.strict)
+    ) {
+      // Each part would win somewhere: a module that serves both colors has nothing to rename.
+      throw new TypeError(
+        `mappings['${label}']: \`same: true\` cannot be combined with \`exports\`, \`module\` or \`strict\` (mark single exports with \`{ same: true }\` instead)`,
+      );
+    }
     const exports = new Map(previous?.exports);
     const userExports = new Set<string>(previous?.userExports);
     for (const [name, target] of Object.entries(normalized.exports ?? {})) {
@@ -120,14 +138,36 @@ export class MappingTable {
 function exportTarget(option: ExportMappingOption, baseDir: string): ExportTarget {
   if (typeof option === 'string') return { kind: 'rename', module: undefined, name: option };
   if ('error' in option) return { kind: 'error', message: option.error, suggestion: option.suggestion };
+  if ('same' in option) return { kind: 'same' };
+  if ('members' in option) {
+    const members = new Map<string, ExportTarget>();
+    for (const [name, member] of Object.entries(option.members))
+      members.set(name, exportTarget(member, baseDir));
+    return {
+      kind: 'members',
+      module: option.module === undefined ? undefined : resolveModule(option.module, baseDir),
+      members,
+    };
+  }
   if (option.name === undefined && option.module === undefined) {
-    throw new Error('a mapping entry needs `name`, `module` or `error`');
+    throw new Error('a mapping entry needs `name`, `module`, `same`, `members` or `error`');
   }
   return {
     kind: 'rename',
     module: option.module === undefined ? undefined : resolveModule(option.module, baseDir),
     name: option.name,
   };
+}
+
+/** How a message names one export of an entry (`lstat`, or `promises.lstat` for an export's members). */
+export function exportLabel(entry: ModuleEntry, name: string): string {
+  return entry.memberOf === undefined ? name : `${entry.memberOf}.${name}`;
+}
+
+/** Where in the config an entry's exports are listed, for suggestions. */
+export function exportsPath(entry: ModuleEntry): string {
+  const module = `mappings['${entry.label}'].exports`;
+  return entry.memberOf === undefined ? module : `${module}.${entry.memberOf}.members`;
 }
 
 /** Normalises a specifier for lookup: built-ins get `node:`, relative paths become absolute without extension. */

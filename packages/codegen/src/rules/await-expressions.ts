@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { Rule } from '../transform/rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
-import { checkAwaitedCall } from './awaited-call-check.js';
+import { checkAwaitedValue } from '../origin/check-awaited-value.js';
 import { guardStatementStart } from './statement-start-guard.js';
 
 /**
@@ -20,7 +20,7 @@ export const awaitExpressions: Rule = {
     if (isAwaitedDynamicImport(expression, context)) return;
     removeAwaitKeyword(expression, context);
     removeRedundantParens(expression, context);
-    checkAwaitedCall(expression, context);
+    checkAwaitedValue(expression.expression, 'await', context);
     guardStatementStart(expression, context);
   },
 };

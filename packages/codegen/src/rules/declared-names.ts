@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Rule } from '../transform/rule.js';
 import { isMemberDeclaration } from '../project/is-member-declaration.js';
+import type { ImportBinding } from '../transform/import-bindings.js';
 import type { TransformContext } from '../transform/transform-context.js';
 import { identifierRole } from './identifier-role.js';
 
@@ -38,9 +39,13 @@ function newName(
   switch (identifierRole(identifier)) {
     case 'member':
       return memberName(identifier, context);
-    case 'declaration':
+    case 'declaration': {
+      // `const { readAsync } = require('./lib')` binds an import: renamed only when `./lib` is converted.
+      const required = requiredBinding(identifier, context);
+      if (required) return context.convertedModule(required.specifier) ? synced : undefined;
       if (synced !== undefined) checkCollision(identifier, synced, context);
       return synced;
+    }
     case 'import-alias':
       return synced;
     case 'import-name':
@@ -58,6 +63,14 @@ function newName(
     default:
       return undefined;
   }
+}
+
+/** The top-level `require` binding an identifier declares, if it declares one. */
+function requiredBinding(identifier: ts.Identifier, context: TransformContext): ImportBinding | undefined {
+  const binding = context.bindings.get(identifier.text);
+  return binding?.commonJs && (binding.node === identifier.parent || binding.node === identifier)
+    ? binding
+    : undefined;
 }
 
 function referenceName(
@@ -86,12 +99,19 @@ function memberName(identifier: ts.Identifier, context: TransformContext): strin
       ? parent.left
       : undefined;
   if (object && ts.isIdentifier(object)) {
-    const binding = context.importBinding(object, object.text);
+    // Resolved from the access: the walk links only the identifiers some rule wants, not `object`.
+    const binding = context.importBinding(parent, object.text);
     if (binding && binding.shape !== 'named') {
       return context.convertedModule(binding.specifier) ? context.names.syncName(identifier.text) : undefined;
     }
   }
   const text = identifier.text;
+  if (ts.isPropertyAccessExpression(parent) && isCommonJsExports(parent.expression, parent, context)) {
+    // `exports.readAsync = …`, `module.exports.readAsync`: an export of this file, renamed like one.
+    const renamed = context.names.syncName(text);
+    if (renamed !== undefined) context.declaredMembers.add(text);
+    return renamed;
+  }
   const known = context.memberRename(text);
   if (isMemberDeclaration(parent) || ts.isPropertyAssignment(parent)) {
     const renamed = known ?? context.names.syncName(text);
@@ -105,6 +125,23 @@ function memberName(identifier: ts.Identifier, context: TransformContext): strin
   const synced = context.names.syncName(text);
   if (synced !== undefined) deferMemberRename(identifier, synced, context);
   return undefined;
+}
+
+/** Whether an expression is this CommonJS module's `exports` or `module.exports` (not a local of that name). */
+export function isCommonJsExports(
+  expression: ts.Expression,
+  site: ts.Node,
+  context: TransformContext,
+): boolean {
+  if (!context.commonJs) return false;
+  if (ts.isIdentifier(expression)) return expression.text === 'exports' && context.isGlobal(site, 'exports');
+  return (
+    ts.isPropertyAccessExpression(expression) &&
+    expression.name.text === 'exports' &&
+    ts.isIdentifier(expression.expression) &&
+    expression.expression.text === 'module' &&
+    context.isGlobal(site, 'module')
+  );
 }
 
 function deferMemberRename(identifier: ts.Identifier, synced: string, context: TransformContext): void {

@@ -1,7 +1,10 @@
 import ts from 'typescript';
 import type { Rule } from '../transform/rule.js';
 import { asyncCallableNames } from './async-callable-names.js';
+import { isAwaitedRightAfter } from './awaited-right-after.js';
+import type { ImportBinding } from '../transform/import-bindings.js';
 import type { TransformContext } from '../transform/transform-context.js';
+import { namespaceEntryOf } from './namespace-members.js';
 
 /**
  * A call to an async function of the converted sources whose promise is not awaited (or returned)
@@ -11,7 +14,7 @@ import type { TransformContext } from '../transform/transform-context.js';
 export const floatingAsyncCalls: Rule = {
   name: 'floating-async-calls',
   isNeeded: (context) => context.textIncludes('async') || importsAsyncFunctions(context),
-  needles: (context) => asyncCallableNames(context),
+  needles: (context) => [...asyncCallableNames(context), ...topLevelAsyncNames(context)],
   // Outside the class that declares an async method, only a function of the file's top level or an
   // import can be called by a bare name; `this.method()` is inside that class, which holds `async`.
   statementNeedles: (context) => topLevelAsyncNames(context),
@@ -19,7 +22,7 @@ export const floatingAsyncCalls: Rule = {
   visit(node, context) {
     const call = node as ts.CallExpression;
     const name = asyncCallee(call, context);
-    if (name === undefined || isConsumed(call)) return;
+    if (name === undefined || isConsumed(call) || isAwaitedRightAfter(call, context.tree)) return;
     context.report(
       'floating-async-call',
       call,
@@ -33,10 +36,13 @@ export const floatingAsyncCalls: Rule = {
 function topLevelAsyncNames(context: TransformContext): string[] {
   const names = [...(context.facts()?.asyncFunctions ?? [])];
   for (const binding of context.bindings.values()) {
-    if (context.convertedModule(binding.specifier)?.asyncFunctions.has(binding.imported))
+    if (
+      context.convertedModule(binding.specifier)?.asyncFunctions.has(binding.imported) ||
+      isMappedAsyncImport(binding, context)
+    )
       names.push(binding.local);
   }
-  return names;
+  return [...names, ...context.namespaceEntries.keys()];
 }
 
 function asyncCallee(call: ts.CallExpression, context: TransformContext): string | undefined {
@@ -45,7 +51,8 @@ function asyncCallee(call: ts.CallExpression, context: TransformContext): string
     const name = callee.text;
     const binding = context.bindings.get(name);
     const isAsync = binding
-      ? context.convertedModule(binding.specifier)?.asyncFunctions.has(binding.imported) === true
+      ? context.convertedModule(binding.specifier)?.asyncFunctions.has(binding.imported) === true ||
+        isMappedAsyncImport(binding, context)
       : context.facts()?.asyncFunctions.has(name) === true;
     // Resolved only for a name that is async at the top level: most calls are of other functions.
     return isAsync && context.resolve(call, name).kind === 'top-level' ? name : undefined;
@@ -53,8 +60,26 @@ function asyncCallee(call: ts.CallExpression, context: TransformContext): string
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
     return isAsyncMethodOfEnclosingClass(call, callee.name.text) ? `this.${callee.name.text}` : undefined;
   }
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    const entry = namespaceEntryOf(callee.expression, call, context);
+    const target = entry?.exports.get(callee.name.text);
+    if (target?.kind !== 'rename' || ITERATOR_EXPORTS.has(`${entry?.key}#${callee.name.text}`))
+      return undefined;
+    return `${callee.expression.text}.${callee.name.text}`;
+  }
   return undefined;
 }
+
+/** Whether a named import is of a mapped export: an async function whose twin is a blocking one. */
+function isMappedAsyncImport(binding: ImportBinding, context: TransformContext): boolean {
+  if (binding.typeOnly || binding.shape !== 'named') return false;
+  const entry = context.mappings.lookup(binding.specifier, context.fileName);
+  if (entry === undefined || ITERATOR_EXPORTS.has(`${entry.key}#${binding.imported}`)) return false;
+  return entry.exports.get(binding.imported)?.kind === 'rename';
+}
+
+/** Mapped exports that return async iterators, not promises: iterating them is using them. */
+const ITERATOR_EXPORTS = new Set(['node:fs/promises#glob', 'node:fs/promises#watch']);
 
 function isAsyncMethodOfEnclosingClass(call: ts.Node, name: string): boolean {
   let node: ts.Node | undefined = call.parent;
@@ -90,6 +115,7 @@ function isConsumed(call: ts.CallExpression): boolean {
   if (ts.isAwaitExpression(parent) || ts.isReturnStatement(parent) || ts.isYieldExpression(parent))
     return true;
   if (ts.isArrowFunction(parent) && parent.body === node) return true;
+  if (ts.isForOfStatement(parent) && parent.expression === node) return true;
   if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) return true;
   return ts.isArrayLiteralExpression(parent) && isPromiseAllArgument(parent);
 }
@@ -112,8 +138,10 @@ function isPromiseAllArgument(array: ts.ArrayLiteralExpression): boolean {
 }
 
 function importsAsyncFunctions(context: TransformContext): boolean {
+  if (context.namespaceEntries.size > 0) return true;
   for (const binding of context.bindings.values()) {
     if ((context.convertedModule(binding.specifier)?.asyncFunctions.size ?? 0) > 0) return true;
+    if (isMappedAsyncImport(binding, context)) return true;
   }
   return false;
 }

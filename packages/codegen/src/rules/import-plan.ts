@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { ImportBinding } from '../transform/import-bindings.js';
 import type { TransformContext } from '../transform/transform-context.js';
-import type { ModuleEntry } from '../mappings/mapping-table.js';
+import type { ExportTarget, ModuleEntry } from '../mappings/mapping-table.js';
 
 /** One binding as the twin imports it. */
 export interface PlannedBinding {
@@ -61,6 +61,7 @@ function planBinding(binding: ImportBinding, entry: ModuleEntry, context: Transf
     const promises = context.mappings.lookup('node:fs/promises', context.fileName);
     if (promises) {
       context.namespaceEntries.set(binding.local, promises);
+      context.reshapedNamespaces.add(binding.local);
       context.mappings.markUsed(promises);
       return { binding, module: promises.module, imported: '*', local: binding.local, reshaped: true };
     }
@@ -70,6 +71,19 @@ function planBinding(binding: ImportBinding, entry: ModuleEntry, context: Transf
     context.mappings.markUsed(entry, binding.imported);
     context.report('no-sync-meaning', binding.node, target.message, target.suggestion);
     return unchanged;
+  }
+  if (target?.kind === 'same') {
+    context.mappings.markUsed(entry, binding.imported);
+    return unchanged;
+  }
+  if (target?.kind === 'members') {
+    // `import { promises } from 'x'` whose members map to exports of a module: the twin imports that
+    // module as a namespace under the same local name, and each member read is mapped on it.
+    context.mappings.markUsed(entry, binding.imported);
+    const members = membersEntry(entry, binding.imported, target);
+    context.namespaceEntries.set(binding.local, members);
+    context.reshapedNamespaces.add(binding.local);
+    return { binding, module: members.module, imported: '*', local: binding.local, reshaped: true };
   }
   if (!target) {
     if (entry.strict) {
@@ -97,6 +111,29 @@ function planBinding(binding: ImportBinding, entry: ModuleEntry, context: Transf
     local = imported;
   }
   return { binding, module, imported, local, reshaped: false };
+}
+
+/**
+ * The members of a mapped export as a module entry of their own, strict: a member the mapping does not
+ * list would be read from the target module, where it means something else.
+ */
+export function membersEntry(
+  parent: ModuleEntry,
+  exportName: string,
+  target: Extract<ExportTarget, { kind: 'members' }>,
+): ModuleEntry {
+  return {
+    key: `${parent.key}#${exportName}`,
+    label: parent.label,
+    memberOf: exportName,
+    fromUser: false,
+    module: target.module ?? parent.module,
+    exports: target.members,
+    userExports: new Set(),
+    strict: true,
+    same: false,
+    error: undefined,
+  };
 }
 
 function isFree(name: string, context: TransformContext): boolean {

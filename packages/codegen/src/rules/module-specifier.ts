@@ -1,13 +1,13 @@
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { isRelative } from '../mappings/mapping-table.js';
-import { mapPath } from '../transform/path-rule.js';
+import { mapModulePath } from '../transform/path-rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
 
 /**
  * The specifier the twin must use for a module the source imports as `specifier`: a mapped target
- * module, or a relative path re-aimed from the twin's location (through the directory rules when it
- * points into converted sources). `undefined` when it stays as written.
+ * module, or a relative path re-aimed from the twin's location (through the rules when it points at
+ * converted sources: `./x.js` becomes `./x-sync.js` when a file rule pairs `x.ts` with `x-sync.ts`). `undefined` when it stays as written.
  */
 export function rewriteSpecifier(
   specifier: string,
@@ -23,7 +23,7 @@ export function rewriteSpecifier(
   if (context.pathRules.length === 0 && context.outFileName === context.fileName) return undefined;
   if (specifier.startsWith('./') && context.keepsSiblingSpecifiers) return undefined;
   const absolute = path.resolve(path.dirname(context.fileName), specifier);
-  const mapped = mapPath(absolute, context.pathRules) ?? absolute;
+  const mapped = mapModulePath(absolute, context.pathRules) ?? absolute;
   const relative = relativeSpecifier(path.dirname(context.outFileName), mapped, specifier.endsWith('/'));
   return relative === specifier ? undefined : relative;
 }

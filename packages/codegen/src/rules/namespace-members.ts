@@ -1,38 +1,102 @@
 import ts from 'typescript';
-import type { ModuleEntry } from '../mappings/mapping-table.js';
+import { type ExportTarget, type ModuleEntry, exportLabel, exportsPath } from '../mappings/mapping-table.js';
 import type { Rule } from '../transform/rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
+import { membersEntry } from './import-plan.js';
+import { rewriteNamespacePattern } from './namespace-pattern.js';
 
 /** Members of namespace imports of mapped modules, once the first pass found such imports. */
 export const namespaceMembers: Rule = {
   name: 'namespace-members',
-  kinds: [ts.SyntaxKind.PropertyAccessExpression],
+  kinds: [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.VariableDeclaration],
   isNeeded: (context) => context.namespaceEntries.size > 0,
   needles: (context) => context.namespaceEntries.keys(),
   visit(node, context) {
-    mapNamespaceMember(node as ts.PropertyAccessExpression, context);
+    if (ts.isVariableDeclaration(node)) rewriteNamespacePattern(node, context);
+    else mapNamespaceMember(node as ts.PropertyAccessExpression, context);
   },
 };
 
 /**
  * `fsp.readFile` where `fsp` is a namespace of a mapped module becomes `fsp.readFileSync`;
- * `fs.promises.readFile` where `fs` is `node:fs` becomes `fs.readFileSync`.
+ * `fs.promises.readFile` where `fs` is `node:fs` becomes `fs.readFileSync`, and so does any export whose
+ * mapping lists its members (`lib.promises.lstat` → `lib.lstatSync`).
  */
 export function mapNamespaceMember(access: ts.PropertyAccessExpression, context: TransformContext): void {
-  const object = access.expression;
-  if (context.namespaceEntries.size === 0 || !ts.isIdentifier(object)) return;
-  const entry = context.namespaceEntries.get(object.text);
-  if (!entry || context.resolve(access, object.text).kind !== 'top-level') return;
-  if (entry.key === 'node:fs' && access.name.text === 'promises') {
-    const promises = context.mappings.lookup('node:fs/promises', context.fileName);
-    const outer = access.parent;
-    if (!promises || !ts.isPropertyAccessExpression(outer) || outer.expression !== access) return;
-    context.mappings.markUsed(promises);
-    context.edits.remove(access.expression.end, access.end);
-    mapMember(outer, promises, entry.module, context);
+  const entry = namespaceEntryOf(access.expression, access, context);
+  if (!entry) return;
+  const nested = nestedEntry(entry, access.name.text, context);
+  if (nested === undefined) {
+    mapMember(access, entry, entry.module, context);
     return;
   }
-  mapMember(access, entry, entry.module, context);
+  const outer = access.parent;
+  if (!ts.isPropertyAccessExpression(outer) || outer.expression !== access) {
+    if (nested.userMapped)
+      context.report(
+        'unmapped-import',
+        access,
+        `\`${access.name.text}\` from '${entry.label}' is used as a whole, but only its members are mapped`,
+        `read its members where they are used (\`${access.getText(context.tree)}.name(…)\`)`,
+      );
+    return;
+  }
+  if (nested.entry.module !== entry.module) {
+    context.report(
+      'unmapped-import',
+      outer,
+      `the members of \`${access.name.text}\` map to module '${nested.entry.module}', not to the module this namespace import points at`,
+      `import \`${access.name.text}\` by name instead of through the namespace`,
+    );
+    return;
+  }
+  context.edits.remove(access.expression.end, access.end);
+  mapMember(outer, nested.entry, entry.module, context);
+}
+
+/**
+ * The mapped entry of a namespace-like identifier (`import * as fsp`, `const fs = require('fs')`), resolved
+ * from `site`, a node the walk has linked to its parents (the identifier itself may not be yet).
+ */
+export function namespaceEntryOf(
+  expression: ts.Expression,
+  site: ts.Node,
+  context: TransformContext,
+): ModuleEntry | undefined {
+  if (context.namespaceEntries.size === 0 || !ts.isIdentifier(expression)) return undefined;
+  const entry = context.namespaceEntries.get(expression.text);
+  if (!entry || context.resolve(site, expression.text).kind !== 'top-level') return undefined;
+  return entry;
+}
+
+/** An export of a namespace that is itself an object of mapped members (`fs.promises`), as an entry. */
+export function nestedEntry(
+  entry: ModuleEntry,
+  name: string,
+  context: TransformContext,
+): { entry: ModuleEntry; userMapped: boolean } | undefined {
+  if (entry.key === 'node:fs' && name === 'promises') {
+    const promises = context.mappings.lookup('node:fs/promises', context.fileName);
+    if (!promises) return undefined;
+    context.mappings.markUsed(promises);
+    return { entry: { ...promises, module: entry.module }, userMapped: false };
+  }
+  const target = entry.exports.get(name);
+  if (target?.kind !== 'members') return undefined;
+  context.mappings.markUsed(entry, name);
+  return { entry: membersEntry(entry, name, target), userMapped: true };
+}
+
+/** What one member read of a mapped namespace becomes, with the reason when it cannot be mapped. */
+export function memberTarget(
+  entry: ModuleEntry,
+  name: string,
+  context: TransformContext,
+): ExportTarget | { kind: 'strict-missing' } | undefined {
+  const target = entry.exports.get(name);
+  if (!target) return entry.strict ? { kind: 'strict-missing' } : undefined;
+  context.mappings.markUsed(entry, name);
+  return target;
 }
 
 function mapMember(
@@ -42,21 +106,28 @@ function mapMember(
   context: TransformContext,
 ): void {
   const name = access.name;
-  const target = entry.exports.get(name.text);
-  if (!target) {
-    if (entry.strict) {
-      context.report(
-        'unmapped-import',
-        name,
-        `\`${name.text}\` from '${entry.label}' has no sync mapping`,
-        `add it to \`mappings['${entry.label}'].exports\``,
-      );
-    }
+  const target = memberTarget(entry, name.text, context);
+  if (!target || target.kind === 'same') return;
+  if (target.kind === 'strict-missing') {
+    context.report(
+      'unmapped-import',
+      name,
+      `\`${exportLabel(entry, name.text)}\` from '${entry.label}' has no sync mapping`,
+      `add it to \`${exportsPath(entry)}\``,
+    );
     return;
   }
-  context.mappings.markUsed(entry, name.text);
   if (target.kind === 'error') {
     context.report('no-sync-meaning', access, target.message, target.suggestion);
+    return;
+  }
+  if (target.kind === 'members') {
+    context.report(
+      'unmapped-import',
+      access,
+      `\`${name.text}\` from '${entry.label}' is an object of mapped members inside another; only one level is mapped`,
+      'import the inner object by name and map its members there',
+    );
     return;
   }
   if (target.module !== undefined && target.module !== namespaceModule) {

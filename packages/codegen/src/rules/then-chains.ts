@@ -19,12 +19,12 @@ export const thenChains: Rule = {
       !CHAIN_METHODS.has(nameOf(callee.name))
     )
       return;
-    if (call.arguments.length === 0 || call.arguments.length > 2) return;
+    if (call.arguments.length === 0 || call.arguments.length > 2 || context.claimedChains.has(call)) return;
     context.report(
       'then-chain',
       callee.name,
-      `\`.${callee.name.text}()\` chains a callback on a promise, which has no sync meaning`,
-      'rewrite it with `await` (and `try`/`catch`/`finally`), which converts exactly',
+      `\`.${callee.name.text}()\` chains a callback on a promise that is not awaited here, which has no sync meaning`,
+      'await the chain (`await p.catch(h)`, `return p.then(f, r)` in an async function convert exactly), or rewrite it with `await` and `try`/`catch`/`finally`',
     );
   },
 };

@@ -40,14 +40,34 @@ export class TransformContext {
   readonly localRenames = new Map<string, string>();
   /** Namespace-like bindings of mapped modules (`import * as fsp`), whose members are mapped on access. */
   readonly namespaceEntries = new Map<string, ModuleEntry>();
+  /**
+   * Local names whose import changed shape: a named import of an object of mapped members (`promises`)
+   * became a namespace import of the members' module. Only member reads of them are meaningful.
+   */
+  readonly reshapedNamespaces = new Set<string>();
   /** Specifier literals a rule already rewrote, so that no other rule touches them. */
   readonly handledSpecifiers = new Set<ts.Node>();
   /** Member names this file declares that the convention renames (found during the walk). */
   readonly declaredMembers = new Set<string>();
   /** Every name a rule asked the scope about (a file parsed in part checks none is declared elsewhere). */
   readonly resolvedNames = new Set<string>();
+  /**
+   * Expressions a rule already judged: replaced by a sync counterpart of the same shape
+   * (`promisify(fs.stat)` → `fs.statSync`), or reported. Whatever waits on them needs no second look.
+   */
+  readonly judgedValues = new Set<ts.Node>();
+  /** Destructuring declarations of mapped objects whose property names a rule rewrote. */
+  readonly followedPatterns = new Set<ts.Node>();
+  /** `.then`/`.catch`/`.finally` calls a rule rewrote as a whole (no longer reported as chains). */
+  readonly claimedChains = new Set<ts.Node>();
+  /** `await`s whose code a rule replaces as a whole (the keyword is not removed on its own). */
+  readonly claimedAwaits = new Set<ts.Node>();
+  /** Names a rule introduced into the twin (temporaries), so that no two rules pick the same one. */
+  readonly generatedNames = new Set<string>();
   /** Tasks that must see every other rule's edits first. */
   readonly finishers: (() => void)[] = [];
+  /** Tasks that replace whole regions with text rendered from the edits inside: after every finisher. */
+  readonly lateFinishers: (() => void)[] = [];
   readonly #severity: SeverityOverrides;
   #byDeclaration: Map<ts.Node, ImportBinding[]> | undefined;
   #keepsSiblings: boolean | undefined;

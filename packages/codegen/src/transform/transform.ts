@@ -20,6 +20,9 @@ import { TransformContext } from './transform-context.js';
 import type { TransformOptions } from './transform-options.js';
 import { runTopLevelRules } from './top-level-pass.js';
 import { createWalker } from './walk.js';
+import { decodeUtf8 } from '../text/decode-utf8.js';
+import { encodingDiagnostic } from '../text/encoding-diagnostic.js';
+import { TextForm } from '../text/text-form.js';
 
 /** The result of converting one file. */
 export interface TransformResult {
@@ -42,6 +45,10 @@ export interface TransformResult {
  * change, only the top-level statements holding such a word are parsed, when nothing the rules look up
  * lies in the others; the others are copied as they are.
  *
+ * The twin keeps the source's byte order mark and line ending (lines a rule adds end the same way).
+ * Given bytes, `transform` decodes them as strict UTF-8: a malformed byte is an `encoding` error naming
+ * the file and the position, never a U+FFFD written into the twin.
+ *
  * @example
  * ```ts
  * import { transform } from '@anysync/codegen';
@@ -56,7 +63,27 @@ export interface TransformResult {
  * console.log(code, diagnostics.length); // …, 0
  * ```
  */
-export function transform(code: string, options: TransformOptions): TransformResult {
+export function transform(code: string | Uint8Array, options: TransformOptions): TransformResult {
+  let text: string;
+  if (typeof code === 'string') text = code;
+  else if (code instanceof Uint8Array) {
+    const decoded = decodeUtf8(code);
+    if ('error' in decoded) {
+      const diagnostic = encodingDiagnostic(options.fileName, decoded.error);
+      return { code: '', diagnostics: [diagnostic], map: undefined, hasErrors: true };
+    }
+    text = decoded.text;
+  } else {
+    throw new TypeError(`transform(code): expected a string or a Uint8Array of UTF-8, got ${typeof code}`);
+  }
+  // Rules see the plain form (no byte order mark, `\n` line breaks); the twin gets the source's back.
+  if (text.charCodeAt(0) !== 0xfeff && !text.includes('\r')) return transformText(text, options);
+  const { form, body } = TextForm.of(text);
+  const result = transformText(body, options);
+  return { ...result, code: form.restore(result.code) };
+}
+
+function transformText(code: string, options: TransformOptions): TransformResult {
   const names = NameConvention.for(options.names);
   const mappings =
     options.mappings instanceof MappingTable
@@ -158,6 +185,8 @@ function transformTree(
     createWalker(needed, context, hits).walk(source.tree);
   }
   for (const finish of context.finishers) finish();
+  // Innermost first: the walk meets an outer region before the regions inside it, whose text it renders.
+  for (const finish of [...context.lateFinishers].reverse()) finish();
   insertNeededImports(context);
   if (partial?.mayDeclareAny(source.text, context.resolvedNames)) return undefined;
   const output = context.edits.render();

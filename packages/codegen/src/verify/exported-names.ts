@@ -1,16 +1,19 @@
 import ts from 'typescript';
 import { typescriptParser } from '../parser/typescript-parser.js';
+import { commonJsExportNames } from './commonjs-exports.js';
 import { setParents } from '../transform/walk.js';
 
 /**
  * The names a module exports, values and types alike (`default` for a default export, `*` plus the
- * specifier for `export * from`), read from its syntax.
+ * specifier for `export * from`), read from its syntax. A CommonJS module's exports count too
+ * (`exports.x = …`, `module.exports = { x }`, `Object.defineProperty(exports, 'x', …)`).
  *
  * @example
  * ```ts
  * import { exportedNames } from '@anysync/codegen';
  *
  * exportedNames('export class A {}\nexport type B = 1;\nexport default 2;', 'm.ts'); // ['A', 'B', 'default']
+ * exportedNames('exports.load = load;\nmodule.exports.save = save;', 'm.cjs'); // ['load', 'save']
  * ```
  */
 export function exportedNames(code: string, fileName: string): string[] {
@@ -40,7 +43,21 @@ export function exportedNames(code: string, fileName: string): string[] {
       }
     }
   }
+  if (isCommonJs(fileName, tree)) for (const name of commonJsExportNames(tree)) names.add(name);
   return [...names].sort();
+}
+
+/** A `.cjs`/`.cts` file, or a `.js`-like one without `import` or `export` statements. */
+function isCommonJs(fileName: string, tree: ts.SourceFile): boolean {
+  if (/\.c[jt]s$/.test(fileName)) return true;
+  if (/\.m[jt]s$/.test(fileName) || /\.d\.[cm]?ts$/.test(fileName)) return false;
+  return !tree.statements.some(
+    (statement) =>
+      ts.isImportDeclaration(statement) ||
+      ts.isExportDeclaration(statement) ||
+      ts.isExportAssignment(statement) ||
+      hasExportModifier(statement),
+  );
 }
 
 function hasExportModifier(statement: ts.Statement): boolean {

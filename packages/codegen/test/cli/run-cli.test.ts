@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { captured, tempProject } from '../support/temp-project.js';
+import { waitFor } from '../support/wait-for.js';
 
 const A = 'export async function a(): Promise<number> {\n  return 1;\n}\n';
 
@@ -55,7 +56,7 @@ describe('runCli()', () => {
     [[], /missing command/],
     [['frobnicate'], /unknown command `frobnicate`/],
     [['generate', '--colour'], /unknown option `--colour`/],
-    [['generate', 'only-one'], /give both <fromDir> and <toDir>/],
+    [['generate', 'only-one'], /give both <from> and <to>/],
     [['generate', 'a', 'b', 'c'], /unexpected argument `c`/],
     [['check', '--watch'], /`--watch` only applies to `generate`/],
     [['generate', '--config'], /`--config` needs a file path/],
@@ -71,7 +72,7 @@ describe('runCli()', () => {
     const result = await run(['generate'], project.root);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
-      /anysync\.config\.json: `rules\[0\]`\.from: directory .*nope does not exist/,
+      /^anysync: anysync\.config\.json:1:19: rules\[0\]\.from: .*nope does not exist\n/,
     );
   });
 
@@ -110,15 +111,3 @@ describe('the anysync bin', () => {
     expect(result.stdout).toContain('Usage:');
   });
 });
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    try {
-      if (condition()) return;
-    } catch {
-      // The file may not exist yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('condition not met within 5 s');
-}

@@ -3,8 +3,9 @@ import fc from 'fast-check';
 /**
  * Random async programs built only from constructs the generator converts exactly: async functions,
  * arrows, methods (static, private, object literal), async generators with early exit, `for await`,
- * try/catch/finally with throws, conditionals, loops, `Promise.all` over literals and `.map`, and
- * `Promise.resolve`. Every call to an async function is awaited, so both twins must behave the same:
+ * try/catch/finally with throws, conditionals, loops, `Promise.all` over literals and `.map`,
+ * `Promise.resolve`, and awaited `.then`/`.catch`/`.finally` chains (in expressions, statements and
+ * implicitly awaited `return`s) whose arguments may throw before the promise exists. Every call to an async function is awaited, so both twins must behave the same:
  * same result or same error, and the same log of side effects.
  *
  * Functions called inside `Promise.all` are "pure" (no log, no throw): the async twin runs them
@@ -39,8 +40,18 @@ function expression(scope: Scope): fc.Arbitrary<string> {
     sub().map((e) => `\`\${await Promise.resolve(${e})}\`.length`),
   ];
   if (scope.functions.length > 0) {
+    const f = fc.constantFrom(...scope.functions);
     options.push(
       fc.tuple(fc.constantFrom(...scope.functions), sub()).map(([f, e]) => `(await ${f}(${e}))`),
+      // Awaited chains: the handler sees the callee's rejection, never a throw of its arguments.
+      fc.tuple(f, sub()).map(([f, e]) => `(await ${f}(${e}).catch((error) => error.message.length))`),
+      fc.tuple(f, sub(), int).map(([f, e, k]) => `(await ${f}(${e}).then((v) => v + ${k}))`),
+      fc
+        .tuple(f, sub())
+        .map(([f, e]) => `(await ${f}(${e}).then((v) => v * 2, (error) => -error.message.length))`),
+      fc
+        .tuple(f, sub(), int)
+        .map(([f, e, k]) => `(await ${f}(${e}).then(null, () => ${k}).finally(() => log.push('settled')))`),
       fc
         .tuple(fc.constantFrom(...scope.functions), sub(), sub())
         .map(([f, a, b]) => `((await ${f}(${a})) + ${b})`),
@@ -71,6 +82,18 @@ function statement(scope: Scope): fc.Arbitrary<string> {
   const e = expression({ ...scope, depth: Math.min(scope.depth, 2) });
   const simple: fc.Arbitrary<string>[] = [
     e.map((x) => `log.push(${x});`),
+    ...(scope.functions.length > 0
+      ? [
+          fc
+            .tuple(fc.constantFrom(...scope.functions), e)
+            .map(
+              ([f, x]) => `await ${f}(${x}).catch((error) => {\nlog.push('handled ' + error.message);\n});`,
+            ),
+          fc
+            .tuple(fc.constantFrom(...scope.functions), e)
+            .map(([f, x]) => `await ${f}(${x}).finally(() => log.push('settled'));`),
+        ]
+      : []),
     fc.tuple(e, int).map(([x, k]) => `if (${x} > ${k}) throw new Error('boom ${k}');`),
     e.map((x) => `acc += ${x};`),
   ];
@@ -108,12 +131,19 @@ function statement(scope: Scope): fc.Arbitrary<string> {
 }
 
 function asyncFunction(name: string, scope: Scope): fc.Arbitrary<string> {
+  // The last earlier function, returned as a chain (awaited implicitly), when there is one.
+  const previous = scope.functions[scope.functions.length - 1];
+  const ending =
+    previous === undefined
+      ? expression(scope).map((result) => `return acc + ${result};`)
+      : fc.oneof(
+          expression(scope).map((result) => `return acc + ${result};`),
+          fc.constant(`return ${previous}(x).catch((error) => acc + error.message.length);`),
+          fc.constant(`return ${previous}(acc).then((v) => v - x, () => -acc);`),
+        );
   return fc
-    .tuple(statements(scope), expression(scope))
-    .map(
-      ([body, result]) =>
-        `async function ${name}(x) {\nlet acc = 0;\n${body.join('\n')}\nreturn acc + ${result};\n}`,
-    );
+    .tuple(statements(scope), ending)
+    .map(([body, end]) => `async function ${name}(x) {\nlet acc = 0;\n${body.join('\n')}\n${end}\n}`);
 }
 
 function pureFunction(name: string, scope: Scope): fc.Arbitrary<string> {
