@@ -14,8 +14,10 @@ function looksLikeSignal(value: object): boolean {
 
 /** Whether `value` is an `AbortSignal`, of this realm or another. */
 export function isAbortSignal(value: unknown): value is AbortSignal {
-  if (NativeSignal !== undefined && value instanceof NativeSignal) return true;
-  return typeof value === 'object' && value !== null && looksLikeSignal(value);
+  return (
+    (NativeSignal !== undefined && value instanceof NativeSignal) ||
+    (typeof value === 'object' && value !== null && looksLikeSignal(value))
+  );
 }
 
 /**
