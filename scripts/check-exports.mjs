@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const packages = ['packages/anysync', 'packages/codegen'];
+const packages = ['packages/anysync', 'packages/codegen', 'packages/redis'];
 let failed = 0;
 for (const pkg of packages) {
   const dir = join(root, pkg);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * carry JSDoc, and every exported value (function, class, constant) an `@example`.
  */
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const packages = ['packages/anysync', 'packages/codegen'];
+const packages = ['packages/anysync', 'packages/codegen', 'packages/redis'];
 
 interface Entry {
   readonly subpath: string;

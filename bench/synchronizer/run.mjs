@@ -3,18 +3,27 @@
 // process (`measure.mjs`), timed in rounds with the order rotated, so ratios between adapters come from
 // the same round of the same process; several processes average out a worker thread's wake-up luck.
 //
-//   node bench/synchronizer/run.mjs [--processes 3] [--rounds 7] [--only trivial,timer] [--no-write]
+// Every workload is measured twice: on the machine as it is ("quiet": the runner first waits for the load
+// average to fall under --quiet-load) and under a load the runner starts itself, one busy process per
+// core ("loaded").
 //
-// Prints a table per workload and writes bench/results/synchronizer.md (machine, runtime, commit, method).
+//   node bench/synchronizer/run.mjs [--processes 3] [--rounds 7] [--only trivial,timer]
+//                                   [--conditions quiet,loaded] [--quiet-load 1.5] [--no-write] [--no-prettier]
+//
+// Prints a table per workload and writes bench/results/synchronizer.md (machine, runtime, commit, method);
+// then, unless --only or --no-prettier, runs the real-workload bench (prettier/run.mjs), which writes
+// bench/results/synchronizer-prettier.md.
 // ANYSYNC_OPTS='{"linger":0}' passes options to anysync's Synchronizer, for experiments.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { median } from '../support/median.mjs';
 import { waitForQuietLoad } from '../support/quiet-load.mjs';
 import { commitLabel, machineLine, packageVersion } from '../support/run-facts.mjs';
+import { startBusyProcesses } from '../support/background-load.mjs';
 import { workloads } from './workloads.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,8 +34,12 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
     'quiet-load': { type: 'string', default: '1.5' },
+    conditions: { type: 'string', default: 'quiet,loaded' },
+    'no-prettier': { type: 'boolean', default: false },
   },
 });
+const conditions = args.conditions.split(',');
+const busyCount = os.availableParallelism();
 const adapters = ['raw-sab', 'anysync', 'synckit', 'make-synchronized', 'make-synchronous'];
 const labels = {
   'raw-sab': 'raw SAB ping-pong',
@@ -37,35 +50,42 @@ const labels = {
 };
 const selected = args.only ? args.only.split(',') : Object.keys(workloads);
 // The machine may be shared: wait (up to two minutes) for the load average to drop before each process.
-const loads = [];
+const loads = { quiet: [], loaded: [] };
 
+/** samples[condition][workload][adapter]: per measuring process, the per-op time of each timed round. */
 const samples = {};
 const warmup = {};
-for (let p = 0; p < Number(args.processes); p++) {
-  loads.push(await waitForQuietLoad(Number(args['quiet-load'])));
-  const child = spawnSync(
-    process.execPath,
-    ['--expose-gc', join(here, 'measure.mjs'), args.rounds, adapters.join(','), selected.join(',')],
-    { encoding: 'utf8', maxBuffer: 16 << 20, timeout: 15 * 60_000 },
-  );
-  if (child.status !== 0) throw new Error(`measuring process failed:\n${child.stderr}`);
-  const measured = JSON.parse(child.stdout);
-  for (const [workload, byAdapter] of Object.entries(measured.samples)) {
-    samples[workload] ??= {};
-    warmup[workload] ??= {};
-    for (const [adapter, values] of Object.entries(byAdapter)) {
-      samples[workload][adapter] ??= [];
-      samples[workload][adapter].push(values);
-      warmup[workload][adapter] ??= [];
-      warmup[workload][adapter].push(...measured.warmup[workload][adapter]);
+for (const condition of conditions) {
+  samples[condition] = {};
+  warmup[condition] = {};
+  for (let p = 0; p < Number(args.processes); p++) {
+    loads[condition].push(await waitForQuietLoad(Number(args['quiet-load'])));
+    const stop = condition === 'loaded' ? startBusyProcesses(busyCount) : undefined;
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', join(here, 'measure.mjs'), args.rounds, adapters.join(','), selected.join(',')],
+      { encoding: 'utf8', maxBuffer: 16 << 20, timeout: 30 * 60_000 },
+    );
+    await stop?.();
+    if (child.status !== 0) throw new Error(`measuring process failed:\n${child.stderr}`);
+    const measured = JSON.parse(child.stdout);
+    for (const [workload, byAdapter] of Object.entries(measured.samples)) {
+      samples[condition][workload] ??= {};
+      warmup[condition][workload] ??= {};
+      for (const [adapter, values] of Object.entries(byAdapter)) {
+        samples[condition][workload][adapter] ??= [];
+        samples[condition][workload][adapter].push(values);
+        warmup[condition][workload][adapter] ??= [];
+        warmup[condition][workload][adapter].push(...measured.warmup[workload][adapter]);
+      }
     }
   }
 }
 
-/** Per-round ratios a/b (same process, same round), flattened. */
-function ratios(workload, a, b) {
-  const left = samples[workload]?.[a];
-  const right = samples[workload]?.[b];
+/** Per-round ratios a/b (same process, same round), flattened, in one condition. */
+function ratios(condition, workload, a, b) {
+  const left = samples[condition]?.[workload]?.[a];
+  const right = samples[condition]?.[workload]?.[b];
   if (!left || !right) return undefined;
   return median(left.flatMap((rounds, p) => rounds.map((value, r) => value / right[p][r])));
 }
@@ -73,58 +93,85 @@ function ratios(workload, a, b) {
 const format = (us) =>
   us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : us >= 10 ? `${us.toFixed(1)} µs` : `${us.toFixed(3)} µs`;
 const results = {};
-for (const workload of selected) {
-  results[workload] = Object.keys(samples[workload]).map((adapter) => {
-    const all = samples[workload][adapter].flat();
-    return {
-      adapter,
-      median: median(all),
-      min: Math.min(...all),
-      max: Math.max(...all),
-      vsRaw: ratios(workload, adapter, 'raw-sab'),
-      vsAnysync: ratios(workload, adapter, 'anysync'),
-      warmup: median(warmup[workload][adapter]),
-      n: all.length,
-    };
-  });
+for (const condition of conditions) {
+  results[condition] = {};
+  for (const workload of selected) {
+    results[condition][workload] = Object.keys(samples[condition][workload]).map((adapter) => {
+      const all = samples[condition][workload][adapter].flat();
+      return {
+        adapter,
+        median: median(all),
+        min: Math.min(...all),
+        max: Math.max(...all),
+        vsRaw: ratios(condition, workload, adapter, 'raw-sab'),
+        vsAnysync: ratios(condition, workload, adapter, 'anysync'),
+        warmup: median(warmup[condition][workload][adapter]),
+      };
+    });
+  }
 }
+
+const CONDITION_LABELS = {
+  quiet: 'quiet',
+  loaded: `loaded (${busyCount} busy processes)`,
+};
 
 function table(workload) {
   const { title, per } = workloads[workload];
-  const rows = results[workload].map(
-    (row) =>
-      `| ${labels[row.adapter]} | ${format(row.median)} | ${format(row.min)} – ${format(row.max)} | ${row.vsRaw.toFixed(2)}× | ${row.vsAnysync.toFixed(2)}× | ${format(row.warmup)} |`,
-  );
-  const missing = adapters.filter((adapter) => !samples[workload][adapter]).map((adapter) => labels[adapter]);
-  const note = missing.length ? `\n\nNot supported by ${missing.join(', ')}.` : '';
-  return `## ${title}\n\n| adapter | per ${per} (median) | spread (min – max) | vs raw SAB | vs anysync | warm-up rounds (median) |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}${note}\n`;
+  const parts = [`## ${title}\n`];
+  for (const condition of conditions) {
+    const rows = results[condition][workload].map(
+      (row) =>
+        `| ${labels[row.adapter]} | ${format(row.median)} | ${format(row.min)} – ${format(row.max)} | ${row.vsRaw.toFixed(2)}× | ${row.vsAnysync.toFixed(2)}× | ${format(row.warmup)} |`,
+    );
+    parts.push(
+      `${CONDITION_LABELS[condition]}:\n\n| adapter | per ${per} (median) | spread (min – max) | vs raw SAB | vs anysync | warm-up rounds (median) |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}\n`,
+    );
+  }
+  const missing = adapters
+    .filter((adapter) => !samples[conditions[0]][workload][adapter])
+    .map((adapter) => labels[adapter]);
+  if (missing.length) parts.push(`Not supported by ${missing.join(', ')}.\n`);
+  return parts.join('\n');
 }
 
-const find = (workload, adapter) => results[workload]?.find((row) => row.adapter === adapter);
+const find = (condition, workload, adapter) =>
+  results[condition]?.[workload]?.find((row) => row.adapter === adapter);
 const targets = [];
 const target = (label, value, limit, figure) =>
   value !== undefined && targets.push(`- ${value <= limit ? 'MET' : 'MISSED'}: ${label}: ${figure}`);
-target(
-  'trivial call ≤ 0.67× synckit',
-  ratios('trivial', 'anysync', 'synckit'),
-  0.67,
-  `${ratios('trivial', 'anysync', 'synckit')?.toFixed(2)}× synckit's time`,
-);
-target(
-  '1 MiB string ≤ 0.5× synckit',
-  ratios('string-1mb', 'anysync', 'synckit'),
-  0.5,
-  `${ratios('string-1mb', 'anysync', 'synckit')?.toFixed(2)}× synckit's time`,
-);
-target(
-  'generator ≤ 1 µs per item',
-  find('generator-20k', 'anysync')?.median,
-  1,
-  `${format(find('generator-20k', 'anysync')?.median ?? Number.NaN)} per item`,
-);
-for (const workload of selected) {
-  const vsRaw = find(workload, 'anysync')?.vsRaw;
-  target(`${workload} ≤ 1.3× the raw baseline`, vsRaw, 1.3, `${vsRaw?.toFixed(2)}× raw`);
+const vsSynckit = (condition, workload) => ratios(condition, workload, 'anysync', 'synckit');
+if (conditions.includes('quiet')) {
+  target(
+    'trivial call ≤ 0.5× synckit, quiet',
+    vsSynckit('quiet', 'trivial'),
+    0.5,
+    `${vsSynckit('quiet', 'trivial')?.toFixed(2)}× synckit's time`,
+  );
+}
+if (conditions.includes('loaded')) {
+  target(
+    'trivial call ≤ 0.67× synckit, loaded',
+    vsSynckit('loaded', 'trivial'),
+    0.67,
+    `${vsSynckit('loaded', 'trivial')?.toFixed(2)}× synckit's time`,
+  );
+  const raw = find('loaded', 'trivial', 'anysync')?.vsRaw;
+  target('trivial call ≤ 1.0× the raw baseline, loaded', raw, 1.0, `${raw?.toFixed(2)}× raw`);
+}
+for (const condition of conditions) {
+  target(
+    `1 MiB string ≤ 0.5× synckit, ${condition}`,
+    vsSynckit(condition, 'string-1mb'),
+    0.5,
+    `${vsSynckit(condition, 'string-1mb')?.toFixed(2)}× synckit's time`,
+  );
+  const item = find(condition, 'generator-20k', 'anysync')?.median;
+  target(`generator ≤ 1 µs per item, ${condition}`, item, 1, `${format(item ?? Number.NaN)} per item`);
+  for (const workload of selected) {
+    const vsRaw = find(condition, workload, 'anysync')?.vsRaw;
+    target(`${workload} ≤ 1.3× the raw baseline, ${condition}`, vsRaw, 1.3, `${vsRaw?.toFixed(2)}× raw`);
+  }
 }
 
 for (const workload of selected) console.log(`\n${table(workload)}`);
@@ -139,10 +186,10 @@ Generated by \`node bench/synchronizer/run.mjs\` (after \`npm run build\`). Do n
 
 - Machine: ${machineLine()}
 - Runtime: Node ${process.version} (V8 ${process.versions.v8})
-- Load: 1-minute load average ${loads.map((load) => load.toFixed(2)).join(', ')} before each measuring process (the machine is shared)
+- Load: quiet: 1-minute load average ${loads.quiet.map((load) => load.toFixed(2)).join(', ') || 'not run'} before each measuring process (the machine is shared); loaded: the same with ${busyCount} busy processes (one per core, \`for (;;) {}\`) started by the runner for each measuring process (load averages before: ${loads.loaded.map((load) => load.toFixed(2)).join(', ') || 'not run'})
 - Commit: ${commit}; run at ${new Date().toISOString()}
 - Peers: synckit ${version('synckit')}, make-synchronized ${version('make-synchronized')}, make-synchronous ${version('make-synchronous')}
-- Method: ${args.processes} measuring processes (\`node --expose-gc\`), each with every adapter alive side by side, each workload run in 8 warm-up rounds and then timed in ${args.rounds} rounds, with the adapter order rotated every round and a GC before each batch; blocking loops run from a macrotask. "per op" is the median of all timed rounds; the warm-up rounds' median is shown apart, as the cost in a fresh process; "vs raw SAB" and "vs anysync" are medians of per-round ratios (same process, same round), so they hold even when the machine's speed drifts. Every result is validated. The raw baseline is a hand-written futex ping-pong whose worker parks on shared memory between calls (its event loop frozen), with strings as ASCII bytes and buffers copied through shared memory; both of its sides park on a futex at once (no polling), and it pulls generator items 256 at a time, one batch per round trip. anysync runs with its defaults: each side polls shared memory for up to 50 µs before parking (the worker only within its 10 ms linger), and its sync iterators have the worker pull the next batch while the caller consumes the current one. The peers clone arguments and results with \`postMessage\` and cannot transfer per call, iterate generators or keep class instances on the worker.
+- Method: ${args.processes} measuring processes (\`node --expose-gc\`), each with every adapter alive side by side, each workload run in 8 warm-up rounds and then timed in ${args.rounds} rounds, with the adapter order rotated every round and a GC before each batch; blocking loops run from a macrotask. "per op" is the median of all timed rounds; the warm-up rounds' median is shown apart, as the cost in a fresh process; "vs raw SAB" and "vs anysync" are medians of per-round ratios (same process, same round), so they hold even when the machine's speed drifts. Every result is validated. The raw baseline is a hand-written futex ping-pong whose worker parks on shared memory between calls (its event loop frozen), with strings as ASCII bytes and buffers copied through shared memory; both of its sides park on a futex at once (no polling), and it pulls generator items 256 at a time, one batch per round trip. anysync runs with its defaults: each side polls shared memory before parking for as long as a futex wake-up has been costing it (measured), at most 50 µs (the worker only within its 10 ms linger), and its sync iterators have the worker pull the next batch while the caller consumes the current one. The peers clone arguments and results with \`postMessage\` and cannot transfer per call, iterate generators or keep class instances on the worker.
 
 ## Targets
 
@@ -154,10 +201,13 @@ ${selected.map(table).join('\n')}
 - This is a shared 2-core virtual machine whose cross-thread wake-up latency is bimodal (a worker pair runs
   in a fast or a slow mode for a while), so single rounds vary several-fold; compare the medians of
   per-round ratios, and expect a few percent of drift between runs.
-- Polling is why anysync beats the raw baseline on small calls: a futex wake-up costs more here than the
-  call itself, and while both sides poll a burst of calls never sleeps. It needs a free core for each
-  side; when the machine is busy, polls come back empty, anysync's caller stops polling for a while, and
-  round trips cost two wake-ups again, as the baseline's always do. \`poll: 0\` turns polling off.
+- Polling is why anysync can beat the raw baseline on small calls: on a quiet virtual machine a futex
+  wake-up costs more than the call itself, and while both sides poll a burst of calls never sleeps. On a
+  busy machine the CPUs are awake and a wake-up is cheap: there anysync polls only as long as a wake-up
+  has been costing it (a few µs), so both sides park almost at once, as the baseline always does.
+  \`poll: 0\` turns polling off.
+- "loaded" runs every measuring process beside one busy process per core (\`for (;;) {}\`), started and
+  stopped by the runner.
 - Generator: the cost is per item on the worker (an \`await\` of the generator's \`next()\`, as in the
   baseline) plus one round trip per batch; anysync's caller consumes a batch while the worker pulls the
   next. The raw baseline reads a packed array of doubles with no iterator protocol.
@@ -174,4 +224,19 @@ ${selected.map(table).join('\n')}
 `;
   writeFileSync(join(here, '../results/synchronizer.md'), report);
   console.log('\nwrote bench/results/synchronizer.md');
+}
+
+if (!args.only && !args['no-prettier']) {
+  const prettier = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      join(here, 'prettier', 'run.mjs'),
+      '--quiet-load',
+      args['quiet-load'],
+      ...(args['no-write'] ? ['--no-write'] : []),
+    ],
+    { stdio: 'inherit' },
+  );
+  if (prettier.status !== 0) process.exit(prettier.status ?? 1);
 }

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { launchChromium, missingChromium } from './launch-chromium.js';
 import { startStaticServer } from './static-server.js';
 
-// Debian's chromium, driven by playwright-core (never a downloaded browser build). `.ci/run` installs it.
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 interface Outcome {
@@ -22,19 +20,8 @@ interface PageResults {
 
 /** Runs the page once, at collection, so that each check becomes a test of its own in the report. */
 async function runPage(): Promise<PageResults> {
-  const { chromium } = await import('playwright-core');
   const server = await startStaticServer(root);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -54,7 +41,7 @@ async function runPage(): Promise<PageResults> {
   }
 }
 
-const missing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is not installed (apt-get install chromium)`;
+const missing = missingChromium;
 const results = missing ? undefined : await runPage();
 
 describe.skipIf(missing)(`headless Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {

@@ -1,4 +1,5 @@
-// Asks randint-as-a-service from both twins, then times 128 requests the talk's three ways.
+// Asks randint-as-a-service from both twins over TCP, times 128 requests the talk's three ways, then asks
+// the same service over HTTP (the talk's `curl http://…/randint/25`) from both twins.
 import { AsyncRandintClient } from './async/index.js';
 import { asyncGather, sequentialSync, threadPool } from './benchmark/contenders.js';
 import { launchServer } from './server/launch-server.js';
@@ -30,3 +31,21 @@ for (const contender of [sequentialSync(server), threadPool(server, 16), asyncGa
   );
   await contender.close();
 }
+
+await using httpServer = await launchServer('http');
+const base = `http://${httpServer.host}:${httpServer.port}`;
+console.log(`randint HTTP server on ${base} (a child process)`);
+const asyncHttp = new AsyncRandintClient(httpServer);
+const syncHttp = new RandintClient(httpServer);
+console.log(`async twin: GET ${base}/randint/25 → ${await asyncHttp.randint(25)}`);
+console.log(`sync twin:  GET ${base}/randint/2500 → ${syncHttp.randint(2500)}`);
+started = performance.now();
+const overHttp = await asyncHttp.randints(20, 16);
+console.log(
+  `  16 requests over HTTP, async: ${overHttp.join(' ')} (${(performance.now() - started).toFixed(0)} ms)`,
+);
+started = performance.now();
+const overHttpSync = syncHttp.randints(20, 16);
+console.log(
+  `  16 requests over HTTP, sync:  ${overHttpSync.join(' ')} (${(performance.now() - started).toFixed(0)} ms)`,
+);

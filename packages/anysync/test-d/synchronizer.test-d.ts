@@ -7,6 +7,8 @@ import {
   type Synchronized,
   type Syncify,
   Synchronizer,
+  expose,
+  synchronize,
 } from 'anysync/synchronizer';
 
 declare class Connection {
@@ -100,5 +102,46 @@ describe('Synchronized<M>', () => {
       Generator<number, void, undefined>
     >();
     expectTypeOf<Synchronized<{ f(): Promise<1> }>['f']>().returns.toEqualTypeOf<1>();
+  });
+});
+
+describe('one-call forms', () => {
+  it('load() of a module that exposed one function gives that function', () => {
+    const format = new Synchronizer().load<(code: string, width?: number) => Promise<string>>('/format.js');
+    expectTypeOf(format('x')).toEqualTypeOf<string>();
+    expectTypeOf(format.async('x', 80)).toEqualTypeOf<Future<string>>();
+    // @ts-expect-error: the parameters are the function's
+    format(1);
+  });
+
+  it('load() of a module that exposed a class gives the class', () => {
+    const Remote = new Synchronizer().load<typeof Connection>('/connection.js');
+    const connection = new Remote('db://');
+    expectTypeOf(connection.query('select 1')).toEqualTypeOf<{ rows: number[] }>();
+  });
+
+  it('synchronize() maps the api like load()', () => {
+    const api = synchronize(import.meta, {
+      async add(a: number, b: number) {
+        return a + b;
+      },
+      Connection,
+      LIMIT: 3 as const,
+    });
+    expectTypeOf(api.add(1, 2)).toEqualTypeOf<number>();
+    expectTypeOf(api.add.async(1, 2)).toEqualTypeOf<Future<number>>();
+    expectTypeOf(new api.Connection('x').count()).toEqualTypeOf<number>();
+    expectTypeOf(api.LIMIT).toEqualTypeOf<3>();
+    const single = synchronize('/abs/module.js', async (text: string) => text.length);
+    expectTypeOf(single('abc')).toEqualTypeOf<number>();
+    expectTypeOf(single).toMatchTypeOf<SyncFunction<[text: string], Promise<number>>>();
+  });
+
+  it('expose() takes functions, classes and objects, and an optional module', () => {
+    expose(async () => 1);
+    expose({ a: async () => 1 }, import.meta);
+    expose(Connection, new URL('file:///x.js'));
+    // @ts-expect-error: a number is not exposable
+    expose(42);
   });
 });

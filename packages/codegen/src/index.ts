@@ -4,6 +4,8 @@
  *
  * @module
  */
+export type { TwinDeclaration, TwinDeclarationOptions } from './build/twin-declarations.js';
+export { emitTwinDeclarations } from './build/twin-declarations.js';
 export type { AnysyncConfig, DirectoryRule } from './config/anysync-config.js';
 export { defineConfig } from './config/anysync-config.js';
 export { ConfigError } from './config/config-error.js';
@@ -18,7 +20,7 @@ export { DIAGNOSTIC_RULES } from './diagnostics/diagnostic.js';
 export { formatDiagnostic } from './diagnostics/format-diagnostic.js';
 export type { SeverityOverrides } from './diagnostics/severity-overrides.js';
 export type { SourceMap } from './edits/source-map.js';
-export type { CheckedFile, CheckReport } from './generate/check.js';
+export type { CheckedFile, CheckOptions, CheckReport } from './generate/check.js';
 export { check } from './generate/check.js';
 export type { GenerateOptions, GeneratedFile, GenerateReport } from './generate/generate.js';
 export { generate } from './generate/generate.js';
@@ -33,4 +35,6 @@ export { checkExportParity } from './verify/export-parity.js';
 export { exportedNames } from './verify/exported-names.js';
 export type { AsyncResidue } from './verify/find-async-residue.js';
 export { findAsyncResidue } from './verify/find-async-residue.js';
+export type { TwinToVerify, VerifyOptions, VerifyReport } from './verify/verify-twins.js';
+export { verifyTwins } from './verify/verify-twins.js';
 export { NameConvention } from './names/name-convention.js';

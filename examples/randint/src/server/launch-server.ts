@@ -1,18 +1,20 @@
 import { fork } from 'node:child_process';
+import type { RandintProtocol } from '../shared/randint-protocol.js';
 
 /** A server running in a child process. */
 export interface LaunchedServer extends AsyncDisposable {
   readonly host: string;
   readonly port: number;
+  readonly protocol: RandintProtocol;
   close(): Promise<void>;
 }
 
 /**
- * Starts the server in a child process on a free loopback port. Sync clients block their thread while they
- * wait for a reply, so the server must not share a thread with them.
+ * Starts the server in a child process on a free loopback port, speaking the raw TCP protocol or HTTP. Sync
+ * clients block their thread while they wait for a reply, so the server must not share a thread with them.
  */
-export async function launchServer(): Promise<LaunchedServer> {
-  const child = fork(new URL('./server-main.js', import.meta.url), [], {
+export async function launchServer(protocol: RandintProtocol = 'tcp'): Promise<LaunchedServer> {
+  const child = fork(new URL('./server-main.js', import.meta.url), protocol === 'http' ? ['--http'] : [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -26,5 +28,5 @@ export async function launchServer(): Promise<LaunchedServer> {
     child.disconnect();
     await exited;
   };
-  return { host: '127.0.0.1', port, close, [Symbol.asyncDispose]: close };
+  return { host: '127.0.0.1', port, protocol, close, [Symbol.asyncDispose]: close };
 }

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
 import { parseRequest } from '../shared/randint-protocol.js';
+import { thinkOfRandint } from './think-of-randint.js';
 
 /** Options of {@link startRandintServer}. */
 export interface RandintServerOptions {
@@ -37,13 +37,10 @@ export async function startRandintServer(options: RandintServerOptions = {}): Pr
       if (!text.includes('\n')) return;
       socket.pause();
       const upper = parseRequest(text.slice(0, text.indexOf('\n')));
-      await delay(Math.random() * thinkMs);
+      if (upper === undefined) return void socket.end('error: send a whole number and a newline\n');
+      const value = await thinkOfRandint(upper, thinkMs);
       served++;
-      socket.end(
-        upper === undefined
-          ? 'error: send a whole number and a newline\n'
-          : `${Math.floor(Math.random() * (upper + 1))}\n`,
-      );
+      socket.end(`${value}\n`);
     });
   });
   // A burst of 1024 connections must not overflow the accept queue (Node's default backlog is 511).

@@ -1,9 +1,14 @@
 // The wire format, free of I/O: a request is the upper bound and a newline, the reply a number and a newline.
 
-/** Where a randint server listens. */
+/** How a client talks to the server: a line over a TCP connection, or `GET /randint/<upper>` over HTTP. */
+export type RandintProtocol = 'tcp' | 'http';
+
+/** Where a randint server listens, and how to ask it. */
 export interface RandintAddress {
   readonly host?: string | undefined;
   readonly port: number;
+  /** `'tcp'` (the default) or `'http'`. */
+  readonly protocol?: RandintProtocol | undefined;
 }
 
 /** The largest upper bound the protocol carries exactly. */

@@ -79,6 +79,8 @@ export interface LazyMemoizedFunction<A extends unknown[], R> {
   withSignal(signal: AbortSignal | undefined): (...args: A) => LazyResult<R>;
   /** Forgets the result of the call with these arguments. */
   delete(...args: A): boolean;
+  /** Forgets the result of the call here and, for a shared function, in its store. */
+  forget(...args: A): Promise<void>;
 }
 
 /**
@@ -102,7 +104,7 @@ export interface LazyMemoizedFunction<A extends unknown[], R> {
  */
 export function memoizeLazy<A extends unknown[], R>(
   fn: (...args: A) => R | PromiseLike<R>,
-  options?: NoInfer<MemoizeOptions<A>>,
+  options?: NoInfer<MemoizeOptions<A, Awaited<R>>>,
 ): LazyMemoizedFunction<A, Awaited<R>> {
   const memoizer = new Memoizer<A, Awaited<R>>(fn as never, options, 'memoizeLazy()');
   const { cache, keyOf } = memoizer;
@@ -122,5 +124,10 @@ export function memoizeLazy<A extends unknown[], R>(
   const forget = function (this: unknown, ...args: A): boolean {
     return cache.delete(keyOf(this === call ? undefined : this, args));
   };
-  return Object.assign(call, { cache, withSignal, delete: forget });
+  const forgetEverywhere = function (this: unknown, ...args: A): Promise<void> {
+    const self = this === call ? undefined : this;
+    cache.delete(keyOf(self, args));
+    return memoizer.shared?.forget(self, args) ?? Promise.resolve();
+  };
+  return Object.assign(call, { cache, withSignal, delete: forget, forget: forgetEverywhere });
 }

@@ -7,6 +7,9 @@ import { checkSignal } from '../internal/check-signal.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import { checkCacheOptions } from './check-cache-options.js';
 import type { ComputeContext } from './flight.js';
+import type { MemoizeCodec } from './memoize-codec.js';
+import { type SharedMemoize, sharedMemoize } from './shared-memoize.js';
+import type { SingleFlightStore } from './single-flight-store.js';
 
 /**
  * Options of {@link memoize} and `memoizeLazy`: the cache's options, plus how a call becomes a key.
@@ -19,13 +22,28 @@ import type { ComputeContext } from './flight.js';
  * const get = memoize((url: string, init?: RequestInit) => fetch(url, init).then((r) => r.text()), options);
  * ```
  */
-export interface MemoizeOptions<A extends unknown[]> extends AsyncCacheOptions {
+export interface MemoizeOptions<A extends unknown[], R = unknown> extends AsyncCacheOptions {
   /**
    * Maps a call's arguments to its cache key (called with the call's `this`). By default a single
    * argument is its own key (objects by identity), and several arguments, or a method's `this` and its
    * arguments, are encoded together (objects by identity, primitives by value).
    */
   readonly key?: ((...args: A) => unknown) | undefined;
+  /**
+   * Share the work and the results through this store (e.g. `@anysync/redis`): one call computes a key
+   * in all the processes using the store, the others wait for its result. Requires `name` and `ttl`;
+   * arguments must then be primitives (or give a `key` returning a string), results go through `codec`.
+   */
+  readonly store?: SingleFlightStore | undefined;
+  /** The function's name in the store: keys are `name:key` (required with `store`). */
+  readonly name?: string | undefined;
+  /**
+   * Milliseconds a computing process holds its lease before another may take over (renewed every third
+   * of it while the work runs; default 30 000). Only with `store`.
+   */
+  readonly leaseMs?: number | undefined;
+  /** How results become text in the store (default `jsonCodec`, which refuses what JSON would change). */
+  readonly codec?: MemoizeCodec<R> | undefined;
 }
 
 /**
@@ -47,6 +65,8 @@ export interface MemoizedFunction<A extends unknown[], R> {
   withSignal(signal: AbortSignal | undefined): (...args: A) => Promise<R>;
   /** Forgets the result of the call with these arguments (a running computation is no longer cached). */
   delete(...args: A): boolean;
+  /** Forgets the result of the call here and, for a shared function, in its store. */
+  forget(...args: A): Promise<void>;
 }
 
 /** How a call is passed to the computation without a closure per call. */
@@ -71,6 +91,8 @@ export class Memoizer<A extends unknown[], R> {
   /** `keyOf(undefined, [arg])`, without the array. */
   readonly #keyOfOne: (arg: unknown) => unknown;
   readonly #fn: (...args: A) => R | PromiseLike<R>;
+  /** Set when the function shares its work through a store. */
+  readonly shared: SharedMemoize<A> | undefined;
   // Plain calls pass their argument array as is; only method calls pay for an object holding `this`.
   readonly #computeArgs = (_context: ComputeContext<unknown>, args: A): R | PromiseLike<R> =>
     this.#fn(...args);
@@ -79,18 +101,25 @@ export class Memoizer<A extends unknown[], R> {
 
   constructor(
     fn: (...args: A) => R | PromiseLike<R>,
-    options: MemoizeOptions<A> | undefined,
+    options: MemoizeOptions<A, R> | undefined,
     caller: string,
   ) {
     this.#fn = checkFunction(fn, `${caller}: fn`);
-    checkOptions(options, caller, ['key', 'max', 'ttl', 'errors']);
+    checkOptions(options, caller, ['key', 'max', 'ttl', 'errors', 'store', 'name', 'leaseMs', 'codec']);
     checkCacheOptions(options, caller);
     const key = checkOptionalFunction(options?.key, `${caller}: key`);
-    this.cache = new AsyncCache<unknown, R>({
-      max: options?.max,
-      ttl: options?.ttl,
-      errors: options?.errors,
-    });
+    this.shared = sharedMemoize(fn, options, caller);
+    const shared = this.shared;
+    const memoizer = this;
+    // A plain call reaches `#fn` as a method of this object: that is not a receiver to key by.
+    if (shared !== undefined) {
+      this.#fn = function (this: unknown, ...args: A) {
+        return shared.fn.apply(this === memoizer ? undefined : this, args);
+      } as (...args: A) => R | PromiseLike<R>;
+    }
+    // Shared results live in the store; here, concurrent calls only share the one trip to it.
+    const local = { max: options?.max, ttl: options?.ttl, errors: options?.errors };
+    this.cache = new AsyncCache<unknown, R>(shared === undefined ? local : { ttl: 0 });
     this.keyOf = key === undefined ? argsKey : (self: unknown, args: A) => key.apply(self, args);
     this.#keyOfOne =
       key === undefined ? argKey : (arg: unknown) => (key as unknown as (arg: unknown) => unknown)(arg);
@@ -155,7 +184,7 @@ export class Memoizer<A extends unknown[], R> {
  */
 export function memoize<A extends unknown[], R>(
   fn: (...args: A) => R | PromiseLike<R>,
-  options?: NoInfer<MemoizeOptions<A>>,
+  options?: NoInfer<MemoizeOptions<A, Awaited<R>>>,
 ): MemoizedFunction<A, Awaited<R>> {
   const memoizer = new Memoizer<A, Awaited<R>>(fn as never, options, 'memoize()');
   const { cache, keyOf } = memoizer;
@@ -178,5 +207,10 @@ export function memoize<A extends unknown[], R>(
   const forget = function (this: unknown, ...args: A): boolean {
     return cache.delete(keyOf(this === call ? undefined : this, args));
   };
-  return Object.assign(call, { cache, withSignal, delete: forget });
+  const forgetEverywhere = function (this: unknown, ...args: A): Promise<void> {
+    const self = this === call ? undefined : this;
+    cache.delete(keyOf(self, args));
+    return memoizer.shared?.forget(self, args) ?? Promise.resolve();
+  };
+  return Object.assign(call, { cache, withSignal, delete: forget, forget: forgetEverywhere });
 }

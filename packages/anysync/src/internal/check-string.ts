@@ -1,5 +1,11 @@
 import { invalidArgument } from './invalid-argument.js';
 
+/** A string. */
+export function checkString(value: unknown, label: string): string {
+  if (typeof value !== 'string') throw invalidArgument('type', label, 'a string', value);
+  return value;
+}
+
 /** A string, or `undefined` where the string is optional. */
 export function checkOptionalString(value: unknown, label: string): string | undefined {
   if (value !== undefined && typeof value !== 'string') {

@@ -12,9 +12,18 @@ import { mapWithLimit } from '../internal/map-with-limit.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { QueuedRunList } from '../internal/queued-run-list.js';
 import { type Task, TokenRunner } from '../internal/token-runner.js';
+import type { StoreAnswer } from '../internal/store-answer.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
+import type { LeaseLostError } from './lease-lost-error.js';
 import { Permit } from './permit.js';
 import { semaphoreBound } from './semaphore-bound.js';
+import type { SemaphoreStore } from './semaphore-store.js';
+import type { SharedPermit } from './shared-permit.js';
+import type { SharedSemaphore } from './shared-semaphore.js';
+import { localOnly, type SharedSemaphoreOptions, sharedSemaphore } from './shared-semaphore-options.js';
+
+/** The permit a primitive hands out: a `SharedPermit` (fencing token, lease) when it lives in a store. */
+export type PermitOf<Store> = Store extends undefined ? Permit : SharedPermit;
 
 // One shared promise executor instead of a closure per queued call (see wait-queue.ts); it runs
 // synchronously, so the variables are read back before anything else can overwrite them.
@@ -34,13 +43,26 @@ function capture(resolve: (value: never) => void): void {
  * const semaphore = new Semaphore(4, options);
  * ```
  */
-export interface SemaphoreOptions {
+export interface SemaphoreOptions<Store extends SemaphoreStore | undefined = undefined>
+  extends SharedSemaphoreOptions {
   /**
    * The most tokens the semaphore may hold: releasing beyond it throws (a double release), and a weight
    * above it is refused at the call (a wait that could never end). Defaults to the initial value, or to
    * Infinity (unbounded) for a semaphore created with 0, whose tokens only ever come from `release()`.
    */
   readonly maxValue?: number | undefined;
+  /**
+   * Keep holders and waiters in this store (e.g. `@anysync/redis`): every process using the same store
+   * and `name` shares the initial value's permits, FIFO, with leases that expire if a holder dies.
+   * Permits are then `SharedPermit`s, and `tryAcquire()` returns a promise.
+   */
+  readonly store?: Store;
+  /** The semaphore's name in the store (required with `store`). */
+  readonly name?: string | undefined;
+  /** Milliseconds a holder's lease lasts without renewal (renewed every third of it; default 30 000). */
+  readonly leaseMs?: number | undefined;
+  /** Called when a held permit's lease is lost (its `signal` aborts too). */
+  readonly onLockLost?: ((error: LeaseLostError, permit: SharedPermit) => void) | undefined;
 }
 
 /**
@@ -98,11 +120,13 @@ export interface SemaphoreStats {
  * const pages = await Promise.all(urls.map((url) => limit.run(() => fetch(url))));
  * ```
  */
-export class Semaphore {
+export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
   /** Tokens free, in units (see DecimalUnits): fractional weights add and take away exactly. */
   #value = 0;
   readonly #maxValue: number;
   #maxUnits = 0;
+  /** Set when the permits live in a store: the methods then delegate to it. */
+  readonly #shared: SharedSemaphore | undefined;
   readonly #units: DecimalUnits;
   /** One token in units: 1 until a fractional weight makes the units finer. */
   #one = 1;
@@ -134,9 +158,9 @@ export class Semaphore {
     this.#startReserved();
   };
 
-  constructor(initialValue = 1, options?: SemaphoreOptions) {
+  constructor(initialValue = 1, options?: SemaphoreOptions<Store>) {
     checkNonNegative(initialValue, 'Semaphore: initialValue');
-    checkOptions(options, 'Semaphore', ['maxValue']);
+    checkOptions(options, 'Semaphore', ['maxValue', 'store', 'name', 'leaseMs', 'onLockLost']);
     this.#maxValue = semaphoreBound(initialValue, options?.maxValue);
     this.#units = new DecimalUnits(this.#maxValue, (factor) => {
       this.#value *= factor;
@@ -147,36 +171,47 @@ export class Semaphore {
     const finite = Number.isFinite(this.#maxValue);
     this.#maxUnits = finite ? this.#units.of(this.#maxValue) : Number.MAX_SAFE_INTEGER;
     this.#value = this.#units.of(initialValue);
+    this.#shared = sharedSemaphore(options, initialValue, 'Semaphore');
   }
 
-  /** Tokens available now. */
+  /** The store the permits live in; `undefined` for an in-process semaphore. */
+  get store(): Store {
+    return this.#shared?.store as Store;
+  }
+
+  /** Tokens available now (in-process only: a store's count changes under every other process). */
   get value(): number {
+    if (this.#shared !== undefined) throw localOnly('Semaphore.value', 'use tryAcquire()');
     return this.#units.quantity(this.#value);
   }
 
   /** Waits for `weight` tokens; resolves with the permit that gives them back. */
-  acquire(options?: SemaphoreAcquireOptions): Promise<Permit> {
+  acquire(options?: SemaphoreAcquireOptions): Promise<PermitOf<Store>> {
     checkWaitOptions(options, 'Semaphore.acquire()');
     const weight = options?.weight ?? 1;
     const units = this.#weight(weight, 'Semaphore.acquire(): weight');
+    if (this.#shared !== undefined) return this.#shared.acquire(weight, options) as Promise<PermitOf<Store>>;
     if (this.#waiting() > 0 || this.#value < units)
-      return this.#waiters.wait(weight, options) as Promise<Permit>;
+      return this.#waiters.wait(weight, options) as Promise<PermitOf<Store>>;
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     this.#value -= units;
-    return Promise.resolve(new Permit(this.#releaseWeight, weight));
+    return Promise.resolve(new Permit(this.#releaseWeight, weight) as PermitOf<Store>);
   }
 
   /** Takes `weight` tokens if they are free right now and nobody waits; `undefined` otherwise. */
-  tryAcquire(weight = 1): Permit | undefined {
+  tryAcquire(weight = 1): StoreAnswer<Store, PermitOf<Store> | undefined> {
     const units = this.#weight(weight, 'Semaphore.tryAcquire(): weight');
-    if (this.#waiting() > 0 || this.#value < units) return undefined;
+    if (this.#shared !== undefined) return this.#shared.tryAcquire(weight) as never;
+    if (this.#waiting() > 0 || this.#value < units) return undefined as never;
     this.#value -= units;
-    return new Permit(this.#releaseWeight, weight);
+    return new Permit(this.#releaseWeight, weight) as never;
   }
 
   /** Returns `weight` tokens and wakes the waiters they satisfy. Throws past `maxValue`. */
   release(weight = 1): void {
+    if (this.#shared !== undefined)
+      throw localOnly('Semaphore.release()', "release the acquisition's permit");
     this.#give(this.#weight(weight, 'Semaphore.release(): weight'), weight);
   }
 
@@ -188,7 +223,9 @@ export class Semaphore {
     checkFunction(fn, 'Semaphore.run(): fn');
     checkWaitOptions(options, 'Semaphore.run()');
     const weight = options?.weight ?? 1;
-    return this.#run(fn, options, weight, this.#weight(weight, 'Semaphore.run(): weight'));
+    const units = this.#weight(weight, 'Semaphore.run(): weight');
+    if (this.#shared !== undefined) return this.#shared.run(fn, weight, options);
+    return this.#run(fn, options, weight, units);
   }
 
   /** `run()` with its inputs checked: `map()` checks them once, not for every item. */
@@ -237,10 +274,17 @@ export class Semaphore {
     checkWaitOptions(options, 'Semaphore.map()');
     const weight = options?.weight ?? 1;
     this.#weight(weight, 'Semaphore.map(): weight');
+    const shared = this.#shared;
     return mapWithLimit(
       {
-        run: (task) => this.#run(task, options, weight, this.#toUnits(weight)),
-        hasRoom: () => this.#waiting() === 0 && this.#value >= this.#toUnits(weight),
+        run: (task) =>
+          shared === undefined
+            ? this.#run(task, options, weight, this.#toUnits(weight))
+            : shared.run(task, weight, options),
+        hasRoom: () =>
+          shared === undefined
+            ? this.#waiting() === 0 && this.#value >= this.#toUnits(weight)
+            : (shared.running + 1) * weight <= shared.permits,
       },
       items,
       fn,
@@ -248,6 +292,7 @@ export class Semaphore {
   }
 
   stats(): SemaphoreStats {
+    if (this.#shared !== undefined) throw localOnly('Semaphore.stats()', 'the store holds the count');
     return { value: this.value, maxValue: this.#maxValue, waiting: this.#waiting() };
   }
 

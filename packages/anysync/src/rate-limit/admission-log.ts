@@ -18,6 +18,11 @@ export class AdmissionLog {
     return this.#times.length - this.#head;
   }
 
+  /** When the latest entry was admitted; `undefined` when the log is empty. */
+  get newest(): number | undefined {
+    return this.#head < this.#times.length ? this.#times[this.#times.length - 1] : undefined;
+  }
+
   push(time: number, weight: number): void {
     this.#times.push(time);
     this.#weights.push(weight);

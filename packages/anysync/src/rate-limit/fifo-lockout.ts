@@ -1,4 +1,5 @@
-import { fifoMode, Lockout } from './lockout.js';
+import { fifoMode, Lockout, type LockoutOptions } from './lockout.js';
+import type { LockoutStore } from './lockout-store.js';
 
 /**
  * A {@link Lockout} that keeps arrival order, async-utils' `FIFOLockout`: a caller never passes one that
@@ -17,8 +18,8 @@ import { fifoMode, Lockout } from './lockout.js';
  * console.log(order); // [1, 2, 3]
  * ```
  */
-export class FifoLockout extends Lockout {
-  constructor() {
-    super(fifoMode);
+export class FifoLockout<Store extends LockoutStore | undefined = undefined> extends Lockout<Store> {
+  constructor(options?: LockoutOptions<Store>) {
+    super(options, fifoMode);
   }
 }

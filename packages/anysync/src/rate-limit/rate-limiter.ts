@@ -7,8 +7,12 @@ import { checkWeight } from '../internal/check-weight.js';
 import { type Clock, currentClock } from '../internal/clock.js';
 import { DecimalUnits, MAX_UNITS } from '../internal/decimal-units.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
+import type { StoreAnswer } from '../internal/store-answer.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import { AdmissionLog } from './admission-log.js';
+import type { RateLimitAlgorithm, RateLimitDecision, RateLimitStore } from './rate-limit-store.js';
+import { sharedRateLimiter } from './shared-rate-limiter-options.js';
+import type { SharedRateLimiter } from './shared-rate-limiter.js';
 
 /**
  * Options of {@link RateLimiter}.
@@ -21,7 +25,7 @@ import { AdmissionLog } from './admission-log.js';
  * const limiter = new RateLimiter(options);
  * ```
  */
-export interface RateLimiterOptions {
+export interface RateLimiterOptions<Store extends RateLimitStore | undefined = undefined> {
   /**
    * How much weight may be admitted within any window of `interval` milliseconds: a number > 0, at most
    * 2^51. Weights, fractional ones included, are counted exactly in decimal steps (see the guide).
@@ -29,6 +33,15 @@ export interface RateLimiterOptions {
   readonly limit: number;
   /** The length of the sliding window, in milliseconds. */
   readonly interval: number;
+  /**
+   * Keep the limit in this store (e.g. `@anysync/redis`), shared by every limiter, in any process, given
+   * the same store and `name`. Methods that answer synchronously in memory then return promises.
+   */
+  readonly store?: Store;
+  /** The shared limit's name in the store (required with `store`). */
+  readonly name?: string | undefined;
+  /** How the store counts (only with `store`; default `'sliding-log'`, what the in-memory limiter does). */
+  readonly algorithm?: RateLimitAlgorithm | undefined;
 }
 
 /**
@@ -104,7 +117,7 @@ function settle<T>(fn: () => T | PromiseLike<T>): Promise<Awaited<T>> {
  * console.log(await ping('example.com'));
  * ```
  */
-export class RateLimiter {
+export class RateLimiter<Store extends RateLimitStore | undefined = undefined> {
   readonly #limit: number;
   readonly #interval: number;
   readonly #log = new AdmissionLog();
@@ -122,9 +135,12 @@ export class RateLimiter {
   #timer: unknown;
   #timerClock: Clock | undefined;
   #admitted = 0;
+  /** Set when the limit lives in a store: every method then delegates to it. */
+  readonly #shared: SharedRateLimiter | undefined;
 
-  constructor(options: RateLimiterOptions) {
-    checkOptions(options, 'RateLimiter', ['limit', 'interval'], '{ limit, interval }');
+  constructor(options: RateLimiterOptions<Store>) {
+    const known = ['limit', 'interval', 'store', 'name', 'algorithm'];
+    checkOptions(options, 'RateLimiter', known, '{ limit, interval }');
     const limit = checkPositive(options.limit, 'RateLimiter: limit');
     if (limit > MAX_UNITS) {
       throw new RangeError(`RateLimiter: limit must be at most 2^51 to be counted exactly, got ${limit}`);
@@ -137,6 +153,12 @@ export class RateLimiter {
       this.#log.rescale(factor);
     });
     this.#limitUnits = this.#units.of(limit);
+    this.#shared = sharedRateLimiter(options);
+  }
+
+  /** The store the limit lives in; `undefined` for an in-process limiter. */
+  get store(): Store {
+    return this.#shared?.store as Store;
   }
 
   get limit(): number {
@@ -150,18 +172,48 @@ export class RateLimiter {
   /** Resolves once `weight` (default 1) is admitted; queues behind earlier acquisitions. */
   acquire(options?: RateLimitAcquireOptions): Promise<void> {
     checkWaitOptions(options, 'RateLimiter.acquire()');
-    const weight = this.#weight(options?.weight, 'RateLimiter.acquire(): weight');
+    const units = this.#weight(options?.weight, 'RateLimiter.acquire(): weight');
+    const weight = options?.weight ?? 1;
+    if (this.#shared !== undefined) return this.#shared.acquire(weight, options);
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
-    if (this.#admit(weight)) return RESOLVED;
-    const waiting = this.#waiters.wait(options?.weight ?? 1, options);
+    if (this.#admit(units)) return RESOLVED;
+    const waiting = this.#waiters.wait(weight, options);
     if (this.#waiters.size === 1) this.#admitWaiters();
     return waiting;
   }
 
   /** Admits `weight` now if it fits and nobody is queued; false otherwise. Never waits. */
-  tryAcquire(weight = 1): boolean {
-    return this.#admit(this.#weight(weight, 'RateLimiter.tryAcquire(): weight'));
+  tryAcquire(weight = 1): StoreAnswer<Store, boolean> {
+    const units = this.#weight(weight, 'RateLimiter.tryAcquire(): weight');
+    if (this.#shared !== undefined) return this.#shared.tryAcquire(weight) as never;
+    return this.#admit(units) as never;
+  }
+
+  /**
+   * One attempt at admitting `weight` (default 1), straight to the limit and ahead of queued `acquire()`
+   * calls, reporting what remains, when the limit is wholly free and how long until `weight` would fit:
+   * what an HTTP server needs for `429` and `RateLimit-*` headers.
+   */
+  consume(weight = 1): StoreAnswer<Store, RateLimitDecision> {
+    const units = this.#weight(weight, 'RateLimiter.consume(): weight');
+    if (this.#shared !== undefined) return this.#shared.consume(weight) as never;
+    const now = currentClock().now();
+    const log = this.#log;
+    log.dropUntil(now - this.#interval);
+    const freeing = log.timeFreeing(units, this.#limitUnits);
+    if (freeing === undefined) {
+      log.push(now, units);
+      this.#admitted++;
+    }
+    const newest = log.newest;
+    const decision: RateLimitDecision = {
+      admitted: freeing === undefined,
+      remaining: this.#units.quantity(Math.max(0, this.#limitUnits - log.used)),
+      resetMs: newest === undefined ? 0 : Math.max(0, newest + this.#interval - now),
+      retryAfterMs: freeing === undefined ? 0 : Math.max(0, freeing + this.#interval - now),
+    };
+    return decision as never;
   }
 
   #admit(weight: number): boolean {
@@ -179,11 +231,15 @@ export class RateLimiter {
   run<T>(fn: () => T | PromiseLike<T>, options?: RateLimitAcquireOptions): Promise<Awaited<T>> {
     checkFunction(fn, 'RateLimiter.run(): fn');
     checkWaitOptions(options, 'RateLimiter.run()');
-    const weight = this.#weight(options?.weight, 'RateLimiter.run(): weight');
+    const units = this.#weight(options?.weight, 'RateLimiter.run(): weight');
+    const weight = options?.weight ?? 1;
+    if (this.#shared !== undefined) {
+      return this.#shared.acquire(weight, options).then(() => fn()) as Promise<Awaited<T>>;
+    }
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
-    if (this.#admit(weight)) return settle(fn);
-    const waiting = this.#waiters.wait(options?.weight ?? 1, options);
+    if (this.#admit(units)) return settle(fn);
+    const waiting = this.#waiters.wait(weight, options);
     if (this.#waiters.size === 1) this.#admitWaiters();
     return waiting.then(() => fn()) as Promise<Awaited<T>>;
   }
@@ -207,15 +263,18 @@ export class RateLimiter {
   }
 
   /** Milliseconds until `weight` (default 1) could be admitted, ignoring the queue; 0 when it fits now. */
-  delayFor(weight = 1): number {
+  delayFor(weight = 1): StoreAnswer<Store, number> {
     const units = this.#weight(weight, 'RateLimiter.delayFor(): weight');
+    if (this.#shared !== undefined) return this.#shared.delayFor(weight) as never;
     const now = currentClock().now();
     this.#log.dropUntil(now - this.#interval);
     const freeing = this.#log.timeFreeing(units, this.#limitUnits);
-    return freeing === undefined ? 0 : Math.max(0, freeing + this.#interval - now);
+    return (freeing === undefined ? 0 : Math.max(0, freeing + this.#interval - now)) as never;
   }
 
-  stats(): RateLimiterStats {
+  /** For a shared limit, `used` is the store's; `waiting` and `admitted` count this process's calls. */
+  stats(): StoreAnswer<Store, RateLimiterStats> {
+    if (this.#shared !== undefined) return this.#shared.stats() as never;
     this.#log.dropUntil(currentClock().now() - this.#interval);
     return {
       limit: this.#limit,
@@ -223,10 +282,10 @@ export class RateLimiter {
       used: this.#units.quantity(this.#log.used),
       waiting: this.#waiters.size,
       admitted: this.#admitted,
-    };
+    } as never;
   }
 
-  /** `weight` (default 1) checked against the limit, in units. */
+  /** `weight` (default 1) checked against the limit, in units (a store gets the weight as given). */
   #weight(weight: number | undefined, label: string): number {
     if (weight === undefined || (weight === 1 && this.#limit >= 1)) return this.#one;
     // The common case, inline: a weight that is whole units already and fits the limit.

@@ -7,7 +7,9 @@
  * @module
  */
 export { Future } from './caller/future.js';
-export { Synchronizer, type SynchronizerOptions } from './caller/synchronizer.js';
+export { synchronize } from './caller/synchronize.js';
+export { Synchronizer } from './caller/synchronizer.js';
+export type { LoadOptions, SynchronizerOptions } from './caller/synchronizer-options.js';
 export { type CallContext, callSignal } from './call-signal.js';
 export {
   ClosedError,
@@ -17,6 +19,7 @@ export {
   TimeoutError,
   WorkerCrashError,
 } from './errors.js';
+export { expose, type ModuleLocation } from './expose.js';
 export { transfer } from './transfer.js';
 export type {
   AsyncView,

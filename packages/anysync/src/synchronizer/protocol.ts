@@ -60,9 +60,17 @@ export const Control = {
   doorbell: 18,
   /** Microseconds either side polls shared memory before parking on it (set by the caller, read by both). */
   poll: 19,
+  /**
+   * How many of the request's values, at its end, are handle releases (`[id, receivedCount]` pairs): the
+   * caller's disposals travel with its next blocking call, without a message or a turn of its event loop.
+   */
+  requestReleases: 20,
 } as const;
 
-/** Size of the control block in bytes. */
+/**
+ * Size of the control block in bytes. Its last 16 bytes are two Float64 stamps (`Stamp` in
+ * `wire/adaptive-wait.ts`): when each side last woke the other, for measuring wake-up latency.
+ */
 export const CONTROL_BYTES = 128;
 
 /** Where a request or reply travels. */
@@ -278,8 +286,18 @@ export interface ReplyBatch {
 
 export type WorkerMessage = ReplyMessage | ReplyBatch | OutputMessage | FatalMessage;
 
+/**
+ * A module hook the caller registered at run time, to register again on the worker: `register` repeats a
+ * `module.register()` call, `import` imports the module that called `module.registerHooks()`.
+ */
+export type HookRecord =
+  | { kind: 'register'; specifier: string; parentURL: string | undefined; data: unknown }
+  | { kind: 'import'; url: string };
+
 /** What the caller hands the worker at start (`workerData`). */
 export interface WorkerBoot {
+  /** Module hooks to register before anything is loaded. */
+  hooks?: readonly HookRecord[];
   control: SharedArrayBuffer;
   requestArea: SharedArrayBuffer;
   replyArea: SharedArrayBuffer;

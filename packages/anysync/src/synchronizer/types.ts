@@ -200,6 +200,7 @@ export type SyncMember<T> = T extends abstract new (
 
 /**
  * The sync proxy of a module loaded on a synchronizer's worker: `Synchronized<typeof import('./db.js')>`.
+ * For a module that exposed one function or class (`expose(fn)`), the proxy of that function or class.
  *
  * @example
  * ```ts
@@ -209,4 +210,10 @@ export type SyncMember<T> = T extends abstract new (
  * const db: Db = new Synchronizer().load(new URL('./db.js', import.meta.url));
  * ```
  */
-export type Synchronized<M> = { readonly [K in keyof M]: SyncMember<M[K]> };
+export type Synchronized<M> = M extends
+  | (abstract new (
+      ...args: never[]
+    ) => unknown)
+  | ((...args: never[]) => unknown)
+  ? SyncMember<M>
+  : { readonly [K in keyof M]: SyncMember<M[K]> };

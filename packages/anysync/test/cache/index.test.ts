@@ -5,7 +5,16 @@ import { importInFreshProcess } from '../support/loaded-builtins.js';
 describe('anysync/cache', () => {
   it('exports its public values and loads no Node built-in at import', () => {
     const { builtins, exports } = importInFreshProcess('anysync/cache');
-    expect(exports).toEqual(['AsyncCache', 'LazyResult', 'LruMap', 'TtlLruMap', 'memoize', 'memoizeLazy']);
+    expect(exports).toEqual([
+      'AsyncCache',
+      'LazyResult',
+      'LruMap',
+      'MemorySingleFlightStore',
+      'TtlLruMap',
+      'jsonCodec',
+      'memoize',
+      'memoizeLazy',
+    ]);
     expect(builtins).toEqual([]);
   });
 });

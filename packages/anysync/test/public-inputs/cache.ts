@@ -1,4 +1,13 @@
-import { AsyncCache, LazyResult, LruMap, memoize, memoizeLazy, TtlLruMap } from '../../src/cache/index.js';
+import {
+  AsyncCache,
+  jsonCodec,
+  LazyResult,
+  LruMap,
+  MemorySingleFlightStore,
+  memoize,
+  memoizeLazy,
+  TtlLruMap,
+} from '../../src/cache/index.js';
 import type { Rows } from './row.js';
 
 const compute = async (): Promise<number> => 1;
@@ -154,6 +163,37 @@ export const rows: Rows = {
         () => new TtlLruMap({ max: -1, ttl: 10 }),
         RangeError,
         'TtlLruMap: max must be an integer from 1 to 2^31 - 2, got -1',
+      ],
+    ],
+  },
+  jsonCodec: {
+    wrongType: [
+      [() => jsonCodec.decode(42 as never), TypeError, 'jsonCodec.decode(): text must be a string, got 42'],
+      [() => jsonCodec.encode(new Map()), TypeError, 'jsonCodec: the value is a Map'],
+      [
+        () => jsonCodec.encode(Number.NaN),
+        TypeError,
+        'jsonCodec: the value is NaN, which JSON turns into null',
+      ],
+    ],
+    // What JSON cannot carry as it is (NaN, a Map, a cycle) is refused as a TypeError, NaN included.
+    outOfRange: { none: 'the codec refuses what JSON would change, by kind (TypeError), NaN included' },
+  },
+  MemorySingleFlightStore: {
+    wrongType: [
+      [
+        () => new MemorySingleFlightStore().begin(42 as never, 'me', 1000),
+        TypeError,
+        'MemorySingleFlightStore.begin(): name must be a non-empty string, got 42',
+        'rejects',
+      ],
+    ],
+    outOfRange: [
+      [
+        () => new MemorySingleFlightStore().begin('k', 'me', -1),
+        RangeError,
+        'MemorySingleFlightStore.begin(): leaseMs must be a finite number of milliseconds > 0, got -1',
+        'rejects',
       ],
     ],
   },

@@ -7,13 +7,16 @@ import {
   createChannel,
   EndOfStreamError,
   Event,
+  LeaseLostError,
   Lock,
+  MemorySemaphoreStore,
   Permit,
   PrioritySemaphore,
   ReceiveChannel,
   ResourceGuard,
   Semaphore,
   SendChannel,
+  SharedPermit,
   withPriority,
 } from '../../src/primitives/index.js';
 import type { Rows } from './row.js';
@@ -21,6 +24,7 @@ import type { Rows } from './row.js';
 const noop = (): void => {};
 const anyMessage = { none: 'any string is a message' };
 const [sender, receiver] = createChannel<number>(1);
+const request = (weight: number) => ({ token: 't', permits: 1, weight, leaseMs: 1000 });
 
 export const rows: Rows = {
   BrokenResourceError: {
@@ -333,6 +337,56 @@ export const rows: Rows = {
         () => withPriority(Number.NaN, noop),
         RangeError,
         'withPriority(): priority must be a number other than NaN, got NaN',
+      ],
+    ],
+  },
+  LeaseLostError: {
+    wrongType: [
+      [
+        () => new LeaseLostError(1 as never, 'expired'),
+        TypeError,
+        'LeaseLostError: resource must be a string, got 1',
+      ],
+    ],
+    outOfRange: { none: 'two strings: any resource name and reason' },
+  },
+  MemorySemaphoreStore: {
+    wrongType: [
+      [
+        () => new MemorySemaphoreStore().acquire(42 as never, request(1)),
+        TypeError,
+        'MemorySemaphoreStore.acquire(): name must be a non-empty string, got 42',
+        'rejects',
+      ],
+      [
+        () => new MemorySemaphoreStore().acquire('jobs', null as never),
+        TypeError,
+        'MemorySemaphoreStore.acquire(): the request must be an object, got null',
+        'rejects',
+      ],
+    ],
+    outOfRange: [
+      [
+        () => new MemorySemaphoreStore().acquire('jobs', request(2)),
+        RangeError,
+        'MemorySemaphoreStore.acquire(): weight must be a number > 0 and <= permits (1), got 2',
+        'rejects',
+      ],
+    ],
+  },
+  SharedPermit: {
+    wrongType: [
+      [
+        () => new SharedPermit('release' as never, 1, 1),
+        TypeError,
+        "SharedPermit: release must be a function, got 'release' (string)",
+      ],
+    ],
+    outOfRange: [
+      [
+        () => new SharedPermit(async () => {}, -1, 1),
+        RangeError,
+        'SharedPermit: fencingToken must be an integer >= 0, got -1',
       ],
     ],
   },

@@ -1,7 +1,19 @@
-import { FifoLockout, Lockout, RateLimiter } from '../../src/rate-limit/index.js';
+import {
+  FifoLockout,
+  Lockout,
+  MemoryLockoutStore,
+  MemoryRateLimitStore,
+  RateLimiter,
+} from '../../src/rate-limit/index.js';
 import type { Rows } from './row.js';
 
 const limiter = (): RateLimiter => new RateLimiter({ limit: 3, interval: 1000 });
+const limitRequest = (weight: number) => ({
+  algorithm: 'sliding-log' as const,
+  limit: 1,
+  interval: 1000,
+  weight,
+});
 
 export const rows: Rows = {
   FifoLockout: {
@@ -30,7 +42,7 @@ export const rows: Rows = {
       [
         () => new Lockout(5000 as never),
         TypeError,
-        'new Lockout() must be called with no arguments (close the gate with lockFor(ms) or lockUntil(deadline)), got 5000',
+        'Lockout: options must be an object or undefined, got 5000',
       ],
       [
         () => new Lockout().lockUntil('later' as never),
@@ -119,6 +131,52 @@ export const rows: Rows = {
         () => limiter().delayFor(1e-20),
         RangeError,
         'RateLimiter.delayFor(): weight must be at least 1e-14 (the finest step counted here), got 1e-20',
+      ],
+    ],
+  },
+  MemoryLockoutStore: {
+    wrongType: [
+      [
+        () => new MemoryLockoutStore().lock('api', { ms: '5' } as never),
+        TypeError,
+        'MemoryLockoutStore.lock(): the span must be { ms } or { date } with a finite number, got an object',
+        'rejects',
+      ],
+    ],
+    outOfRange: [
+      [
+        () => new MemoryLockoutStore().lock('api', { ms: Number.NaN }),
+        TypeError,
+        'MemoryLockoutStore.lock(): the span must be { ms } or { date } with a finite number',
+        'rejects',
+      ],
+    ],
+  },
+  MemoryRateLimitStore: {
+    wrongType: [
+      [
+        () => new MemoryRateLimitStore().consume(42 as never, limitRequest(1)),
+        TypeError,
+        'MemoryRateLimitStore.consume(): name must be a non-empty string, got 42',
+        'rejects',
+      ],
+    ],
+    outOfRange: [
+      [
+        () => new MemoryRateLimitStore().consume('api', limitRequest(2)),
+        RangeError,
+        'MemoryRateLimitStore.consume(): weight must be a number > 0 and <= the limit (1), got 2',
+        'rejects',
+      ],
+      [
+        () =>
+          new MemoryRateLimitStore().consume('api', {
+            ...limitRequest(1),
+            algorithm: 'token-bucket' as never,
+          }),
+        RangeError,
+        "MemoryRateLimitStore.consume(): algorithm must be 'sliding-log', 'sliding-counter' or 'gcra', got 'token-bucket' (string)",
+        'rejects',
       ],
     ],
   },

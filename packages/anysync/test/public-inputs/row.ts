@@ -5,8 +5,12 @@
  */
 export type ErrorClass = typeof TypeError | typeof RangeError;
 
-/** A call with one bad input, the class it must throw synchronously, and (a fragment of) the message. */
-export type Case = readonly [call: () => unknown, error: ErrorClass, message: string];
+/**
+ * A call with one bad input, the class it must throw synchronously, and (a fragment of) the message. A
+ * store's methods answer with promises, as a store over the network must: for those, `'rejects'` says the
+ * refusal comes as the promise's rejection.
+ */
+export type Case = readonly [call: () => unknown, error: ErrorClass, message: string, how?: 'rejects'];
 
 export type Row =
   | {

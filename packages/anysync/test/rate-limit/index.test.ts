@@ -5,7 +5,13 @@ import { importInFreshProcess } from '../support/loaded-builtins.js';
 describe('anysync/rate-limit', () => {
   it('exports its public values and loads no Node built-in at import', () => {
     const { builtins, exports } = importInFreshProcess('anysync/rate-limit');
-    expect(exports).toEqual(['FifoLockout', 'Lockout', 'RateLimiter']);
+    expect(exports).toEqual([
+      'FifoLockout',
+      'Lockout',
+      'MemoryLockoutStore',
+      'MemoryRateLimitStore',
+      'RateLimiter',
+    ]);
     expect(builtins).toEqual([]);
   });
 });

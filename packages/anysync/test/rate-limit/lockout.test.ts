@@ -95,7 +95,7 @@ describe('Lockout', () => {
       "Lockout.lockForRetryAfter(): header must be the header's value: a string, null or undefined, got an instance of Map",
     );
     expect(() => new Lockout(5000 as never)).toThrow(
-      'new Lockout() must be called with no arguments (close the gate with lockFor(ms) or lockUntil(deadline)), got 5000',
+      new TypeError('Lockout: options must be an object or undefined, got 5000'),
     );
     expect(lockout.locked).toBe(false);
   });

@@ -40,6 +40,13 @@ describe('handle lifetime', () => {
     return eventually(() => !tracked.alive().includes('disposed'));
   });
 
+  it('carries a disposal to the worker with the next blocking call, without yielding', () => {
+    const handle = new tracked.Tracked('released in the same job');
+    handle[Symbol.dispose]();
+    // No await, no timer: the release rides in the request of this very call.
+    expect(tracked.aliveAfterTurn()).not.toContain('released in the same job');
+  });
+
   it('keeps a handle alive while a call on it is in flight', { timeout: 10_000 }, async () => {
     const pending = (() => new tracked.Tracked('in flight').slowName.async(150))();
     await sleep(20);

@@ -142,7 +142,10 @@ function callText(
   // A member called as `obj.f(x)` would get `obj` as `this`; the promise calls it with none.
   const callee = ts.isIdentifier(bare) || thisless ? text : member ? `(0, ${text})` : `(${text})`;
   const value = cast !== undefined && source.typeScript ? `${argument} as ${source.text(cast)}` : argument;
-  return `${callee}(${value})`;
+  // A callback declared without parameters is called without arguments (TypeScript counts them).
+  const takesNone =
+    (ts.isArrowFunction(bare) || ts.isFunctionExpression(bare)) && bare.parameters.length === 0;
+  return `${callee}(${takesNone ? '' : value})`;
 }
 
 /** The `catch` binding and body that run a rejection handler and send its result to the sink. */
@@ -153,7 +156,10 @@ function rejectionHandler(
 ): { param: string | undefined; body: CodeLines } {
   const shape = handlerShape(handler);
   if (shape.kind === 'inline') {
-    const param = shape.param === undefined ? undefined : source.text(shape.param);
+    // A promise's handler gets its reason as `any`; a `catch` binding is `unknown` under strict options.
+    const untyped = shape.param !== undefined && shape.param.type === undefined && source.typeScript;
+    const param =
+      shape.param === undefined ? undefined : `${source.text(shape.param)}${untyped ? ': any' : ''}`;
     const body = shape.body;
     if (!ts.isBlock(body)) return { param, body: deliver(sink, source.text(body)) };
     const fits = sink === 'return' ? endsAbruptly(body) : sink === 'discard' && !hasOwnReturn(body);

@@ -9,9 +9,23 @@ export interface CliArgs {
   readonly watch: boolean;
   readonly force: boolean;
   readonly quiet: boolean;
+  /** `--verify` / `--no-verify`; `undefined` leaves the command's default (check verifies, generate not). */
+  readonly verify: boolean | undefined;
 }
 
-const FLAGS = new Set(['--watch', '-w', '--force', '--quiet', '-q', '--help', '-h', '--version', '-v']);
+const FLAGS = new Set([
+  '--watch',
+  '-w',
+  '--force',
+  '--quiet',
+  '-q',
+  '--verify',
+  '--no-verify',
+  '--help',
+  '-h',
+  '--version',
+  '-v',
+]);
 
 /** Parses `anysync <command> [options] [<from> <to>]`; bad input throws a {@link ConfigError}. */
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -43,6 +57,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     throw new ConfigError('give either `--config` or <from> <to>, not both');
   if (command === 'check' && (flags.has('--watch') || flags.has('-w')))
     throw new ConfigError('`--watch` only applies to `generate`');
+  if (flags.has('--verify') && flags.has('--no-verify'))
+    throw new ConfigError('give `--verify` or `--no-verify`, not both');
   return { ...base(command, config, flags), from, to };
 }
 
@@ -55,5 +71,6 @@ function base(command: CliArgs['command'], config: string | undefined, flags: Re
     watch: flags.has('--watch') || flags.has('-w'),
     force: flags.has('--force'),
     quiet: flags.has('--quiet') || flags.has('-q'),
+    verify: flags.has('--verify') ? true : flags.has('--no-verify') ? false : undefined,
   };
 }

@@ -23,7 +23,8 @@ export function printGenerateReport(
   for (const file of report.files) {
     if (file.status === 'refused' || file.status === 'unwritable')
       err.write(`${rel(file.target)}: not written: ${file.reason}\n`);
-    else if (file.status === 'error') err.write(`${rel(file.target)}: not written: its source has errors\n`);
+    else if (file.status === 'error')
+      err.write(`${rel(file.target)}: not written: ${file.reason ?? 'its source has errors'}\n`);
     else if (!quiet && file.status === 'written')
       out.write(`wrote ${rel(file.target)}${file.reason ? ` (${file.reason})` : ''}\n`);
     else if (!quiet && file.status === 'removed')
@@ -73,10 +74,17 @@ export function printCheckReport(report: CheckReport, root: string, out: Output,
     err.write(`mapping \`${entry}\` never changed any output (dead configuration)\n`);
   const count = (status: string) => report.files.filter((file) => file.status === status).length;
   const residues = report.files.filter((file) => file.residue !== undefined).length;
-  const problems = report.files.length - count('up-to-date') + report.unusedMappings.length + residues;
+  const unverified = report.diagnostics.filter(
+    (d) => d.severity === 'error' && (d.rule === 'twin-holds-promise' || d.rule === 'twin-type-error'),
+  ).length;
+  const problems =
+    report.files.length - count('up-to-date') + report.unusedMappings.length + residues + unverified;
+  const verification = report.verification
+    ? `${unverified} verification error${unverified === 1 ? '' : 's'}`
+    : 'twins not type-checked';
   out.write(
     `anysync check: ${count('up-to-date')} up to date, ${problems} problem${problems === 1 ? '' : 's'} ` +
       `(${count('stale')} stale, ${count('missing')} missing, ${count('orphaned')} orphaned, ${count('hand-edited')} hand-edited, ` +
-      `${report.unusedMappings.length} unused mappings) (${seconds(report.milliseconds)})\n`,
+      `${report.unusedMappings.length} unused mappings, ${verification}) (${seconds(report.milliseconds)})\n`,
   );
 }

@@ -42,12 +42,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const config = await configFor(args, io.cwd);
     if (args.command === 'check') {
-      const report = await check(config);
+      const report = await check(config, args.verify === undefined ? {} : { verify: args.verify });
       printCheckReport(report, config.root, io.stdout, io.stderr);
       return report.ok && report.diagnostics.every((d) => d.severity !== 'error') ? 0 : 1;
     }
     if (args.watch) return await watchProject(config, args, io);
-    const report = await generate(config, { force: args.force });
+    const report = await generate(config, { force: args.force, verify: args.verify ?? false });
     printGenerateReport(report, config.root, io.stdout, io.stderr, args.quiet);
     return report.failed === 0 ? 0 : 1;
   } catch (error) {

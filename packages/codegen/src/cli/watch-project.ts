@@ -26,7 +26,7 @@ export async function watchProject(
   const pass = async (reloadConfig: boolean) => {
     try {
       if (reloadConfig && args.from === undefined) config = await loadConfig(config.root, args.config);
-      const report = await generate(config, { force: args.force });
+      const report = await generate(config, { force: args.force, verify: args.verify ?? false });
       printGenerateReport(report, config.root, io.stdout, io.stderr, args.quiet);
       status = report.failed === 0 ? 0 : 1;
     } catch (error) {

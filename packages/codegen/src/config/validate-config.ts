@@ -24,7 +24,7 @@ const NAME_KEYS = ['asyncPrefix', 'asyncSuffix', 'renames', 'keep'];
  * ignored, so it is refused.
  */
 export const SEVERITY_RULES: readonly string[] = DIAGNOSTIC_RULES.filter(
-  (rule) => rule !== 'syntax-error' && rule !== 'export-parity',
+  (rule) => rule !== 'syntax-error' && rule !== 'export-parity' && rule !== 'async-residue',
 );
 
 /**

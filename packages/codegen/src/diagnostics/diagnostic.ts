@@ -43,6 +43,9 @@ export const DIAGNOSTIC_RULES = [
   'unsupported-type',
   'marker',
   'export-parity',
+  'async-residue',
+  'twin-holds-promise',
+  'twin-type-error',
 ] as const;
 
 /** One of {@link DIAGNOSTIC_RULES}. */

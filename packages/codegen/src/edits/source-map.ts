@@ -13,8 +13,8 @@ export interface SourceMap {
 
 /**
  * Builds a source map from the generated text back to the original, with a segment at the start of
- * every generated line and at every edit boundary: exact for the unchanged text, and pointing at the
- * start of the replaced text inside an edit.
+ * every generated line and at every edit boundary: exact for the unchanged text (and for regions an
+ * edit keeps as they are), and pointing at the start of the replaced text inside an edit.
  */
 export function buildSourceMap(
   original: string,
@@ -25,8 +25,13 @@ export function buildSourceMap(
   let cursor = 0;
   for (const edit of edits) {
     writer.copy(original, cursor, edit.start, true);
-    writer.copy(edit.text, 0, edit.text.length, false);
-    writer.skipSource(original, edit.start, edit.end);
+    // A region kept as it is (an ignored range) maps character for character, like unchanged text.
+    if (edit.end > edit.start && edit.text === original.slice(edit.start, edit.end)) {
+      writer.copy(original, edit.start, edit.end, true);
+    } else {
+      writer.copy(edit.text, 0, edit.text.length, false);
+      writer.skipSource(original, edit.start, edit.end);
+    }
     cursor = edit.end;
   }
   writer.copy(original, cursor, original.length, true);

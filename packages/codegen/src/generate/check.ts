@@ -8,6 +8,9 @@ import { findOrphans } from './find-orphans.js';
 import { fsFailureReason, nonFileKind } from './fs-failure-reason.js';
 import { runProject } from './project-run.js';
 import { fileMode, octal, sourceMode } from './twin-mode.js';
+import { checkVerifyOption } from './check-verify-option.js';
+import { verifyProjectRun } from '../verify/verify-project-run.js';
+import type { VerifyReport } from '../verify/verify-twins.js';
 import { type AsyncResidue, findAsyncResidue } from '../verify/find-async-residue.js';
 import { unifiedDiff } from './unified-diff.js';
 
@@ -37,7 +40,23 @@ export interface CheckReport {
   readonly files: readonly CheckedFile[];
   readonly diagnostics: readonly Diagnostic[];
   readonly unusedMappings: readonly string[];
+  /**
+   * The type-check of the regenerated twins (`verify`), whose findings are also among `diagnostics`;
+   * `undefined` when it was skipped.
+   */
+  readonly verification: VerifyReport | undefined;
   readonly milliseconds: number;
+}
+
+/** Options of {@link check}. */
+export interface CheckOptions {
+  /** The directory the config's relative paths start from. @default process.cwd() */
+  root?: string;
+  /**
+   * Type-check the regenerated twins (see `verifyTwins`): a twin that holds a promise where its source
+   * awaited, or has a type error its source does not, fails the check. @default true
+   */
+  verify?: boolean;
 }
 
 /**
@@ -55,11 +74,12 @@ export interface CheckReport {
  */
 export async function check(
   config: AnysyncConfig | ResolvedConfig,
-  options: { root?: string } = {},
+  options: CheckOptions = {},
 ): Promise<CheckReport> {
   const started = performance.now();
   const resolved = toResolvedConfig(config, options.root);
-  const run = runProject(resolved);
+  const verify = checkVerifyOption(options.verify, 'check', true);
+  const run = runProject(resolved, { sourceMaps: verify });
   const files: CheckedFile[] = run.files.map((file) => {
     if (file.output === undefined) return { source: file.source, target: file.target, status: 'error' };
     const checked = compare(file.source, file.target, file.output, resolved.root);
@@ -69,15 +89,19 @@ export async function check(
   const planned = new Set(run.files.map((file) => file.target));
   for (const orphan of findOrphans(resolved, planned))
     files.push({ source: undefined, target: orphan, status: 'orphaned' });
-  const diagnostics = run.files.flatMap((file) => file.diagnostics);
+  const verification = verify ? verifyProjectRun(run) : undefined;
+  const verified = verification?.diagnostics ?? [];
+  const diagnostics = [...run.files.flatMap((file) => file.diagnostics), ...verified];
   const ok =
     files.every((file) => file.status === 'up-to-date' && file.residue === undefined) &&
-    run.unusedMappings.length === 0;
+    run.unusedMappings.length === 0 &&
+    verified.every((diagnostic) => diagnostic.severity !== 'error');
   return {
     ok,
     files,
     diagnostics,
     unusedMappings: run.unusedMappings,
+    verification,
     milliseconds: performance.now() - started,
   };
 }

@@ -4,10 +4,13 @@ import { type ResolvedConfig, toResolvedConfig } from '../config/resolve-config.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { atomicWrite } from './atomic-write.js';
 import { isHandEdited, readBanner } from './banner.js';
+import { findMissingDependencies } from './find-missing-dependencies.js';
 import { findOrphans } from './find-orphans.js';
 import { fsFailureReason, nonFileKind } from './fs-failure-reason.js';
 import { runProject } from './project-run.js';
 import { fileMode, octal, sourceMode } from './twin-mode.js';
+import { checkVerifyOption } from './check-verify-option.js';
+import { verifyProjectRun } from '../verify/verify-project-run.js';
 
 /** What happened to one file during `generate`. */
 export interface GeneratedFile {
@@ -45,6 +48,11 @@ export interface GenerateOptions {
   root?: string;
   /** Overwrite (and delete) generated files that were edited by hand. @default false */
   force?: boolean;
+  /**
+   * Type-check the twins before writing them (see `verifyTwins`): a twin that holds a promise where its
+   * source awaited, or has a type error its source does not, is reported and not written. @default false
+   */
+  verify?: boolean;
 }
 
 /**
@@ -66,9 +74,16 @@ export async function generate(
 ): Promise<GenerateReport> {
   const started = performance.now();
   const resolved = toResolvedConfig(config, options.root);
-  const run = runProject(resolved);
+  const verify = checkVerifyOption(options.verify, 'generate', false);
+  const run = runProject(resolved, { sourceMaps: verify });
+  const verified = verify ? verifyProjectRun(run).diagnostics : [];
+  const unverified = new Set(verified.filter((d) => d.severity === 'error').map((d) => d.file));
   const files: GeneratedFile[] = run.files.map((file) => {
     if (file.output === undefined) return { source: file.source, target: file.target, status: 'error' };
+    if (unverified.has(file.source)) {
+      const reason = 'the twin does not pass verification (see the twin-* errors)';
+      return { source: file.source, target: file.target, status: 'error', reason };
+    }
     return writeTwin(file.source, file.target, file.output, options.force ?? false);
   });
   const planned = new Set(run.files.map((file) => file.target));
@@ -77,7 +92,13 @@ export async function generate(
   const count = (status: GeneratedFile['status']) => files.filter((file) => file.status === status).length;
   return {
     files,
-    diagnostics: run.files.flatMap((file) => file.diagnostics),
+    diagnostics: [
+      ...run.files.flatMap((file) => file.diagnostics),
+      ...verified,
+      ...findMissingDependencies(
+        run.files.flatMap(({ target, output }) => (output === undefined ? [] : [{ target, output }])),
+      ),
+    ],
     unusedMappings: run.unusedMappings,
     written: count('written'),
     unchanged: count('unchanged'),

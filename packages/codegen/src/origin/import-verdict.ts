@@ -30,6 +30,10 @@ export function judgeImport(
   context: TransformContext,
 ): Origin {
   if (binding.typeOnly || context.convertedModule(binding.specifier)) return { kind: 'sync' };
+  // Behind an interop helper the module itself is at `.default` (`__importDefault(require('m')).default`).
+  const first = steps[0];
+  if (binding.interop !== undefined && first?.kind === 'member' && first.name === 'default')
+    return judgeImport({ ...binding, interop: undefined }, steps.slice(1), inside - 1, alias, context);
   const entry = context.mappings.lookup(binding.specifier, context.fileName);
   const builtin = isBuiltin(binding.specifier);
   const byMember = binding.shape === 'namespace' || (binding.shape === 'default' && builtin);

@@ -7,3 +7,11 @@ export function isAsyncFunction(node: ts.Node): boolean {
     (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword)
   );
 }
+
+/** The syntax kinds of functions that can be `async`: declarations, expressions, arrows, methods. */
+export const FUNCTION_KINDS: readonly ts.SyntaxKind[] = [
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+];

@@ -43,6 +43,7 @@ function colorsOf(file: string): ReadonlyMap<string, ExportColor> {
   const { tree } = typescriptParser.parse(file, text, { jsDoc: 'on-demand' });
   const colors = new Map<string, ExportColor>();
   for (const statement of tree.statements) collectStatement(statement, tree, colors);
+  collectCommonJs(tree, colors);
   cache.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, colors });
   return colors;
 }
@@ -76,6 +77,65 @@ function collectStatement(
       colors.set(declaration.name.text, color);
     }
   }
+}
+
+/**
+ * CommonJS exports: `exports.x = …`, `module.exports.x = …` and the keys of `module.exports = { … }`,
+ * each judged by the function it names (a function declared in the file, or written in place).
+ */
+function collectCommonJs(tree: ts.SourceFile, colors: Map<string, ExportColor>): void {
+  const local = new Map<string, ExportColor>();
+  for (const statement of tree.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name)
+      local.set(statement.name.text, functionColor(statement, tree));
+    else if (ts.isVariableStatement(statement))
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (
+          ts.isIdentifier(declaration.name) &&
+          init &&
+          (ts.isArrowFunction(init) || ts.isFunctionExpression(init))
+        )
+          local.set(declaration.name.text, functionColor(init, tree));
+      }
+  }
+  const colorOf = (value: ts.Expression): ExportColor => {
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return functionColor(value, tree);
+    if (ts.isIdentifier(value)) return local.get(value.text) ?? 'unknown';
+    return ts.isLiteralExpression(value) ? 'sync' : 'unknown';
+  };
+  for (const statement of tree.statements) {
+    if (!ts.isExpressionStatement(statement)) continue;
+    const assignment = statement.expression;
+    if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken)
+      continue;
+    const target = assignment.left;
+    if (isModuleExports(target) && ts.isObjectLiteralExpression(assignment.right)) {
+      for (const property of assignment.right.properties) {
+        if (ts.isShorthandPropertyAssignment(property))
+          colors.set(property.name.text, local.get(property.name.text) ?? 'unknown');
+        else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name))
+          colors.set(property.name.text, colorOf(property.initializer));
+        else if (ts.isMethodDeclaration(property) && ts.isIdentifier(property.name))
+          colors.set(property.name.text, functionColor(property, tree));
+      }
+    } else if (
+      ts.isPropertyAccessExpression(target) &&
+      (isModuleExports(target.expression) ||
+        (ts.isIdentifier(target.expression) && target.expression.text === 'exports'))
+    ) {
+      colors.set(target.name.text, colorOf(assignment.right));
+    }
+  }
+}
+
+function isModuleExports(expression: ts.Expression): boolean {
+  return (
+    ts.isPropertyAccessExpression(expression) &&
+    expression.name.text === 'exports' &&
+    ts.isIdentifier(expression.expression) &&
+    expression.expression.text === 'module'
+  );
 }
 
 function functionColor(fn: ts.FunctionLikeDeclaration, tree: ts.SourceFile): ExportColor {

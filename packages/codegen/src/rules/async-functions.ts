@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { FUNCTION_KINDS } from '../origin/is-async-function.js';
 import type { Rule } from '../transform/rule.js';
 
 /**
@@ -9,12 +10,7 @@ export const asyncFunctions: Rule = {
   name: 'async-functions',
   isNeeded: (context) => context.textIncludes('async'),
   needles: () => ['async'],
-  kinds: [
-    ts.SyntaxKind.FunctionDeclaration,
-    ts.SyntaxKind.FunctionExpression,
-    ts.SyntaxKind.ArrowFunction,
-    ts.SyntaxKind.MethodDeclaration,
-  ],
+  kinds: FUNCTION_KINDS,
   visit(node, context) {
     const modifiers = (node as ts.FunctionLikeDeclaration).modifiers;
     if (modifiers === undefined) return;

@@ -72,17 +72,17 @@ function isAwaitedDynamicImport(node: ts.AwaitExpression, context: TransformCont
   let operand: ts.Expression = node.expression;
   while (ts.isParenthesizedExpression(operand)) operand = operand.expression;
   if (!ts.isCallExpression(operand) || operand.expression.kind !== ts.SyntaxKind.ImportKeyword) return false;
-  if (context.commonJs) {
-    context.edits.remove(context.start(node), context.start(node.expression));
-    const keyword = operand.expression;
-    context.edits.replace(context.start(keyword), keyword.end, 'require');
-    return true;
-  }
+  // Not even in CommonJS is `require()` its twin: `import()` takes URLs, gives a namespace (whose
+  // `default` is a CommonJS module's exports) and honours `import` conditions; `require()` does none of it.
   context.report(
     'dynamic-import',
     node,
-    '`await import()` has no sync meaning in an ES module: loading a module is asynchronous',
-    'import the module statically, or load it with `createRequire(import.meta.url)` in an `if (IS_ASYNC)` branch',
+    context.commonJs
+      ? '`await import()` has no sync meaning: `require()` takes no URLs and returns `module.exports`, not the namespace `import()` gives'
+      : '`await import()` has no sync meaning in an ES module: loading a module is asynchronous',
+    context.commonJs
+      ? 'write the `require()` you mean in the else branch of an `if (IS_ASYNC)`'
+      : 'import the module statically, or load it with `createRequire(import.meta.url)` in an `if (IS_ASYNC)` branch',
   );
   return true;
 }

@@ -6,11 +6,13 @@ import { chainSource } from '../chains/chain-source.js';
 import { CodeLines } from '../chains/code-lines.js';
 import { hoistedBase } from '../chains/hoisted-base.js';
 import { checkAwaitedValue } from '../origin/check-awaited-value.js';
+import { statementsAround } from './awaited-right-after.js';
 import { isAsyncFunction } from '../origin/is-async-function.js';
 import { linkSubtree } from '../origin/local-binding.js';
 import { returnedExpressions } from '../origin/returned-expressions.js';
 import type { Rule, Walker } from '../transform/rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
+import { skipParens } from '../transform/import-bindings.js';
 
 /**
  * A promise chain the source waits for — `await p.catch(h)`, `await p.then(f, r)`, `return p.finally(g)`
@@ -49,7 +51,7 @@ function visitAwait(
 }
 
 function visitReturn(node: ts.ReturnStatement, context: TransformContext): void {
-  const operand = node.expression && skipParentheses(node.expression);
+  const operand = node.expression && skipParens(node.expression);
   if (!operand || !isInAsyncFunction(node)) return;
   const awaited = ts.isAwaitExpression(operand) ? operand : undefined;
   const chain = promiseChain(awaited ? awaited.expression : operand);
@@ -58,7 +60,7 @@ function visitReturn(node: ts.ReturnStatement, context: TransformContext): void 
 
 function visitArrow(node: ts.ArrowFunction, context: TransformContext): void {
   if (ts.isBlock(node.body) || !isAsyncFunction(node)) return;
-  const operand = skipParentheses(node.body);
+  const operand = skipParens(node.body);
   const awaited = ts.isAwaitExpression(operand) ? operand : undefined;
   const chain = promiseChain(awaited ? awaited.expression : operand);
   if (chain && claim(chain, node.body, 'arrow-body', context) && awaited) context.claimedAwaits.add(awaited);
@@ -84,6 +86,9 @@ function placeOf(node: ts.AwaitExpression): { container: ts.Node; sink: Place } 
  */
 function claim(chain: PromiseChain, container: ts.Node, place: Place, context: TransformContext): boolean {
   if (place === 'expression' && hasOwnYield(container)) return false;
+  // Only a promise made right here: one made elsewhere (a parameter, a variable) has, in the twin, already
+  // thrown where it was made, so no `try` here could catch it. Left to the then-chain report.
+  if (!madeHere(chain.base)) return false;
   // The checks below resolve names inside the chain, which the walk may not have linked yet.
   linkSubtree(container);
   for (const link of chain.links) {
@@ -105,7 +110,7 @@ function rewrite(chain: PromiseChain, container: ts.Node, place: Place, context:
   const start = context.start(container);
   if (direct && place !== 'arrow-body') {
     const statement = new CodeLines().nest(hoisted.prelude, 0).nest(direct, 0);
-    const single = hoisted.prelude.lines.length === 0 || isInStatementList(container);
+    const single = hoisted.prelude.lines.length === 0 || statementsAround(container) !== undefined;
     const lines = single ? statement : new CodeLines().line(0, '{').nest(statement).line(0, '}');
     context.edits.replaceRegion(start, container.end, source.render(lines));
     return;
@@ -122,14 +127,10 @@ function rewrite(chain: PromiseChain, container: ts.Node, place: Place, context:
   context.edits.replaceRegion(start, container.end, place === 'discard' ? `;${text};` : text);
 }
 
-function isInStatementList(statement: ts.Node): boolean {
-  const parent = statement.parent;
-  return (
-    ts.isBlock(parent) ||
-    ts.isSourceFile(parent) ||
-    ts.isModuleBlock(parent) ||
-    ts.isCaseOrDefaultClause(parent)
-  );
+/** Whether a chain's promise is made by the expression itself: a call or a `new`, not a name or a member. */
+function madeHere(base: ts.Expression): boolean {
+  const bare = skipParens(base);
+  return ts.isCallExpression(bare) || ts.isNewExpression(bare);
 }
 
 function handlersOf(link: PromiseChain['links'][number]): ts.Expression[] {
@@ -139,7 +140,7 @@ function handlersOf(link: PromiseChain['links'][number]): ts.Expression[] {
 
 /** What a handler returns is awaited by the promise it is chained to, as an async function's `return`s are. */
 function checkHandlerResults(handler: ts.Expression, context: TransformContext): void {
-  const bare = skipParentheses(handler);
+  const bare = skipParens(handler);
   if (!ts.isArrowFunction(bare) && !ts.isFunctionExpression(bare)) return;
   if (isAsyncFunction(bare)) return; // its own returns are checked as an async function's
   for (const returned of returnedExpressions(bare.body)) checkAwaitedValue(returned, 'implicit', context);
@@ -150,10 +151,4 @@ function isInAsyncFunction(node: ts.Node): boolean {
     if (ts.isFunctionLike(current)) return isAsyncFunction(current);
   }
   return false;
-}
-
-function skipParentheses(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (ts.isParenthesizedExpression(current)) current = current.expression;
-  return current;
 }

@@ -12,7 +12,7 @@ export function isAwaitedRightAfter(call: ts.Expression, tree: ts.SourceFile): b
   if (!stored) return false;
   const { statement, target } = stored;
   const list = statementsAround(statement);
-  const next = list?.[list.indexOf(statement) + 1];
+  const next = list?.[list.indexOf(statement as ts.Statement) + 1];
   if (!next) return false;
   const awaited = firstAwaitedOperand(next);
   return awaited !== undefined && awaited.getText(tree) === target.getText(tree);
@@ -48,7 +48,8 @@ function isStoring(kind: ts.SyntaxKind): boolean {
   );
 }
 
-function statementsAround(statement: ts.Statement): readonly ts.Statement[] | undefined {
+/** The statement list a statement stands in, when it stands in one (not as an `if`'s body, say). */
+export function statementsAround(statement: ts.Node): readonly ts.Statement[] | undefined {
   const parent = statement.parent;
   if (
     ts.isBlock(parent) ||

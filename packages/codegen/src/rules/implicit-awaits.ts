@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { checkAwaitedValue } from '../origin/check-awaited-value.js';
-import { isAsyncFunction } from '../origin/is-async-function.js';
+import { FUNCTION_KINDS, isAsyncFunction } from '../origin/is-async-function.js';
 import { linkSubtree } from '../origin/local-binding.js';
 import type { Rule } from '../transform/rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
@@ -16,12 +16,7 @@ export const implicitAwaits: Rule = {
   name: 'implicit-awaits',
   isNeeded: (context) => context.textIncludes('async'),
   needles: () => ['async'],
-  kinds: [
-    ts.SyntaxKind.FunctionDeclaration,
-    ts.SyntaxKind.FunctionExpression,
-    ts.SyntaxKind.ArrowFunction,
-    ts.SyntaxKind.MethodDeclaration,
-  ],
+  kinds: FUNCTION_KINDS,
   visit(node, context) {
     const fn = node as ts.FunctionLikeDeclaration;
     if (!fn.body || !isAsyncFunction(fn)) return;

@@ -110,7 +110,10 @@ function planBinding(binding: ImportBinding, entry: ModuleEntry, context: Transf
     context.localRenames.set(binding.local, imported);
     local = imported;
   }
-  return { binding, module, imported, local, reshaped: false };
+  // A default import now naming another export (`import x from 'm'` → `import { sync as x } from 'm'`)
+  // changes shape: the declaration is written anew.
+  const reshaped = binding.shape === 'default' && imported !== 'default' && !binding.commonJs;
+  return { binding, module, imported, local, reshaped };
 }
 
 /**

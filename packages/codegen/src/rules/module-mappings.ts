@@ -112,6 +112,9 @@ function rewriteRequireBinding(plan: PlannedBinding, context: TransformContext):
       context.edits.remove(init.expression.end, init.end);
     else if (ts.isPropertyAccessExpression(init) && plan.imported !== plan.binding.imported) {
       context.edits.replace(context.start(init.name), init.name.end, plan.imported);
+      // `const readFile = require('m').readFile`: the uses follow the new name, so the binding must too.
+      if (plan.local !== plan.binding.local && ts.isIdentifier(node.name))
+        context.edits.replace(context.start(node.name), node.name.end, plan.local);
     }
     return;
   }

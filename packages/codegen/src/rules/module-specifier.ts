@@ -21,11 +21,25 @@ export function rewriteSpecifier(
   if (!isRelative(specifier)) return undefined;
   // A twin written beside its source, with no directory rules: every relative path still holds.
   if (context.pathRules.length === 0 && context.outFileName === context.fileName) return undefined;
-  if (specifier.startsWith('./') && context.keepsSiblingSpecifiers) return undefined;
   const absolute = path.resolve(path.dirname(context.fileName), specifier);
-  const mapped = mapModulePath(absolute, context.pathRules) ?? absolute;
+  // A file the rules cover but that has no twin (excluded, or not code: `./data.json`) is imported
+  // from where it is; re-aimed at the twins' directory, the import would name a file that never exists.
+  const converted = isConverted(absolute, context);
+  if (specifier.startsWith('./') && context.keepsSiblingSpecifiers && converted) return undefined;
+  const mapped = (converted ? mapModulePath(absolute, context.pathRules) : undefined) ?? absolute;
   const relative = relativeSpecifier(path.dirname(context.outFileName), mapped, specifier.endsWith('/'));
   return relative === specifier ? undefined : relative;
+}
+
+/** Whether an imported path is a converted source (always, when the project's files are not known). */
+function isConverted(absolute: string, context: TransformContext): boolean {
+  const project = context.project;
+  if (project === undefined) return true;
+  const stem = absolute
+    .replace(/\/$/, '')
+    .replace(/\.(?:[cm]?[jt]sx?)$/, '')
+    .replace(/\.d$/, '');
+  return project.files.has(stem) || project.files.has(path.join(stem, 'index'));
 }
 
 function formatTarget(target: string, original: string, context: TransformContext): string {

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import type { ModuleEntry } from '../mappings/mapping-table.js';
 import type { Rule } from '../transform/rule.js';
 import type { TransformContext } from '../transform/transform-context.js';
 import { requiredModule } from '../transform/import-bindings.js';
@@ -45,11 +46,27 @@ function rewriteLiteral(node: ts.Node, context: TransformContext): void {
   if (context.handledSpecifiers.has(literal)) return;
   const mapped = context.mappings.lookup(literal.text, context.fileName);
   if (mapped?.same) return;
+  if (mapped && ts.isCallExpression(node) && mapsByName(mapped)) {
+    // Not a binding the mapping rule rewrote (`Object.freeze(require('fs/promises'))`, a `require` inside a
+    // function): renaming the module alone would leave its members' async names in place.
+    context.report(
+      'unmapped-import',
+      node,
+      `'${literal.text}' is mapped export by export, but this ${node.expression.kind === ts.SyntaxKind.ImportKeyword ? '`import()`' : '`require()`'} is not bound where the mapping can follow its members`,
+      `bind it at the top of the file (\`const x = require('${literal.text}')\` or \`import * as x from '${literal.text}'\`) and use its members from there`,
+    );
+    return;
+  }
   const rewritten = rewriteSpecifier(literal.text, context, mapped?.module);
   if (rewritten === undefined) return;
   if (mapped) context.mappings.markUsed(mapped);
   const start = context.start(literal);
   context.edits.replace(start, literal.end, quoted(context.text.slice(start, literal.end), rewritten));
+}
+
+/** Whether an entry renames exports or reports them (so the specifier alone cannot be swapped). */
+function mapsByName(entry: ModuleEntry): boolean {
+  return entry.exports.size > 0 || entry.strict || entry.error !== undefined;
 }
 
 function specifierLiteral(node: ts.Node): ts.StringLiteralLike | undefined {

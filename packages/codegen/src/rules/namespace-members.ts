@@ -25,6 +25,16 @@ export const namespaceMembers: Rule = {
 export function mapNamespaceMember(access: ts.PropertyAccessExpression, context: TransformContext): void {
   const entry = namespaceEntryOf(access.expression, access, context);
   if (!entry) return;
+  // `x.default.readFile` where `x = __importDefault(require('fs/promises'))`: the module is at `.default`.
+  if (access.name.text === 'default' && ts.isIdentifier(access.expression)) {
+    const binding = context.bindings.get(access.expression.text);
+    const outer = access.parent;
+    if (binding?.interop !== undefined) {
+      if (ts.isPropertyAccessExpression(outer) && outer.expression === access)
+        mapMember(outer, entry, entry.module, context);
+      return;
+    }
+  }
   const nested = nestedEntry(entry, access.name.text, context);
   if (nested === undefined) {
     mapMember(access, entry, entry.module, context);

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { type ModuleEntry, exportLabel, exportsPath } from '../mappings/mapping-table.js';
 import type { TransformContext } from '../transform/transform-context.js';
 import { memberTarget, namespaceEntryOf, nestedEntry } from './namespace-members.js';
+import { skipParens } from '../transform/import-bindings.js';
 
 /**
  * `const { lstat, stat: s } = fsp`, where `fsp` is a namespace of a mapped module (or `fs.promises`),
@@ -13,7 +14,7 @@ export function rewriteNamespacePattern(
   context: TransformContext,
 ): void {
   const pattern = declaration.name;
-  const init = declaration.initializer && skipParentheses(declaration.initializer);
+  const init = declaration.initializer && skipParens(declaration.initializer);
   if (!ts.isObjectBindingPattern(pattern) || !init) return;
   const entry = patternSource(init, declaration, context);
   if (!entry) return;
@@ -79,10 +80,4 @@ function rewriteElement(element: ts.BindingElement, entry: ModuleEntry, context:
   if (element.propertyName) context.edits.replace(context.start(key), key.end, target.name);
   else context.edits.insert(context.start(key), `${target.name}: `);
   return true;
-}
-
-function skipParentheses(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (ts.isParenthesizedExpression(current)) current = current.expression;
-  return current;
 }

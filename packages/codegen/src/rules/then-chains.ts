@@ -23,8 +23,8 @@ export const thenChains: Rule = {
     context.report(
       'then-chain',
       callee.name,
-      `\`.${callee.name.text}()\` chains a callback on a promise that is not awaited here, which has no sync meaning`,
-      'await the chain (`await p.catch(h)`, `return p.then(f, r)` in an async function convert exactly), or rewrite it with `await` and `try`/`catch`/`finally`',
+      `\`.${callee.name.text}()\` chains a callback on a promise that is not awaited here, or that was made elsewhere (a parameter, a variable: in the twin its error is thrown where it is made), which has no sync meaning`,
+      'await the chain on the call that makes the promise (`await f().catch(h)` converts exactly), or rewrite it with `await` and `try`/`catch`/`finally`',
     );
   },
 };

@@ -18,6 +18,12 @@ export interface ImportBinding {
   readonly declaration: ts.Node;
   readonly typeOnly: boolean;
   readonly commonJs: boolean;
+  /**
+   * A `require` wrapped by a compiler's interop helper: `'default'` (`__importDefault`,
+   * `_interopRequireDefault`, `__toESM`: the module is at `x.default`) or `'star'` (`__importStar`,
+   * `_interopRequireWildcard`: its members are on `x`, the module also at `x.default`).
+   */
+  readonly interop?: 'default' | 'star';
 }
 
 /** Collects every import binding of a file, ESM and top-level CommonJS `require`s alike. */
@@ -63,8 +69,10 @@ function collectEsm(declaration: ts.ImportDeclaration, add: (binding: ImportBind
 
 function collectRequires(statement: ts.VariableStatement, add: (binding: ImportBinding) => void): void {
   for (const declaration of statement.declarationList.declarations) {
-    const init = declaration.initializer && skipParens(declaration.initializer);
-    if (!init) continue;
+    const written = declaration.initializer && skipParens(declaration.initializer);
+    if (!written) continue;
+    const interop = interopKind(written);
+    const init = interop ? skipParens((written as ts.CallExpression).arguments[0] as ts.Expression) : written;
     const required = requiredModule(init);
     const member =
       !required && ts.isPropertyAccessExpression(init)
@@ -75,8 +83,18 @@ function collectRequires(statement: ts.VariableStatement, add: (binding: ImportB
     if (ts.isIdentifier(declaration.name)) {
       const imported = member && ts.isPropertyAccessExpression(init) ? init.name.text : '*';
       const shape = imported === '*' ? 'namespace' : 'named';
-      add(binding(declaration.name.text, imported, shape, source, declaration, statement, false, true));
-    } else if (ts.isObjectBindingPattern(declaration.name) && required) {
+      const found = binding(
+        declaration.name.text,
+        imported,
+        shape,
+        source,
+        declaration,
+        statement,
+        false,
+        true,
+      );
+      add(interop && required ? { ...found, interop } : found);
+    } else if (ts.isObjectBindingPattern(declaration.name) && required && !interop) {
       for (const element of declaration.name.elements) {
         if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
         const key = element.propertyName;
@@ -109,6 +127,30 @@ function binding(
     typeOnly,
     commonJs,
   };
+}
+
+const INTEROP: ReadonlyMap<string, 'default' | 'star'> = new Map([
+  ['__importDefault', 'default'],
+  ['_interopRequireDefault', 'default'],
+  ['__toESM', 'default'],
+  ['__importStar', 'star'],
+  ['_interopRequireWildcard', 'star'],
+]);
+
+/** Which interop helper of TypeScript, Babel or esbuild a call is (`__importDefault(require('x'))`), if any. */
+function interopKind(node: ts.Expression): 'default' | 'star' | undefined {
+  if (!ts.isCallExpression(node) || node.arguments.length < 1) return undefined;
+  const callee = skipParens(node.expression);
+  const name = ts.isIdentifier(callee)
+    ? callee.text
+    : ts.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : undefined;
+  const kind = name === undefined ? undefined : INTEROP.get(name);
+  const argument = node.arguments[0];
+  return kind !== undefined && argument !== undefined && requiredModule(skipParens(argument))
+    ? kind
+    : undefined;
 }
 
 /** The module literal of a `require('…')` call. */

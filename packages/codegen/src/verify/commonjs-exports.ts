@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { skipParens } from '../transform/import-bindings.js';
 
 /**
  * The names a CommonJS module exports, read from its top-level statements: `exports.x = …` and
@@ -16,9 +17,9 @@ export function commonJsExportNames(tree: ts.SourceFile): string[] {
 }
 
 function collect(expression: ts.Expression, names: Set<string>): void {
-  const bare = skipParentheses(expression);
+  const bare = skipParens(expression);
   if (ts.isBinaryExpression(bare) && bare.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const target = skipParentheses(bare.left);
+    const target = skipParens(bare.left);
     if (isModuleExports(target)) collectAssigned(bare.right, names);
     else {
       const name = exportedMember(target);
@@ -35,7 +36,7 @@ function collect(expression: ts.Expression, names: Set<string>): void {
 }
 
 function collectAssigned(value: ts.Expression, names: Set<string>): void {
-  const bare = skipParentheses(value);
+  const bare = skipParens(value);
   if (!ts.isObjectLiteralExpression(bare)) {
     names.add('default');
     return;
@@ -51,11 +52,11 @@ function collectAssigned(value: ts.Expression, names: Set<string>): void {
 /** `exports.x`, `module.exports.x`, `exports['x']`: the export name; otherwise `undefined`. */
 function exportedMember(target: ts.Expression): string | undefined {
   if (ts.isPropertyAccessExpression(target)) {
-    const object = skipParentheses(target.expression);
+    const object = skipParens(target.expression);
     return isExportsIdentifier(object) || isModuleExports(object) ? target.name.text : undefined;
   }
   if (ts.isElementAccessExpression(target)) {
-    const object = skipParentheses(target.expression);
+    const object = skipParens(target.expression);
     if (!isExportsIdentifier(object) && !isModuleExports(object)) return undefined;
     return ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression.text : '...';
   }
@@ -67,7 +68,7 @@ function isExportsIdentifier(expression: ts.Expression): boolean {
 }
 
 function isModuleExports(expression: ts.Expression): boolean {
-  const bare = skipParentheses(expression);
+  const bare = skipParens(expression);
   return (
     ts.isPropertyAccessExpression(bare) &&
     bare.name.text === 'exports' &&
@@ -83,10 +84,4 @@ function isDefineProperty(callee: ts.Expression): boolean {
     ts.isIdentifier(callee.expression) &&
     (callee.expression.text === 'Object' || callee.expression.text === 'Reflect')
   );
-}
-
-function skipParentheses(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (ts.isParenthesizedExpression(current)) current = current.expression;
-  return current;
 }

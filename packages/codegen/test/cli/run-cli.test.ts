@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { captured, tempProject } from '../support/temp-project.js';
 import { waitFor } from '../support/wait-for.js';
+import { typedProject } from '../support/typed-project.js';
 
 const A = 'export async function a(): Promise<number> {\n  return 1;\n}\n';
 
@@ -60,6 +62,7 @@ describe('runCli()', () => {
     [['generate', 'a', 'b', 'c'], /unexpected argument `c`/],
     [['check', '--watch'], /`--watch` only applies to `generate`/],
     [['generate', '--config'], /`--config` needs a file path/],
+    [['check', '--verify', '--no-verify'], /give `--verify` or `--no-verify`, not both/],
   ])('exits 2 with the usage on %j', async (argv, message) => {
     const result = await run(argv, process.cwd());
     expect(result.status).toBe(2);
@@ -100,6 +103,45 @@ describe('runCli()', () => {
     await waitFor(() => project.read('src/_sync/a.ts').includes('return 42;'));
     stop();
     expect(await running).toBe(0);
+  });
+});
+
+describe('runCli() verification', () => {
+  const HOLDS = {
+    'src/shared/api.ts': 'export interface Api {\n  get(key: string): Promise<string>;\n}\n',
+    'src/_async/read.ts':
+      "import type { Api } from '../shared/api.js';\n\nexport async function read(api: Api) {\n  return api.get('k');\n}\n",
+    'anysync.config.json': '{"rules":[{"from":"src/_async","to":"src/_sync"}]}',
+  };
+
+  it('generate --verify reports a twin that holds a promise and does not write it', async () => {
+    const project = typedProject(HOLDS);
+    const result = await run(['generate', '--verify'], project.root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `${path.join(project.root, 'src/_async/read.ts')}:4:10 error[twin-holds-promise]: the twin holds \`Promise<string>\``,
+    );
+    expect(result.stderr).toContain("    4 |   return api.get('k');");
+    expect(result.stderr).toContain('src/_sync/read.ts: not written: the twin does not pass verification');
+    expect(existsSync(path.join(project.root, 'src/_sync/read.ts'))).toBe(false);
+  });
+
+  it('check verifies by default; --no-verify skips it', async () => {
+    const project = typedProject(HOLDS);
+    expect((await run(['generate'], project.root)).status).toBe(0);
+    const verified = await run(['check'], project.root);
+    expect(verified.status).toBe(1);
+    expect(verified.stderr).toContain('error[twin-holds-promise]');
+    expect(verified.stdout).toMatch(/anysync check: 1 up to date, 1 problem \(.*, 1 verification error\)/);
+    const skipped = await run(['check', '--no-verify'], project.root);
+    expect(skipped.status).toBe(0);
+    expect(skipped.stdout).toContain('twins not type-checked');
+  });
+
+  it('lists --verify and --no-verify in the usage', async () => {
+    const { stdout } = await run(['--help'], process.cwd());
+    expect(stdout).toContain('--verify');
+    expect(stdout).toContain('--no-verify');
   });
 });
 

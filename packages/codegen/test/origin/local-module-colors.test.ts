@@ -34,6 +34,31 @@ describe('localExportColor()', () => {
     expect(localExportColor('../shared/missing.js', importer, 'x')).toBeUndefined();
   });
 
+  it('reads CommonJS exports too: exports.x, module.exports.x and the keys of module.exports = { … }', () => {
+    const project = tempProject({
+      'src/shared/util.cjs': [
+        'function format(n) { return String(n); }',
+        'async function loadRemote() { return 1; }',
+        'const later = () => fetch("x").then((r) => r.text());',
+        'exports.trim = (s) => s.trim();',
+        'module.exports.size = function size(s) { return s.length; };',
+        'module.exports = { format, loadRemote, later, limit: 3, twice(n) { return 2 * n; } };',
+        '',
+      ].join('\n'),
+    });
+    const importer = `${project.root}/src/_async/a.cjs`;
+    const color = (name: string) => localExportColor('../shared/util.cjs', importer, name);
+    expect(['trim', 'size', 'format', 'limit', 'twice'].map(color)).toEqual([
+      'sync',
+      'sync',
+      'sync',
+      'sync',
+      'sync',
+    ]);
+    expect(color('loadRemote')).toBe('async');
+    expect(color('later')).toBe('unknown');
+  });
+
   it('lets a sync helper of the project be returned from an async function, and refuses the others', async () => {
     const project = tempProject({
       'src/shared/report.ts': SHARED,

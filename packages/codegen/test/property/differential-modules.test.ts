@@ -55,7 +55,8 @@ function load(code: string, modules: Record<string, unknown>): Record<string, un
 
 let runs = 0;
 function directory(files: Readonly<Record<string, string>>): string {
-  const dir = path.join(root, String((runs += 1)));
+  runs += 1;
+  const dir = path.join(root, String(runs));
   mkdirSync(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;

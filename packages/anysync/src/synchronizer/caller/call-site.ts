@@ -1,4 +1,5 @@
 import { nodeBuiltin } from '../backends/node-builtin.js';
+import { ownPrefixes } from '../own-url.js';
 
 const nodeUrl = nodeBuiltin<typeof import('node:url')>('node:url');
 
@@ -6,9 +7,9 @@ const nodeUrl = nodeBuiltin<typeof import('node:url')>('node:url');
  * Frames from the synchronizer's own files say nothing about the user's code; they are dropped. Both the
  * compiled files and, for stacks rewritten through source maps, the sources they came from.
  */
-const OWN = [new URL('..', import.meta.url), new URL('../../../src/synchronizer/', import.meta.url)].flatMap(
+const OWN = ownPrefixes().flatMap(
   // File paths too where stacks show them (Node); browsers show URLs only.
-  (url) => (nodeUrl && url.protocol === 'file:' ? [url.href, nodeUrl.fileURLToPath(url)] : [url.href]),
+  (href) => (nodeUrl && href.startsWith('file:') ? [href, nodeUrl.fileURLToPath(href)] : [href]),
 );
 const EXTRA_FRAMES = 12;
 

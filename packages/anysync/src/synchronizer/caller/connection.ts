@@ -61,8 +61,8 @@ export class Connection {
       },
       onUnsent: (message, error) => this.#async.unsent(message, error),
     });
-    this.handles = new HandleTable((refs) => this.#send({ kind: 'release', refs }));
-    this.#sync = new SyncChannel(this.link, options.poll);
+    this.handles = new HandleTable((refs, now) => this.#send({ kind: 'release', refs }, now));
+    this.#sync = new SyncChannel(this.link, options.poll, () => this.handles.takeReleases());
     this.#async = new AsyncChannel(this.link, (message) => this.#discard(message));
   }
 
@@ -166,17 +166,14 @@ export class Connection {
     if (refs.length > 0) this.#send({ kind: 'release', refs });
   }
 
-  #send(message: { kind: 'release'; refs: number[] }): void {
+  /** Sends releases: gathered with this turn's other messages, or at once (`now`) for a long run of them. */
+  #send(message: { kind: 'release'; refs: number[] }, now = false): void {
     try {
       this.link.post(message);
+      if (now) this.link.flush();
     } catch {
       // The worker is gone, and its objects with it.
     }
-  }
-
-  /** Loads a module on the worker (blocking) and returns its namespace proxy. */
-  load(href: string, loader: string | undefined, timeout: number): object {
-    return this.call(Op.load, 0, -1, [href, loader], { timeout }, `load(${href})`) as object;
   }
 }
 

@@ -1,5 +1,6 @@
 import { nodeBuiltin } from '../backends/node-builtin.js';
 import { ModuleLoadError } from '../errors.js';
+import { recordedHooks } from './module-hooks.js';
 
 const nodePath = nodeBuiltin<typeof import('node:path')>('node:path');
 const nodeUrl = nodeBuiltin<typeof import('node:url')>('node:url');
@@ -41,11 +42,30 @@ export function nativeTypeScript(): 'default' | 'flag' | 'none' {
   return major > 22 || (major === 22 && minor >= 6) ? 'flag' : 'none';
 }
 
-/** A TypeScript loader the parent process registered (`--import tsx`, `--loader tsx`), for workers to use too. */
+/** This process's flags and `NODE_OPTIONS`, as one string. */
+function processFlags(): string {
+  if (!nodeProcess) return '';
+  return [...nodeProcess.execArgv, ...(nodeProcess.env.NODE_OPTIONS?.split(/\s+/) ?? [])].join(' ');
+}
+
+/**
+ * A TypeScript loader the parent process registered (`--import tsx`, `--loader tsx`), for workers to use
+ * too: tsx does not register its hooks in a worker thread through the inherited flag on Node 20.
+ */
 export function inheritedLoader(): string | undefined {
-  if (!nodeProcess) return undefined;
-  const flags = [...nodeProcess.execArgv, ...(nodeProcess.env.NODE_OPTIONS?.split(/\s+/) ?? [])].join(' ');
-  return /(?:^|[\s=/])tsx(?:[\s/]|$)/.test(flags) ? 'tsx' : undefined;
+  return /(?:^|[\s=/])tsx(?:[\s/]|$)/.test(processFlags()) ? 'tsx' : undefined;
+}
+
+/**
+ * Whether the worker will have module hooks that may read TypeScript: preload or loader flags of the
+ * process (`--import @swc-node/register/esm-register`, `-r ts-node/register`, ...), which workers inherit,
+ * or hooks registered at run time, which the synchronizer registers again on its worker.
+ */
+export function hasInheritedHooks(): boolean {
+  return (
+    /(?:^|\s)(?:--import|--require|-r|--loader|--experimental-loader)(?:[=\s]|$)/.test(processFlags()) ||
+    recordedHooks().length > 0
+  );
 }
 
 /**
@@ -58,6 +78,8 @@ export function loaderFor(href: string, configured: string | undefined): string 
   if (!isTypeScript(href) || nativeTypeScript() !== 'none') return undefined;
   const inherited = inheritedLoader();
   if (inherited) return inherited;
+  // Some hook may read it; if none does, the worker's import fails with the same advice.
+  if (hasInheritedHooks()) return undefined;
   throw new ModuleLoadError(
     `cannot load the TypeScript module ${href}: Node ${nodeProcess.versions.node} has no type stripping (it needs >= 22.6). ` +
       'Pass a loader (new Synchronizer({ loader: "tsx" })), run node with --import tsx, or load the compiled JavaScript.',

@@ -1,6 +1,7 @@
 import { Op, type CallableKind, type HandleMarker } from '../protocol.js';
 import type { CallOptions } from '../types.js';
 import { AsyncRemoteIterator } from './async-remote-iterator.js';
+import { checkCallOptions } from './check-options.js';
 import type { Connection } from './connection.js';
 import type { Future } from './future.js';
 import { liveState } from './handle-table.js';
@@ -46,7 +47,10 @@ export function remoteFunction(
       );
     return connection.callAsync(call, options, spec.self);
   };
-  remote.with = (more: CallOptions) => remoteFunction(connection, spec, undefined, { ...options, ...more });
+  remote.with = (more: CallOptions) => {
+    checkCallOptions(more, `${spec.label}.with() options`);
+    return remoteFunction(connection, spec, undefined, { ...options, ...more });
+  };
   Object.defineProperty(remote, 'name', { value: spec.label });
   if (marker) {
     spec.self = remote;

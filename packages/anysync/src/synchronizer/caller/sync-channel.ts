@@ -1,7 +1,8 @@
-import { CloneError, TimeoutError } from '../errors.js';
+import { CloneError, DeadlockError, TimeoutError } from '../errors.js';
 import { Control, Lane, type OpCode, Presence, type ReplyMessage, type StatusCode } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
-import { PollBackoff, ringDoorbell } from '../wire/doorbell.js';
+import { AdaptiveWait, clock, Stamp } from '../wire/adaptive-wait.js';
+import { ringDoorbell } from '../wire/doorbell.js';
 import { toErrorRecord } from '../wire/error-record.js';
 import { locateUncloneable } from '../wire/locate.js';
 import { lockRequests, unlockRequests } from '../wire/request-lock.js';
@@ -29,14 +30,21 @@ export class SyncChannel {
   readonly #control: Int32Array;
   readonly #reader: AreaReader;
   readonly #poll: number;
-  readonly #polls = new PollBackoff();
+  readonly #waits = new AdaptiveWait();
   #seq = 0;
   #messageReply: ReplyMessage | undefined;
+  /** The blocking call this thread waits for, if any: code run from inside the wait cannot make another. */
+  #waiting: string | undefined;
 
   /** `poll`: microseconds both sides poll shared memory before parking (see `pollWhile`). */
+  /**
+   * `poll`: microseconds both sides poll shared memory before parking (see `pollWhile`); `takeReleases`:
+   * the handle releases waiting to reach the worker, carried in the next request.
+   */
   constructor(
     private readonly link: WorkerLink,
     poll = 0,
+    private readonly takeReleases: () => number[] | undefined = () => undefined,
   ) {
     this.#control = link.control;
     this.#reader = new AreaReader(link.replies);
@@ -57,6 +65,7 @@ export class SyncChannel {
     timeout: number,
     label: string,
   ): RawOutcome {
+    if (this.#waiting) throw reentered(label, this.#waiting);
     this.link.startBlocking();
     this.link.flush();
     const seq = ++this.#seq;
@@ -69,7 +78,16 @@ export class SyncChannel {
     } else {
       this.link.post(0);
     }
-    return this.#await(seq, timeout, label);
+    this.#waiting = label;
+    let outcome: RawOutcome;
+    try {
+      outcome = this.#await(seq, timeout, label);
+    } finally {
+      this.#waiting = undefined;
+    }
+    // Output the worker printed during the call is written out before the call returns.
+    if (this.link.pending) this.link.drain();
+    return outcome;
   }
 
   #write(
@@ -81,19 +99,26 @@ export class SyncChannel {
     cancellable: boolean,
   ): boolean {
     const control = this.#control;
+    const releases = this.takeReleases();
+    const values = releases ? [...args.values, ...releases] : args.values;
     lockRequests(control);
     try {
-      const length = writeValues(this.link.requests, args.values, args.marked);
-      if (length < 0) return false;
+      const length = writeValues(this.link.requests, values, args.marked);
+      if (length < 0) {
+        if (releases) this.link.post({ kind: 'release', refs: releases });
+        return false;
+      }
       control[Control.requestOp] = op;
       control[Control.requestTarget] = target;
       control[Control.requestName] = name;
-      control[Control.requestCount] = args.values.length;
+      control[Control.requestCount] = values.length;
+      control[Control.requestReleases] = releases ? releases.length : 0;
       control[Control.requestLane] = Lane.shared;
       control[Control.requestCancellable] = cancellable ? 1 : 0;
       Atomics.store(control, Control.requestSeq, seq);
       return true;
     } catch (error) {
+      if (releases) this.link.post({ kind: 'release', refs: releases });
       throw cloneFailure(error, args.values);
     } finally {
       unlockRequests(control);
@@ -120,11 +145,11 @@ export class SyncChannel {
     const control = this.#control;
     const bounded = Number.isFinite(timeout);
     const deadline = bounded ? performance.now() + timeout : 0;
-    // Replies of a burst of small calls arrive within microseconds: poll for them before parking, so no
-    // wake-up is paid (unless polls lately came back empty, see `PollBackoff`).
+    // Replies of a burst of small calls arrive within microseconds: poll for them before parking, as long
+    // as a wake-up would cost (see `AdaptiveWait`), so a quiet machine pays none and a busy one no polling.
     const before = Atomics.load(control, Control.signal);
     if (Atomics.load(control, Control.replySeq) !== seq) {
-      this.#polls.poll(control, Control.signal, before, this.#poll);
+      this.#waits.poll(control, Control.signal, before, this.#poll);
     }
     for (;;) {
       const signal = Atomics.load(control, Control.signal);
@@ -140,7 +165,10 @@ export class SyncChannel {
         if (remaining <= 0) throw this.#timedOut(seq, timeout, label);
         slice = Math.min(remaining, SLICE_MS);
       }
-      Atomics.wait(control, Control.signal, signal, slice);
+      const parkedAt = clock();
+      if (Atomics.wait(control, Control.signal, signal, slice) === 'ok') {
+        this.#waits.woke(control, Stamp.toCaller, parkedAt);
+      }
     }
   }
 
@@ -163,8 +191,6 @@ export class SyncChannel {
         marked: this.#reader.marked,
       };
     }
-    // Output the worker printed during the call is written out before the call returns.
-    if (this.link.pending) this.link.drain();
     return outcome;
   }
 
@@ -176,6 +202,19 @@ export class SyncChannel {
     this.link.flush();
     return new TimeoutError(message);
   }
+}
+
+/**
+ * A blocking call made from code that runs while this thread waits for another call on the same
+ * synchronizer (a `process.stdout.write` that replays worker output and calls back into the worker): the
+ * inner call would need the outer one's wait to end first.
+ */
+function reentered(label: string, waiting: string): DeadlockError {
+  return new DeadlockError(
+    `${label} was called while this thread is blocked in ${waiting} on the same synchronizer (from code ` +
+      'run inside that wait, such as an output hook): it would wait for a call that cannot end before it. ' +
+      'Use the .async twin there, or make the call after the blocking one returns.',
+  );
 }
 
 /** A value the structured clone rejected, reported with its path instead of a bare `DataCloneError`. */

@@ -20,6 +20,8 @@ import {
 import { ringDoorbell } from '../wire/doorbell.js';
 import { fromErrorRecord } from '../wire/error-record.js';
 import { SharedArea } from '../wire/shared-area.js';
+import { recordedHooks, recordModuleHooks } from './module-hooks.js';
+import { workerEntry } from './worker-entry.js';
 import {
   CRASH_DETAILS_LATER,
   canBlockHere,
@@ -46,7 +48,8 @@ export interface LinkOptions {
   onUnsent: (message: CallMessage, error: unknown) => void;
 }
 
-const WORKER_ENTRY = new URL('../worker/worker-main.js', import.meta.url);
+// Hooks registered from now on are registered again on the workers this process starts.
+recordModuleHooks();
 
 /**
  * One worker thread and the memory and ports shared with it. It starts the worker on first use, counts the
@@ -102,8 +105,9 @@ export class WorkerLink {
       replyPort: remote as WorkerBoot['replyPort'],
       linger: this.options.linger,
       captureOutput: this.options.captureOutput && backend.capturesOutput,
+      hooks: [...recordedHooks()],
     };
-    const worker = backend.spawn(WORKER_ENTRY, {
+    const worker = backend.spawn(workerEntry().main, {
       name: this.options.name,
       boot,
       transfer: [remote],

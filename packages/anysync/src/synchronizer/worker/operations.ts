@@ -1,6 +1,7 @@
 import { Op, type OpCode, Status } from '../protocol.js';
 import { fromErrorRecord } from '../wire/error-record.js';
-import type { Describer } from './describer.js';
+import { collectExposed } from '../expose.js';
+import { callableKind, type Describer } from './describer.js';
 import { type Batch, finish, inject, isPromise, pull } from './iterator-pull.js';
 import { loadModule } from './module-loader.js';
 import type { NameTable } from './name-table.js';
@@ -23,8 +24,9 @@ export interface Registry {
   table: ObjectTable;
   names: NameTable;
   describer: Describer;
-  /** Module URLs this worker serves, so a blocking load of one of them from here is caught as a deadlock. */
+  /** Module URLs this worker serves, and the chains of the loads in progress (see `WorkerIdentity`). */
   served: Set<string>;
+  loading: Set<readonly string[]>;
 }
 
 const NO_ERRORS = new Map();
@@ -33,7 +35,7 @@ const NO_ERRORS = new Map();
 export function perform(registry: Registry, request: Request): unknown {
   const { table, names } = registry;
   const { op, args } = request;
-  if (op === Op.load) return load(registry, String(args[0]), args[1] as string | undefined);
+  if (op === Op.load) return load(registry, args as LoadArgs);
   if (op === Op.describe) return registry.describer.describe(Number(args[0]));
   const target = table.get(request.target) as Record<string, unknown>;
   const name = request.name >= 0 ? names.name(request.name) : undefined;
@@ -99,10 +101,33 @@ function dispose(registry: Registry, id: number, target: Record<string, unknown>
   });
 }
 
-async function load(registry: Registry, href: string, loader: string | undefined): Promise<unknown> {
-  const namespace = await loadModule(href, loader);
+/** `Op.load`'s arguments: the module, its loader, its import attributes and the chain of loads it is part of. */
+type LoadArgs = [string, string | undefined, Record<string, string> | undefined, string[] | undefined];
+
+/**
+ * Imports a module and describes what the caller gets: the value the module exposed (`expose()`,
+ * `synchronize()`), or its exports. While it loads, the chain says so, so that a nested synchronizer
+ * created by the module's top-level code cannot load the module again (endlessly).
+ */
+async function load(registry: Registry, [href, loader, attributes, parents]: LoadArgs): Promise<unknown> {
+  const chain = [...(parents ?? []), href];
+  registry.loading.add(chain);
+  let namespace: object | undefined;
+  let exposed: { value: unknown } | undefined;
+  try {
+    exposed = await collectExposed(href, async () => {
+      namespace = await loadModule(href, loader, attributes);
+      return namespace;
+    });
+  } finally {
+    registry.loading.delete(chain);
+  }
   registry.served.add(href);
-  return registry.describer.marker(namespace, 'object', true);
+  if (!exposed) return registry.describer.marker(namespace as object, 'object', true);
+  const value = exposed.value as object;
+  const kind =
+    typeof value === 'function' ? (callableKind(value) === 'class' ? 'class' : 'function') : 'object';
+  return registry.describer.marker(value, kind, true);
 }
 
 /** Wraps a plain result as an outcome; iterator requests already produce one. */

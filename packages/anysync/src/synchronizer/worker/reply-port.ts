@@ -1,5 +1,6 @@
 import type { MessagePort, TransferListItem } from 'node:worker_threads';
 import { Control, type ReplyMessage, Status, type WorkerMessage } from '../protocol.js';
+import { Stamp, stampWake } from '../wire/adaptive-wait.js';
 import { toErrorRecord } from '../wire/error-record.js';
 
 interface Gathered {
@@ -76,6 +77,7 @@ export class ReplyPort {
   /** Wakes a caller parked on `Control.signal`. */
   wake(): void {
     Atomics.add(this.control, Control.signal, 1);
+    stampWake(this.control, Stamp.toCaller);
     Atomics.notify(this.control, Control.signal);
   }
 }

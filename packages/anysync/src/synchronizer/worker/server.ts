@@ -66,7 +66,13 @@ export class Server {
   ) {
     const table = new ObjectTable();
     const names = new NameTable();
-    this.registry = { table, names, describer: new Describer(names, table), served: new Set() };
+    this.registry = {
+      table,
+      names,
+      describer: new Describer(names, table),
+      served: new Set(),
+      loading: new Set(),
+    };
     (globalThis as Record<symbol, unknown>)[CALL_CONTEXT_KEY] = this.#contexts;
   }
 

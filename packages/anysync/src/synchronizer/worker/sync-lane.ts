@@ -2,7 +2,7 @@ import { setImmediate } from '../backends/immediate.js';
 import type { SyncCallMessage } from '../protocol.js';
 import { Control, Lane, Op, Presence, Status } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
-import { PollBackoff } from '../wire/doorbell.js';
+import { AdaptiveWait, clock, Stamp } from '../wire/adaptive-wait.js';
 import { lockRequests, unlockRequests } from '../wire/request-lock.js';
 import type { SharedArea } from '../wire/shared-area.js';
 import type { Outcome, Request } from './operations.js';
@@ -32,7 +32,7 @@ export class SyncLane {
   #sliceStart = 0;
   /** The doorbell as it stood when the worker announced it lingers; a change means something arrived. */
   #rung = 0;
-  readonly #polls = new PollBackoff();
+  readonly #waits = new AdaptiveWait();
 
   constructor(
     private readonly server: Server,
@@ -147,6 +147,10 @@ export class SyncLane {
       const seq = Atomics.load(control, Control.requestSeq);
       if (seq === this.#taken || control[Control.requestLane] === Lane.message) return undefined;
       const args = this.#reader.readAll(control[Control.requestCount] ?? 0);
+      const releases = control[Control.requestReleases] ?? 0;
+      // Disposals made since the last call: applied first, they can only concern handles the caller dropped.
+      if (releases > 0)
+        this.server.release({ kind: 'release', refs: args.splice(args.length - releases) as number[] });
       this.#taken = seq;
       Atomics.store(control, Control.presence, Presence.away);
       return {
@@ -204,16 +208,18 @@ export class SyncLane {
    * Waits on the doorbell (presence is already announced) for the next call of a burst: it polls first, for
    * `Control.poll` microseconds at most, then parks for the rest of the linger. Polling never keeps the
    * event loop waiting longer than parking would (both end within `linger`); it only costs CPU time, and
-   * only tens of microseconds after each reply. After polls in vain it parks at once for a while
-   * (`PollBackoff`).
+   * only tens of microseconds after each reply, and no longer than a wake-up costs (`AdaptiveWait`).
    */
   #lingerForNext(): boolean {
     const control = this.#control;
     const rung = this.#rung;
     if (Atomics.load(control, Control.requestSeq) === this.#taken) {
       const poll = Math.min(Atomics.load(control, Control.poll), this.linger * 1000);
-      if (!this.#polls.poll(control, Control.doorbell, rung, poll)) {
-        Atomics.wait(control, Control.doorbell, rung, this.linger);
+      if (!this.#waits.poll(control, Control.doorbell, rung, poll)) {
+        const parkedAt = clock();
+        if (Atomics.wait(control, Control.doorbell, rung, this.linger) === 'ok') {
+          this.#waits.woke(control, Stamp.toWorker, parkedAt);
+        }
       }
     }
     // Announce leaving before the last look, so a request written meanwhile is either seen here or woken by message.

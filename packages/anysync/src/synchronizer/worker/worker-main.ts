@@ -8,9 +8,10 @@ import { SharedArea } from '../wire/shared-area.js';
 import { installFatalGuard, onFatal } from './fatal-guard.js';
 import { OutputCapture } from './output-capture.js';
 import { ReplyPort } from './reply-port.js';
+import { replayHooks } from './replay-hooks.js';
 import { Server } from './server.js';
 import { SyncLane } from './sync-lane.js';
-import { WORKER_KEY } from './worker-identity.js';
+import { publishIdentity } from './worker-identity.js';
 
 const side = threadSide();
 // Node hands the boot data over at once (workerData); a Web Worker receives it as its first message.
@@ -24,8 +25,10 @@ if (output) {
   onFatal(() => output.flush());
 }
 
+await replayHooks(boot.hooks);
+
 const server = new Server(replies, output);
-(globalThis as Record<symbol, unknown>)[WORKER_KEY] = server.registry.served;
+publishIdentity(server.registry);
 const lane = new SyncLane(
   server,
   replies,

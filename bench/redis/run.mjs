@@ -1,0 +1,166 @@
+// bench/redis: anysync's Redis stores against rate-limiter-flexible (Redis store), bottleneck (Redis
+// clustering) and redis-semaphore, all on one redis-server started here (Debian's, on a free loopback port,
+// no persistence). Every (workload, contender) pair runs in fresh processes, interleaved round by round;
+// the figures are medians over the processes. Commands per operation come from the server's INFO
+// commandstats (every command a script runs counts, EVALSHA included).
+//
+//   node bench/redis/run.mjs [--processes 3] [--only hot-50,over-limit] [--no-write] [--quiet-load 0.6]
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { median } from '../support/median.mjs';
+import { waitForQuietLoad } from '../support/quiet-load.mjs';
+import { commitLabel, machineLine, packageVersion } from '../support/run-facts.mjs';
+import { lineup, workloads } from './workloads.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    processes: { type: 'string', default: '3' },
+    only: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+    'quiet-load': { type: 'string', default: '0.6' },
+  },
+});
+const processes = Number(args.processes);
+const selected = args.only ? args.only.split(',') : Object.keys(workloads);
+const write = !args['no-write'] && !args.only;
+
+let redisVersion;
+try {
+  redisVersion = execFileSync('redis-server', ['--version'], { encoding: 'utf8' }).match(/v=(\S+)/)?.[1];
+} catch {
+  console.log('bench/redis: skipped (redis-server is not installed; Debian: apt-get install redis-server)');
+  process.exit(0);
+}
+
+const port = await new Promise((resolve) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
+const redis = spawn(
+  'redis-server',
+  ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+  {
+    stdio: 'ignore',
+  },
+);
+const cli = (...argv) =>
+  execFileSync('redis-cli', ['-p', String(port), ...argv], { encoding: 'utf8' }).trim();
+for (let tries = 0; ; tries++) {
+  try {
+    if (cli('ping') === 'PONG') break;
+  } catch {}
+  if (tries > 100) throw new Error('redis-server did not start');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+function sample(workload, contender) {
+  cli('flushall');
+  cli('config', 'resetstat');
+  const child = spawnSync(process.execPath, [join(here, 'worker.mjs'), workload, contender, String(port)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 22,
+    timeout: 300_000,
+  });
+  if (child.status !== 0) throw new Error(`${contender} on ${workload} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1));
+}
+
+const loadBefore = os.loadavg()[0];
+const sections = [];
+const loads = [];
+const verdicts = [];
+try {
+  for (const name of selected) {
+    const workload = workloads[name];
+    loads.push((await waitForQuietLoad(Number(args['quiet-load']))).toFixed(2));
+    const names = lineup(name);
+    const samples = Object.fromEntries(names.map((contender) => [contender, []]));
+    for (let round = 0; round < processes; round++) {
+      const order = names.map((_, i) => names[(i + round) % names.length]);
+      for (const contender of order) samples[contender].push(sample(name, contender));
+    }
+    const rows = names.map((contender) => {
+      const runs = samples[contender];
+      const failed = runs.filter((run) => !run.check.ok);
+      return {
+        contender,
+        opsPerSecond: median(runs.map((run) => run.opsPerSecond)),
+        p50: median(runs.map((run) => run.p50)),
+        p99: median(runs.map((run) => run.p99)),
+        commandsPerOp: median(runs.map((run) => run.commandsPerOp)),
+        commands: runs.at(-1).commands,
+        check: failed.length === 0 ? 'ok' : `FAILED ${JSON.stringify(failed[0].check)}`,
+      };
+    });
+    const table = [
+      `## ${workload.title} (\`${name}\`)`,
+      '',
+      '| contender | ops/s | p50 ms | p99 ms | Redis commands/op | check |',
+      '|---|---:|---:|---:|---:|---|',
+      ...rows.map(
+        (row) =>
+          `| ${row.contender} | ${Math.round(row.opsPerSecond)} | ${row.p50.toFixed(2)} | ${row.p99.toFixed(2)} | ${row.commandsPerOp.toFixed(2)} | ${row.check} |`,
+      ),
+      '',
+      `Commands of one run, by name: ${rows
+        .map(
+          (row) =>
+            `${row.contender}: ${Object.entries(row.commands)
+              .map(([command, calls]) => `${command} ${calls}`)
+              .join(', ')}`,
+        )
+        .join('; ')}.`,
+    ].join('\n');
+    console.log(`\n${table}`);
+    sections.push(table);
+    const ours = rows.filter((row) => row.contender.startsWith('anysync'));
+    const peers = rows.filter((row) => !row.contender.startsWith('anysync'));
+    const bestOurs = ours.reduce((a, b) => (b.opsPerSecond > a.opsPerSecond ? b : a));
+    const bestPeer = peers.reduce((a, b) => (b.opsPerSecond > a.opsPerSecond ? b : a));
+    const ratio = bestOurs.opsPerSecond / bestPeer.opsPerSecond;
+    verdicts.push(
+      `- ${ratio >= 1 ? 'MET' : 'NOT MET'}: ${name} throughput, best anysync (${bestOurs.contender}) vs best peer (${bestPeer.contender}): ${ratio.toFixed(2)}× (target ≥ 1×)`,
+    );
+    if (name === 'over-limit') {
+      const rlf = rows.find((row) => row.contender === 'rate-limiter-flexible');
+      for (const row of ours) {
+        verdicts.push(
+          `- ${row.commandsPerOp < rlf.commandsPerOp ? 'MET' : 'NOT MET'}: over-limit commands/op, ${row.contender} ${row.commandsPerOp.toFixed(2)} vs rate-limiter-flexible ${rlf.commandsPerOp.toFixed(2)} (target: fewer)`,
+        );
+      }
+    }
+  }
+} finally {
+  redis.kill('SIGTERM');
+}
+
+console.log(`\n${verdicts.join('\n')}`);
+if (write) {
+  const text = `# bench/redis results
+
+Generated by \`node bench/redis/run.mjs\` (after \`npm run build\`). Do not edit this file by hand.
+
+- Machine: ${machineLine()}
+- Runtime: Node ${process.version}; Redis ${redisVersion} (Debian's redis-server, started by the benchmark on a loopback port, no persistence; every contender uses the same server, one at a time)
+- Load: the machine is shared; each workload waited (up to 2 min) for the 1-minute load average to fall under ${args['quiet-load']}. Load when each workload started: ${loads.join(', ')} (the run started at ${loadBefore.toFixed(2)}).
+- Commit: ${commitLabel()}; run at ${new Date().toISOString()}
+- Peers: rate-limiter-flexible ${packageVersion('rate-limiter-flexible')} (RateLimiterRedis on ioredis ${packageVersion('ioredis')}), bottleneck ${packageVersion('bottleneck')} (datastore ioredis), redis-semaphore ${packageVersion('redis-semaphore')} (ioredis); anysync on node-redis ${packageVersion('redis')} unless marked (ioredis)
+- Method: every (workload, contender) pair runs in ${processes} fresh processes, interleaved and rotated round by round, each after FLUSHALL and CONFIG RESETSTAT and a warm-up; figures are medians over the processes. Rate-limit calls are one \`consume(key)\` each (anysync: \`RateLimiter.consume()\`, one limiter per key; bottleneck: \`schedule()\`, which queues rather than refuses). Latency is per call, from the call to its answer. Commands/op is the server's INFO commandstats delta over the timed calls divided by their number (every command a script runs counts, EVALSHA included). Each run is checked: all calls admitted (or, over the limit, none), and never more semaphore holders than permits.
+
+## Targets
+
+${verdicts.join('\n')}
+
+${sections.join('\n\n')}
+`;
+  writeFileSync(join(here, '..', 'results', 'redis.md'), text);
+  console.log('\nwrote bench/results/redis.md');
+}

@@ -1,0 +1,30 @@
+// The ways to call prettier.format synchronously that the bench compares, plus the async call in-process
+// as the reference output. Each adapter has `format(text, options)` and, where the worker can be
+// instrumented, `timed(text, options)` returning [output, ms spent in prettier on that thread].
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Synchronizer } from 'anysync/synchronizer';
+import { createSyncFn } from 'synckit';
+
+const require = createRequire(import.meta.url);
+const formatWorker = new URL('./format-worker.mjs', import.meta.url);
+
+export async function createAdapters() {
+  const sync = new Synchronizer();
+  const anysync = sync.load(formatWorker);
+  const synckit = createSyncFn(fileURLToPath(new URL('./synckit-worker.mjs', import.meta.url)));
+  const prettierSync = require('@prettier/sync');
+  const prettier = await import('prettier');
+  return {
+    adapters: {
+      anysync: { format: anysync.format, timed: anysync.timedFormat },
+      '@prettier/sync': { format: (text, options) => prettierSync.format(text, options) },
+      synckit: {
+        format: (text, options) => synckit(false, text, options),
+        timed: (text, options) => synckit(true, text, options),
+      },
+    },
+    reference: (text, options) => prettier.format(text, options),
+    close: () => sync.close(),
+  };
+}

@@ -1,0 +1,8 @@
+// A bare worker_threads worker with no library at all (postMessage both ways), to see how fast prettier
+// itself runs on a worker thread.
+import { parentPort } from 'node:worker_threads';
+import { timedFormat } from './format-worker.mjs';
+
+parentPort.on('message', async ({ text, options }) =>
+  parentPort.postMessage(await timedFormat(text, options)),
+);

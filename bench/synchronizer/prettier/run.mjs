@@ -1,0 +1,155 @@
+// bench/synchronizer/prettier: a real workload. prettier.format over the source files of a package
+// installed from npm at run time (rxjs 7.8.1: its TypeScript sources and its ES module build, about 500
+// files; nothing of it is committed), made sync by anysync, @prettier/sync and synckit, every output
+// compared byte for byte with prettier's own async format. Each measuring process formats every file with
+// every adapter, rotated round by round; anysync's time is compared with each peer's in the same process.
+// A second table shows how fast prettier itself runs on each thread, to tell formatting from transport.
+//
+//   node bench/synchronizer/prettier/run.mjs [--processes 3] [--rounds 3] [--conditions quiet,loaded]
+//                                            [--quiet-load 1.5] [--no-write]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startBusyProcesses } from '../../support/background-load.mjs';
+import { median } from '../../support/median.mjs';
+import { pairedRatio, slotRange } from '../../support/paired-ratio.mjs';
+import { waitForQuietLoad } from '../../support/quiet-load.mjs';
+import { commitLabel, machineLine, packageVersion } from '../../support/run-facts.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    processes: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
+    conditions: { type: 'string', default: 'quiet' },
+    'quiet-load': { type: 'string', default: '1.5' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const PACKAGE = 'rxjs@7.8.1';
+const busyCount = os.availableParallelism();
+
+/** The package's files, installed into a temporary directory with npm (never committed). */
+function fetchFiles() {
+  const dir = mkdtempSync(join(os.tmpdir(), 'anysync-prettier-files-'));
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      dir,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      PACKAGE,
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const root = join(dir, 'node_modules', 'rxjs');
+  const walk = (folder, extension) =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return walk(path, extension);
+      return entry.name.endsWith(extension) ? [path] : [];
+    });
+  const files = [...walk(join(root, 'src'), '.ts'), ...walk(join(root, 'dist', 'esm'), '.js')].sort();
+  return { dir, files };
+}
+
+const { dir, files } = fetchFiles();
+const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+const list = join(dir, 'files.json');
+writeFileSync(list, JSON.stringify(files));
+if (files.length < 300) throw new Error(`only ${files.length} files: the bench needs at least 300`);
+
+const conditions = args.conditions.split(',');
+const results = {};
+const loads = {};
+for (const condition of conditions) {
+  results[condition] = [];
+  loads[condition] = [];
+  for (let p = 0; p < Number(args.processes); p++) {
+    loads[condition].push(await waitForQuietLoad(Number(args['quiet-load'])));
+    const stop = condition === 'loaded' ? startBusyProcesses(busyCount) : undefined;
+    const child = spawnSync(process.execPath, ['--expose-gc', join(here, 'measure.mjs'), list, args.rounds], {
+      encoding: 'utf8',
+      maxBuffer: 16 << 20,
+      timeout: 30 * 60_000,
+    });
+    await stop?.();
+    if (child.status !== 0) throw new Error(`measuring process failed:\n${child.stderr}`);
+    results[condition].push(JSON.parse(child.stdout));
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+
+const adapters = Object.keys(results[conditions[0]][0].samples);
+const peers = adapters.filter((name) => name !== 'anysync');
+const ms = (value) => `${value.toFixed(0)} ms`;
+const lines = [];
+const verdicts = [];
+for (const condition of conditions) {
+  const runs = results[condition];
+  const perProcess = (name) => runs.map((run) => run.samples[name]);
+  const rows = adapters.map((name) => {
+    const all = perProcess(name).flat();
+    const vs =
+      name === 'anysync'
+        ? '1.00×'
+        : `${pairedRatio(perProcess('anysync'), perProcess(name)).toFixed(2)}× (${slotRange(perProcess('anysync'), perProcess(name))})`;
+    return `| ${name} | ${ms(median(all))} | ${((median(all) * 1000) / files.length).toFixed(0)} µs | ${ms(Math.min(...all))} – ${ms(Math.max(...all))} | ${vs} | ${ms(median(runs.map((run) => run.warmup[name])))} |`;
+  });
+  const best = Math.min(...peers.map((name) => pairedRatio(perProcess('anysync'), perProcess(name)) ** -1));
+  const ratio = 1 / best;
+  verdicts.push(
+    `- ${ratio <= 1 ? 'MET' : 'MISSED'}: anysync ≤ 1.0× the best peer's time, ${condition}: ${ratio.toFixed(2)}×`,
+  );
+  lines.push(
+    `## Formatting every file once, ${condition === 'loaded' ? `loaded (${busyCount} busy processes)` : 'quiet'}\n\n` +
+      "| adapter | per pass (median) | per file | spread (min – max) | anysync's time ÷ this (per-process slots) | warm-up pass |\n|---|---:|---:|---:|---:|---:|\n" +
+      `${rows.join('\n')}\n`,
+  );
+  const threads = Object.keys(runs[0].execution);
+  const column = (thread, index) => runs.map((run) => run.execution[thread].map((pair) => pair[index]));
+  const threadRows = threads.map((thread) => {
+    const cpu = column(thread, 1);
+    const wall = column(thread, 0);
+    const cpuVsMain = pairedRatio(cpu, column('main', 1));
+    const wallVsMain = pairedRatio(wall, column('main', 0));
+    return `| ${thread} | ${ms(median(cpu.flat()))} | ${cpuVsMain.toFixed(2)}× | ${ms(median(wall.flat()))} | ${wallVsMain.toFixed(2)}× |`;
+  });
+  lines.push(
+    `### Time prettier itself takes on each thread, ${condition}\n\n(the sum over every file of \`prettier.format\`'s own time, measured on the thread that runs it: CPU time from /proc/thread-self/schedstat, which leaves out time spent waiting for a CPU, and wall time)\n\n` +
+      `| thread | CPU time per pass (median) | CPU vs the main thread | wall time per pass | wall vs the main thread |\n|---|---:|---:|---:|---:|\n${threadRows.join('\n')}\n`,
+  );
+}
+
+const report = `# bench/synchronizer/prettier results
+
+Generated by \`node bench/synchronizer/prettier/run.mjs\` (after \`npm run build\`). Do not edit by hand.
+
+- Machine: ${machineLine()}
+- Runtime: Node ${process.version} (V8 ${process.versions.v8})
+- Load: ${conditions.map((condition) => `${condition}: 1-minute load average ${loads[condition].map((load) => load.toFixed(2)).join(', ')} before each measuring process${condition === 'loaded' ? ` (plus ${busyCount} busy processes started by the runner)` : ''}`).join('; ')}
+- Commit: ${commitLabel()}; run at ${new Date().toISOString()}
+- Workload: prettier ${packageVersion('prettier')} formatting the ${files.length} files (${(bytes / 1024).toFixed(0)} KiB) of ${PACKAGE}'s \`src/**/*.ts\` and \`dist/esm/**/*.js\`, installed from npm at run time, one file after the other, each with its \`filepath\` (so prettier picks the parser).
+- Peers: @prettier/sync ${packageVersion('@prettier/sync')} (make-synchronized ${packageVersion('make-synchronized')}), synckit ${packageVersion('synckit')}
+- Method: ${args.processes} measuring processes (\`node --expose-gc\`) per condition, each with every adapter alive side by side: a warm-up pass over every file per adapter, then ${args.rounds} timed passes each, the adapter order rotated every round, a GC before each pass. Every output of every pass is compared byte for byte with prettier's own async \`format\` in the same process (a difference fails the run). "anysync's time ÷ this" is the median over processes of the ratio of the two adapters' medians in that process (its spread over processes in parentheses).
+
+## Target
+
+${verdicts.join('\n')}
+
+${lines.join('\n')}`;
+console.log(report);
+if (!args['no-write']) {
+  writeFileSync(join(here, '../../results/synchronizer-prettier.md'), report);
+  console.log('wrote bench/results/synchronizer-prettier.md');
+}

@@ -1,0 +1,129 @@
+import { nodeBuiltin } from './backends/node-builtin.js';
+import { moduleOfCaller } from './module-of-caller.js';
+
+const nodeUrl = nodeBuiltin<typeof import('node:url')>('node:url');
+
+/**
+ * What modules exposed, per thread. Kept on a global (by a registered symbol) rather than in this module:
+ * a worker started from a bundle, or a tool that bundles its own copy of anysync, runs two copies of this
+ * code, and both must see one registry.
+ */
+interface ExposedRegistry {
+  /** Exposed values by the URL of the module that exposed them. */
+  readonly byModule: Map<string, unknown>;
+  /** Loads in progress on this thread's worker, collecting values exposed by modules that could not be told. */
+  readonly collecting: Set<unknown[]>;
+}
+
+const REGISTRY_KEY = Symbol.for('anysync.synchronizer.exposed');
+
+function registry(): ExposedRegistry {
+  const globals = globalThis as Record<symbol, ExposedRegistry | undefined>;
+  let found = globals[REGISTRY_KEY];
+  if (!found) {
+    found = { byModule: new Map(), collecting: new Set() };
+    globals[REGISTRY_KEY] = found;
+  }
+  return found;
+}
+
+/** Where a module is: `import.meta`, its URL, or (CommonJS) its `__filename`. */
+export type ModuleLocation = { readonly url: string } | string | URL;
+
+/** The URL of a module location, as the worker imports it. */
+export function locationHref(location: ModuleLocation, what: string): string {
+  if (location instanceof URL) return location.href;
+  if (typeof location === 'string') {
+    if (/^[a-z][a-z\d+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location)) return location;
+    if (nodeUrl && (location.startsWith('/') || /^[a-z]:[\\/]/i.test(location))) {
+      return nodeUrl.pathToFileURL(location).href;
+    }
+  }
+  const url = (location as { url?: unknown } | null)?.url;
+  if (typeof url === 'string' && url !== '') return url;
+  throw new TypeError(
+    `${what} must be import.meta, a module URL or an absolute path (__filename in CommonJS), got ${
+      typeof location === 'string' ? `'${location}'` : typeof location
+    }`,
+  );
+}
+
+/**
+ * Makes `value` what a synchronizer's `load()` of this module returns, instead of the module's exports:
+ * the worker-side registration of a worker file that exports nothing (synckit's `runAsWorker` shape).
+ * `value` is a function, a class or an object of them. The module is told from the call's stack; pass
+ * `import.meta` (or `__filename` in CommonJS) as `module` to name it, or to expose on behalf of another
+ * module.
+ *
+ * Outside a synchronizer worker it only records the value, so the same file can also be imported
+ * normally.
+ *
+ * @example
+ * ```ts
+ * // format-worker.js: exports nothing
+ * import { expose } from 'anysync/synchronizer';
+ * import { format } from 'prettier';
+ *
+ * expose(format);
+ *
+ * // main.js
+ * const sync = new Synchronizer();
+ * const formatSync = sync.load<typeof format>(new URL('./format-worker.js', import.meta.url));
+ * formatSync('let  x=1', { parser: 'babel' }); // 'let x = 1;\n'
+ * ```
+ */
+export function expose(value: object, module?: ModuleLocation): void {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) {
+    throw new TypeError(
+      `expose() takes a function, a class or an object of them, got ${value === null ? 'null' : typeof value}`,
+    );
+  }
+  const exposed = registry();
+  const href =
+    module === undefined ? moduleOfCaller() : locationHref(module, 'expose(value, module): module');
+  if (href) {
+    const known = exposed.byModule.get(href);
+    if (known !== undefined && known !== value) {
+      throw new TypeError(
+        `${href} already exposed another value: a module exposes one value (a function, a class or an object of them)`,
+      );
+    }
+    exposed.byModule.set(href, value);
+    return;
+  }
+  if (exposed.collecting.size !== 1) {
+    throw new TypeError(
+      'expose() could not tell which module is calling it (the stack names none); pass import.meta (or __filename) as its second argument',
+    );
+  }
+  for (const collected of exposed.collecting) collected.push(value);
+}
+
+/**
+ * Runs `load` (the worker's import of `href`) while collecting exposures that could not be attributed;
+ * returns what `href` exposed, or undefined when it exposed nothing.
+ */
+export async function collectExposed(
+  href: string,
+  load: () => Promise<object>,
+): Promise<{ value: unknown } | undefined> {
+  const exposed = registry();
+  const collected: unknown[] = [];
+  exposed.collecting.add(collected);
+  try {
+    await load();
+  } finally {
+    exposed.collecting.delete(collected);
+  }
+  if (collected.length > 1) {
+    throw new TypeError(`${href} called expose() ${collected.length} times while loading; expose one value`);
+  }
+  if (collected.length === 1 && !exposed.byModule.has(href)) exposed.byModule.set(href, collected[0]);
+  return exposedBy(href);
+}
+
+/** What `href` exposed, if anything. */
+export function exposedBy(href: string): { value: unknown } | undefined {
+  const exposed = registry();
+  return exposed.byModule.has(href) ? { value: exposed.byModule.get(href) } : undefined;
+}

@@ -1,0 +1,19 @@
+import { expose } from '../synchronizer/expose.js';
+
+/**
+ * synckit's worker-side registration: makes `fn` the function that `createSyncFn` of this file calls.
+ * Outside a worker it does nothing but record it, so the file can still be imported normally.
+ *
+ * @example
+ * ```ts
+ * // worker.js
+ * import { runAsWorker } from 'anysync/synckit';
+ *
+ * runAsWorker(async (a: number, b: number) => a + b);
+ * ```
+ */
+// biome-ignore lint/suspicious/noExplicitAny: synckit's signature, any function
+export function runAsWorker<T extends (...args: any[]) => unknown>(fn: T): void {
+  if (typeof fn !== 'function') throw new TypeError(`runAsWorker() takes a function, got ${typeof fn}`);
+  expose(fn);
+}

@@ -1,0 +1,28 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { Future } from 'anysync/synchronizer';
+import { createSyncFn, runAsWorker, type SynckitOptions } from 'anysync/synckit';
+
+describe('anysync/synckit', () => {
+  it("createSyncFn's function has the worker function's parameters and awaited result", () => {
+    const add = createSyncFn<(a: number, b: number) => Promise<number>>('/worker.js', { timeout: 5 });
+    expectTypeOf(add(1, 2)).toEqualTypeOf<number>();
+    expectTypeOf(add.async(1, 2)).toEqualTypeOf<Future<number>>();
+    // @ts-expect-error: parameters come from the worker function
+    add('1', 2);
+    createSyncFn(new URL('file:///worker.js'), 1_000);
+  });
+
+  it('takes synckit options and no others', () => {
+    const options: SynckitOptions = { execArgv: [], timeout: 1, transferList: [], tsRunner: 'tsx' };
+    expectTypeOf(options).toMatchTypeOf<SynckitOptions>();
+    // @ts-expect-error: an unknown runner
+    createSyncFn('/w.js', { tsRunner: 'babel' });
+  });
+
+  it('runAsWorker takes any function', () => {
+    runAsWorker(async (a: number) => a);
+    runAsWorker((a: string) => a.length);
+    // @ts-expect-error: not a function
+    runAsWorker(1);
+  });
+});

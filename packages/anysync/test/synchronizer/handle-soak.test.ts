@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const INDEX = new URL('../../dist/synchronizer/index.js', import.meta.url).href;
+const SOAK = new URL('./fixtures/soak.mjs', import.meta.url).href;
+const MIB = 2 ** 20;
+
+/**
+ * One synchronous loop that creates and disposes handles, never yielding to the event loop: the heap of
+ * both sides is sampled (after a full GC) every tenth of the way. Runs in its own process, with
+ * --expose-gc, so both sides can collect on demand.
+ */
+function soak(count: number, kind: 'Item' | 'Closable', useEach: boolean) {
+  const dir = mkdtempSync(join(tmpdir(), 'anysync-soak-'));
+  const script = join(dir, 'soak.mjs');
+  writeFileSync(
+    script,
+    `import { getHeapStatistics } from 'node:v8';
+     import { Synchronizer } from ${JSON.stringify(INDEX)};
+     const sync = new Synchronizer();
+     const api = sync.load(${JSON.stringify(SOAK)});
+     const caller = () => { globalThis.gc(); return getHeapStatistics().used_heap_size; };
+     const samples = [];
+     const step = ${count} / 10;
+     for (let i = 0; i <= ${count}; i++) {
+       if (i % step === 0) samples.push({ at: i, caller: caller(), worker: api.heapUsed() });
+       if (i === ${count}) break;
+       const handle = new api.${kind}(i);
+       ${useEach ? "if (handle.get() !== i) throw new Error('wrong value at ' + i);" : ''}
+       handle[Symbol.dispose]();
+     }
+     console.log(JSON.stringify(samples));
+     await sync.close();`,
+  );
+  const result = spawnSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8', timeout: 540_000 });
+  if (result.status !== 0)
+    throw new Error(`soak failed (${result.status} ${result.signal}):\n${result.stderr}`);
+  return JSON.parse(result.stdout) as { at: number; caller: number; worker: number }[];
+}
+
+/** Growth of each side's heap from the first sample past warm-up to the last one, in MiB. */
+function growth(samples: { caller: number; worker: number }[]) {
+  const first = samples[1] as { caller: number; worker: number };
+  const last = samples[samples.length - 1] as { caller: number; worker: number };
+  return { caller: (last.caller - first.caller) / MIB, worker: (last.worker - first.worker) / MIB };
+}
+
+describe('handles disposed in a synchronous loop', () => {
+  it('1,000,000 handles created and disposed without yielding: both heaps stay flat', {
+    timeout: 600_000,
+  }, () => {
+    const samples = soak(1_000_000, 'Item', false);
+    expect(samples).toHaveLength(11);
+    const { caller, worker } = growth(samples);
+    // A handle kept until the loop ends would cost over 100 bytes: 1,000,000 of them, well over 100 MiB.
+    expect(caller).toBeLessThan(8);
+    expect(worker).toBeLessThan(8);
+  });
+
+  it('handles used, and handles whose worker object has an async dispose, stay flat too', {
+    timeout: 300_000,
+  }, () => {
+    for (const kind of ['Item', 'Closable'] as const) {
+      const { caller, worker } = growth(soak(50_000, kind, true));
+      expect(caller).toBeLessThan(8);
+      expect(worker).toBeLessThan(8);
+    }
+  });
+});

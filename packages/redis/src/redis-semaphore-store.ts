@@ -1,0 +1,237 @@
+import {
+  MemorySemaphoreStore,
+  type SemaphoreGrant,
+  type SemaphoreRequest,
+  type SemaphoreStore,
+  type SemaphoreWatch,
+} from 'anysync/primitives';
+import { Channel } from './channel.js';
+import { checkName, checkPositive, replyList } from './check-input.js';
+import { Mailbox } from './composite-watch.js';
+import {
+  SEMAPHORE_ACQUIRE,
+  SEMAPHORE_RELEASE,
+  SEMAPHORE_RENEW,
+  SEMAPHORE_TRY_ACQUIRE,
+} from './lua/semaphore.js';
+import type { RedisStoreOptions } from './redis-store-options.js';
+import { Script } from './script.js';
+import { StoreCalls } from './store-calls.js';
+
+const ACQUIRE = new Script(SEMAPHORE_ACQUIRE);
+const TRY_ACQUIRE = new Script(SEMAPHORE_TRY_ACQUIRE);
+const RENEW = new Script(SEMAPHORE_RENEW);
+const RELEASE = new Script(SEMAPHORE_RELEASE);
+const OPEN_GRANT: SemaphoreGrant = { granted: true, fence: 0, ticket: 0 };
+
+interface Grant {
+  readonly name: string;
+  readonly token: string;
+  readonly fence: number;
+}
+
+/** `<length>:<name>token=fence,…` → the grants it announces. */
+function parseGrants(message: string): Grant[] {
+  const colon = message.indexOf(':');
+  const length = Number(message.slice(0, colon));
+  if (colon < 1 || !Number.isInteger(length)) return [];
+  const name = message.slice(colon + 1, colon + 1 + length);
+  return message
+    .slice(colon + 1 + length)
+    .split(',')
+    .map((pair) => {
+      const equals = pair.lastIndexOf('=');
+      return { name, token: pair.slice(0, equals), fence: Number(pair.slice(equals + 1)) };
+    });
+}
+
+function checkRequest(request: SemaphoreRequest, caller: string): void {
+  if (typeof request !== 'object' || request === null)
+    throw new TypeError(`${caller}: the request must be an object`);
+  checkName(request.token, 'token', caller);
+  checkPositive(request.permits, 'permits', caller);
+  checkPositive(request.weight, 'weight', caller, request.permits);
+  checkPositive(request.leaseMs, 'leaseMs', caller);
+}
+
+/**
+ * A {@link SemaphoreStore} on Redis, for `Semaphore` and `Lock` shared by every process: holders are
+ * leases (owner token → expiry on the server's clock) that vanish unless renewed, waiters queue in one
+ * FIFO in Redis and are granted in arrival order by the script that frees their permits, which announces
+ * each grant by pub/sub (no polling; a heartbeat every third of the lease keeps a waiter's place and
+ * catches a missed message), and every grant carries a fencing token that only grows. The five keys of a
+ * semaphore share a hash tag and expire with its latest lease.
+ *
+ * @example
+ * ```ts
+ * import { nodeRedisClient, RedisSemaphoreStore } from '@anysync/redis';
+ * import { Semaphore } from 'anysync/primitives';
+ * import { createClient } from 'redis';
+ *
+ * const redis = await createClient({ disableOfflineQueue: true }).connect();
+ * const store = new RedisSemaphoreStore({ client: nodeRedisClient(redis) });
+ * const exports = new Semaphore(3, { store, name: 'pdf-export', leaseMs: 10_000 });
+ * await exports.run(async () => console.log('at most 3 of these run at once, across every process'));
+ * ```
+ */
+export class RedisSemaphoreStore implements SemaphoreStore {
+  readonly #calls: StoreCalls;
+  readonly #channel: Channel;
+  readonly #fallback = new MemorySemaphoreStore();
+  /** Tokens granted or queued by the policy (fallback store, or no store), until released. */
+  readonly #bypassed = new Map<string, 'fallback' | 'open'>();
+  /** This process's waiting acquisitions, by `name\u0000token`: a grant goes to its one waiter. */
+  readonly #waiting = new Map<string, Mailbox<number>>();
+  readonly #dispatch = (message: string): void => {
+    for (const grant of parseGrants(message)) this.#tell(grant);
+  };
+
+  constructor(options: RedisStoreOptions) {
+    this.#calls = new StoreCalls(options, 'RedisSemaphoreStore');
+    this.#channel = new Channel(this.#calls, `${this.#calls.prefix}:grants`);
+  }
+
+  acquire(name: string, request: SemaphoreRequest): Promise<SemaphoreGrant> {
+    return this.#ask('acquire', ACQUIRE, name, request);
+  }
+
+  tryAcquire(name: string, request: SemaphoreRequest): Promise<SemaphoreGrant> {
+    return this.#ask('tryAcquire', TRY_ACQUIRE, name, request);
+  }
+
+  async renew(name: string, token: string, leaseMs: number): Promise<boolean> {
+    checkName(name, 'name', 'RedisSemaphoreStore.renew()');
+    const bypassed = this.#bypassed.get(token);
+    if (bypassed === 'open') return true;
+    if (bypassed === 'fallback') return this.#fallback.renew(name, token, leaseMs);
+    return this.#calls.guarded(
+      'semaphore renew',
+      async () => {
+        // The permits are not known here; any count grants nobody extra (grants need the head to fit).
+        const reply = await this.#calls.raw(RENEW, this.#keys(name), [
+          ...this.#head(name),
+          token,
+          String(Math.ceil(leaseMs)),
+          '0',
+        ]);
+        const [held, announced] = replyList(reply, 'RedisSemaphoreStore.renew()');
+        this.#announce(name, announced);
+        return Number(held) === 1;
+      },
+      async () => true,
+      () => true,
+    );
+  }
+
+  async release(name: string, token: string, permits: number): Promise<boolean> {
+    checkName(name, 'name', 'RedisSemaphoreStore.release()');
+    checkPositive(permits, 'permits', 'RedisSemaphoreStore.release()');
+    const bypassed = this.#bypassed.get(token);
+    this.#bypassed.delete(token);
+    if (bypassed === 'open') return true;
+    if (bypassed === 'fallback') return this.#fallback.release(name, token, permits);
+    return this.#calls.guarded(
+      'semaphore release',
+      async () => {
+        const reply = await this.#calls.raw(RELEASE, this.#keys(name), [
+          ...this.#head(name),
+          token,
+          String(permits),
+        ]);
+        const [held, announced] = replyList(reply, 'RedisSemaphoreStore.release()');
+        this.#announce(name, announced);
+        return Number(held) === 1;
+      },
+      async () => false,
+      () => false,
+    );
+  }
+
+  async watch(name: string, token: string): Promise<SemaphoreWatch> {
+    checkName(name, 'name', 'RedisSemaphoreStore.watch()');
+    checkName(token, 'token', 'RedisSemaphoreStore.watch()');
+    const key = `${name}\u0000${token}`;
+    const mailbox = new Mailbox<number>();
+    this.#waiting.set(key, mailbox);
+    const close = () => {
+      if (this.#waiting.get(key) === mailbox) this.#waiting.delete(key);
+    };
+    try {
+      await this.#calls.guarded(
+        'semaphore watch',
+        async () => void (await this.#channel.listen(this.#dispatch)),
+        async () => {},
+        () => {},
+      );
+    } catch (error) {
+      close();
+      throw error;
+    }
+    return { next: (ms) => mailbox.take(ms), close };
+  }
+
+  async #ask(
+    method: 'acquire' | 'tryAcquire',
+    script: Script,
+    name: string,
+    request: SemaphoreRequest,
+  ): Promise<SemaphoreGrant> {
+    const caller = `RedisSemaphoreStore.${method}()`;
+    checkName(name, 'name', caller);
+    checkRequest(request, caller);
+    const { token, weight, permits, leaseMs } = request;
+    const bypassed = this.#bypassed.get(token);
+    if (bypassed === 'open') return OPEN_GRANT;
+    if (bypassed === 'fallback') return this.#fallback[method](name, request);
+    return this.#calls.guarded(
+      `semaphore ${method}`,
+      async () => {
+        const reply = await this.#calls.raw(script, this.#keys(name), [
+          ...this.#head(name),
+          token,
+          String(weight),
+          String(permits),
+          String(Math.ceil(leaseMs)),
+        ]);
+        const [granted, fence, ticket, announced] = replyList(reply, caller);
+        this.#announce(name, announced);
+        return { granted: Number(granted) === 1, fence: Number(fence), ticket: Number(ticket) };
+      },
+      async () => {
+        const grant = await this.#fallback[method](name, request);
+        if (grant.granted || method === 'acquire') this.#bypassed.set(token, 'fallback');
+        return grant;
+      },
+      () => {
+        this.#bypassed.set(token, 'open');
+        return OPEN_GRANT;
+      },
+    );
+  }
+
+  /**
+   * The grants a script of this process made, told to this process's waiters at once: they need not wait
+   * for the pub/sub message (which still comes, for every other process).
+   */
+  #announce(name: string, announced: unknown): void {
+    if (typeof announced !== 'string' || announced === '' || this.#waiting.size === 0) return;
+    for (const pair of announced.split(',')) {
+      const equals = pair.lastIndexOf('=');
+      this.#tell({ name, token: pair.slice(0, equals), fence: Number(pair.slice(equals + 1)) });
+    }
+  }
+
+  #tell(grant: Grant): void {
+    this.#waiting.get(`${grant.name}\u0000${grant.token}`)?.push(grant.fence);
+  }
+
+  /** The channel and the label a grant message starts with. */
+  #head(name: string): [string, string] {
+    return [this.#channel.name, `${name.length}:${name}`];
+  }
+
+  #keys(name: string): string[] {
+    const tag = this.#calls.tag('semaphore', name);
+    return [`${tag}:holders`, `${tag}:queue`, `${tag}:waiting`, `${tag}:tokens`, `${tag}:summary`];
+  }
+}
