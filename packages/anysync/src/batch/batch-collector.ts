@@ -1,3 +1,5 @@
+import { checkInteger } from '../internal/check-integer.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
 import { type Clock, currentClock } from '../internal/clock.js';
 import { nextMacrotask } from '../internal/next-macrotask.js';
 
@@ -17,14 +19,8 @@ function afterPromiseJobs(callback: () => void): void {
 
 /** Checks the two limits every batcher shares; `what` names the caller in the message. */
 export function checkBatchLimits(maxSize: number, maxWait: number, what: string): void {
-  if (!(maxSize === Number.POSITIVE_INFINITY || (Number.isInteger(maxSize) && maxSize >= 1))) {
-    throw new RangeError(`${what}: maxSize must be an integer >= 1 (or Infinity), got ${String(maxSize)}`);
-  }
-  if (!(typeof maxWait === 'number' && maxWait >= 0 && Number.isFinite(maxWait))) {
-    throw new RangeError(
-      `${what}: maxWait must be a finite number of milliseconds >= 0, got ${String(maxWait)}`,
-    );
-  }
+  checkInteger(maxSize, `${what}: maxSize`, 1, Number.POSITIVE_INFINITY);
+  checkMilliseconds(maxWait, `${what}: maxWait`, false);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { checkErrorList } from '../internal/check-error-list.js';
+
 function summary(errors: readonly unknown[]): string {
   const first = errors[0];
   const detail = first instanceof Error ? first.message : String(first);
@@ -28,6 +30,7 @@ function summary(errors: readonly unknown[]): string {
  */
 export class BatchError extends AggregateError {
   constructor(errors: readonly unknown[]) {
+    checkErrorList(errors, 'BatchError: errors');
     super(errors, summary(errors));
     this.name = 'BatchError';
   }

@@ -1,5 +1,11 @@
 import { abortable } from '../concurrency/abortable.js';
 import { currentScope } from '../concurrency/current-scope.js';
+import { checkOptionalBoolean } from '../internal/check-boolean.js';
+import { checkFunction } from '../internal/check-function.js';
+import { checkInteger } from '../internal/check-integer.js';
+import { checkIterable } from '../internal/check-iterable.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import { Semaphore } from '../primitives/semaphore.js';
 import { BatchCollector, checkBatchLimits } from './batch-collector.js';
@@ -106,17 +112,15 @@ export class BatchLoader<K, V> {
   #keys = 0;
 
   constructor(options: BatchLoaderOptions<K, V>) {
-    if (typeof options?.load !== 'function') {
-      throw new TypeError(`BatchLoader: load must be a function, got ${typeof options?.load}`);
-    }
+    const known = ['load', 'maxSize', 'maxWait', 'concurrency', 'dedupe'];
+    checkOptions(options, 'BatchLoader', known, '{ load }');
+    this.#load = checkFunction(options.load, 'BatchLoader: load');
     const maxSize = options.maxSize ?? Number.POSITIVE_INFINITY;
     checkBatchLimits(maxSize, options.maxWait ?? 0, 'BatchLoader');
-    const concurrency = options.concurrency;
-    if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
-      throw new RangeError(`BatchLoader: concurrency must be an integer >= 1, got ${concurrency}`);
-    }
-    this.#load = options.load;
-    this.#limit = concurrency === undefined ? undefined : new Semaphore(concurrency);
+    const concurrency = options.concurrency ?? Number.POSITIVE_INFINITY;
+    checkInteger(concurrency, 'BatchLoader: concurrency', 1, Number.POSITIVE_INFINITY);
+    checkOptionalBoolean(options.dedupe, 'BatchLoader: dedupe');
+    this.#limit = Number.isFinite(concurrency) ? new Semaphore(concurrency) : undefined;
     // Without a size limit, repeated keys can be found when the batch goes out, more cheaply (see LoadBatch).
     this.#dedupe =
       options.dedupe === false ? 'none' : maxSize === Number.POSITIVE_INFINITY ? 'deferred' : 'eager';
@@ -127,6 +131,7 @@ export class BatchLoader<K, V> {
 
   /** The value for `key`, loaded with the other keys requested in the same window. */
   load(key: K, options?: WaitOptions): Promise<V> {
+    checkWaitOptions(options, 'BatchLoader.load()');
     const signal = options?.signal;
     const scope = currentScope();
     // The common caller cannot leave: no signal to check, no wrapper around its promise.
@@ -138,6 +143,8 @@ export class BatchLoader<K, V> {
 
   /** The values for `keys`, in order; rejects with the first failure (use `load` per key to get each). */
   loadMany(keys: Iterable<K>, options?: WaitOptions): Promise<V[]> {
+    checkIterable(keys, 'BatchLoader.loadMany(): keys', false);
+    checkWaitOptions(options, 'BatchLoader.loadMany()');
     return Promise.all(Array.from(keys, (key) => this.load(key, options)));
   }
 

@@ -1,5 +1,9 @@
 import { CancelScope } from '../concurrency/cancel-scope.js';
 import { TimeoutError } from '../concurrency/timeout-error.js';
+import { checkFunction, checkOptionalFunction } from '../internal/check-function.js';
+import { checkInteger } from '../internal/check-integer.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkOptions } from '../internal/check-options.js';
 import { currentClock } from '../internal/clock.js';
 import { Deque } from '../internal/deque.js';
 import { BatchCollector, checkBatchLimits } from './batch-collector.js';
@@ -106,21 +110,16 @@ export class Batcher<T> implements AsyncDisposable {
   #onIdle: (() => void) | undefined;
 
   constructor(options: BatcherOptions<T>) {
-    const { maxSize, maxWait, dispatch, onError } = options;
+    const known = ['maxSize', 'maxWait', 'dispatch', 'onError', 'concurrency', 'finalizeTimeout'];
+    checkOptions(options, 'Batcher', known, '{ maxSize, maxWait, dispatch }');
+    const { maxSize, maxWait } = options;
     checkBatchLimits(maxSize, maxWait, 'Batcher');
-    if (typeof dispatch !== 'function') {
-      throw new TypeError(`Batcher: dispatch must be a function, got ${typeof dispatch}`);
-    }
+    this.#dispatch = checkFunction(options.dispatch, 'Batcher: dispatch');
+    this.#onError = checkOptionalFunction(options.onError, 'Batcher: onError');
     const concurrency = options.concurrency ?? Number.POSITIVE_INFINITY;
-    if (!(concurrency >= 1)) throw new RangeError(`Batcher: concurrency must be >= 1, got ${concurrency}`);
+    checkInteger(concurrency, 'Batcher: concurrency', 1, Number.POSITIVE_INFINITY);
     const finalizeTimeout = options.finalizeTimeout ?? Number.POSITIVE_INFINITY;
-    if (!(finalizeTimeout >= 0)) {
-      throw new RangeError(
-        `Batcher: finalizeTimeout must be a number of milliseconds >= 0, got ${finalizeTimeout}`,
-      );
-    }
-    this.#dispatch = dispatch;
-    this.#onError = onError;
+    checkMilliseconds(finalizeTimeout, 'Batcher: finalizeTimeout', true);
     this.#concurrency = concurrency;
     this.#finalizeTimeout = finalizeTimeout;
     this.#collector = new BatchCollector<T>(maxSize, maxWait, (items) => this.#ready(items));

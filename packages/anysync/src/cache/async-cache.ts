@@ -1,6 +1,10 @@
 import { abortable } from '../concurrency/abortable.js';
 import { currentScope } from '../concurrency/current-scope.js';
+import { checkFunction } from '../internal/check-function.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
+import { checkCacheOptions, MAX_ENTRIES } from './check-cache-options.js';
 import { type ComputeContext, Flight } from './flight.js';
 import { LruMap } from './lru-map.js';
 import { TtlLruMap } from './ttl-lru-map.js';
@@ -76,17 +80,9 @@ type Store<K, V> = LruMap<K, Settled<V>> | TtlLruMap<K, Settled<V>>;
  */
 type Running<K, V> = Promise<V> | Flight<K, V>;
 
-const UNBOUNDED = 2 ** 31 - 2;
-
 function createStore<K, V>(max: number | undefined, ttl: number | undefined): Store<K, V> | undefined {
-  if (max !== undefined && !(Number.isInteger(max) && max >= 1)) {
-    throw new RangeError(`AsyncCache: max must be an integer >= 1, got ${String(max)}`);
-  }
-  if (ttl !== undefined && !(typeof ttl === 'number' && ttl >= 0)) {
-    throw new RangeError(`AsyncCache: ttl must be a number of milliseconds >= 0, got ${String(ttl)}`);
-  }
   if (ttl === 0) return undefined;
-  const bound = max ?? UNBOUNDED;
+  const bound = max ?? MAX_ENTRIES;
   return ttl === undefined || ttl === Number.POSITIVE_INFINITY
     ? new LruMap(bound)
     : new TtlLruMap({ max: bound, ttl });
@@ -121,11 +117,9 @@ export class AsyncCache<K = unknown, V = unknown> {
   #abandoned = 0;
 
   constructor(options?: AsyncCacheOptions) {
-    const errors = options?.errors ?? 'evict';
-    if (errors !== 'evict' && errors !== 'keep') {
-      throw new TypeError(`AsyncCache: errors must be 'evict' or 'keep', got ${String(errors)}`);
-    }
-    this.#keepErrors = errors === 'keep';
+    checkOptions(options, 'AsyncCache', ['max', 'ttl', 'errors']);
+    checkCacheOptions(options, 'AsyncCache');
+    this.#keepErrors = options?.errors === 'keep';
     this.#store = createStore(options?.max, options?.ttl);
   }
 
@@ -143,7 +137,9 @@ export class AsyncCache<K = unknown, V = unknown> {
     compute: (context: ComputeContext<K>) => V | PromiseLike<V>,
     options?: WaitOptions,
   ): Promise<V> {
-    return this.getWith(key, compute, undefined, options);
+    checkFunction(compute, 'AsyncCache.get(): compute');
+    checkWaitOptions(options, 'AsyncCache.get()');
+    return this.#get(key, compute, undefined, options);
   }
 
   /**
@@ -155,6 +151,17 @@ export class AsyncCache<K = unknown, V = unknown> {
     compute: (context: ComputeContext<K>, arg: A) => V | PromiseLike<V>,
     arg: A,
     options?: WaitOptions,
+  ): Promise<V> {
+    checkFunction(compute, 'AsyncCache.getWith(): compute');
+    checkWaitOptions(options, 'AsyncCache.getWith()');
+    return this.#get(key, compute, arg, options);
+  }
+
+  #get<A>(
+    key: K,
+    compute: (context: ComputeContext<K>, arg: A) => V | PromiseLike<V>,
+    arg: A,
+    options: WaitOptions | undefined,
   ): Promise<V> {
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(signal.reason);

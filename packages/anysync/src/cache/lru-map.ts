@@ -1,3 +1,10 @@
+import { checkFunction, checkOptionalFunction } from '../internal/check-function.js';
+import { checkInteger } from '../internal/check-integer.js';
+import { checkOptions } from '../internal/check-options.js';
+
+/** Slots are linked by 32-bit indices (Int32Array), with -1 for none. */
+const MAX_SLOTS = 2 ** 31 - 2;
+
 /**
  * Why an entry left an {@link LruMap}: pushed out by a newer one (`'evict'`), replaced by `set()` on the
  * same key (`'set'`), removed by `delete()` or `clear()` (`'delete'`), or past its time to live
@@ -91,11 +98,9 @@ export class LruMap<K, V> implements Iterable<[K, V]> {
   #evictions = 0;
 
   constructor(max: number, options?: LruMapOptions<K, V>) {
-    if (!Number.isInteger(max) || max < 1 || max > 2 ** 31 - 2) {
-      throw new RangeError(`LruMap: max must be an integer from 1 to 2^31 - 2, got ${String(max)}`);
-    }
-    this.#max = max;
-    this.#onRemove = options?.onRemove;
+    this.#max = checkInteger(max, 'LruMap: max', 1, MAX_SLOTS);
+    checkOptions(options, 'LruMap', ['onRemove']);
+    this.#onRemove = checkOptionalFunction(options?.onRemove, 'LruMap: onRemove');
     const capacity = Math.min(max, INITIAL_CAPACITY);
     this.#keys = new Array(capacity);
     this.#values = new Array(capacity);
@@ -151,6 +156,7 @@ export class LruMap<K, V> implements Iterable<[K, V]> {
 
   /** Returns the value for `key`, first storing `create(key)` when absent (async-utils' `setdefault`). */
   getOrSet(key: K, create: (key: K) => V): V {
+    checkFunction(create, 'LruMap.getOrSet(): create');
     const slot = this.#index.get(key);
     if (slot !== undefined) return this.get(key) as V;
     const value = create(key);

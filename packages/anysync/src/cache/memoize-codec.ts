@@ -1,3 +1,5 @@
+import { checkString } from '../internal/check-string.js';
+
 /**
  * How `memoize` with a `store` turns results into text and back. The default, {@link jsonCodec}, refuses
  * values that JSON would silently change.
@@ -89,6 +91,7 @@ export const jsonCodec: MemoizeCodec<unknown> = {
     return `j${JSON.stringify(value)}`;
   },
   decode(text: string): unknown {
+    checkString(text, 'jsonCodec.decode(): text');
     if (text === 'u') return undefined;
     if (text.charCodeAt(0) !== 106)
       throw new TypeError(`jsonCodec: not a value it encoded: ${text.slice(0, 40)}`);

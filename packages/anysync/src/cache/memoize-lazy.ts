@@ -1,3 +1,5 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkSignal } from '../internal/check-signal.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import type { AsyncCache } from './async-cache.js';
 import { type MemoizeOptions, Memoizer } from './memoize.js';
@@ -22,7 +24,7 @@ export class LazyResult<R> implements PromiseLike<R> {
 
   /** Made by `memoizeLazy`; `start` runs once, on the first `then`. */
   constructor(start: () => Promise<R>) {
-    this.#start = start;
+    this.#start = checkFunction(start, 'LazyResult: start');
   }
 
   /** Whether it was awaited (so the lookup happened). */
@@ -113,10 +115,12 @@ export function memoizeLazy<A extends unknown[], R>(
   const call = function (this: unknown, ...args: A): LazyResult<Awaited<R>> {
     return lazy(this, args, undefined);
   };
-  const withSignal = (signal: AbortSignal | undefined) =>
-    function (this: unknown, ...args: A): LazyResult<Awaited<R>> {
+  const withSignal = (signal: AbortSignal | undefined) => {
+    checkSignal(signal, 'memoizeLazy().withSignal(): signal');
+    return function (this: unknown, ...args: A): LazyResult<Awaited<R>> {
       return lazy(this, args, { signal });
     };
+  };
   const forget = function (this: unknown, ...args: A): boolean {
     return cache.delete(keyOf(this === call ? undefined : this, args));
   };

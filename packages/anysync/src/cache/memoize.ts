@@ -1,7 +1,11 @@
 import { argKey, argsKey } from './args-key.js';
 import { AsyncCache, type AsyncCacheOptions } from './async-cache.js';
 import { currentScope } from '../concurrency/current-scope.js';
+import { checkFunction, checkOptionalFunction } from '../internal/check-function.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkSignal } from '../internal/check-signal.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
+import { checkCacheOptions } from './check-cache-options.js';
 import type { ComputeContext } from './flight.js';
 import type { MemoizeCodec } from './memoize-codec.js';
 import { type SharedMemoize, sharedMemoize } from './shared-memoize.js';
@@ -100,23 +104,22 @@ export class Memoizer<A extends unknown[], R> {
     options: MemoizeOptions<A, R> | undefined,
     caller: string,
   ) {
-    if (typeof fn !== 'function') throw new TypeError(`${caller}: expected a function, got ${typeof fn}`);
-    const key = options?.key;
-    if (key !== undefined && typeof key !== 'function') {
-      throw new TypeError(`${caller}: the key option must be a function, got ${typeof key}`);
-    }
+    this.#fn = checkFunction(fn, `${caller}: fn`);
+    checkOptions(options, caller, ['key', 'max', 'ttl', 'errors', 'store', 'name', 'leaseMs', 'codec']);
+    checkCacheOptions(options, caller);
+    const key = checkOptionalFunction(options?.key, `${caller}: key`);
     this.shared = sharedMemoize(fn, options, caller);
     const shared = this.shared;
     const memoizer = this;
     // A plain call reaches `#fn` as a method of this object: that is not a receiver to key by.
-    this.#fn =
-      shared === undefined
-        ? fn
-        : (function (this: unknown, ...args: A) {
-            return shared.fn.apply(this === memoizer ? undefined : this, args);
-          } as (...args: A) => R | PromiseLike<R>);
+    if (shared !== undefined) {
+      this.#fn = function (this: unknown, ...args: A) {
+        return shared.fn.apply(this === memoizer ? undefined : this, args);
+      } as (...args: A) => R | PromiseLike<R>;
+    }
     // Shared results live in the store; here, concurrent calls only share the one trip to it.
-    this.cache = new AsyncCache<unknown, R>(this.shared === undefined ? options : { ttl: 0 });
+    const local = { max: options?.max, ttl: options?.ttl, errors: options?.errors };
+    this.cache = new AsyncCache<unknown, R>(shared === undefined ? local : { ttl: 0 });
     this.keyOf = key === undefined ? argsKey : (self: unknown, args: A) => key.apply(self, args);
     this.#keyOfOne =
       key === undefined ? argKey : (arg: unknown) => (key as unknown as (arg: unknown) => unknown)(arg);
@@ -194,10 +197,12 @@ export function memoize<A extends unknown[], R>(
     // biome-ignore lint/complexity/noArguments: as above.
     return memoizer.run(this, Array.prototype.slice.call(arguments) as A, undefined);
   } as (...args: A) => Promise<Awaited<R>>;
-  const withSignal = (signal: AbortSignal | undefined) =>
-    function (this: unknown, ...args: A): Promise<Awaited<R>> {
+  const withSignal = (signal: AbortSignal | undefined) => {
+    checkSignal(signal, 'memoize().withSignal(): signal');
+    return function (this: unknown, ...args: A): Promise<Awaited<R>> {
       return memoizer.run(this, args, { signal });
     };
+  };
   // Called as `memoized.delete(...)`, `this` is the memoized function itself, not a method's receiver.
   const forget = function (this: unknown, ...args: A): boolean {
     return cache.delete(keyOf(this === call ? undefined : this, args));

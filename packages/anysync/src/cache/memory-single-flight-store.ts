@@ -1,3 +1,4 @@
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
 import { checkStoreName } from '../internal/check-store-name.js';
 import { Alarm } from '../internal/alarm.js';
 import { currentClock } from '../internal/clock.js';
@@ -53,6 +54,7 @@ export class MemorySingleFlightStore implements SingleFlightStore {
   async begin(key: string, owner: string, leaseMs: number): Promise<SingleFlightBegin> {
     checkStoreName(key, 'MemorySingleFlightStore.begin()');
     checkStoreName(owner, 'MemorySingleFlightStore.begin(): owner');
+    checkMilliseconds(leaseMs, 'MemorySingleFlightStore.begin(): leaseMs', false, true);
     const now = currentClock().now();
     const entry = this.#live(key, now);
     if (entry?.outcome !== undefined) return { outcome: entry.outcome, leader: false, leaseMs: 0 };
@@ -67,6 +69,7 @@ export class MemorySingleFlightStore implements SingleFlightStore {
   }
 
   async renew(key: string, owner: string, leaseMs: number): Promise<boolean> {
+    checkMilliseconds(leaseMs, 'MemorySingleFlightStore.renew(): leaseMs', false, true);
     const now = currentClock().now();
     const entry = this.#live(key, now);
     if (entry?.owner !== owner) return false;
@@ -76,6 +79,7 @@ export class MemorySingleFlightStore implements SingleFlightStore {
 
   async settle(key: string, owner: string, outcome: string, ttlMs: number): Promise<void> {
     checkStoreName(key, 'MemorySingleFlightStore.settle()');
+    checkMilliseconds(ttlMs, 'MemorySingleFlightStore.settle(): ttlMs', true);
     const now = currentClock().now();
     const entry = this.#live(key, now);
     if (entry !== undefined && entry.owner === owner) entry.owner = undefined;

@@ -1,3 +1,7 @@
+import { checkOptionalFunction } from '../internal/check-function.js';
+import { checkInteger } from '../internal/check-integer.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkOptions } from '../internal/check-options.js';
 import { currentClock } from '../internal/clock.js';
 import { LruMap, type LruMapStats, type RemovalReason } from './lru-map.js';
 
@@ -76,12 +80,10 @@ export class TtlLruMap<K, V> implements Iterable<[K, V]> {
   #expiring = false;
 
   constructor(options: TtlLruMapOptions<K, V>) {
-    const { max, ttl } = options;
-    if (!(typeof ttl === 'number' && ttl > 0)) {
-      throw new RangeError(`TtlLruMap: ttl must be a number of milliseconds > 0, got ${String(ttl)}`);
-    }
-    this.#ttl = ttl;
-    this.#onRemove = options.onRemove;
+    checkOptions(options, 'TtlLruMap', ['max', 'ttl', 'onRemove'], '{ max, ttl }');
+    const max = checkInteger(options.max, 'TtlLruMap: max', 1, 2 ** 31 - 2);
+    this.#ttl = checkMilliseconds(options.ttl, 'TtlLruMap: ttl', true, true);
+    this.#onRemove = checkOptionalFunction(options.onRemove, 'TtlLruMap: onRemove');
     this.#lru = new LruMap(max, { onRemove: (_key, entry, reason) => this.#removed(entry, reason) });
   }
 

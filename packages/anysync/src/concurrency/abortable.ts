@@ -1,3 +1,6 @@
+import { checkWaitOptions } from '../internal/check-wait-options.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
+import { isPromiseLike } from '../internal/is-promise-like.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 
 /**
@@ -15,6 +18,9 @@ import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
  * ```
  */
 export function abortable<T>(promise: PromiseLike<T>, options?: WaitOptions): Promise<T> {
+  if (!isPromiseLike(promise))
+    throw invalidArgument('type', 'abortable(): promise', 'a promise or thenable', promise);
+  checkWaitOptions(options, 'abortable()');
   const queue = new WaitQueue<T>();
   const result = queue.wait(undefined, options);
   Promise.resolve(promise).then(

@@ -1,3 +1,7 @@
+import { checkFunction, checkOptionalFunction } from '../internal/check-function.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkSignal } from '../internal/check-signal.js';
 import { currentClock } from '../internal/clock.js';
 import { CancelScope, leaveScope } from './cancel-scope.js';
 import { runInScope } from './current-scope.js';
@@ -76,14 +80,12 @@ export class BackgroundTasks implements AsyncDisposable {
   readonly #onRejected = (error: unknown): void => this.#fail(error);
 
   constructor(options?: BackgroundTasksOptions) {
+    checkOptions(options, 'BackgroundTasks', ['exitTimeout', 'onError', 'signal']);
     const exitTimeout = options?.exitTimeout;
-    if (exitTimeout !== undefined && !(exitTimeout >= 0)) {
-      throw new RangeError(
-        `BackgroundTasks: exitTimeout must be a number of milliseconds >= 0, got ${exitTimeout}`,
-      );
-    }
+    if (exitTimeout !== undefined) checkMilliseconds(exitTimeout, 'BackgroundTasks: exitTimeout', true);
     this.#exitTimeout = exitTimeout;
-    this.#onError = options?.onError;
+    this.#onError = checkOptionalFunction(options?.onError, 'BackgroundTasks: onError');
+    checkSignal(options?.signal, 'BackgroundTasks: signal');
     this.#scope = new CancelScope({ signal: options?.signal }).enter();
   }
 
@@ -102,6 +104,7 @@ export class BackgroundTasks implements AsyncDisposable {
    * and its failure is still reported through `onError` or `join()`.
    */
   spawn<T>(fn: (signal: AbortSignal) => T | PromiseLike<T>): Promise<T> {
+    checkFunction(fn, 'BackgroundTasks.spawn(): fn');
     if (this.#closed) throw new Error('BackgroundTasks.spawn(): the tasks were already joined');
     this.#running++;
     const scope = this.#scope;

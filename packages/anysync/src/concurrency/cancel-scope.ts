@@ -1,4 +1,11 @@
+import { checkOptionalBoolean } from '../internal/check-boolean.js';
+import { checkFunction } from '../internal/check-function.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkNumber } from '../internal/check-number.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkSignal } from '../internal/check-signal.js';
 import { type Clock, currentClock } from '../internal/clock.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
 import { CancelledError } from './cancelled-error.js';
 import { currentScope, runInScope } from './current-scope.js';
 import { isCancellationBy } from './is-cancellation.js';
@@ -51,12 +58,6 @@ const CLOSED = 2;
 /** Internal hook for scope-like constructs (task groups) that close a scope without `run()`. */
 export const leaveScope: unique symbol = Symbol('anysync.leaveScope');
 
-function checkTime(value: number | undefined, what: string): void {
-  if (value !== undefined && (typeof value !== 'number' || Number.isNaN(value))) {
-    throw new TypeError(`CancelScope: ${what} must be a number of milliseconds, got ${String(value)}`);
-  }
-}
-
 /**
  * A region of code that can be cancelled as a unit, the counterpart of Trio's and AnyIO's `CancelScope`.
  * Scopes form a tree kept by anysync: entering a scope inside another links it as a child, cancelling a
@@ -100,12 +101,14 @@ export class CancelScope {
   #controller: AbortController | undefined;
 
   constructor(options: CancelScopeOptions = {}) {
-    checkTime(options.timeout, 'timeout');
-    checkTime(options.deadline, 'deadline');
-    this.#timeout = options.timeout;
-    if (options.deadline !== undefined) this.#deadline = options.deadline;
-    this.#shield = options.shield === true;
-    this.#external = options.signal;
+    checkOptions(options, 'CancelScope', ['timeout', 'deadline', 'shield', 'signal']);
+    const { timeout, deadline } = options;
+    // A timeout is a duration (never negative); a deadline is a time on the clock, past ones included.
+    if (timeout !== undefined) checkMilliseconds(timeout, 'CancelScope: timeout', true);
+    if (deadline !== undefined) this.#deadline = checkNumber(deadline, 'CancelScope: deadline');
+    this.#timeout = timeout;
+    this.#shield = checkOptionalBoolean(options.shield, 'CancelScope: shield') === true;
+    this.#external = checkSignal(options.signal, 'CancelScope: signal');
   }
 
   /** The scope this one was entered in, while it is active; `undefined` for a root or a closed scope. */
@@ -145,8 +148,7 @@ export class CancelScope {
   }
 
   set deadline(value: number) {
-    checkTime(value, 'deadline');
-    this.#deadline = value;
+    this.#deadline = checkNumber(value, 'CancelScope.deadline');
     this.#timeout = undefined;
     this.#armTimer();
   }
@@ -157,6 +159,8 @@ export class CancelScope {
   }
 
   set shield(value: boolean) {
+    if (typeof value !== 'boolean')
+      throw invalidArgument('type', 'CancelScope.shield', 'true or false', value);
     this.#shield = value;
     const parent = this.#parent;
     if (!value && parent !== undefined && parent.#cancelled) this.#cancelWith(parent.#error, false);
@@ -184,6 +188,14 @@ export class CancelScope {
    * already cancelled: the caller should reject at once with `cancelError`.
    */
   addCancelListener(listener: CancelListener): boolean {
+    if (typeof (listener as Partial<CancelListener> | undefined)?.onCancel !== 'function') {
+      throw invalidArgument(
+        'type',
+        'CancelScope.addCancelListener(): listener',
+        'an object with an onCancel method',
+        listener,
+      );
+    }
     if (this.#cancelled) return false;
     this.#listeners ??= new Set();
     this.#listeners.add(listener);
@@ -199,7 +211,12 @@ export class CancelScope {
    * cancellation ended it. Other errors, and cancellation coming from outside, propagate. A scope can be
    * entered once.
    */
-  async run<T>(fn: (scope: this) => T | PromiseLike<T>): Promise<T | undefined> {
+  run<T>(fn: (scope: this) => T | PromiseLike<T>): Promise<T | undefined> {
+    checkFunction(fn, 'CancelScope.run(): fn');
+    return this.#run(fn);
+  }
+
+  async #run<T>(fn: (scope: this) => T | PromiseLike<T>): Promise<T | undefined> {
     this.enter();
     let result: T;
     try {

@@ -1,4 +1,6 @@
-import type { CancelScope } from './cancel-scope.js';
+import { checkOptionalBoolean } from '../internal/check-boolean.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
+import { CancelScope } from './cancel-scope.js';
 
 function describe(reason: unknown, deadlineExceeded: boolean): string {
   if (deadlineExceeded) return 'Cancelled: the deadline passed';
@@ -35,6 +37,10 @@ export class CancelledError extends Error {
   readonly deadlineExceeded: boolean;
 
   constructor(scope: CancelScope, reason: unknown, deadlineExceeded = false) {
+    // Read at construction only (cancel-scope.ts imports this module too; neither needs the other sooner).
+    if (!(scope instanceof CancelScope))
+      throw invalidArgument('type', 'CancelledError: scope', 'a CancelScope', scope);
+    checkOptionalBoolean(deadlineExceeded, 'CancelledError: deadlineExceeded');
     super(describe(reason, deadlineExceeded), reason instanceof Error ? { cause: reason } : undefined);
     this.name = 'AbortError';
     this.scope = scope;

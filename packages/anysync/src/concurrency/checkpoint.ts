@@ -1,3 +1,4 @@
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { nextMacrotask } from '../internal/next-macrotask.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import { throwIfCancelled } from './throw-if-cancelled.js';
@@ -17,7 +18,12 @@ import { throwIfCancelled } from './throw-if-cancelled.js';
  * });
  * ```
  */
-export async function checkpoint(options?: WaitOptions): Promise<void> {
+export function checkpoint(options?: WaitOptions): Promise<void> {
+  checkWaitOptions(options, 'checkpoint()');
+  return yieldOnce(options);
+}
+
+async function yieldOnce(options: WaitOptions | undefined): Promise<void> {
   throwIfCancelled(options);
   await nextMacrotask();
   throwIfCancelled(options);

@@ -1,3 +1,9 @@
+import { checkOptionalBoolean } from '../internal/check-boolean.js';
+import { checkFunction } from '../internal/check-function.js';
+import { checkInteger } from '../internal/check-integer.js';
+import { checkIterable } from '../internal/check-iterable.js';
+import { checkCallOptions, checkOptions } from '../internal/check-options.js';
+import { checkSignal } from '../internal/check-signal.js';
 import { Semaphore } from '../primitives/semaphore.js';
 import { CancelScope, leaveScope } from './cancel-scope.js';
 import { runInScope } from './current-scope.js';
@@ -87,10 +93,10 @@ export class Executor implements AsyncDisposable {
   };
 
   constructor(options?: ExecutorOptions) {
+    checkOptions(options, 'Executor', ['maxConcurrency', 'signal']);
     const max = options?.maxConcurrency ?? Number.POSITIVE_INFINITY;
-    if (!(max >= 1) || (Number.isFinite(max) && !Number.isInteger(max))) {
-      throw new RangeError(`Executor: maxConcurrency must be an integer >= 1 or Infinity, got ${max}`);
-    }
+    checkInteger(max, 'Executor: maxConcurrency', 1, Number.POSITIVE_INFINITY);
+    checkSignal(options?.signal, 'Executor: signal');
     this.#maxConcurrency = max;
     this.#limit = Number.isFinite(max) ? new Semaphore(max) : undefined;
     this.#scope = new CancelScope({ signal: options?.signal }).enter();
@@ -103,6 +109,7 @@ export class Executor implements AsyncDisposable {
 
   /** Runs `fn(signal)` when a slot is free; resolves or rejects with its outcome. */
   submit<T>(fn: (signal: AbortSignal) => T | PromiseLike<T>): Promise<T> {
+    checkFunction(fn, 'Executor.submit(): fn');
     return this.#submitIn(this.#scope, fn);
   }
 
@@ -116,6 +123,8 @@ export class Executor implements AsyncDisposable {
     fn: (item: T, signal: AbortSignal) => R | PromiseLike<R>,
   ): AsyncGenerator<R, void, undefined> {
     this.#checkOpen('map');
+    checkIterable(items, 'Executor.map(): items', true);
+    checkFunction(fn, 'Executor.map(): fn');
     return mapAsCompleted(this.#submitIn, this.#scope, this.#maxConcurrency, items, fn);
   }
 
@@ -126,6 +135,8 @@ export class Executor implements AsyncDisposable {
 
   /** Stops accepting work and waits for what was submitted; with `cancel: true`, cancels it first. */
   shutdown(options?: { readonly cancel?: boolean | undefined }): Promise<void> {
+    checkCallOptions(options, 'Executor.shutdown()');
+    checkOptionalBoolean(options?.cancel, 'Executor.shutdown(): cancel');
     this.#closed = true;
     if (options?.cancel === true) this.#scope.cancel('the executor was shut down');
     this.#shutdown ??= this.#drain();

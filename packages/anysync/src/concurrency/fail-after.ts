@@ -1,4 +1,8 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkNumber } from '../internal/check-number.js';
 import { CancelScope } from './cancel-scope.js';
+import { checkTimeoutOptions } from './check-timeout-options.js';
 import { CancelledError } from './cancelled-error.js';
 import type { TimeoutOptions } from './move-on-after.js';
 import { TimeoutError } from './timeout-error.js';
@@ -34,6 +38,9 @@ export function failAfter<T>(
   fn: (scope: CancelScope) => T | PromiseLike<T>,
   options?: TimeoutOptions,
 ): Promise<T> {
+  checkMilliseconds(ms, 'failAfter(): ms', true);
+  checkFunction(fn, 'failAfter(): fn');
+  checkTimeoutOptions(options, 'failAfter()');
   const scope = new CancelScope({ timeout: ms, shield: options?.shield, signal: options?.signal });
   return runOrFail(scope, fn, () => `failAfter(): the operation did not finish within ${ms} ms`);
 }
@@ -53,6 +60,9 @@ export function failAt<T>(
   fn: (scope: CancelScope) => T | PromiseLike<T>,
   options?: TimeoutOptions,
 ): Promise<T> {
+  checkNumber(deadline, 'failAt(): deadline');
+  checkFunction(fn, 'failAt(): fn');
+  checkTimeoutOptions(options, 'failAt()');
   const scope = new CancelScope({ deadline, shield: options?.shield, signal: options?.signal });
   return runOrFail(
     scope,

@@ -1,4 +1,8 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkNumber } from '../internal/check-number.js';
 import { CancelScope } from './cancel-scope.js';
+import { checkTimeoutOptions } from './check-timeout-options.js';
 
 /**
  * Options shared by `moveOnAfter`, `moveOnAt`, `failAfter` and `failAt`.
@@ -39,6 +43,9 @@ export function moveOnAfter<T>(
   fn: (scope: CancelScope) => T | PromiseLike<T>,
   options?: TimeoutOptions,
 ): Promise<T | undefined> {
+  checkMilliseconds(ms, 'moveOnAfter(): ms', true);
+  checkFunction(fn, 'moveOnAfter(): fn');
+  checkTimeoutOptions(options, 'moveOnAfter()');
   return new CancelScope({ timeout: ms, shield: options?.shield, signal: options?.signal }).run(fn);
 }
 
@@ -60,5 +67,8 @@ export function moveOnAt<T>(
   fn: (scope: CancelScope) => T | PromiseLike<T>,
   options?: TimeoutOptions,
 ): Promise<T | undefined> {
+  checkNumber(deadline, 'moveOnAt(): deadline');
+  checkFunction(fn, 'moveOnAt(): fn');
+  checkTimeoutOptions(options, 'moveOnAt()');
   return new CancelScope({ deadline, shield: options?.shield, signal: options?.signal }).run(fn);
 }

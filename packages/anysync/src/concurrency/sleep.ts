@@ -1,11 +1,8 @@
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkNumber } from '../internal/check-number.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { currentClock } from '../internal/clock.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
-
-function checkMs(value: number, what: string): void {
-  if (typeof value !== 'number' || Number.isNaN(value)) {
-    throw new TypeError(`${what} must be a number of milliseconds, got ${String(value)}`);
-  }
-}
 
 /** One timer racing one abortable wait; the timer is cleared as soon as the wait is aborted. */
 function sleepFor(delay: number, options: WaitOptions | undefined): Promise<void> {
@@ -32,7 +29,8 @@ function sleepFor(delay: number, options: WaitOptions | undefined): Promise<void
  * ```
  */
 export function sleep(ms: number, options?: WaitOptions): Promise<void> {
-  checkMs(ms, 'sleep(): the delay');
+  checkMilliseconds(ms, 'sleep(): ms', true);
+  checkWaitOptions(options, 'sleep()');
   return sleepFor(ms, options);
 }
 
@@ -48,7 +46,8 @@ export function sleep(ms: number, options?: WaitOptions): Promise<void> {
  * ```
  */
 export function sleepUntil(deadline: number, options?: WaitOptions): Promise<void> {
-  checkMs(deadline, 'sleepUntil(): the deadline');
+  checkNumber(deadline, 'sleepUntil(): deadline');
+  checkWaitOptions(options, 'sleepUntil()');
   return sleepFor(deadline - currentClock().now(), options);
 }
 
@@ -64,5 +63,6 @@ export function sleepUntil(deadline: number, options?: WaitOptions): Promise<voi
  * ```
  */
 export function sleepForever(options?: WaitOptions): Promise<never> {
+  checkWaitOptions(options, 'sleepForever()');
   return sleepFor(Number.POSITIVE_INFINITY, options) as Promise<never>;
 }

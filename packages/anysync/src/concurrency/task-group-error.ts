@@ -1,3 +1,6 @@
+import { checkErrorList } from '../internal/check-error-list.js';
+import { checkOptionalString } from '../internal/check-string.js';
+
 function summary(errors: readonly unknown[], what: string): string {
   const first = errors[0];
   const detail = first instanceof Error ? first.message : String(first);
@@ -26,6 +29,8 @@ function summary(errors: readonly unknown[], what: string): string {
  */
 export class TaskGroupError extends AggregateError {
   constructor(errors: readonly unknown[], what = 'a TaskGroup') {
+    checkErrorList(errors, 'TaskGroupError: errors');
+    checkOptionalString(what, 'TaskGroupError: what');
     super(errors, summary(errors, what));
     this.name = 'TaskGroupError';
   }

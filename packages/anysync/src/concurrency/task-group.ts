@@ -1,3 +1,6 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkSignal } from '../internal/check-signal.js';
 import { isPromiseLike } from '../internal/is-promise-like.js';
 import { CancelScope, leaveScope } from './cancel-scope.js';
 import { runInScope } from './current-scope.js';
@@ -86,6 +89,8 @@ export class TaskGroup implements AsyncDisposable {
   readonly #onRejected = (error: unknown): void => this.#fail(error);
 
   constructor(options?: TaskGroupOptions) {
+    checkOptions(options, 'TaskGroup', ['signal']);
+    checkSignal(options?.signal, 'TaskGroup: signal');
     this.#scope = new CancelScope({ signal: options?.signal }).enter();
   }
 
@@ -106,6 +111,7 @@ export class TaskGroup implements AsyncDisposable {
 
   /** Starts `fn(signal)` as a task of the group. Throws if the group already finished. */
   spawn(fn: (signal: AbortSignal) => unknown): void {
+    checkFunction(fn, 'TaskGroup.spawn(): fn');
     this.#admit('spawn');
     let result: unknown;
     try {
@@ -124,6 +130,7 @@ export class TaskGroup implements AsyncDisposable {
    * before calling `ready()`, this rejects and the group is not affected.
    */
   start<T = void>(fn: (ready: (value: T) => void, signal: AbortSignal) => unknown): Promise<T> {
+    checkFunction(fn, 'TaskGroup.start(): fn');
     this.#admit('start');
     return new Promise<T>((resolve, reject) => {
       let started = false;

@@ -1,3 +1,4 @@
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import { currentScope } from './current-scope.js';
 
@@ -18,6 +19,7 @@ import { currentScope } from './current-scope.js';
  * ```
  */
 export function throwIfCancelled(options?: WaitOptions): void {
+  checkWaitOptions(options, 'throwIfCancelled()');
   const signal = options?.signal;
   if (signal?.aborted) throw signal.reason;
   const scope = currentScope();

@@ -1,3 +1,6 @@
+import { checkCallOptions } from '../internal/check-options.js';
+import { checkOptionalString } from '../internal/check-string.js';
+
 /**
  * Thrown by `failAfter` and `failAt` when the deadline passed before the work finished. The scope's
  * {@link CancelledError} is its `cause`.
@@ -15,6 +18,8 @@
  */
 export class TimeoutError extends Error {
   constructor(message: string, options?: ErrorOptions) {
+    checkOptionalString(message, 'TimeoutError: message');
+    checkCallOptions(options, 'TimeoutError');
     super(message, options);
     this.name = 'TimeoutError';
   }

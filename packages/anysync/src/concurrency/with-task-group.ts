@@ -1,3 +1,4 @@
+import { checkFunction } from '../internal/check-function.js';
 import { TaskGroup, type TaskGroupOptions } from './task-group.js';
 
 /**
@@ -22,11 +23,18 @@ import { TaskGroup, type TaskGroupOptions } from './task-group.js';
  * });
  * ```
  */
-export async function withTaskGroup<T>(
+export function withTaskGroup<T>(
   body: (group: TaskGroup) => T | PromiseLike<T>,
   options?: TaskGroupOptions,
 ): Promise<T | undefined> {
-  const group = new TaskGroup(options);
+  checkFunction(body, 'withTaskGroup(): body');
+  return runGroup(body, new TaskGroup(options));
+}
+
+async function runGroup<T>(
+  body: (group: TaskGroup) => T | PromiseLike<T>,
+  group: TaskGroup,
+): Promise<T | undefined> {
   let result: T | undefined;
   group.spawn(async () => {
     result = await body(group);

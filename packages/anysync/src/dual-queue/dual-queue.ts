@@ -1,5 +1,8 @@
 import { abortable } from '../concurrency/abortable.js';
 import { TimeoutError } from '../concurrency/timeout-error.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkCallOptions, checkOptions } from '../internal/check-options.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import { ClosedResourceError } from '../primitives/closed-resource-error.js';
@@ -25,7 +28,7 @@ import {
 } from './shared-layout.js';
 import { SharedLock } from './shared-lock.js';
 import { holdOpen, release } from './keep-alive.js';
-import { decodeValue, encodeValue, type ValueCodec } from './value-codec.js';
+import { checkCodec, decodeValue, encodeValue, type ValueCodec } from './value-codec.js';
 import { waitAsync } from './wait-async.js';
 
 /**
@@ -113,13 +116,16 @@ export class DualQueue<T> implements AsyncIterable<T> {
     handle: DualQueueHandle,
     options?: { readonly codec?: ValueCodec | undefined },
   ): DualQueue<T> {
-    checkHandle(handle);
-    return new DualQueue<T>({ codec: options?.codec }, handle);
+    checkHandle(handle, 'DualQueue.from(): handle');
+    checkOptions(options, 'DualQueue.from()', ['codec']);
+    return new DualQueue<T>({ codec: checkCodec(options?.codec, 'DualQueue.from(): codec') }, handle);
   }
 
   /** Creates a queue (`existing` is how `DualQueue.from(handle)` opens one; use that instead). */
   constructor(options?: DualQueueOptions, existing?: DualQueueHandle) {
-    this.#codec = options?.codec;
+    checkOptions(options, 'DualQueue', ['maxItems', 'bytes', 'codec']);
+    this.#codec = checkCodec(options?.codec, 'DualQueue: codec');
+    if (existing !== undefined) checkHandle(existing, 'DualQueue: existing');
     this.#handle = existing ?? createHandle(options?.bytes ?? DEFAULT_BYTES, options?.maxItems);
     this.#control = new Int32Array(this.#handle.control);
     this.#lock = new SharedLock(this.#control);
@@ -141,6 +147,7 @@ export class DualQueue<T> implements AsyncIterable<T> {
 
   /** Adds `value`, waiting while the queue is full. Rejects with ClosedResourceError once closed. */
   put(value: T, options?: WaitOptions): Promise<void> {
+    checkWaitOptions(options, 'DualQueue.put()');
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     let tag: number;
@@ -175,6 +182,7 @@ export class DualQueue<T> implements AsyncIterable<T> {
 
   /** Takes the oldest value, waiting while the queue is empty. Rejects with EndOfStreamError once closed and drained. */
   get(options?: WaitOptions): Promise<T> {
+    checkWaitOptions(options, 'DualQueue.get()');
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
     let seq: number | undefined;
@@ -202,7 +210,7 @@ export class DualQueue<T> implements AsyncIterable<T> {
 
   /** `put`, blocking the thread (with an optional `timeout` in ms, then TimeoutError). */
   putSync(value: T, options?: { readonly timeout?: number | undefined }): void {
-    const deadline = this.#deadline('putSync', options?.timeout);
+    const deadline = this.#deadline('putSync', options);
     const [tag, bytes] = this.#encode(value, 'putSync');
     for (;;) {
       this.#lock.lock();
@@ -214,7 +222,7 @@ export class DualQueue<T> implements AsyncIterable<T> {
 
   /** `get`, blocking the thread (with an optional `timeout` in ms, then TimeoutError). */
   getSync(options?: { readonly timeout?: number | undefined }): T {
-    const deadline = this.#deadline('getSync', options?.timeout);
+    const deadline = this.#deadline('getSync', options);
     for (;;) {
       this.#lock.lock();
       const taken = this.#getLocked('getSync', true);
@@ -399,15 +407,16 @@ export class DualQueue<T> implements AsyncIterable<T> {
     }
   }
 
-  #deadline(method: string, timeout: number | undefined): number {
+  #deadline(method: string, options: { readonly timeout?: number | undefined } | undefined): number {
+    checkCallOptions(options, `DualQueue.${method}()`);
+    const timeout = options?.timeout;
+    if (timeout !== undefined) checkMilliseconds(timeout, `DualQueue.${method}(): timeout`, true);
     if (!canBlock()) {
       throw new Error(
         `DualQueue.${method}(): this thread may not block (a browser's main thread); use await queue.${method.replace('Sync', '')}()`,
       );
     }
     if (timeout === undefined) return Number.POSITIVE_INFINITY;
-    if (!(timeout >= 0))
-      throw new RangeError(`DualQueue.${method}(): timeout must be >= 0 ms, got ${timeout}`);
     return performance.now() + timeout;
   }
 

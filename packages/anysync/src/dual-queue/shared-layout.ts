@@ -1,3 +1,6 @@
+import { checkInteger } from '../internal/check-integer.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
+
 /**
  * The shared memory of a `DualQueue`, and nothing else: the meaning of each word of the control block.
  * Every thread holding the two buffers sees the same queue.
@@ -60,7 +63,7 @@ export interface DualQueueHandle {
 }
 
 /** Checks that `handle` looks like a queue's shared memory, naming the problem otherwise. */
-export function checkHandle(handle: DualQueueHandle): void {
+export function checkHandle(handle: DualQueueHandle, label: string): void {
   const ok =
     handle !== null &&
     typeof handle === 'object' &&
@@ -68,9 +71,8 @@ export function checkHandle(handle: DualQueueHandle): void {
     handle.data instanceof SharedArrayBuffer &&
     handle.control.byteLength === CONTROL_WORDS * 4;
   if (!ok) {
-    throw new TypeError(
-      'DualQueue.from(): expected the `handle` of a DualQueue ({ control, data } SharedArrayBuffers)',
-    );
+    const expected = 'the `handle` of a DualQueue ({ control, data } SharedArrayBuffers)';
+    throw invalidArgument('type', label, expected, handle);
   }
 }
 
@@ -78,13 +80,8 @@ const UNLIMITED = 2 ** 31 - 1;
 
 /** Allocates the shared memory of a new queue: a ring of `bytes`, holding at most `maxItems` items. */
 export function createHandle(bytes: number, maxItems: number | undefined): DualQueueHandle {
-  if (!(Number.isInteger(bytes) && bytes >= 16 && bytes <= UNLIMITED)) {
-    throw new RangeError(`DualQueue: bytes must be an integer from 16 to 2^31 - 1, got ${String(bytes)}`);
-  }
-  const limit = maxItems ?? UNLIMITED;
-  if (!(limit === Number.POSITIVE_INFINITY || (Number.isInteger(limit) && limit >= 1))) {
-    throw new RangeError(`DualQueue: maxItems must be an integer >= 1, got ${String(limit)}`);
-  }
+  checkInteger(bytes, 'DualQueue: bytes', 16, UNLIMITED);
+  const limit = checkInteger(maxItems ?? UNLIMITED, 'DualQueue: maxItems', 1, Number.POSITIVE_INFINITY);
   const handle = { control: new SharedArrayBuffer(CONTROL_WORDS * 4), data: new SharedArrayBuffer(bytes) };
   Atomics.store(new Int32Array(handle.control), MAX_ITEMS, Math.min(limit, UNLIMITED));
   return handle;

@@ -1,3 +1,5 @@
+import { invalidArgument } from '../internal/invalid-argument.js';
+
 /**
  * How values cross a `DualQueue` as bytes, when structured clone is not wanted or not available: both
  * ends of a queue must use the same codec.
@@ -26,6 +28,16 @@ interface V8Serializer {
 interface V8Module {
   DefaultSerializer: new () => V8Serializer;
   DefaultDeserializer: new (bytes: Uint8Array) => { readHeader(): boolean; readValue(): unknown };
+}
+
+/** A codec given as an option: an object with `encode` and `decode` functions, or `undefined`. */
+export function checkCodec(codec: unknown, label: string): ValueCodec | undefined {
+  if (codec === undefined) return undefined;
+  const candidate = codec as Partial<ValueCodec> | null;
+  if (typeof candidate?.encode !== 'function' || typeof candidate.decode !== 'function') {
+    throw invalidArgument('type', label, 'an object with encode and decode functions, or undefined', codec);
+  }
+  return codec as ValueCodec;
 }
 
 const TAG_CLONE = 0;

@@ -1,3 +1,6 @@
+import { checkInteger } from '../internal/check-integer.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkOptions } from '../internal/check-options.js';
 import { currentClock } from '../internal/clock.js';
 import { type AnyIterable, SourceReader } from './source-reader.js';
 
@@ -46,17 +49,18 @@ export function batch<T>(
   source: AnyIterable<T>,
   options: BatchOptions,
 ): AsyncGenerator<T[], void, undefined> {
-  const size = options?.size ?? Number.POSITIVE_INFINITY;
-  const maxWait = options?.maxWait ?? Number.POSITIVE_INFINITY;
-  if (!(size === Number.POSITIVE_INFINITY || (Number.isInteger(size) && size >= 1))) {
-    throw new RangeError(`batch(): size must be an integer >= 1, got ${String(size)}`);
-  }
-  if (!(maxWait >= 0))
-    throw new RangeError(`batch(): maxWait must be a number of milliseconds >= 0, got ${maxWait}`);
+  checkOptions(options, 'batch()', ['size', 'maxWait'], '{ size, maxWait }');
+  const size = checkInteger(
+    options.size ?? Number.POSITIVE_INFINITY,
+    'batch(): size',
+    1,
+    Number.POSITIVE_INFINITY,
+  );
+  const maxWait = checkMilliseconds(options.maxWait ?? Number.POSITIVE_INFINITY, 'batch(): maxWait', true);
   if (size === Number.POSITIVE_INFINITY && maxWait === Number.POSITIVE_INFINITY) {
     throw new TypeError('batch(): give a size, a maxWait, or both; without either a batch would never end');
   }
-  return batches(new SourceReader(source, 'batch()'), size, maxWait);
+  return batches(new SourceReader(source, 'batch(): source'), size, maxWait);
 }
 
 async function* batches<T>(

@@ -1,3 +1,4 @@
+import { checkInteger } from '../internal/check-integer.js';
 import { Deque } from '../internal/deque.js';
 import { type AnyIterable, SourceReader } from './source-reader.js';
 
@@ -24,10 +25,8 @@ import { type AnyIterable, SourceReader } from './source-reader.js';
  * ```
  */
 export function buffer<T>(source: AnyIterable<T>, size: number): AsyncGenerator<T, void, undefined> {
-  if (!(size === Number.POSITIVE_INFINITY || (Number.isInteger(size) && size >= 1))) {
-    throw new RangeError(`buffer(): size must be an integer >= 1, got ${String(size)}`);
-  }
-  return readAhead(new SourceReader(source, 'buffer()'), size);
+  checkInteger(size, 'buffer(): size', 1, Number.POSITIVE_INFINITY);
+  return readAhead(new SourceReader(source, 'buffer(): source'), size);
 }
 
 async function* readAhead<T>(reader: SourceReader<T>, size: number): AsyncGenerator<T, void, undefined> {

@@ -1,3 +1,4 @@
+import { checkFunction } from '../internal/check-function.js';
 import { MapPool } from './map-pool.js';
 import { type MapOptions, poolOptions } from './map.js';
 import { type AnyIterable, SourceReader } from './source-reader.js';
@@ -24,11 +25,9 @@ export function filter<T>(
   predicate: (item: T, index: number, signal: AbortSignal) => boolean | PromiseLike<boolean>,
   options?: MapOptions,
 ): AsyncGenerator<T, void, undefined> {
-  if (typeof predicate !== 'function') {
-    throw new TypeError(`filter(): predicate must be a function, got ${typeof predicate}`);
-  }
+  checkFunction(predicate, 'filter(): predicate');
   const settings = poolOptions(options, 'filter()');
-  const reader = new SourceReader(source, 'filter()');
+  const reader = new SourceReader(source, 'filter(): source');
   const keepOrSkip = async (item: T, index: number, signal: AbortSignal): Promise<T | typeof SKIP> =>
     (await predicate(item, index, signal)) ? item : SKIP;
   return kept(new MapPool(reader, keepOrSkip, settings).results());

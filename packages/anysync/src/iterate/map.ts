@@ -1,3 +1,8 @@
+import { checkOptionalBoolean } from '../internal/check-boolean.js';
+import { checkFunction } from '../internal/check-function.js';
+import { checkInteger } from '../internal/check-integer.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkSignal } from '../internal/check-signal.js';
 import { MapPool } from './map-pool.js';
 import { type AnyIterable, SourceReader } from './source-reader.js';
 
@@ -23,11 +28,10 @@ export interface MapOptions {
 
 /** Validates the options shared by `map` and `filter`. */
 export function poolOptions(options: MapOptions | undefined, what: string) {
-  const limit = options?.concurrency ?? 1;
-  if (!(limit === Number.POSITIVE_INFINITY || (Number.isInteger(limit) && limit >= 1))) {
-    throw new RangeError(`${what}: concurrency must be an integer >= 1 (or Infinity), got ${String(limit)}`);
-  }
-  return { limit, ordered: options?.ordered !== false, signal: options?.signal };
+  checkOptions(options, what, ['concurrency', 'ordered', 'signal']);
+  const limit = checkInteger(options?.concurrency ?? 1, `${what}: concurrency`, 1, Number.POSITIVE_INFINITY);
+  const ordered = checkOptionalBoolean(options?.ordered, `${what}: ordered`) !== false;
+  return { limit, ordered, signal: checkSignal(options?.signal, `${what}: signal`) };
 }
 
 /**
@@ -54,8 +58,8 @@ export function map<T, R>(
   fn: (item: T, index: number, signal: AbortSignal) => R | PromiseLike<R>,
   options?: MapOptions,
 ): AsyncGenerator<Awaited<R>, void, undefined> {
-  if (typeof fn !== 'function') throw new TypeError(`map(): fn must be a function, got ${typeof fn}`);
+  checkFunction(fn, 'map(): fn');
   const settings = poolOptions(options, 'map()');
-  const reader = new SourceReader(source, 'map()');
+  const reader = new SourceReader(source, 'map(): source');
   return new MapPool<T, Awaited<R>>(reader, fn as never, settings).results();
 }

@@ -27,7 +27,7 @@ type Arrival<T> =
  * ```
  */
 export function merge<T>(...sources: AnyIterable<T>[]): AsyncGenerator<T, void, undefined> {
-  return merged(sources.map((source) => new SourceReader(source, 'merge()')));
+  return merged(sources.map((source, index) => new SourceReader(source, `merge(): sources[${index}]`)));
 }
 
 async function* merged<T>(readers: SourceReader<T>[]): AsyncGenerator<T, void, undefined> {

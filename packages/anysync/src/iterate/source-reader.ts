@@ -1,3 +1,5 @@
+import { checkIterable } from '../internal/check-iterable.js';
+
 /**
  * Anything `for await` accepts: an async iterable, or a sync iterable (whose values may be promises).
  *
@@ -40,15 +42,9 @@ export class SourceReader<T> {
   #pending: Promise<IteratorResult<T>> | undefined;
   #finished = false;
 
-  /** Checks that `source` is iterable (naming `what` in the error); it is opened on the first `next()`. */
-  constructor(source: AnyIterable<T>, what: string) {
-    const iterable =
-      source !== null &&
-      source !== undefined &&
-      (Symbol.asyncIterator in Object(source) || Symbol.iterator in Object(source));
-    if (!iterable)
-      throw new TypeError(`${what}: expected an iterable or async iterable, got ${String(source)}`);
-    this.#source = source;
+  /** Checks that `source` is iterable (named `label` in the error); it is opened on the first `next()`. */
+  constructor(source: AnyIterable<T>, label: string) {
+    this.#source = checkIterable(source, label, true);
   }
 
   /** Whether the source ended, failed or was closed. */

@@ -1,3 +1,4 @@
+import { checkInteger } from '../internal/check-integer.js';
 import { type AnyIterable, SourceReader } from './source-reader.js';
 
 /**
@@ -19,10 +20,8 @@ import { type AnyIterable, SourceReader } from './source-reader.js';
  * ```
  */
 export function take<T>(source: AnyIterable<T>, count: number): AsyncGenerator<T, void, undefined> {
-  if (!(count === Number.POSITIVE_INFINITY || (Number.isInteger(count) && count >= 0))) {
-    throw new RangeError(`take(): count must be an integer >= 0, got ${String(count)}`);
-  }
-  return takeFrom(new SourceReader(source, 'take()'), count);
+  checkInteger(count, 'take(): count', 0, Number.POSITIVE_INFINITY);
+  return takeFrom(new SourceReader(source, 'take(): source'), count);
 }
 
 async function* takeFrom<T>(reader: SourceReader<T>, count: number): AsyncGenerator<T, void, undefined> {

@@ -1,3 +1,4 @@
+import { checkInteger } from '../internal/check-integer.js';
 import { type AnyIterable, SourceReader } from './source-reader.js';
 
 /** A step of the source as every branch will see it, linked to the next one once it is read. */
@@ -114,9 +115,8 @@ class TeeBranch<T> implements AsyncIterableIterator<T> {
  * ```
  */
 export function tee<T>(source: AnyIterable<T>, count = 2): AsyncIterableIterator<T>[] {
-  if (!(Number.isInteger(count) && count >= 1)) {
-    throw new RangeError(`tee(): count must be an integer >= 1, got ${String(count)}`);
-  }
-  const shared = new TeeSource(new SourceReader(source, 'tee()'), count);
+  // One branch object each: the bound is the longest array there can be.
+  checkInteger(count, 'tee(): count', 1, 2 ** 32 - 1);
+  const shared = new TeeSource(new SourceReader(source, 'tee(): source'), count);
   return Array.from({ length: count }, () => new TeeBranch(shared));
 }

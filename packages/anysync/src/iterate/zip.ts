@@ -19,7 +19,9 @@ export function zip<T extends unknown[]>(
   ...sources: { [K in keyof T]: AnyIterable<T[K]> }
 ): AsyncGenerator<T, void, undefined> {
   return zipped(
-    (sources as AnyIterable<unknown>[]).map((source) => new SourceReader(source, 'zip()')),
+    (sources as AnyIterable<unknown>[]).map(
+      (source, index) => new SourceReader(source, `zip(): sources[${index}]`),
+    ),
   ) as AsyncGenerator<T, void, undefined>;
 }
 

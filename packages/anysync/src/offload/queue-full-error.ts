@@ -1,3 +1,6 @@
+import { checkCallOptions } from '../internal/check-options.js';
+import { checkOptionalString } from '../internal/check-string.js';
+
 /**
  * A task was refused because the pool's queue already holds `maxQueue` tasks waiting for a worker.
  *
@@ -15,6 +18,12 @@
  * ```
  */
 export class QueueFullError extends Error {
+  constructor(message?: string, options?: ErrorOptions) {
+    checkOptionalString(message, 'QueueFullError: message');
+    checkCallOptions(options, 'QueueFullError');
+    super(message, options);
+  }
+
   static {
     QueueFullError.prototype.name = 'QueueFullError';
   }

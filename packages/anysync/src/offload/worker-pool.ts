@@ -4,6 +4,8 @@ import { loaderFor, moduleHref } from '../synchronizer/caller/module-specifier.j
 import { workerEnv, workerExecArgv } from '../synchronizer/caller/worker-options.js';
 import { ClosedError, OWN_ERRORS, WorkerCrashError } from '../synchronizer/errors.js';
 import type { ErrorClass } from '../synchronizer/wire/error-record.js';
+import { checkPoolCallOptions } from './check-pool-call-options.js';
+import { checkPoolOptions } from './check-pool-options.js';
 import { PoolTask, type TaskSpec } from './pool-task.js';
 import { defaultPoolSize } from './default-pool-size.js';
 import { type ModuleInfo, PoolWorker } from './pool-worker.js';
@@ -81,6 +83,7 @@ export class WorkerPool implements AsyncDisposable {
   #closed = false;
 
   constructor(options: PoolOptions = {}) {
+    checkPoolOptions(options);
     this.#options = { ...options };
     for (const errorClass of [...OWN_ERRORS, ...(options.errors ?? [])])
       this.#errors.set(errorClass.name, errorClass);
@@ -101,9 +104,13 @@ export class WorkerPool implements AsyncDisposable {
    * Loads a module on a pool worker (others load it when they first run one of its functions) and returns
    * its exports as promise-returning functions.
    */
-  async load<M extends object>(module: string | URL): Promise<Offloaded<M>> {
+  load<M extends object>(module: string | URL): Promise<Offloaded<M>> {
+    // A module that is not a URL or a path fails here, at the call; a closed pool rejects.
+    return this.#load<M>(moduleHref(module));
+  }
+
+  async #load<M extends object>(href: string): Promise<Offloaded<M>> {
     if (this.#closed) throw new ClosedError('the worker pool was closed');
-    const href = moduleHref(module);
     const loader = loaderFor(href, this.#options.loader);
     const worker = this.#workers.find((candidate) => !candidate.dead) ?? this.#spawn();
     const info = await worker.module(href, loader, LOAD_TIMEOUT);
@@ -120,7 +127,10 @@ export class WorkerPool implements AsyncDisposable {
       const run = () => this.#submit({ href, loader, name, args, options });
       return generator ? AsyncRemoteIterator.deferred(run as () => Promise<AsyncIterator<unknown>>) : run();
     };
-    const bind = (more: PoolCallOptions) => this.#function(href, loader, name, kind, { ...options, ...more });
+    const bind = (more: PoolCallOptions) => {
+      checkPoolCallOptions(more, `${name}.with()`);
+      return this.#function(href, loader, name, kind, { ...options, ...more });
+    };
     return Object.assign(fn, { with: bind });
   }
 

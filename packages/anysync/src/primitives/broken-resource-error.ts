@@ -1,3 +1,5 @@
+import { checkOptionalString } from '../internal/check-string.js';
+
 /**
  * Thrown by a send once every receive end of the channel is closed: nobody could ever take the item.
  * Pending sends reject with it when the last receiver closes.
@@ -13,6 +15,7 @@
  */
 export class BrokenResourceError extends Error {
   constructor(message = 'Every receiving end of the channel is closed') {
+    checkOptionalString(message, 'BrokenResourceError: message');
     super(message);
     this.name = 'BrokenResourceError';
   }

@@ -1,3 +1,5 @@
+import { checkOptionalString } from '../internal/check-string.js';
+
 /**
  * Thrown by `ResourceGuard.enter()` when another user is already inside: two tasks tried to use a resource
  * that allows one at a time (say, reading from the same socket).
@@ -18,6 +20,7 @@
  */
 export class BusyResourceError extends Error {
   constructor(action = 'using') {
+    checkOptionalString(action, 'BusyResourceError: action');
     super(`Another task is already ${action} this resource`);
     this.name = 'BusyResourceError';
   }

@@ -1,3 +1,7 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkInteger } from '../internal/check-integer.js';
+import { checkCallOptions } from '../internal/check-options.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import { Permit } from './permit.js';
@@ -38,13 +42,6 @@ export interface CapacityLimiterStats {
   readonly waiting: number;
 }
 
-function checkTotal(total: number): number {
-  if (!(total >= 1) || Number.isNaN(total) || (Number.isFinite(total) && !Number.isInteger(total))) {
-    throw new RangeError(`CapacityLimiter: totalTokens must be an integer >= 1 or Infinity, got ${total}`);
-  }
-  return total;
-}
-
 /**
  * A limiter where each borrower (a request, a connection, a job; any object or value) holds at most one
  * token, as in AnyIO and Trio; the total can be changed while in use, and raising it wakes waiters at once.
@@ -70,7 +67,7 @@ export class CapacityLimiter {
   };
 
   constructor(totalTokens: number) {
-    this.#total = checkTotal(totalTokens);
+    this.#total = checkInteger(totalTokens, 'CapacityLimiter: totalTokens', 1, Number.POSITIVE_INFINITY);
   }
 
   get totalTokens(): number {
@@ -79,7 +76,7 @@ export class CapacityLimiter {
 
   /** Changes the capacity; existing borrowers keep their tokens even if the total drops below them. */
   set totalTokens(value: number) {
-    this.#total = checkTotal(value);
+    this.#total = checkInteger(value, 'CapacityLimiter.totalTokens', 1, Number.POSITIVE_INFINITY);
     this.#grant();
   }
 
@@ -93,6 +90,7 @@ export class CapacityLimiter {
 
   /** Waits for a token for `borrower`; rejects if that borrower already holds one. */
   acquire(options?: CapacityLimiterAcquireOptions): Promise<Permit> {
+    checkWaitOptions(options, 'CapacityLimiter.acquire()');
     const borrower = this.#borrower(options, 'acquire');
     if (this.#waiters.size > 0 || this.#borrowers.size >= this.#total)
       return this.#waiters.wait(borrower, options);
@@ -104,6 +102,7 @@ export class CapacityLimiter {
 
   /** Borrows a token if one is free right now and nobody waits; `undefined` otherwise. */
   tryAcquire(options?: { readonly borrower?: unknown }): Permit | undefined {
+    checkCallOptions(options, 'CapacityLimiter.tryAcquire()');
     const borrower = this.#borrower(options, 'tryAcquire');
     if (this.#waiters.size > 0 || this.#borrowers.size >= this.#total) return undefined;
     this.#borrowers.add(borrower);
@@ -119,7 +118,16 @@ export class CapacityLimiter {
   }
 
   /** Runs `fn` while holding a token and returns it however `fn` ends. */
-  async run<T>(fn: () => T | PromiseLike<T>, options?: CapacityLimiterAcquireOptions): Promise<T> {
+  run<T>(fn: () => T | PromiseLike<T>, options?: CapacityLimiterAcquireOptions): Promise<T> {
+    checkFunction(fn, 'CapacityLimiter.run(): fn');
+    checkWaitOptions(options, 'CapacityLimiter.run()');
+    return this.#run(fn, options);
+  }
+
+  async #run<T>(
+    fn: () => T | PromiseLike<T>,
+    options: CapacityLimiterAcquireOptions | undefined,
+  ): Promise<T> {
     const permit = await this.acquire(options);
     try {
       return await fn();

@@ -1,4 +1,5 @@
 import { Deque } from '../internal/deque.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
 import { WaitQueue } from '../internal/wait-queue.js';
 
 /** A send that could not complete at once: the item and the end it was sent from. */
@@ -60,4 +61,17 @@ export class ChannelState<T> {
     this.buffer.push(sender.data.value);
     sender.resolve(undefined);
   }
+}
+
+/** The ends of a channel are made by `createChannel()`; anything else given to their constructors is refused. */
+export function checkChannelState<T>(state: ChannelState<T>, what: string): ChannelState<T> {
+  if (!(state instanceof ChannelState)) {
+    throw invalidArgument(
+      'type',
+      `${what}: state`,
+      'the state of a channel (create channels with createChannel())',
+      state,
+    );
+  }
+  return state;
 }

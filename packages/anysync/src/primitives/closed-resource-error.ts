@@ -1,3 +1,5 @@
+import { checkOptionalString } from '../internal/check-string.js';
+
 /**
  * Thrown when code uses a channel end it has already closed (send, receive or clone after `close()`).
  *
@@ -12,6 +14,7 @@
  */
 export class ClosedResourceError extends Error {
   constructor(message = 'This resource was closed') {
+    checkOptionalString(message, 'ClosedResourceError: message');
     super(message);
     this.name = 'ClosedResourceError';
   }

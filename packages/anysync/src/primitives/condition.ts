@@ -1,5 +1,9 @@
 import { CancelScope } from '../concurrency/cancel-scope.js';
 import { throwIfCancelled } from '../concurrency/throw-if-cancelled.js';
+import { checkFunction } from '../internal/check-function.js';
+import { checkInteger } from '../internal/check-integer.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import { Lock } from './lock.js';
 import type { Permit } from './permit.js';
@@ -54,6 +58,8 @@ export class Condition {
 
   /** Uses `lock` when given (several conditions may share one), else a new Lock. */
   constructor(lock: Lock = new Lock()) {
+    if (!(lock instanceof Lock))
+      throw invalidArgument('type', 'Condition: lock', 'a Lock or undefined', lock);
     this.#lock = lock;
   }
 
@@ -63,6 +69,7 @@ export class Condition {
 
   /** Acquires the underlying lock. */
   acquire(options?: WaitOptions): Promise<Permit> {
+    checkWaitOptions(options, 'Condition.acquire()');
     return this.#lock.acquire(options);
   }
 
@@ -75,7 +82,12 @@ export class Condition {
    * With the lock held: releases it, waits for a notification, and re-acquires it before returning or
    * throwing. Throws at once, lock still held, if already cancelled.
    */
-  async wait(options?: WaitOptions): Promise<void> {
+  wait(options?: WaitOptions): Promise<void> {
+    checkWaitOptions(options, 'Condition.wait()');
+    return this.#wait(options);
+  }
+
+  async #wait(options: WaitOptions | undefined): Promise<void> {
     this.#checkHeld('wait');
     throwIfCancelled(options);
     const notified = this.#waiters.wait(undefined, options);
@@ -89,15 +101,22 @@ export class Condition {
   }
 
   /** Waits, as `wait()` does, until `predicate()` is truthy; returns its value. */
-  async waitFor<T>(predicate: () => T, options?: WaitOptions): Promise<T> {
+  waitFor<T>(predicate: () => T, options?: WaitOptions): Promise<T> {
+    checkFunction(predicate, 'Condition.waitFor(): predicate');
+    checkWaitOptions(options, 'Condition.waitFor()');
+    return this.#waitFor(predicate, options);
+  }
+
+  async #waitFor<T>(predicate: () => T, options: WaitOptions | undefined): Promise<T> {
     for (let result = predicate(); ; result = predicate()) {
       if (result) return result;
-      await this.wait(options);
+      await this.#wait(options);
     }
   }
 
   /** Wakes up to `count` waiters, oldest first. The lock must be held. */
   notify(count = 1): void {
+    checkInteger(count, 'Condition.notify(): count', 0, Number.POSITIVE_INFINITY);
     this.#checkHeld('notify');
     for (let i = 0; i < count && this.#waiters.resolveHead(undefined); i++);
   }

@@ -1,3 +1,4 @@
+import { checkInteger } from '../internal/check-integer.js';
 import { ChannelState } from './channel-state.js';
 import { ReceiveChannel } from './receive-channel.js';
 import { SendChannel } from './send-channel.js';
@@ -29,11 +30,7 @@ import { SendChannel } from './send-channel.js';
  * ```
  */
 export function createChannel<T>(maxBufferSize = 0): [SendChannel<T>, ReceiveChannel<T>] {
-  if (!(maxBufferSize >= 0) || (Number.isFinite(maxBufferSize) && !Number.isInteger(maxBufferSize))) {
-    throw new RangeError(
-      `createChannel(): maxBufferSize must be an integer >= 0 or Infinity, got ${maxBufferSize}`,
-    );
-  }
+  checkInteger(maxBufferSize, 'createChannel(): maxBufferSize', 0, Number.POSITIVE_INFINITY);
   const state = new ChannelState<T>(maxBufferSize);
   return [new SendChannel(state), new ReceiveChannel(state)];
 }

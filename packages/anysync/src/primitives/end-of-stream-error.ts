@@ -1,3 +1,5 @@
+import { checkOptionalString } from '../internal/check-string.js';
+
 /**
  * Thrown by a receive once every send end of the channel is closed and its buffer is drained. Async
  * iteration over a receive end ends quietly at that point instead.
@@ -13,6 +15,7 @@
  */
 export class EndOfStreamError extends Error {
   constructor(message = 'Every sending end of the channel is closed and its buffer is empty') {
+    checkOptionalString(message, 'EndOfStreamError: message');
     super(message);
     this.name = 'EndOfStreamError';
   }

@@ -1,3 +1,4 @@
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 
@@ -50,6 +51,7 @@ export class Event {
 
   /** Resolves once the flag is set (at once if it is), unless cancelled first. */
   wait(options?: WaitOptions): Promise<void> {
+    checkWaitOptions(options, 'Event.wait()');
     if (!this.#isSet) return this.#waiters.wait(undefined, options);
     return rejectIfCancelled(options) ?? RESOLVED;
   }

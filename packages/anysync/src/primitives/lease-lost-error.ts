@@ -1,3 +1,5 @@
+import { checkString } from '../internal/check-string.js';
+
 /**
  * Why a {@link SharedPermit} was lost: its lease could not be renewed before it ran out (the store no
  * longer lists the holder, or the store could not be reached for a whole lease). Another process may hold
@@ -20,6 +22,8 @@ export class LeaseLostError extends Error {
     readonly resource: string,
     reason: string,
   ) {
+    checkString(resource, 'LeaseLostError: resource');
+    checkString(reason, 'LeaseLostError: reason');
     super(`The lease on '${resource}' was lost: ${reason}`);
     this.name = 'LeaseLostError';
   }

@@ -1,3 +1,6 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { type Task, TokenRunner } from '../internal/token-runner.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
@@ -76,6 +79,7 @@ export class Lock<Store extends SemaphoreStore | undefined = undefined> {
 
   /** `new Lock()`, or `new Lock({ store, name })` for a lock shared through a store. */
   constructor(options?: LockOptions<Store>) {
+    checkOptions(options, 'Lock', ['store', 'name', 'leaseMs', 'onLockLost']);
     this.#shared = sharedSemaphore(options, 1, 'Lock');
   }
 
@@ -92,6 +96,7 @@ export class Lock<Store extends SemaphoreStore | undefined = undefined> {
 
   /** Waits for the lock; resolves with the permit that releases it. */
   acquire(options?: WaitOptions): Promise<PermitOf<Store>> {
+    checkWaitOptions(options, 'Lock.acquire()');
     if (this.#shared !== undefined) return this.#shared.acquire(1, options) as Promise<PermitOf<Store>>;
     if (this.#locked) return this.#waiters.wait(undefined, options) as Promise<PermitOf<Store>>;
     const cancelled = rejectIfCancelled(options);
@@ -117,6 +122,8 @@ export class Lock<Store extends SemaphoreStore | undefined = undefined> {
 
   /** Runs `fn` while holding the lock and releases it however `fn` ends. */
   run<T>(fn: Task<T>, options?: WaitOptions): Promise<T> {
+    checkFunction(fn, 'Lock.run(): fn');
+    checkWaitOptions(options, 'Lock.run()');
     if (this.#shared !== undefined) return this.#shared.run(fn, 1, options);
     if (this.#locked)
       return (this.#waiters.wait(undefined, options, fn) as Promise<Task<T>>).then(this.#runner.start);

@@ -1,3 +1,5 @@
+import { checkFunction } from '../internal/check-function.js';
+
 /**
  * Proof of holding a lock, semaphore tokens or a capacity-limiter token. Release it exactly where the work
  * ends, or bind it with `using` so it is released when the block exits. Releasing twice is a no-op.
@@ -20,7 +22,7 @@ export class Permit implements Disposable {
 
   /** Primitives create permits; `release(token)` runs once, on the first `release()`. */
   constructor(release: (token: never) => void, token?: unknown) {
-    this.#release = release;
+    this.#release = checkFunction(release, 'Permit: release');
     this.#token = token;
   }
 

@@ -1,3 +1,7 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkInteger } from '../internal/check-integer.js';
+import { checkNumber } from '../internal/check-number.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { type Task, TokenRunner } from '../internal/token-runner.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
@@ -38,6 +42,22 @@ export interface PrioritySemaphoreStats {
   readonly waitingByPriority: Readonly<Record<number, number>>;
 }
 
+/** The options of a wait: a signal, and a priority that is a number (an absent one is ambient or 0). */
+function checkPriorityOptions(options: PriorityAcquireOptions | undefined, label: string): void {
+  if (options === undefined) return;
+  checkWaitOptions(options, label);
+  const priority = options.priority;
+  if (priority !== undefined && (typeof priority !== 'number' || Number.isNaN(priority))) {
+    checkNumber(priority, `${label}: priority`);
+  }
+  // Not in the type, but a JavaScript caller moving from Semaphore would otherwise get weight 1 in silence.
+  if ((options as { weight?: unknown }).weight !== undefined) {
+    throw new TypeError(
+      `${label}: weight is not an option here (each wait takes one token); use a Semaphore`,
+    );
+  }
+}
+
 /**
  * A semaphore whose waiters are served by priority (lower number first) and first come, first served
  * within a priority, the counterpart of async-utils' `PrioritySemaphore`. The priority comes from the
@@ -68,12 +88,8 @@ export class PrioritySemaphore {
   readonly #runner = new TokenRunner(this.#releaseOne);
 
   constructor(initialValue = 1) {
-    if (!(initialValue >= 0) || !Number.isFinite(initialValue)) {
-      throw new RangeError(
-        `PrioritySemaphore: the initial value must be a finite number >= 0, got ${initialValue}`,
-      );
-    }
-    this.#value = initialValue;
+    // Whole tokens only: each wait takes exactly one, so a fractional value would only drift.
+    this.#value = checkInteger(initialValue, 'PrioritySemaphore: initialValue', 0);
   }
 
   get value(): number {
@@ -82,6 +98,7 @@ export class PrioritySemaphore {
 
   /** Waits for a token at the given (or ambient) priority; resolves with the permit that returns it. */
   acquire(options?: PriorityAcquireOptions): Promise<Permit> {
+    checkPriorityOptions(options, 'PrioritySemaphore.acquire()');
     if (this.#waiting > 0 || this.#value < 1) return this.#enqueue(options, undefined) as Promise<Permit>;
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
@@ -104,6 +121,8 @@ export class PrioritySemaphore {
 
   /** Runs `fn` while holding a token and returns it however `fn` ends. */
   run<T>(fn: Task<T>, options?: PriorityAcquireOptions): Promise<T> {
+    checkFunction(fn, 'PrioritySemaphore.run(): fn');
+    checkPriorityOptions(options, 'PrioritySemaphore.run()');
     if (this.#waiting > 0 || this.#value < 1) {
       return (this.#enqueue(options, fn) as Promise<Task<T>>).then(this.#runner.start);
     }
@@ -121,9 +140,6 @@ export class PrioritySemaphore {
 
   #enqueue(options: PriorityAcquireOptions | undefined, task: Task<unknown> | undefined): Promise<unknown> {
     const priority = options?.priority ?? currentPriority() ?? 0;
-    if (typeof priority !== 'number' || Number.isNaN(priority)) {
-      throw new TypeError(`PrioritySemaphore: the priority must be a number, got ${String(priority)}`);
-    }
     const queue = this.#queue(priority);
     const before = queue.size;
     const wait = queue.wait(undefined, options, task);

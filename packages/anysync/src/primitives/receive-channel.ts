@@ -1,7 +1,8 @@
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import { BrokenResourceError } from './broken-resource-error.js';
-import type { ChannelState, ChannelStats } from './channel-state.js';
+import { type ChannelState, type ChannelStats, checkChannelState } from './channel-state.js';
 import { ClosedResourceError } from './closed-resource-error.js';
 import { EndOfStreamError } from './end-of-stream-error.js';
 
@@ -46,7 +47,7 @@ export class ReceiveChannel<T> implements Disposable, AsyncIterable<T> {
 
   /** Created by `createChannel()` and `clone()`. */
   constructor(state: ChannelState<T>) {
-    this.#state = state;
+    this.#state = checkChannelState(state, 'ReceiveChannel');
   }
 
   get closed(): boolean {
@@ -58,6 +59,7 @@ export class ReceiveChannel<T> implements Disposable, AsyncIterable<T> {
    * closed and the buffer is empty, ClosedResourceError after `close()`.
    */
   receive(options?: WaitOptions): Promise<T> {
+    checkWaitOptions(options, 'ReceiveChannel.receive()');
     if (this.#closed)
       return Promise.reject(new ClosedResourceError('ReceiveChannel.receive(): this end is closed'));
     const cancelled = rejectIfCancelled(options);

@@ -1,3 +1,5 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkOptionalString } from '../internal/check-string.js';
 import { BusyResourceError } from './busy-resource-error.js';
 
 /**
@@ -39,7 +41,7 @@ export class ResourceGuard {
 
   /** `action` completes the error message: "Another task is already <action> this resource". */
   constructor(action = 'using') {
-    this.#action = action;
+    this.#action = checkOptionalString(action, 'ResourceGuard: action') as string;
   }
 
   get busy(): boolean {
@@ -61,7 +63,12 @@ export class ResourceGuard {
   }
 
   /** Runs `fn` as the resource's only user; throws at once if it is busy. */
-  async run<T>(fn: () => T | PromiseLike<T>): Promise<T> {
+  run<T>(fn: () => T | PromiseLike<T>): Promise<T> {
+    checkFunction(fn, 'ResourceGuard.run(): fn');
+    return this.#run(fn);
+  }
+
+  async #run<T>(fn: () => T | PromiseLike<T>): Promise<T> {
     using _inside = this.enter();
     return await fn();
   }

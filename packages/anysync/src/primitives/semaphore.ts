@@ -1,13 +1,22 @@
 import { currentScope } from '../concurrency/current-scope.js';
+import { checkFunction } from '../internal/check-function.js';
+import { checkIterable } from '../internal/check-iterable.js';
+import { checkNonNegative } from '../internal/check-number.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
+import { checkWeight } from '../internal/check-weight.js';
 import { contextSnapshots } from '../internal/context-snapshot.js';
+import { DecimalUnits } from '../internal/decimal-units.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
 import { mapWithLimit } from '../internal/map-with-limit.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { QueuedRunList } from '../internal/queued-run-list.js';
 import { type Task, TokenRunner } from '../internal/token-runner.js';
-import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import type { StoreAnswer } from '../internal/store-answer.js';
+import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import type { LeaseLostError } from './lease-lost-error.js';
 import { Permit } from './permit.js';
+import { semaphoreBound } from './semaphore-bound.js';
 import type { SemaphoreStore } from './semaphore-store.js';
 import type { SharedPermit } from './shared-permit.js';
 import type { SharedSemaphore } from './shared-semaphore.js';
@@ -36,7 +45,11 @@ function capture(resolve: (value: never) => void): void {
  */
 export interface SemaphoreOptions<Store extends SemaphoreStore | undefined = undefined>
   extends SharedSemaphoreOptions {
-  /** Releasing beyond this value throws (catches double releases). Unbounded by default. */
+  /**
+   * The most tokens the semaphore may hold: releasing beyond it throws (a double release), and a weight
+   * above it is refused at the call (a wait that could never end). Defaults to the initial value, or to
+   * Infinity (unbounded) for a semaphore created with 0, whose tokens only ever come from `release()`.
+   */
   readonly maxValue?: number | undefined;
   /**
    * Keep holders and waiters in this store (e.g. `@anysync/redis`): every process using the same store
@@ -64,7 +77,10 @@ export interface SemaphoreOptions<Store extends SemaphoreStore | undefined = und
  * ```
  */
 export interface SemaphoreAcquireOptions extends WaitOptions {
-  /** How many tokens to take at once (default 1). */
+  /**
+   * How many tokens to take at once (default 1): a number > 0 and at most `maxValue` (more could never be
+   * granted, so it throws a `RangeError` at the call). Fractional weights are counted exactly.
+   */
   readonly weight?: number | undefined;
 }
 
@@ -105,11 +121,19 @@ export interface SemaphoreStats {
  * ```
  */
 export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
-  #value: number;
-  /** Set when the state lives in a store: the methods then delegate to it. */
-  readonly #shared: SharedSemaphore | undefined;
+  /** Tokens free, in units (see DecimalUnits): fractional weights add and take away exactly. */
+  #value = 0;
   readonly #maxValue: number;
-  /** Waiters carry their weight; a waiting `run()` also carries its task, which it is granted with. */
+  #maxUnits = 0;
+  /** Set when the permits live in a store: the methods then delegate to it. */
+  readonly #shared: SharedSemaphore | undefined;
+  readonly #units: DecimalUnits;
+  /** One token in units: 1 until a fractional weight makes the units finer. */
+  #one = 1;
+  /**
+   * Waiters carry their weight as given, not in units (which may grow finer while they wait); a waiting
+   * `run()` also carries its task, which it is granted with. Permits hold the weight as given too.
+   */
   readonly #waiters = new WaitQueue<unknown, number>(() => this.#grant());
   /**
    * Queued `run()` calls of weight 1 that nothing can abort (no signal, no cancel scope): the common case,
@@ -120,11 +144,11 @@ export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
   /** How many calls at the head of `#tasks` already hold their token and are about to start. */
   #reserved = 0;
   #startScheduled = false;
-  readonly #releaseWeight = (weight: number): void => this.release(weight);
-  readonly #single = new TokenRunner(() => this.#free(1));
+  readonly #releaseWeight = (weight: number): void => this.#give(this.#toUnits(weight), weight);
+  readonly #single = new TokenRunner(() => this.#free(this.#one));
   /** A queued task settled: its token goes straight to the next ones, started here (already a microtask). */
   readonly #taskSettled = (): void => {
-    this.#value += 1;
+    this.#value += this.#one;
     this.#reserveTasks();
     this.#startReserved();
   };
@@ -135,17 +159,18 @@ export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
   };
 
   constructor(initialValue = 1, options?: SemaphoreOptions<Store>) {
-    const maxValue = options?.maxValue ?? Number.POSITIVE_INFINITY;
-    if (!(initialValue >= 0) || !Number.isFinite(initialValue)) {
-      throw new RangeError(`Semaphore: the initial value must be a finite number >= 0, got ${initialValue}`);
-    }
-    if (!(maxValue >= initialValue)) {
-      throw new RangeError(
-        `Semaphore: maxValue (${maxValue}) must be >= the initial value (${initialValue})`,
-      );
-    }
-    this.#value = initialValue;
-    this.#maxValue = maxValue;
+    checkNonNegative(initialValue, 'Semaphore: initialValue');
+    checkOptions(options, 'Semaphore', ['maxValue', 'store', 'name', 'leaseMs', 'onLockLost']);
+    this.#maxValue = semaphoreBound(initialValue, options?.maxValue);
+    this.#units = new DecimalUnits(this.#maxValue, (factor) => {
+      this.#value *= factor;
+      this.#maxUnits *= factor;
+      this.#one *= factor;
+    });
+    // Unbounded, the value may grow by releases up to where a number still counts every token.
+    const finite = Number.isFinite(this.#maxValue);
+    this.#maxUnits = finite ? this.#units.of(this.#maxValue) : Number.MAX_SAFE_INTEGER;
+    this.#value = this.#units.of(initialValue);
     this.#shared = sharedSemaphore(options, initialValue, 'Semaphore');
   }
 
@@ -157,41 +182,37 @@ export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
   /** Tokens available now (in-process only: a store's count changes under every other process). */
   get value(): number {
     if (this.#shared !== undefined) throw localOnly('Semaphore.value', 'use tryAcquire()');
-    return this.#value;
+    return this.#units.quantity(this.#value);
   }
 
   /** Waits for `weight` tokens; resolves with the permit that gives them back. */
   acquire(options?: SemaphoreAcquireOptions): Promise<PermitOf<Store>> {
-    const weight = this.#weight(options?.weight);
+    checkWaitOptions(options, 'Semaphore.acquire()');
+    const weight = options?.weight ?? 1;
+    const units = this.#weight(weight, 'Semaphore.acquire(): weight');
     if (this.#shared !== undefined) return this.#shared.acquire(weight, options) as Promise<PermitOf<Store>>;
-    if (this.#waiting() > 0 || this.#value < weight)
+    if (this.#waiting() > 0 || this.#value < units)
       return this.#waiters.wait(weight, options) as Promise<PermitOf<Store>>;
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
-    this.#value -= weight;
+    this.#value -= units;
     return Promise.resolve(new Permit(this.#releaseWeight, weight) as PermitOf<Store>);
   }
 
   /** Takes `weight` tokens if they are free right now and nobody waits; `undefined` otherwise. */
   tryAcquire(weight = 1): StoreAnswer<Store, PermitOf<Store> | undefined> {
-    const checked = this.#weight(weight);
-    if (this.#shared !== undefined) return this.#shared.tryAcquire(checked) as never;
-    if (this.#waiting() > 0 || this.#value < checked) return undefined as never;
-    this.#value -= checked;
-    return new Permit(this.#releaseWeight, checked) as never;
+    const units = this.#weight(weight, 'Semaphore.tryAcquire(): weight');
+    if (this.#shared !== undefined) return this.#shared.tryAcquire(weight) as never;
+    if (this.#waiting() > 0 || this.#value < units) return undefined as never;
+    this.#value -= units;
+    return new Permit(this.#releaseWeight, weight) as never;
   }
 
   /** Returns `weight` tokens and wakes the waiters they satisfy. Throws past `maxValue`. */
   release(weight = 1): void {
     if (this.#shared !== undefined)
       throw localOnly('Semaphore.release()', "release the acquisition's permit");
-    const checked = this.#weight(weight);
-    if (this.#value + checked > this.#maxValue) {
-      throw new RangeError(
-        `Semaphore.release(): releasing ${checked} would exceed maxValue ${this.#maxValue}`,
-      );
-    }
-    this.#free(checked);
+    this.#give(this.#weight(weight, 'Semaphore.release(): weight'), weight);
   }
 
   /**
@@ -199,9 +220,22 @@ export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
    * starts `fn` in the async context it was made in.
    */
   run<T>(fn: Task<T>, options?: SemaphoreAcquireOptions): Promise<T> {
-    const weight = options?.weight === undefined ? 1 : this.#weight(options.weight);
+    checkFunction(fn, 'Semaphore.run(): fn');
+    checkWaitOptions(options, 'Semaphore.run()');
+    const weight = options?.weight ?? 1;
+    const units = this.#weight(weight, 'Semaphore.run(): weight');
     if (this.#shared !== undefined) return this.#shared.run(fn, weight, options);
-    if (this.#waiting() > 0 || this.#value < weight) {
+    return this.#run(fn, options, weight, units);
+  }
+
+  /** `run()` with its inputs checked: `map()` checks them once, not for every item. */
+  #run<T>(
+    fn: Task<T>,
+    options: SemaphoreAcquireOptions | undefined,
+    weight: number,
+    units: number,
+  ): Promise<T> {
+    if (this.#waiting() > 0 || this.#value < units) {
       const Snapshot = contextSnapshots();
       if (
         weight === 1 &&
@@ -215,13 +249,13 @@ export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
         this.#tasks.push(capturedResolve as (value: unknown) => void, fn, new Snapshot());
         return promise;
       }
-      const runner = weight === 1 ? this.#single : new TokenRunner(() => this.#free(weight));
+      const runner = weight === 1 ? this.#single : this.#runnerFor(weight);
       return (this.#waiters.wait(weight, options, fn) as Promise<Task<T>>).then(runner.start);
     }
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
-    this.#value -= weight;
-    return (weight === 1 ? this.#single : new TokenRunner(() => this.#free(weight))).run(fn);
+    this.#value -= units;
+    return (weight === 1 ? this.#single : this.#runnerFor(weight)).run(fn);
   }
 
   /**
@@ -235,14 +269,21 @@ export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
     fn: (item: T, index: number) => R | PromiseLike<R>,
     options?: SemaphoreAcquireOptions,
   ): Promise<R[]> {
-    const weight = options?.weight === undefined ? 1 : this.#weight(options.weight);
+    checkIterable(items, 'Semaphore.map(): items', false);
+    checkFunction(fn, 'Semaphore.map(): fn');
+    checkWaitOptions(options, 'Semaphore.map()');
+    const weight = options?.weight ?? 1;
+    this.#weight(weight, 'Semaphore.map(): weight');
     const shared = this.#shared;
     return mapWithLimit(
       {
-        run: (task) => this.run(task, options),
+        run: (task) =>
+          shared === undefined
+            ? this.#run(task, options, weight, this.#toUnits(weight))
+            : shared.run(task, weight, options),
         hasRoom: () =>
           shared === undefined
-            ? this.#waiting() === 0 && this.#value >= weight
+            ? this.#waiting() === 0 && this.#value >= this.#toUnits(weight)
             : (shared.running + 1) * weight <= shared.permits,
       },
       items,
@@ -252,7 +293,7 @@ export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
 
   stats(): SemaphoreStats {
     if (this.#shared !== undefined) throw localOnly('Semaphore.stats()', 'the store holds the count');
-    return { value: this.#value, maxValue: this.#maxValue, waiting: this.#waiting() };
+    return { value: this.value, maxValue: this.#maxValue, waiting: this.#waiting() };
   }
 
   /** Waits not yet served (calls holding a token but not started yet are served). */
@@ -260,9 +301,24 @@ export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
     return this.#tasks.size - this.#reserved + this.#waiters.size;
   }
 
-  #free(weight: number): void {
-    this.#value += weight;
+  #free(units: number): void {
+    this.#value += units;
     if (this.#waiting() > 0) this.#grant();
+  }
+
+  /** Gives back `units` (`weight` tokens), refusing to go past `maxValue`. */
+  #give(units: number, weight: number): void {
+    if (this.#value + units > this.#maxUnits) {
+      const bound = Number.isFinite(this.#maxValue)
+        ? `maxValue ${this.#maxValue}`
+        : 'the most an unbounded semaphore counts exactly (2^53 - 1)';
+      throw new RangeError(`Semaphore.release(): releasing ${weight} would exceed ${bound}`);
+    }
+    this.#free(units);
+  }
+
+  #runnerFor(weight: number): TokenRunner {
+    return new TokenRunner(() => this.#free(this.#toUnits(weight)));
   }
 
   /**
@@ -280,8 +336,8 @@ export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
   }
 
   #reserveTasks(): void {
-    while (this.#value >= 1 && this.#tasks.size > this.#reserved) {
-      this.#value -= 1;
+    while (this.#value >= this.#one && this.#tasks.size > this.#reserved) {
+      this.#value -= this.#one;
       this.#reserved++;
     }
   }
@@ -297,23 +353,34 @@ export class Semaphore<Store extends SemaphoreStore | undefined = undefined> {
 
   #serveWaiters(): void {
     if (this.#tasks.size > 0) return; // every queued task is older than every waiter
-    for (let head = this.#waiters.head; head !== undefined && head.data <= this.#value; ) {
-      this.#value -= head.data;
+    for (let head = this.#waiters.head; head !== undefined; head = this.#waiters.head) {
+      const units = this.#toUnits(head.data);
+      if (units > this.#value) return;
+      this.#value -= units;
       this.#waiters.shift();
       head.resolve(head.payload ?? new Permit(this.#releaseWeight, head.data));
-      head = this.#waiters.head;
     }
   }
 
-  #weight(weight: number | undefined): number {
-    if (weight === undefined || weight === 1) return 1;
-    if (!(weight > 0) || !Number.isFinite(weight)) {
-      throw new RangeError(`Semaphore: the weight must be a finite number > 0, got ${weight}`);
+  /** A weight already checked, in units. */
+  #toUnits(weight: number): number {
+    return weight === 1 ? this.#one : this.#units.of(weight);
+  }
+
+  /** `weight` checked against `maxValue` (a heavier one could never be served), in units. */
+  #weight(weight: number, label: string): number {
+    if (weight === 1 && this.#maxValue >= 1) return this.#one;
+    // The common case, inline: a weight that is whole units already and fits maxValue.
+    if (typeof weight === 'number') {
+      const units = weight * this.#one;
+      if (units === Math.floor(units) && units > 0 && units <= this.#maxUnits) return units;
     }
-    if (weight > this.#maxValue) {
-      throw new RangeError(
-        `Semaphore: a weight of ${weight} can never be served (maxValue ${this.#maxValue})`,
-      );
+    if (Number.isFinite(this.#maxValue))
+      return checkWeight(weight, label, this.#units, this.#maxValue, 'maxValue');
+    if (!Number.isSafeInteger(weight) || (weight as number) < 1) {
+      const wanted =
+        'a whole number >= 1 on an unbounded semaphore (fractional weights need a finite maxValue)';
+      throw invalidArgument(typeof weight === 'number' ? 'range' : 'type', label, wanted, weight);
     }
     return weight;
   }

@@ -1,7 +1,8 @@
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import { BrokenResourceError } from './broken-resource-error.js';
-import type { ChannelState, ChannelStats } from './channel-state.js';
+import { type ChannelState, type ChannelStats, checkChannelState } from './channel-state.js';
 import { ClosedResourceError } from './closed-resource-error.js';
 import { EndOfStreamError } from './end-of-stream-error.js';
 
@@ -29,7 +30,7 @@ export class SendChannel<T> implements Disposable {
 
   /** Created by `createChannel()` and `clone()`. */
   constructor(state: ChannelState<T>) {
-    this.#state = state;
+    this.#state = checkChannelState(state, 'SendChannel');
   }
 
   get closed(): boolean {
@@ -42,6 +43,7 @@ export class SendChannel<T> implements Disposable {
    * leaves nothing behind.
    */
   send(value: T, options?: WaitOptions): Promise<void> {
+    checkWaitOptions(options, 'SendChannel.send()');
     const state = this.#state;
     const broken = this.#check('send');
     if (broken !== undefined) return Promise.reject(broken);

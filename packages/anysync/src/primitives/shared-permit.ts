@@ -1,3 +1,5 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkInteger } from '../internal/check-integer.js';
 import { Permit } from './permit.js';
 
 /**
@@ -33,6 +35,9 @@ export class SharedPermit extends Permit implements AsyncDisposable {
     /** The acquisition's place in the shared arrival order. */
     readonly ticket: number,
   ) {
+    checkFunction(release, 'SharedPermit: release');
+    checkInteger(fencingToken, 'SharedPermit: fencingToken', 0);
+    checkInteger(ticket, 'SharedPermit: ticket', 0);
     super(() => {
       this.#releasing ??= release();
     });

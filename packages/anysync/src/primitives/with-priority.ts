@@ -1,4 +1,6 @@
 import { AsyncLocal } from '../internal/async-local.js';
+import { checkFunction } from '../internal/check-function.js';
+import { checkNumber } from '../internal/check-number.js';
 
 const ambient = new AsyncLocal<number>();
 
@@ -22,9 +24,8 @@ const ambient = new AsyncLocal<number>();
  * ```
  */
 export function withPriority<T>(priority: number, fn: () => T): T {
-  if (typeof priority !== 'number' || Number.isNaN(priority)) {
-    throw new TypeError(`withPriority(): the priority must be a number, got ${String(priority)}`);
-  }
+  checkNumber(priority, 'withPriority(): priority');
+  checkFunction(fn, 'withPriority(): fn');
   if (!AsyncLocal.supported) {
     throw new Error(
       'withPriority(): this runtime has no AsyncLocalStorage to carry an ambient priority; ' +

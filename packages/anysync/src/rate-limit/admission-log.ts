@@ -3,15 +3,15 @@ const TOLERANCE = 1e-6;
 const COMPACT_AFTER = 1024;
 
 /**
- * The sliding-window log of a rate limiter: when each admission happened and how much it weighed, oldest
- * first. Plain arrays read from a moving head: appending is amortised O(1) without reallocating on every
+ * The sliding-window log of a rate limiter: when each admission happened and how much it weighed (in
+ * whole units, see `DecimalUnits`, so `used` is exact however the weights add up), oldest first. Plain arrays read from a moving head: appending is amortised O(1) without reallocating on every
  * doubling (as a typed-array ring would), and the dropped prefix is cut off in bulk now and then.
  */
 export class AdmissionLog {
   #times: number[] = [];
   #weights: number[] = [];
   #head = 0;
-  /** Total weight of the entries held. */
+  /** Total weight of the entries held, in units. */
   used = 0;
 
   get length(): number {
@@ -52,9 +52,17 @@ export class AdmissionLog {
     }
   }
 
+  /** The units grew finer by `factor`: every weight held is that many times more units. */
+  rescale(factor: number): void {
+    const weights = this.#weights;
+    for (let index = this.#head; index < weights.length; index++)
+      weights[index] = (weights[index] as number) * factor;
+    this.used *= factor;
+  }
+
   /**
    * The admission time after which `weight` more fits under `limit`: once the entries up to and including
-   * it have left the window. `undefined` when it fits already.
+   * it have left the window. `undefined` when it fits already (or would not fit in an empty window).
    */
   timeFreeing(weight: number, limit: number): number | undefined {
     let remaining = this.used;
@@ -67,7 +75,7 @@ export class AdmissionLog {
     return undefined;
   }
 
-  /** The window is empty: start again from fresh arrays, with no float drift left in `used`. */
+  /** The window is empty: start again from fresh arrays. */
   #reset(): void {
     this.#times = [];
     this.#weights = [];

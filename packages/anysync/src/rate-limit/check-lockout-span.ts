@@ -1,3 +1,4 @@
+import { describeValue } from '../internal/describe-value.js';
 import type { LockoutSpan } from './lockout-store.js';
 
 /** Throws a TypeError naming the field unless `span` is `{ ms }` or `{ date }` with a finite number. */
@@ -10,7 +11,7 @@ export function checkLockoutSpan(span: LockoutSpan, caller: string): void {
       : undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new TypeError(
-      `${caller}: the span must be { ms } or { date } with a finite number, got ${JSON.stringify(span)}`,
+      `${caller}: the span must be { ms } or { date } with a finite number, got ${describeValue(span)}`,
     );
   }
 }

@@ -1,4 +1,10 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkNumber } from '../internal/check-number.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { type Clock, currentClock } from '../internal/clock.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
 import { nextMacrotask } from '../internal/next-macrotask.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import type { StoreAnswer } from '../internal/store-answer.js';
@@ -93,6 +99,10 @@ export class Lockout<Store extends LockoutStore | undefined = undefined> {
 
   /** `new Lockout(options)`; the second argument is `FifoLockout`'s way in. */
   constructor(options?: LockoutOptions<Store>, mode?: typeof fifoMode) {
+    checkOptions(options, 'Lockout', ['store', 'name']);
+    if (mode !== undefined && mode !== fifoMode) {
+      throw invalidArgument('type', 'new Lockout()', 'given at most one argument, an options object', mode);
+    }
     this.#fifo = mode === fifoMode;
     this.#shared = sharedLockout(options, this.#fifo);
   }
@@ -116,24 +126,23 @@ export class Lockout<Store extends LockoutStore | undefined = undefined> {
 
   /** Closes the gate for `ms` milliseconds from now, or longer if a later lockout is already in force. */
   lockFor(ms: number): StoreAnswer<Store, void> {
-    if (typeof ms !== 'number' || Number.isNaN(ms)) {
-      throw new TypeError(`Lockout.lockFor(): ms must be a number of milliseconds, got ${String(ms)}`);
-    }
+    checkMilliseconds(ms, 'Lockout.lockFor(): ms', true);
     if (this.#shared !== undefined)
       return this.#shared.lock({ ms }, 'Lockout.lockFor()').then(() => {}) as never;
-    return this.lockUntil(currentClock().now() + ms);
+    return this.#lockUntil(currentClock().now() + ms) as never;
   }
 
   /** Closes the gate until `deadline` (on the `currentTime()` scale), unless a later lockout is in force. */
   lockUntil(deadline: number): StoreAnswer<Store, void> {
-    if (typeof deadline !== 'number' || Number.isNaN(deadline)) {
-      throw new TypeError(`Lockout.lockUntil(): deadline must be a number, got ${String(deadline)}`);
-    }
+    checkNumber(deadline, 'Lockout.lockUntil(): deadline');
     if (this.#shared !== undefined) return this.#shared.lockUntil(deadline) as never;
-    if (deadline <= this.#until) return undefined as never;
+    return this.#lockUntil(deadline) as never;
+  }
+
+  #lockUntil(deadline: number): void {
+    if (deadline <= this.#until) return;
     this.#until = deadline;
     if (this.#waiters.size > 0) this.#armTimer();
-    return undefined as never;
   }
 
   /**
@@ -141,9 +150,14 @@ export class Lockout<Store extends LockoutStore | undefined = undefined> {
    * missing or unreadable, for `fallbackMs` (default 0: not at all). Returns the milliseconds applied.
    */
   lockForRetryAfter(header: string | null | undefined, fallbackMs = 0): StoreAnswer<Store, number> {
+    if (header !== undefined && header !== null && typeof header !== 'string') {
+      const expected = "the header's value: a string, null or undefined";
+      throw invalidArgument('type', 'Lockout.lockForRetryAfter(): header', expected, header);
+    }
+    checkMilliseconds(fallbackMs, 'Lockout.lockForRetryAfter(): fallbackMs', true);
     if (this.#shared !== undefined) return this.#shared.lockForRetryAfter(header, fallbackMs) as never;
     const ms = retryAfterMs(header, currentClock().dateNow()) ?? fallbackMs;
-    if (ms > 0) this.lockFor(ms);
+    if (ms > 0) this.#lockUntil(currentClock().now() + ms);
     return ms as never;
   }
 
@@ -157,6 +171,7 @@ export class Lockout<Store extends LockoutStore | undefined = undefined> {
 
   /** Resolves when the gate is open (at once if it is). */
   wait(options?: WaitOptions): Promise<void> {
+    checkWaitOptions(options, 'Lockout.wait()');
     if (this.#shared !== undefined) return this.#shared.wait(options);
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
@@ -167,9 +182,10 @@ export class Lockout<Store extends LockoutStore | undefined = undefined> {
   }
 
   /** Waits for the gate, then runs `fn`. */
-  async run<T>(fn: () => T | PromiseLike<T>, options?: WaitOptions): Promise<T> {
-    await this.wait(options);
-    return fn();
+  run<T>(fn: () => T | PromiseLike<T>, options?: WaitOptions): Promise<T> {
+    checkFunction(fn, 'Lockout.run(): fn');
+    checkWaitOptions(options, 'Lockout.run()');
+    return this.wait(options).then(() => fn());
   }
 
   stats(): StoreAnswer<Store, LockoutStats> {

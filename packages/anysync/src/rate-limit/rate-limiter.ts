@@ -1,7 +1,14 @@
+import { checkFunction, checkOptionalFunction } from '../internal/check-function.js';
+import { checkPositive } from '../internal/check-number.js';
+import { checkCallOptions, checkOptions } from '../internal/check-options.js';
+import { checkSignal } from '../internal/check-signal.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
+import { checkWeight } from '../internal/check-weight.js';
 import { type Clock, currentClock } from '../internal/clock.js';
+import { DecimalUnits, MAX_UNITS } from '../internal/decimal-units.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
-import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import type { StoreAnswer } from '../internal/store-answer.js';
+import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
 import { AdmissionLog } from './admission-log.js';
 import type { RateLimitAlgorithm, RateLimitDecision, RateLimitStore } from './rate-limit-store.js';
 import { sharedRateLimiter } from './shared-rate-limiter-options.js';
@@ -19,7 +26,10 @@ import type { SharedRateLimiter } from './shared-rate-limiter.js';
  * ```
  */
 export interface RateLimiterOptions<Store extends RateLimitStore | undefined = undefined> {
-  /** How much weight may be admitted within any window of `interval` milliseconds. */
+  /**
+   * How much weight may be admitted within any window of `interval` milliseconds: a number > 0, at most
+   * 2^51. Weights, fractional ones included, are counted exactly in decimal steps (see the guide).
+   */
   readonly limit: number;
   /** The length of the sliding window, in milliseconds. */
   readonly interval: number;
@@ -46,7 +56,10 @@ export interface RateLimiterOptions<Store extends RateLimitStore | undefined = u
  * ```
  */
 export interface RateLimitAcquireOptions extends WaitOptions {
-  /** What this admission costs (default 1), e.g. the number of items in a bulk request. */
+  /**
+   * What this admission costs (default 1), e.g. the number of items in a bulk request: a number > 0 and
+   * at most the limit (a heavier one could never be admitted, so it throws a `RangeError` at the call).
+   */
   readonly weight?: number | undefined;
 }
 
@@ -83,12 +96,6 @@ function settle<T>(fn: () => T | PromiseLike<T>): Promise<Awaited<T>> {
   }
 }
 
-function checkPositive(value: number, what: string): void {
-  if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
-    throw new RangeError(`RateLimiter: ${what} must be a finite number > 0, got ${String(value)}`);
-  }
-}
-
 /**
  * A sliding-window-log rate limiter, the counterpart of async-utils' `RateLimiter` (without its bug: it
  * keeps admitting after the first `limit` acquisitions). At most `limit` weight is admitted within any
@@ -114,6 +121,12 @@ export class RateLimiter<Store extends RateLimitStore | undefined = undefined> {
   readonly #limit: number;
   readonly #interval: number;
   readonly #log = new AdmissionLog();
+  /** Weights are counted in whole units (see DecimalUnits): the log's total never drifts. */
+  readonly #units: DecimalUnits;
+  #limitUnits = 0;
+  /** Units per 1 (the scale of #units, kept here for the fast path of every acquisition). */
+  #one = 1;
+  /** Waiters carry their weight as given, not in units: the units may grow finer while they wait. */
   readonly #waiters = new WaitQueue<void, number>(() => this.#admitWaiters());
   readonly #onTimer = (): void => {
     this.#timer = undefined;
@@ -126,10 +139,20 @@ export class RateLimiter<Store extends RateLimitStore | undefined = undefined> {
   readonly #shared: SharedRateLimiter | undefined;
 
   constructor(options: RateLimiterOptions<Store>) {
-    checkPositive(options?.limit, 'limit');
-    checkPositive(options.interval, 'interval');
-    this.#limit = options.limit;
-    this.#interval = options.interval;
+    const known = ['limit', 'interval', 'store', 'name', 'algorithm'];
+    checkOptions(options, 'RateLimiter', known, '{ limit, interval }');
+    const limit = checkPositive(options.limit, 'RateLimiter: limit');
+    if (limit > MAX_UNITS) {
+      throw new RangeError(`RateLimiter: limit must be at most 2^51 to be counted exactly, got ${limit}`);
+    }
+    this.#interval = checkPositive(options.interval, 'RateLimiter: interval');
+    this.#limit = limit;
+    this.#units = new DecimalUnits(limit, (factor) => {
+      this.#limitUnits *= factor;
+      this.#one *= factor;
+      this.#log.rescale(factor);
+    });
+    this.#limitUnits = this.#units.of(limit);
     this.#shared = sharedRateLimiter(options);
   }
 
@@ -148,21 +171,23 @@ export class RateLimiter<Store extends RateLimitStore | undefined = undefined> {
 
   /** Resolves once `weight` (default 1) is admitted; queues behind earlier acquisitions. */
   acquire(options?: RateLimitAcquireOptions): Promise<void> {
-    const weight = this.#weight(options?.weight);
+    checkWaitOptions(options, 'RateLimiter.acquire()');
+    const units = this.#weight(options?.weight, 'RateLimiter.acquire(): weight');
+    const weight = options?.weight ?? 1;
     if (this.#shared !== undefined) return this.#shared.acquire(weight, options);
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
-    if (this.#admit(weight)) return RESOLVED;
+    if (this.#admit(units)) return RESOLVED;
     const waiting = this.#waiters.wait(weight, options);
-    if (this.#waiters.size === 1) this.#armTimer();
+    if (this.#waiters.size === 1) this.#admitWaiters();
     return waiting;
   }
 
   /** Admits `weight` now if it fits and nobody is queued; false otherwise. Never waits. */
   tryAcquire(weight = 1): StoreAnswer<Store, boolean> {
-    const checked = this.#weight(weight);
-    if (this.#shared !== undefined) return this.#shared.tryAcquire(checked) as never;
-    return this.#admit(checked) as never;
+    const units = this.#weight(weight, 'RateLimiter.tryAcquire(): weight');
+    if (this.#shared !== undefined) return this.#shared.tryAcquire(weight) as never;
+    return this.#admit(units) as never;
   }
 
   /**
@@ -171,20 +196,20 @@ export class RateLimiter<Store extends RateLimitStore | undefined = undefined> {
    * what an HTTP server needs for `429` and `RateLimit-*` headers.
    */
   consume(weight = 1): StoreAnswer<Store, RateLimitDecision> {
-    const checked = this.#weight(weight);
-    if (this.#shared !== undefined) return this.#shared.consume(checked) as never;
+    const units = this.#weight(weight, 'RateLimiter.consume(): weight');
+    if (this.#shared !== undefined) return this.#shared.consume(weight) as never;
     const now = currentClock().now();
     const log = this.#log;
     log.dropUntil(now - this.#interval);
-    const freeing = log.timeFreeing(checked, this.#limit);
+    const freeing = log.timeFreeing(units, this.#limitUnits);
     if (freeing === undefined) {
-      log.push(now, checked);
+      log.push(now, units);
       this.#admitted++;
     }
     const newest = log.newest;
     const decision: RateLimitDecision = {
       admitted: freeing === undefined,
-      remaining: Math.max(0, this.#limit - log.used),
+      remaining: this.#units.quantity(Math.max(0, this.#limitUnits - log.used)),
       resetMs: newest === undefined ? 0 : Math.max(0, newest + this.#interval - now),
       retryAfterMs: freeing === undefined ? 0 : Math.max(0, freeing + this.#interval - now),
     };
@@ -196,7 +221,7 @@ export class RateLimiter<Store extends RateLimitStore | undefined = undefined> {
     const now = currentClock().now();
     const log = this.#log;
     log.dropUntil(now - this.#interval);
-    if (log.used + weight > this.#limit) return false;
+    if (log.used + weight > this.#limitUnits) return false;
     log.push(now, weight);
     this.#admitted++;
     return true;
@@ -204,15 +229,18 @@ export class RateLimiter<Store extends RateLimitStore | undefined = undefined> {
 
   /** Acquires, then runs `fn`; resolves to its result. When admitted at once, `fn` runs at once. */
   run<T>(fn: () => T | PromiseLike<T>, options?: RateLimitAcquireOptions): Promise<Awaited<T>> {
-    const weight = this.#weight(options?.weight);
+    checkFunction(fn, 'RateLimiter.run(): fn');
+    checkWaitOptions(options, 'RateLimiter.run()');
+    const units = this.#weight(options?.weight, 'RateLimiter.run(): weight');
+    const weight = options?.weight ?? 1;
     if (this.#shared !== undefined) {
       return this.#shared.acquire(weight, options).then(() => fn()) as Promise<Awaited<T>>;
     }
     const cancelled = rejectIfCancelled(options);
     if (cancelled !== undefined) return cancelled;
-    if (this.#admit(weight)) return settle(fn);
+    if (this.#admit(units)) return settle(fn);
     const waiting = this.#waiters.wait(weight, options);
-    if (this.#waiters.size === 1) this.#armTimer();
+    if (this.#waiters.size === 1) this.#admitWaiters();
     return waiting.then(() => fn()) as Promise<Awaited<T>>;
   }
 
@@ -224,8 +252,10 @@ export class RateLimiter<Store extends RateLimitStore | undefined = undefined> {
       readonly signal?: AbortSignal;
     }>,
   ): (...args: A) => Promise<Awaited<R>> {
-    const weightOf = options?.weight;
-    const signal = options?.signal;
+    checkFunction(fn, 'RateLimiter.wrap(): fn');
+    checkCallOptions(options, 'RateLimiter.wrap()');
+    const weightOf = checkOptionalFunction(options?.weight, 'RateLimiter.wrap(): weight');
+    const signal = checkSignal(options?.signal, 'RateLimiter.wrap(): signal');
     // Without weights or a signal, every call shares one options object (none at all).
     const fixed = signal === undefined ? undefined : { signal };
     return (...args: A): Promise<Awaited<R>> =>
@@ -234,12 +264,12 @@ export class RateLimiter<Store extends RateLimitStore | undefined = undefined> {
 
   /** Milliseconds until `weight` (default 1) could be admitted, ignoring the queue; 0 when it fits now. */
   delayFor(weight = 1): StoreAnswer<Store, number> {
-    this.#weight(weight);
+    const units = this.#weight(weight, 'RateLimiter.delayFor(): weight');
     if (this.#shared !== undefined) return this.#shared.delayFor(weight) as never;
     const now = currentClock().now();
     this.#log.dropUntil(now - this.#interval);
-    const freeing = this.#log.timeFreeing(weight, this.#limit);
-    return (freeing === undefined ? 0 : freeing + this.#interval - now) as never;
+    const freeing = this.#log.timeFreeing(units, this.#limitUnits);
+    return (freeing === undefined ? 0 : Math.max(0, freeing + this.#interval - now)) as never;
   }
 
   /** For a shared limit, `used` is the store's; `waiting` and `admitted` count this process's calls. */
@@ -249,45 +279,54 @@ export class RateLimiter<Store extends RateLimitStore | undefined = undefined> {
     return {
       limit: this.#limit,
       interval: this.#interval,
-      used: this.#log.used,
+      used: this.#units.quantity(this.#log.used),
       waiting: this.#waiters.size,
       admitted: this.#admitted,
     } as never;
   }
 
-  #weight(weight: number | undefined): number {
-    if (weight === undefined) return 1;
-    if (!(typeof weight === 'number' && weight > 0 && weight <= this.#limit)) {
-      throw new RangeError(
-        `RateLimiter: weight must be a number > 0 and <= the limit (${this.#limit}), got ${String(weight)}`,
-      );
+  /** `weight` (default 1) checked against the limit, in units (a store gets the weight as given). */
+  #weight(weight: number | undefined, label: string): number {
+    if (weight === undefined || (weight === 1 && this.#limit >= 1)) return this.#one;
+    // The common case, inline: a weight that is whole units already and fits the limit.
+    if (typeof weight === 'number') {
+      const units = weight * this.#one;
+      if (units === Math.floor(units) && units > 0 && units <= this.#limitUnits) return units;
     }
-    return weight;
+    return checkWeight(weight, label, this.#units, this.#limit, 'the limit');
   }
 
-  /** Admits queued acquisitions from the head while they fit, then sets the timer for the next one. */
+  /**
+   * Admits queued acquisitions from the head while they fit, then sets one timer for the moment the head
+   * will. Every timer it sets lies strictly ahead on the clock, and when it fires at least one admission
+   * has left the window: an admission whose end is due within the rounding of the clock's arithmetic is
+   * counted as gone at once, so no timer can fire and find nothing changed (a zero-delay loop).
+   */
   #admitWaiters(): void {
-    const now = currentClock().now();
+    if (this.#timer !== undefined) this.#timerClock?.clearTimer(this.#timer);
+    this.#timer = undefined;
+    const clock = currentClock();
+    const now = clock.now();
     const log = this.#log;
     log.dropUntil(now - this.#interval);
     for (let head = this.#waiters.head; head !== undefined; head = this.#waiters.head) {
-      if (log.used + head.data > this.#limit) break;
-      this.#waiters.shift();
-      log.push(now, head.data);
-      this.#admitted++;
-      head.resolve();
+      const weight = this.#units.of(head.data);
+      if (log.used + weight <= this.#limitUnits) {
+        this.#waiters.shift();
+        log.push(now, weight);
+        this.#admitted++;
+        head.resolve();
+        continue;
+      }
+      // Defined: the head is never heavier than the limit, and the log's total is exact.
+      const freeing = log.timeFreeing(weight, this.#limitUnits) as number;
+      const delay = freeing + this.#interval - now;
+      if (now + delay > now) {
+        this.#timerClock = clock;
+        this.#timer = clock.setTimer(this.#onTimer, delay);
+        return;
+      }
+      log.dropUntil(freeing);
     }
-    this.#armTimer();
-  }
-
-  #armTimer(): void {
-    if (this.#timer !== undefined) this.#timerClock?.clearTimer(this.#timer);
-    this.#timer = undefined;
-    const head = this.#waiters.head;
-    if (head === undefined) return;
-    const clock = currentClock();
-    const freeing = this.#log.timeFreeing(head.data, this.#limit) ?? clock.now() - this.#interval;
-    this.#timerClock = clock;
-    this.#timer = clock.setTimer(this.#onTimer, freeing + this.#interval - clock.now());
   }
 }

@@ -1,5 +1,25 @@
+import { checkOneOf } from '../internal/check-one-of.js';
+import { checkOptions } from '../internal/check-options.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
 import { currentRuntime } from './current-runtime.js';
-import type { RuntimeName } from './runtime-name.js';
+import { RUNTIME_NAMES, type RuntimeName } from './runtime-name.js';
+
+const KEYS: readonly string[] = [...RUNTIME_NAMES, 'default'];
+
+/** One loader function per runtime key (or `default`); a misspelt key (`nodejs`) would never be picked. */
+function checkLoaders(loaders: unknown): void {
+  const label = 'createBackendRegistry(): loaders';
+  if (typeof loaders !== 'object' || loaders === null || Array.isArray(loaders)) {
+    throw invalidArgument('type', label, 'an object of loader functions by runtime', loaders);
+  }
+  for (const [key, loader] of Object.entries(loaders)) {
+    if (!KEYS.includes(key))
+      throw invalidArgument('range', `${label}: key`, `one of ${KEYS.join(', ')}`, key);
+    if (loader !== undefined && typeof loader !== 'function') {
+      throw invalidArgument('type', `${label}.${key}`, 'a function that loads the backend', loader);
+    }
+  }
+}
 
 /**
  * One loader per runtime (or flavour) for the same backend interface; `default` is used when no key
@@ -41,6 +61,9 @@ export function createBackendRegistry<Backend>(
   loaders: BackendLoaders<Backend>,
   options: { runtime?: RuntimeName } = {},
 ): BackendRegistry<Backend> {
+  checkLoaders(loaders);
+  checkOptions(options, 'createBackendRegistry()', ['runtime']);
+  checkOneOf(options.runtime, 'createBackendRegistry(): runtime', RUNTIME_NAMES);
   const runtime = options.runtime ?? currentRuntime().name;
   const selected = loaders[runtime] !== undefined ? runtime : 'default';
   const loader = loaders[selected];

@@ -1,4 +1,6 @@
 import type * as NodeFs from 'node:fs';
+import { describeValue } from '../internal/describe-value.js';
+import { codedError } from './coded-error.js';
 import { linesOfFd } from './fd-lines.js';
 import { type ReadLinesSyncOptions, readRangeOf } from './read-stream-options.js';
 import { requireBuiltin } from './require-builtin.js';
@@ -29,6 +31,11 @@ export function readLinesSync(
   path: string | URL | Uint8Array,
   options?: ReadLinesSyncOptions | BufferEncoding,
 ): Generator<string, undefined, undefined> {
+  // Checked at the call, as fs.createReadStream() checks it, not at the first line read.
+  if (typeof path !== 'string' && !(path instanceof URL) && !(path instanceof Uint8Array)) {
+    const message = `readLinesSync: path must be a string, a Buffer or a URL, got ${describeValue(path)}`;
+    throw codedError(TypeError, 'ERR_INVALID_ARG_TYPE', message);
+  }
   const range = readRangeOf(options, 'readLinesSync');
   const flags = typeof options === 'object' ? options?.flags : undefined;
   const mode = typeof options === 'object' ? options?.mode : undefined;

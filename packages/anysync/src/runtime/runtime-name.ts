@@ -12,3 +12,16 @@ export type RuntimeName =
   | 'netlify'
   | 'browser'
   | 'unknown';
+
+/** Every `RuntimeName`, to check a name given at run time. */
+export const RUNTIME_NAMES: readonly RuntimeName[] = [
+  'node',
+  'bun',
+  'deno',
+  'workerd',
+  'edge-light',
+  'fastly',
+  'netlify',
+  'browser',
+  'unknown',
+];

@@ -1,3 +1,4 @@
+import { checkFinite } from '../internal/check-number.js';
 import { canBlock, currentRuntime } from './current-runtime.js';
 
 let sleeper: Int32Array | undefined;
@@ -19,10 +20,10 @@ let sleeper: Int32Array | undefined;
  * ```
  */
 export function sleepSync<T = void>(ms: number, value?: T): T {
-  const delay = Number(ms);
-  if (Number.isNaN(delay)) {
-    throw new TypeError(`sleepSync: the delay must be a number of milliseconds, got ${String(ms)}`);
-  }
+  // A number, and finite: blocking a thread forever is never what was meant, and nothing could end it.
+  // A negative delay is due at once, as with setTimeout, which this stands in for in generated sync twins
+  // (`setTimeout(resolve, deadline - Date.now())` must not throw in one twin and sleep 0 in the other).
+  const delay = checkFinite(ms, 'sleepSync(): ms');
   if (!canBlock()) {
     const runtime = currentRuntime();
     throw new Error(

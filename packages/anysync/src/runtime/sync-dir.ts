@@ -1,4 +1,5 @@
 import type * as NodeFs from 'node:fs';
+import { invalidArgument } from '../internal/invalid-argument.js';
 
 /**
  * An open directory read by blocking calls: the sync twin of the `Dir` that `opendir` from
@@ -24,6 +25,10 @@ export class SyncDir implements Iterable<NodeFs.Dirent> {
 
   /** Wraps a `Dir` of `node:fs`, which this object reads with its `…Sync` methods from now on. */
   constructor(dir: NodeFs.Dir) {
+    const candidate = dir as Partial<NodeFs.Dir> | null;
+    if (typeof candidate?.readSync !== 'function' || typeof candidate.closeSync !== 'function') {
+      throw invalidArgument('type', 'SyncDir: dir', 'a Dir of node:fs (open one with opendirSync())', dir);
+    }
     this.#dir = dir;
   }
 

@@ -1,4 +1,5 @@
 import type * as NodeFs from 'node:fs';
+import { describeValue } from '../internal/describe-value.js';
 import { codedError, fileClosedError } from './coded-error.js';
 import { linesOfFd } from './fd-lines.js';
 import { readArguments, writeArguments } from './file-io-arguments.js';
@@ -63,11 +64,13 @@ export class SyncFileHandle {
   /** Wraps an open file descriptor of `fs`; the handle owns it from now on. */
   constructor(fs: typeof NodeFs, fd: number) {
     if (!Number.isInteger(fd) || fd < 0) {
-      throw codedError(
-        RangeError,
-        'ERR_OUT_OF_RANGE',
-        `SyncFileHandle: fd must be an integer >= 0, got ${String(fd)}`,
-      );
+      const [Kind, code] =
+        typeof fd === 'number' ? [RangeError, 'ERR_OUT_OF_RANGE'] : [TypeError, 'ERR_INVALID_ARG_TYPE'];
+      throw codedError(Kind, code, `SyncFileHandle: fd must be an integer >= 0, got ${describeValue(fd)}`);
+    }
+    if (typeof (fs as Partial<typeof NodeFs> | null)?.readSync !== 'function') {
+      const message = `SyncFileHandle: fs must be the node:fs module, got ${describeValue(fs)}`;
+      throw codedError(TypeError, 'ERR_INVALID_ARG_TYPE', message);
     }
     this.#fs = fs;
     this.#fd = fd;

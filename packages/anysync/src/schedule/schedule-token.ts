@@ -1,3 +1,7 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkFinite } from '../internal/check-number.js';
+
 /** How the scheduler marks a one-off payload delivered without a public method. */
 export const settleToken: unique symbol = Symbol('anysync.settleToken');
 
@@ -25,9 +29,10 @@ export class ScheduleToken {
 
   /** Made by the scheduler; `cancel` runs once, on the first `cancel()`. */
   constructor(nextAt: number, interval: number | undefined, cancel: (token: ScheduleToken) => void) {
-    this.nextAt = nextAt;
+    this.nextAt = checkFinite(nextAt, 'ScheduleToken: nextAt');
+    if (interval !== undefined) checkMilliseconds(interval, 'ScheduleToken: interval', false, true);
     this.interval = interval;
-    this.#cancel = cancel;
+    this.#cancel = checkFunction(cancel, 'ScheduleToken: cancel');
   }
 
   /** Whether the payload is still to be delivered (for an interval: whether it still repeats). */

@@ -1,4 +1,8 @@
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkOptions } from '../internal/check-options.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import { type Clock, currentClock } from '../internal/clock.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
 import { Deque } from '../internal/deque.js';
 import { rejectIfCancelled } from '../internal/reject-if-cancelled.js';
 import { type WaitOptions, WaitQueue } from '../internal/wait-queue.js';
@@ -42,11 +46,11 @@ interface Entry<T> extends HeapEntry {
 const RECHECK_MS = 60_000;
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
-function wallTime(time: Date | number, what: string): number {
+function wallTime(time: Date | number, label: string): number {
+  const expected = 'a valid Date or finite epoch milliseconds';
   const ms = time instanceof Date ? time.getTime() : time;
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
-    throw new TypeError(`${what}: expected a Date or epoch milliseconds, got ${String(time)}`);
-  }
+  if (typeof ms !== 'number') throw invalidArgument('type', label, expected, time);
+  if (!Number.isFinite(ms)) throw invalidArgument('range', label, expected, time);
   return ms;
 }
 
@@ -93,14 +97,12 @@ export class Scheduler<T> implements AsyncIterable<T>, AsyncDisposable {
 
   /** Delivers `payload` at wall-clock `time` (a Date or epoch ms); a time in the past means now. */
   at(time: Date | number, payload: T): ScheduleToken {
-    return this.#schedule(wallTime(time, 'Scheduler.at()'), undefined, payload, 'Scheduler.at()');
+    return this.#schedule(wallTime(time, 'Scheduler.at(): time'), undefined, payload, 'Scheduler.at()');
   }
 
   /** Delivers `payload` `ms` milliseconds from now. */
   after(ms: number, payload: T): ScheduleToken {
-    if (typeof ms !== 'number' || Number.isNaN(ms)) {
-      throw new TypeError(`Scheduler.after(): ms must be a number of milliseconds, got ${String(ms)}`);
-    }
+    checkMilliseconds(ms, 'Scheduler.after(): ms', false);
     return this.#schedule(currentClock().dateNow() + ms, undefined, payload, 'Scheduler.after()');
   }
 
@@ -110,20 +112,22 @@ export class Scheduler<T> implements AsyncIterable<T>, AsyncDisposable {
    * bunched.
    */
   every(ms: number, payload: T, options?: { readonly firstAt?: Date | number | undefined }): ScheduleToken {
-    if (!(typeof ms === 'number' && ms > 0 && Number.isFinite(ms))) {
-      throw new RangeError(
-        `Scheduler.every(): ms must be a finite number of milliseconds > 0, got ${String(ms)}`,
-      );
-    }
+    checkMilliseconds(ms, 'Scheduler.every(): ms', false, true);
+    checkOptions(options, 'Scheduler.every()', ['firstAt']);
     const first =
       options?.firstAt === undefined
         ? currentClock().dateNow() + ms
-        : wallTime(options.firstAt, 'Scheduler.every()');
+        : wallTime(options.firstAt, 'Scheduler.every(): firstAt');
     return this.#schedule(first, ms, payload, 'Scheduler.every()');
   }
 
   /** The next due payload, waiting for one; rejects with ClosedResourceError once the scheduler is closed. */
-  async take(options?: WaitOptions): Promise<T> {
+  take(options?: WaitOptions): Promise<T> {
+    checkWaitOptions(options, 'Scheduler.take()');
+    return this.#take(options);
+  }
+
+  async #take(options: WaitOptions | undefined): Promise<T> {
     const step = await this.#next(options);
     if (step.done === true) throw new ClosedResourceError('Scheduler.take(): the scheduler is closed');
     return step.value;

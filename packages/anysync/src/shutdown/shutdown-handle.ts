@@ -1,3 +1,5 @@
+import { invalidArgument } from '../internal/invalid-argument.js';
+
 /**
  * The shared memory of a `ShutdownService`, for worker threads: pass `service.handle` as `workerData` (or
  * in a message) and open it in the worker with `WorkerShutdown.from(handle)`.
@@ -26,9 +28,8 @@ export function createShutdownHandle(): ShutdownHandle {
 
 export function checkShutdownHandle(handle: ShutdownHandle, what: string): Int32Array {
   if (!(handle?.state instanceof SharedArrayBuffer) || handle.state.byteLength !== STATE_WORDS * 4) {
-    throw new TypeError(
-      `${what}: expected the \`handle\` of a ShutdownService ({ state: SharedArrayBuffer })`,
-    );
+    const expected = 'the `handle` of a ShutdownService ({ state: SharedArrayBuffer })';
+    throw invalidArgument('type', `${what}: handle`, expected, handle);
   }
   return new Int32Array(handle.state);
 }

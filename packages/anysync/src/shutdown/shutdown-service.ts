@@ -1,4 +1,9 @@
 import { waitAsync } from '../dual-queue/wait-async.js';
+import { checkFunction, checkOptionalFunction } from '../internal/check-function.js';
+import { checkInteger } from '../internal/check-integer.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkOptions } from '../internal/check-options.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
 import type { ShutdownCause } from './shutdown-cause.js';
 import { createShutdownHandle, REQUEST, type ShutdownHandle, STOPPING } from './shutdown-handle.js';
 
@@ -64,6 +69,26 @@ function nodeProcess(): NodeProcess {
 }
 
 /** 128 + the signal's number, the shell's convention for "killed by a signal". */
+/** The exit codes a process can report (POSIX keeps the low 8 bits). */
+const MAX_EXIT_CODE = 255;
+
+/** Signal names as Node spells them: `process.on('sigint')` or `'INT'` would register and never fire. */
+function checkSignalNames(signals: unknown): readonly string[] | undefined {
+  if (signals === undefined) return undefined;
+  const ok = Array.isArray(signals) && signals.every((name) => typeof name === 'string');
+  if (!ok) throw invalidArgument('type', 'ShutdownService: signals', 'an array of signal names', signals);
+  const wrong = signals.find((name: string) => !/^SIG[A-Z0-9]+$/.test(name));
+  if (wrong !== undefined) {
+    throw invalidArgument(
+      'range',
+      'ShutdownService: signals',
+      "signal names such as 'SIGINT' or 'SIGTERM'",
+      wrong,
+    );
+  }
+  return signals;
+}
+
 function signalExitCode(signal: string): number {
   const number = nodeProcess().getBuiltinModule?.('node:os')?.constants?.signals?.[signal];
   return number === undefined ? 1 : 128 + number;
@@ -109,13 +134,19 @@ export class ShutdownService {
   #forceTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options?: ShutdownServiceOptions) {
-    this.#signals = options?.signals ?? DEFAULT_SIGNALS;
-    const timeout = options?.timeout ?? 10_000;
-    if (!(timeout >= 0)) throw new RangeError(`ShutdownService: timeout must be >= 0 ms, got ${timeout}`);
-    this.#timeout = timeout;
-    this.#timeoutExitCode = options?.timeoutExitCode ?? 1;
-    this.#onForcedExit = options?.onForcedExit;
-    this.#exit = options?.exit;
+    checkOptions(options, 'ShutdownService', [
+      'signals',
+      'timeout',
+      'timeoutExitCode',
+      'onForcedExit',
+      'exit',
+    ]);
+    this.#signals = checkSignalNames(options?.signals) ?? DEFAULT_SIGNALS;
+    this.#timeout = checkMilliseconds(options?.timeout ?? 10_000, 'ShutdownService: timeout', true);
+    const code = options?.timeoutExitCode ?? 1;
+    this.#timeoutExitCode = checkInteger(code, 'ShutdownService: timeoutExitCode', 0, MAX_EXIT_CODE);
+    this.#onForcedExit = checkOptionalFunction(options?.onForcedExit, 'ShutdownService: onForcedExit');
+    this.#exit = checkOptionalFunction(options?.exit, 'ShutdownService: exit');
   }
 
   /** Shared memory for worker threads: open it there with `WorkerShutdown.from(handle)`. */
@@ -153,6 +184,7 @@ export class ShutdownService {
 
   /** Starts the shutdown from this thread, as a signal would. */
   requestShutdown(code = 0): void {
+    checkInteger(code, 'ShutdownService.requestShutdown(): code', 0, MAX_EXIT_CODE);
     this.#begin({ type: 'request', from: 'main', code });
   }
 
@@ -261,8 +293,7 @@ export class ShutdownService {
   }
 
   #check<F>(fn: F, method: string): F {
-    if (typeof fn !== 'function')
-      throw new TypeError(`ShutdownService.${method}(): expected a function, got ${typeof fn}`);
+    checkFunction(fn, `ShutdownService.${method}(): fn`);
     if (this.#phase !== 'idle')
       throw new Error(`ShutdownService.${method}(): hooks must be added before run()`);
     return fn;

@@ -1,6 +1,9 @@
 import { holdOpen, release } from '../dual-queue/keep-alive.js';
 import { waitAsync } from '../dual-queue/wait-async.js';
 import { abortable } from '../concurrency/abortable.js';
+import { checkInteger } from '../internal/check-integer.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkWaitOptions } from '../internal/check-wait-options.js';
 import type { WaitOptions } from '../internal/wait-queue.js';
 import { canBlock } from '../runtime/current-runtime.js';
 import { checkShutdownHandle, REQUEST, type ShutdownHandle, STOPPING } from './shutdown-handle.js';
@@ -58,7 +61,12 @@ export class WorkerShutdown {
   }
 
   /** Resolves when the shutdown begins, keeping the thread alive meanwhile. */
-  async wait(options?: WaitOptions): Promise<void> {
+  wait(options?: WaitOptions): Promise<void> {
+    checkWaitOptions(options, 'WorkerShutdown.wait()');
+    return this.#wait(options);
+  }
+
+  async #wait(options: WaitOptions | undefined): Promise<void> {
     const wait = waitAsync(this.#state, STOPPING, 0);
     if (!wait.async) return;
     holdOpen();
@@ -71,6 +79,7 @@ export class WorkerShutdown {
 
   /** Blocks the thread until the shutdown begins or `timeout` ms pass; returns whether it has begun. */
   waitSync(timeout?: number): boolean {
+    if (timeout !== undefined) checkMilliseconds(timeout, 'WorkerShutdown.waitSync(): timeout', true);
     if (!canBlock())
       throw new Error('WorkerShutdown.waitSync(): this thread may not block; use await wait()');
     Atomics.wait(this.#state, STOPPING, 0, timeout);
@@ -79,9 +88,8 @@ export class WorkerShutdown {
 
   /** Asks the main thread's service to shut down; `code` (an integer >= 0) reaches its cause. */
   request(code = 0): void {
-    if (!(Number.isInteger(code) && code >= 0 && code < 2 ** 31 - 1)) {
-      throw new RangeError(`WorkerShutdown.request(): code must be an integer >= 0, got ${String(code)}`);
-    }
+    // An exit code (POSIX keeps 8 bits); stored + 1 in an Int32 word, where 0 means "no request".
+    checkInteger(code, 'WorkerShutdown.request(): code', 0, 255);
     Atomics.compareExchange(this.#state, REQUEST, 0, code + 1);
     Atomics.notify(this.#state, REQUEST);
   }

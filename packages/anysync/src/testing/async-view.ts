@@ -1,3 +1,6 @@
+import { checkOptions } from '../internal/check-options.js';
+import { checkRenames, checkTwin } from './check-twin-options.js';
+
 /** Options of {@link asyncView}. */
 export interface AsyncViewOptions {
   /**
@@ -51,6 +54,10 @@ export function asyncView<Api extends object>(
   asyncTwin: Api,
   options: AsyncViewOptions = {},
 ): Api {
+  checkTwin(syncTwin, 'asyncView(): syncTwin');
+  checkTwin(asyncTwin, 'asyncView(): asyncTwin');
+  checkOptions(options, 'asyncView()', ['renames']);
+  checkRenames(options.renames, 'asyncView(): renames');
   const context: ViewContext = { classes: new Map(), renames: options.renames ?? {}, targets: new WeakMap() };
   const view: Record<string, unknown> = {};
   for (const [name, asyncValue] of Object.entries(asyncTwin)) {

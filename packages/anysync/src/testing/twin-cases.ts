@@ -1,5 +1,6 @@
 import { currentRuntime } from '../runtime/current-runtime.js';
 import { type AsyncViewOptions, asyncView } from './async-view.js';
+import { checkTwin, checkTwinCasesOptions } from './check-twin-options.js';
 
 /** The two colors of a library: its async twin and its generated sync twin. */
 export type Color = 'async' | 'sync';
@@ -84,6 +85,10 @@ export function twinCases<Api extends object, const Backend = undefined>(
   twins: { readonly async: Api; readonly sync: object },
   options: TwinCasesOptions<Backend> = {},
 ): TwinCase<Api, Backend>[] {
+  checkTwin(twins, 'twinCases(): twins');
+  checkTwin(twins.async, 'twinCases(): twins.async');
+  checkTwin(twins.sync, 'twinCases(): twins.sync');
+  checkTwinCasesOptions(options);
   const colors = options.colors ?? (['async', 'sync'] as const);
   let syncApi: Api | undefined;
   return colors.flatMap((color) => {

@@ -1,4 +1,10 @@
+import { checkFunction } from '../internal/check-function.js';
+import { checkInteger } from '../internal/check-integer.js';
+import { checkMilliseconds } from '../internal/check-milliseconds.js';
+import { checkFinite, checkNumber } from '../internal/check-number.js';
+import { checkOptions } from '../internal/check-options.js';
 import { type Clock, installClock } from '../internal/clock.js';
+import { invalidArgument } from '../internal/invalid-argument.js';
 import { nextMacrotask } from '../internal/next-macrotask.js';
 
 /**
@@ -80,9 +86,11 @@ export class VirtualClock implements Clock {
   #jumpScheduled = false;
 
   constructor(options?: VirtualClockOptions) {
-    this.#now = options?.start ?? 0;
-    this.#dateOffset = (options?.dateStart ?? DEFAULT_DATE_START) - this.#now;
-    this.#autojump = VirtualClock.#threshold(options?.autojump);
+    checkOptions(options, 'VirtualClock', ['start', 'dateStart', 'autojump']);
+    this.#now = checkFinite(options?.start ?? 0, 'VirtualClock: start');
+    const dateStart = checkFinite(options?.dateStart ?? DEFAULT_DATE_START, 'VirtualClock: dateStart');
+    this.#dateOffset = dateStart - this.#now;
+    this.#autojump = VirtualClock.#threshold(options?.autojump, 'VirtualClock: autojump');
   }
 
   now(): number {
@@ -94,6 +102,9 @@ export class VirtualClock implements Clock {
   }
 
   setTimer(callback: () => void, delay: number): unknown {
+    checkFunction(callback, 'VirtualClock.setTimer(): callback');
+    // Negative delays are due now, as with setTimeout: anysync computes some from deadlines already past.
+    checkNumber(delay, 'VirtualClock.setTimer(): delay');
     const timer: VirtualTimer = { time: this.#now + Math.max(0, delay), order: this.#order++, callback };
     const timers = this.#timers;
     let index = timers.length;
@@ -115,7 +126,7 @@ export class VirtualClock implements Clock {
 
   /** Turns autojump on (`true` or a real-time threshold in ms) or off. */
   set autojump(value: boolean | number) {
-    this.#autojump = VirtualClock.#threshold(value);
+    this.#autojump = VirtualClock.#threshold(value, 'VirtualClock.autojump');
     this.#scheduleJump();
   }
 
@@ -133,12 +144,16 @@ export class VirtualClock implements Clock {
 
   /** Moves time forward by `ms`, firing every timer due on the way, in order. */
   advance(ms: number): Promise<void> {
-    if (!(ms >= 0)) throw new RangeError(`VirtualClock.advance(): ms must be >= 0, got ${ms}`);
-    return this.advanceTo(this.#now + ms);
+    checkMilliseconds(ms, 'VirtualClock.advance(): ms', false);
+    return this.#advanceTo(this.#now + ms);
   }
 
   /** Moves time forward to `time`, firing every timer due on the way, in order. */
-  async advanceTo(time: number): Promise<void> {
+  advanceTo(time: number): Promise<void> {
+    return this.#advanceTo(checkFinite(time, 'VirtualClock.advanceTo(): time'));
+  }
+
+  async #advanceTo(time: number): Promise<void> {
     await this.settle();
     for (let next = this.#timers[0]; next !== undefined && next.time <= time; next = this.#timers[0]) {
       this.#fire(next);
@@ -162,8 +177,12 @@ export class VirtualClock implements Clock {
    * Fires timers in order, jumping time forward, until none is left. Throws after `limit` timers (default
    * 10 000), which usually means something re-arms a timer forever.
    */
-  async runAll(options?: { readonly limit?: number | undefined }): Promise<void> {
-    const limit = options?.limit ?? 10_000;
+  runAll(options?: { readonly limit?: number | undefined }): Promise<void> {
+    checkOptions(options, 'VirtualClock.runAll()', ['limit']);
+    return this.#runAll(checkInteger(options?.limit ?? 10_000, 'VirtualClock.runAll(): limit', 1));
+  }
+
+  async #runAll(limit: number): Promise<void> {
     for (let fired = 0; await this.runNext(); fired++) {
       if (fired >= limit) throw new Error(`VirtualClock.runAll(): still timers pending after ${limit} fired`);
     }
@@ -199,11 +218,13 @@ export class VirtualClock implements Clock {
     else setTimeout(jump, this.#autojump);
   }
 
-  static #threshold(value: boolean | number | undefined): number | false {
+  static #threshold(value: boolean | number | undefined, label: string): number | false {
     if (value === undefined || value === false) return false;
     if (value === true) return 0;
-    if (!(value >= 0))
-      throw new RangeError(`VirtualClock: autojump must be true, false or ms >= 0, got ${value}`);
+    const expected = 'true, false or a finite number of real milliseconds >= 0';
+    if (typeof value !== 'number') throw invalidArgument('type', label, expected, value);
+    if (!(value >= 0 && value !== Number.POSITIVE_INFINITY))
+      throw invalidArgument('range', label, expected, value);
     return value;
   }
 }

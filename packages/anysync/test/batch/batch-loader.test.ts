@@ -153,9 +153,13 @@ describe('BatchLoader', () => {
 
   it('explains invalid options', () => {
     expect(() => new BatchLoader({} as never)).toThrow('BatchLoader: load must be a function, got undefined');
-    expect(() => new BatchLoader({ load: (k: number[]) => k, concurrency: 0 })).toThrow(
-      'BatchLoader: concurrency must be an integer >= 1, got 0',
+    expect(() => new BatchLoader(undefined as never)).toThrow(
+      'BatchLoader: options must be an object such as { load }, got undefined',
     );
+    expect(() => new BatchLoader({ load: (k: number[]) => k, concurrency: 0 })).toThrow(
+      'BatchLoader: concurrency must be an integer >= 1 or Infinity, got 0',
+    );
+    expect(() => new BatchLoader({ load: (k: number[]) => k, dedupe: 'no' as never })).toThrow(TypeError);
     expect(() => new BatchLoader({ load: (k: number[]) => k, maxSize: 1.5 })).toThrow(/maxSize/);
   });
 });

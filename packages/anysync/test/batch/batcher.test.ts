@@ -192,15 +192,27 @@ describe('Batcher', () => {
   it('explains invalid options', () => {
     const dispatch = () => {};
     expect(() => new Batcher({ maxSize: 0, maxWait: 1, dispatch })).toThrow(
-      'Batcher: maxSize must be an integer >= 1 (or Infinity), got 0',
+      'Batcher: maxSize must be an integer >= 1 or Infinity, got 0',
+    );
+    expect(() => new Batcher(undefined as never)).toThrow(
+      new TypeError(
+        'Batcher: options must be an object such as { maxSize, maxWait, dispatch }, got undefined',
+      ),
+    );
+    expect(() => new Batcher({ maxWait: 1, dispatch } as never)).toThrow(
+      new TypeError('Batcher: maxSize must be an integer >= 1 or Infinity, got undefined'),
     );
     expect(() => new Batcher({ maxSize: 1, maxWait: -1, dispatch })).toThrow(
       'Batcher: maxWait must be a finite number of milliseconds >= 0, got -1',
     );
     expect(() => new Batcher({ maxSize: 1, maxWait: 1, dispatch: 'x' as never })).toThrow(
-      'Batcher: dispatch must be a function, got string',
+      "Batcher: dispatch must be a function, got 'x' (string)",
     );
     expect(() => new Batcher({ maxSize: 1, maxWait: 1, dispatch, concurrency: 0 })).toThrow(RangeError);
+    expect(() => new Batcher({ maxSize: 1, maxWait: 1, dispatch, concurrency: 1.5 })).toThrow(RangeError);
+    expect(() => new Batcher({ maxSize: 1, maxWait: 1, dispatch, maxwait: 5 } as never)).toThrow(
+      "Batcher: unknown option 'maxwait' (did you mean 'maxWait'?)",
+    );
     expect(() => new Batcher({ maxSize: 1, maxWait: 1, dispatch, finalizeTimeout: -5 })).toThrow(RangeError);
   });
 });

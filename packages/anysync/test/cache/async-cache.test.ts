@@ -263,12 +263,20 @@ describe('AsyncCache', () => {
   });
 
   it('explains invalid options', () => {
-    expect(() => new AsyncCache({ max: 0 })).toThrow('AsyncCache: max must be an integer >= 1, got 0');
+    expect(() => new AsyncCache({ max: 0 })).toThrow(
+      new RangeError('AsyncCache: max must be an integer from 1 to 2^31 - 2, got 0'),
+    );
     expect(() => new AsyncCache({ ttl: -1 })).toThrow(
-      'AsyncCache: ttl must be a number of milliseconds >= 0, got -1',
+      'AsyncCache: ttl must be a number of milliseconds >= 0 (or Infinity), got -1',
     );
     expect(() => new AsyncCache({ errors: 'sometimes' as 'keep' })).toThrow(
-      "AsyncCache: errors must be 'evict' or 'keep', got sometimes",
+      new RangeError("AsyncCache: errors must be 'evict' or 'keep', got 'sometimes' (string)"),
+    );
+    expect(() => new AsyncCache({ mxa: 10 } as never)).toThrow(
+      "AsyncCache: unknown option 'mxa' (did you mean 'max'?)",
+    );
+    expect(() => new AsyncCache().get('k', 'compute' as never)).toThrow(
+      "AsyncCache.get(): compute must be a function, got 'compute' (string)",
     );
   });
 });

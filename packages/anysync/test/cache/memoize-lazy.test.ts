@@ -98,7 +98,10 @@ describe('memoizeLazy()', () => {
 
   it('explains bad arguments', () => {
     expect(() => memoizeLazy(undefined as never)).toThrow(
-      'memoizeLazy(): expected a function, got undefined',
+      new TypeError('memoizeLazy(): fn must be a function, got undefined'),
+    );
+    expect(() => memoizeLazy(async () => 1).withSignal('x' as never)).toThrow(
+      "memoizeLazy().withSignal(): signal must be an AbortSignal or undefined, got 'x' (string)",
     );
   });
 });

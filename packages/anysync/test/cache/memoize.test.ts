@@ -156,9 +156,13 @@ describe('memoize()', () => {
   });
 
   it('explains bad arguments', () => {
-    expect(() => memoize(42 as never)).toThrow('memoize(): expected a function, got number');
+    expect(() => memoize(42 as never)).toThrow(new TypeError('memoize(): fn must be a function, got 42'));
     expect(() => memoize(async () => 1, { key: 'id' as never })).toThrow(
-      'memoize(): the key option must be a function, got string',
+      "memoize(): key must be a function or undefined, got 'id' (string)",
+    );
+    expect(() => memoize(async () => 1, { max: 0.5 })).toThrow(/memoize\(\): max must be an integer/);
+    expect(() => memoize(async () => 1, { tll: 10 } as never)).toThrow(
+      "memoize(): unknown option 'tll' (did you mean 'ttl'?)",
     );
   });
 });

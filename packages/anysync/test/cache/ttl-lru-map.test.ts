@@ -83,8 +83,13 @@ describe('TtlLruMap', () => {
 
   it('rejects a ttl that is not a positive number', () => {
     expect(() => new TtlLruMap({ max: 1, ttl: 0 })).toThrow(
-      'TtlLruMap: ttl must be a number of milliseconds > 0, got 0',
+      'TtlLruMap: ttl must be a number of milliseconds > 0 (or Infinity), got 0',
     );
-    expect(() => new TtlLruMap({ max: 0, ttl: 1 })).toThrow(/max must be an integer/);
+    expect(() => new TtlLruMap({ max: 0, ttl: 1 })).toThrow(
+      'TtlLruMap: max must be an integer from 1 to 2^31 - 2, got 0',
+    );
+    expect(() => new TtlLruMap(undefined as never)).toThrow(
+      'TtlLruMap: options must be an object such as { max, ttl }, got undefined',
+    );
   });
 });

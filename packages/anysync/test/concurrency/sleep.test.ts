@@ -22,8 +22,11 @@ describe('sleep()', () => {
     expect(woke).toBe(true);
   });
 
-  it('treats negative delays as zero', async () => {
-    const done = sleep(-5);
+  it('refuses negative delays (a deadline belongs in sleepUntil(), which takes past ones)', async () => {
+    expect(() => sleep(-5)).toThrow(
+      new RangeError('sleep(): ms must be a number of milliseconds >= 0 (or Infinity), got -5'),
+    );
+    const done = sleepUntil(clock.now() - 5);
     await clock.advance(0);
     await expect(done).resolves.toBeUndefined();
   });
@@ -53,7 +56,13 @@ describe('sleep()', () => {
   });
 
   it('rejects a delay that is not a number', () => {
-    expect(() => sleep(Number.NaN)).toThrow('sleep(): the delay must be a number of milliseconds, got NaN');
+    expect(() => sleep(Number.NaN)).toThrow(RangeError);
+    expect(() => sleep('10' as never)).toThrow(
+      new TypeError("sleep(): ms must be a number of milliseconds >= 0 (or Infinity), got '10' (string)"),
+    );
+    expect(() => sleep(10, { signal: 'x' as never })).toThrow(
+      "sleep(): signal must be an AbortSignal or undefined, got 'x' (string)",
+    );
   });
 });
 
@@ -67,7 +76,9 @@ describe('sleepUntil()', () => {
   });
 
   it('rejects a deadline that is not a number', () => {
-    expect(() => sleepUntil(Number.NaN)).toThrow(/sleepUntil\(\): the deadline/);
+    expect(() => sleepUntil(Number.NaN)).toThrow(
+      'sleepUntil(): deadline must be a number other than NaN, got NaN',
+    );
   });
 });
 

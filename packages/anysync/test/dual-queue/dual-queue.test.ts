@@ -199,7 +199,9 @@ describe('DualQueue (one thread)', () => {
     expect(await same.get()).toBe('shared');
     expect(same.stats().maxItems).toBe(7);
     expect(() => DualQueue.from({} as never)).toThrow(
-      'DualQueue.from(): expected the `handle` of a DualQueue ({ control, data } SharedArrayBuffers)',
+      new TypeError(
+        'DualQueue.from(): handle must be the `handle` of a DualQueue ({ control, data } SharedArrayBuffers), got an object',
+      ),
     );
   });
 
@@ -218,8 +220,12 @@ describe('DualQueue (one thread)', () => {
       'DualQueue: bytes must be an integer from 16 to 2^31 - 1, got 8',
     );
     expect(() => new DualQueue({ maxItems: 0 })).toThrow(
-      'DualQueue: maxItems must be an integer >= 1, got 0',
+      'DualQueue: maxItems must be an integer >= 1 or Infinity, got 0',
     );
     expect(() => new DualQueue().getSync({ timeout: -1 })).toThrow(RangeError);
+    expect(() => new DualQueue({ codec: JSON as never })).toThrow(
+      'DualQueue: codec must be an object with encode and decode functions, or undefined, got an object',
+    );
+    expect(() => new DualQueue().put(1, { signal: 'x' as never })).toThrow(TypeError);
   });
 });

@@ -43,7 +43,13 @@ describe('batch()', () => {
 
   it('explains bad options at call time', () => {
     expect(() => batch([1], {})).toThrow('batch(): give a size, a maxWait, or both');
-    expect(() => batch([1], { size: 0 })).toThrow('batch(): size must be an integer >= 1, got 0');
+    expect(() => batch([1], { size: 0 })).toThrow('batch(): size must be an integer >= 1 or Infinity, got 0');
+    expect(() => batch([1], undefined as never)).toThrow(
+      'batch(): options must be an object such as { size, maxWait }, got undefined',
+    );
+    expect(() => batch([1], { szie: 10 } as never)).toThrow(
+      "batch(): unknown option 'szie' (did you mean 'size'?)",
+    );
     expect(() => batch([1], { maxWait: -1 })).toThrow(RangeError);
   });
 });

@@ -46,6 +46,6 @@ describe('buffer()', () => {
   });
 
   it('explains a bad size', () => {
-    expect(() => buffer([1], 0)).toThrow('buffer(): size must be an integer >= 1, got 0');
+    expect(() => buffer([1], 0)).toThrow('buffer(): size must be an integer >= 1 or Infinity, got 0');
   });
 });

@@ -54,7 +54,7 @@ describe('filter()', () => {
   });
 
   it('explains bad arguments at call time', () => {
-    expect(() => filter([1], null as never)).toThrow('filter(): predicate must be a function, got object');
+    expect(() => filter([1], null as never)).toThrow('filter(): predicate must be a function, got null');
     expect(() => filter([1], () => true, { concurrency: -1 })).toThrow(/concurrency must be an integer/);
   });
 });

@@ -164,10 +164,16 @@ describe('map()', () => {
   });
 
   it('explains bad arguments at call time', () => {
-    expect(() => map([1], 'x' as never)).toThrow('map(): fn must be a function, got string');
+    expect(() => map([1], 'x' as never)).toThrow("map(): fn must be a function, got 'x' (string)");
     expect(() => map([1], (n) => n, { concurrency: 0 })).toThrow(
-      'map(): concurrency must be an integer >= 1 (or Infinity), got 0',
+      'map(): concurrency must be an integer >= 1 or Infinity, got 0',
     );
-    expect(() => map(5 as never, (n) => n)).toThrow('map(): expected an iterable or async iterable, got 5');
+    expect(() => map(5 as never, (n) => n)).toThrow(
+      'map(): source must be an iterable or async iterable, got 5',
+    );
+    expect(() => map([1], (n) => n, { ordered: 'no' as never })).toThrow(TypeError);
+    expect(() => map([1], (n) => n, { signal: {} as never })).toThrow(
+      /map\(\): signal must be an AbortSignal/,
+    );
   });
 });

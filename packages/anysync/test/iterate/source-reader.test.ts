@@ -4,8 +4,8 @@ import { tracked } from './tracked-source.js';
 
 describe('SourceReader', () => {
   it('rejects what is not iterable, naming the caller', () => {
-    expect(() => new SourceReader(42 as never, 'map()')).toThrow(
-      'map(): expected an iterable or async iterable, got 42',
+    expect(() => new SourceReader(42 as never, 'map(): source')).toThrow(
+      new TypeError('map(): source must be an iterable or async iterable, got 42'),
     );
     expect(() => new SourceReader(null as never, 'zip()')).toThrow(TypeError);
   });

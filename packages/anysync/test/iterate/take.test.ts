@@ -27,7 +27,7 @@ describe('take()', () => {
   });
 
   it('explains a bad count at call time', () => {
-    expect(() => take([1], -1)).toThrow('take(): count must be an integer >= 0, got -1');
+    expect(() => take([1], -1)).toThrow('take(): count must be an integer >= 0 or Infinity, got -1');
     expect(() => take([1], 1.5)).toThrow(RangeError);
   });
 });

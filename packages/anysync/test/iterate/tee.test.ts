@@ -60,6 +60,6 @@ describe('tee()', () => {
   });
 
   it('explains a bad count', () => {
-    expect(() => tee([1], 0)).toThrow('tee(): count must be an integer >= 1, got 0');
+    expect(() => tee([1], 0)).toThrow('tee(): count must be an integer from 1 to 2^32 - 1, got 0');
   });
 });

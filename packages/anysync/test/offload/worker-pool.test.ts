@@ -161,6 +161,24 @@ describe('WorkerPool', () => {
     await expect(api.add(1, 1)).rejects.toBeInstanceOf(ClosedError);
     await expect(closing.load(HEAVY)).rejects.toBeInstanceOf(ClosedError);
   });
+
+  it('refuses bad options when it is created and bad call options when they are bound', () => {
+    expect(() => new WorkerPool({ size: 0 })).toThrow(
+      new RangeError('WorkerPool: size must be an integer >= 1, got 0'),
+    );
+    expect(() => new WorkerPool({ size: 'x' as never })).toThrow(
+      new TypeError("WorkerPool: size must be an integer >= 1, got 'x' (string)"),
+    );
+    expect(() => new WorkerPool({ maxQueue: 0 })).toThrow(RangeError); // refused every call before
+    expect(() => new WorkerPool({ timeout: -1 })).toThrow(RangeError);
+    expect(() => new WorkerPool({ env: { DEBUG: 1 } as never })).toThrow(TypeError);
+    expect(() => new WorkerPool({ sise: 2 } as never)).toThrow("did you mean 'size'?");
+    expect(() => heavy.add.with({ timeout: 0 })).toThrow(
+      'add.with(): timeout must be a number of milliseconds > 0',
+    );
+    expect(() => heavy.add.with({ signal: 'x' as never })).toThrow(TypeError);
+    expect(() => pool.load(42 as never)).toThrow(TypeError);
+  });
 });
 
 describe('sync generators as lazy async iterators (gen_transform)', () => {

@@ -67,10 +67,20 @@ describe('PrioritySemaphore', () => {
 
   it('rejects bad priorities and values', () => {
     const semaphore = new PrioritySemaphore(0);
-    expect(() => semaphore.acquire({ priority: Number.NaN })).toThrow(/priority must be a number/);
-    expect(() => new PrioritySemaphore(-1)).toThrow(/initial value/);
-    expect(() => withPriority(Number.NaN, () => 1)).toThrow(
-      /withPriority\(\): the priority must be a number/,
+    expect(() => semaphore.acquire({ priority: Number.NaN })).toThrow(
+      new RangeError('PrioritySemaphore.acquire(): priority must be a number other than NaN, got NaN'),
+    );
+    // Checked on the fast path too: a free semaphore used to take any priority in silence.
+    const free = new PrioritySemaphore(1);
+    expect(() => free.acquire({ priority: '1' as never })).toThrow(TypeError);
+    expect(() => free.acquire({ weight: 2 } as never)).toThrow(/weight is not an option here/);
+    expect(() => new PrioritySemaphore(-1)).toThrow(
+      'PrioritySemaphore: initialValue must be an integer >= 0, got -1',
+    );
+    expect(() => new PrioritySemaphore(1.5)).toThrow(RangeError); // whole tokens: no drift
+    expect(() => withPriority(Number.NaN, () => 1)).toThrow(/withPriority\(\): priority must be a number/);
+    expect(() => withPriority(1, 'fn' as never)).toThrow(
+      "withPriority(): fn must be a function, got 'fn' (string)",
     );
   });
 });

@@ -24,7 +24,7 @@ describe('Semaphore', () => {
     );
     expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(peak).toBe(3);
-    expect(semaphore.stats()).toEqual({ value: 3, maxValue: Number.POSITIVE_INFINITY, waiting: 0 });
+    expect(semaphore.stats()).toEqual({ value: 3, maxValue: 3, waiting: 0 });
   });
 
   it('serves weighted requests in order, so a heavy one is not starved', async () => {
@@ -77,16 +77,52 @@ describe('Semaphore', () => {
     const semaphore = new Semaphore(1, { maxValue: 2 });
     semaphore.release();
     expect(() => semaphore.release()).toThrow('Semaphore.release(): releasing 1 would exceed maxValue 2');
-    expect(() => semaphore.tryAcquire(3)).toThrow('a weight of 3 can never be served (maxValue 2)');
-    expect(() => semaphore.acquire({ weight: 0 })).toThrow(/weight must be a finite number > 0, got 0/);
-    expect(() => new Semaphore(-1)).toThrow(/initial value must be a finite number >= 0/);
-    expect(() => new Semaphore(3, { maxValue: 2 })).toThrow(/maxValue \(2\) must be >= the initial value/);
+    expect(() => semaphore.tryAcquire(3)).toThrow(
+      'Semaphore.tryAcquire(): weight must be a number > 0 and <= maxValue (2): a heavier one could never be granted, got 3',
+    );
+    expect(() => semaphore.acquire({ weight: 0 })).toThrow(
+      /weight must be a number > 0 and <= maxValue \(2\).*, got 0/,
+    );
+    expect(() => new Semaphore(-1)).toThrow('Semaphore: initialValue must be a finite number >= 0, got -1');
+    expect(() => new Semaphore(3, { maxValue: 2 })).toThrow(
+      /maxValue must be a number >= initialValue \(3\)/,
+    );
+  });
+
+  it('is bounded by its initial value by default: a double release or an impossible weight fails at the call', () => {
+    const semaphore = new Semaphore(2);
+    expect(() => semaphore.release()).toThrow('Semaphore.release(): releasing 1 would exceed maxValue 2');
+    expect(() => semaphore.acquire({ weight: 5 })).toThrow(RangeError); // issue 14: used to wait forever
+    expect(semaphore.stats()).toEqual({ value: 2, maxValue: 2, waiting: 0 });
+    const raisable = new Semaphore(2, { maxValue: Number.POSITIVE_INFINITY });
+    raisable.release(3);
+    expect(raisable.tryAcquire(5)?.released).toBe(false);
   });
 
   it('can be released by anyone, raising the value (an unbounded semaphore)', () => {
     const semaphore = new Semaphore(0);
     semaphore.release(5);
     expect(semaphore.value).toBe(5);
+    expect(() => semaphore.release(0.5)).toThrow(/whole number >= 1 on an unbounded semaphore/);
+    expect(() => semaphore.release(Number.MAX_SAFE_INTEGER)).toThrow(
+      /would exceed the most an unbounded semaphore/,
+    );
+  });
+
+  it('adds and takes fractional weights exactly, as decimals (no drift past maxValue)', async () => {
+    const semaphore = new Semaphore(1);
+    const permits = [0.1, 0.2, 0.7].map((weight) => semaphore.tryAcquire(weight));
+    expect(semaphore.value).toBe(0); // in floating point, 1 - 0.1 - 0.2 - 0.7 is 1.1e-16
+    expect(semaphore.tryAcquire(1e-9)).toBeUndefined();
+    for (const permit of permits.reverse()) permit?.release(); // 1.0000000000000002 > maxValue 1 before
+    expect(semaphore.value).toBe(1);
+    const third = await semaphore.acquire({ weight: 1 / 3 });
+    const rest = await semaphore.acquire({ weight: 2 / 3 });
+    expect(semaphore.tryAcquire(1e-15)).toBeUndefined();
+    third.release();
+    rest.release();
+    expect(semaphore.stats()).toEqual({ value: 1, maxValue: 1, waiting: 0 });
+    expect(() => semaphore.acquire({ weight: 1e-20 })).toThrow(/at least 1e-15/);
   });
 
   it('run() with a weight holds that many tokens and returns them on failure', async () => {
@@ -241,7 +277,7 @@ describe('Semaphore', () => {
     held.release();
     await Promise.all(done);
     expect(order).toEqual(['run 1', 'run 2', 'acquire', 'run 3', 'signalled', 'run 4']);
-    expect(semaphore.stats()).toEqual({ value: 1, maxValue: Number.POSITIVE_INFINITY, waiting: 0 });
+    expect(semaphore.stats()).toEqual({ value: 1, maxValue: 1, waiting: 0 });
   });
 
   it('a light waiter behind a queued run() does not overtake it when a grant happens', async () => {

@@ -87,8 +87,16 @@ describe('Lockout', () => {
   it('explains bad durations', () => {
     const lockout = new Lockout();
     expect(() => lockout.lockFor(Number.NaN)).toThrow(
-      'Lockout.lockFor(): ms must be a number of milliseconds, got NaN',
+      new RangeError('Lockout.lockFor(): ms must be a number of milliseconds >= 0 (or Infinity), got NaN'),
     );
+    expect(() => lockout.lockFor(-1000)).toThrow(RangeError);
     expect(() => lockout.lockUntil('soon' as never)).toThrow(TypeError);
+    expect(() => lockout.lockForRetryAfter(new Map() as never)).toThrow(
+      "Lockout.lockForRetryAfter(): header must be the header's value: a string, null or undefined, got an instance of Map",
+    );
+    expect(() => new Lockout(5000 as never)).toThrow(
+      new TypeError('Lockout: options must be an object or undefined, got 5000'),
+    );
+    expect(lockout.locked).toBe(false);
   });
 });

@@ -134,10 +134,59 @@ describe('RateLimiter', () => {
     expect(() => new RateLimiter({ limit: 1, interval: Number.POSITIVE_INFINITY })).toThrow(
       'RateLimiter: interval must be a finite number > 0, got Infinity',
     );
+    expect(() => new RateLimiter({ limit: 2 ** 52, interval: 10 })).toThrow(/limit must be at most 2\^51/);
     const limiter = new RateLimiter({ limit: 3, interval: 10 });
     expect(() => limiter.acquire({ weight: 4 })).toThrow(
-      'RateLimiter: weight must be a number > 0 and <= the limit (3), got 4',
+      'RateLimiter.acquire(): weight must be a number > 0 and <= the limit (3): a heavier one could never be granted, got 4',
     );
     expect(() => limiter.tryAcquire(0)).toThrow(RangeError);
+    expect(() => limiter.tryAcquire(1e-20)).toThrow(/weight must be at least 1e-14/);
+  });
+
+  it('adds fractional weights exactly: 0.2 + 2 + 0.6 + 0.2 fills a limit of 3, no more (issue 14, case a)', async () => {
+    const limiter = new RateLimiter({ limit: 3, interval: 8 });
+    for (const weight of [0.2, 2, 0.6]) await limiter.acquire({ weight });
+    await clock.advanceTo(1);
+    const last = limiter.acquire({ weight: 0.2 }).then(() => clock.now());
+    await clock.runAll();
+    expect(await last).toBe(1); // in floating point the sum is 3.0000000000000004 and it waited until 8
+    expect(limiter.stats().used).toBe(3);
+    expect(limiter.tryAcquire(0.001)).toBe(false);
+    await clock.advanceTo(8);
+    expect(limiter.stats().used).toBe(0.2);
+  });
+
+  it('empties to exactly 0 and sets no timer that fires without progress (issue 14, case b)', async () => {
+    const limiter = new RateLimiter({ limit: 1, interval: 10 });
+    expect([limiter.tryAcquire(0.2), limiter.tryAcquire(0.4), limiter.tryAcquire(0.3)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    await clock.advanceTo(5);
+    const whole = limiter.acquire({ weight: 1 }).then(() => clock.now());
+    await clock.runAll({ limit: 10 }); // before the fix: a 0 ms timer re-armed forever at t = 5
+    expect(await whole).toBe(10);
+    expect(clock.stats()).toMatchObject({ now: 10, pendingTimers: 0, firedTimers: 1 });
+    await clock.advanceTo(20);
+    expect(limiter.stats().used).toBe(0);
+  });
+
+  it('fires no timer without progress when the clock reads far from 0 (rounding of now + delay)', async () => {
+    const start = 1.7e12 + 0.1;
+    const far = new VirtualClock({ start });
+    using _far = far.install();
+    const limiter = new RateLimiter({ limit: 1, interval: 0.3 });
+    const admitted: number[] = [];
+    const all = Array.from({ length: 5 }, () =>
+      limiter.acquire({ weight: 0.7 }).then(() => admitted.push(far.now() - start)),
+    );
+    await far.runAll({ limit: 20 });
+    await Promise.all(all);
+    expect(admitted).toHaveLength(5);
+    for (let i = 1; i < admitted.length; i++) {
+      expect((admitted[i] as number) - (admitted[i - 1] as number)).toBeCloseTo(0.3, 3);
+    }
+    expect(far.stats().firedTimers).toBe(4);
   });
 });

@@ -45,4 +45,14 @@ describe('createBackendRegistry()', () => {
     const registry = createBackendRegistry<Greeter>({ node: async () => ({ greet: () => 'node' }) });
     expect(() => registry.getSync()).toThrow(/loads asynchronously; use get\(\)/);
   });
+
+  it('refuses loaders for runtimes it does not know and loaders that are not functions', () => {
+    expect(() => createBackendRegistry({ nodejs: () => 1 } as never)).toThrow(
+      new RangeError(
+        "createBackendRegistry(): loaders: key must be one of node, bun, deno, workerd, edge-light, fastly, netlify, browser, unknown, default, got 'nodejs' (string)",
+      ),
+    );
+    expect(() => createBackendRegistry({ node: './node.js' } as never)).toThrow(TypeError);
+    expect(() => createBackendRegistry({}, { runtime: 'Node' as never })).toThrow(RangeError);
+  });
 });

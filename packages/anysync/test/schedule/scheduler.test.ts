@@ -180,10 +180,13 @@ describe('Scheduler', () => {
   it('explains bad times and periods', () => {
     const scheduler = new Scheduler<number>();
     expect(() => scheduler.at(Number.NaN, 1)).toThrow(
-      'Scheduler.at(): expected a Date or epoch milliseconds, got NaN',
+      new RangeError('Scheduler.at(): time must be a valid Date or finite epoch milliseconds, got NaN'),
     );
-    expect(() => scheduler.at(new Date('nope'), 1)).toThrow(TypeError);
-    expect(() => scheduler.after('soon' as never, 1)).toThrow(/ms must be a number/);
+    expect(() => scheduler.at(new Date('nope'), 1)).toThrow(RangeError);
+    expect(() => scheduler.at('2030-01-01' as never, 1)).toThrow(TypeError);
+    expect(() => scheduler.after('soon' as never, 1)).toThrow(/ms must be a finite number of milliseconds/);
+    expect(() => scheduler.after(-5, 1)).toThrow(RangeError);
+    expect(() => scheduler.every(10, 1, { firstat: 0 } as never)).toThrow("did you mean 'firstAt'?");
     expect(() => scheduler.every(0, 1)).toThrow(
       'Scheduler.every(): ms must be a finite number of milliseconds > 0, got 0',
     );

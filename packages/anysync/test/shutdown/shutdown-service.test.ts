@@ -138,8 +138,14 @@ describe('ShutdownService', () => {
   it('runs once, takes hooks only before run(), and explains bad arguments', async () => {
     const service = new ShutdownService();
     expect(() => service.addJoin('x' as never)).toThrow(
-      'ShutdownService.addJoin(): expected a function, got string',
+      "ShutdownService.addJoin(): fn must be a function, got 'x' (string)",
     );
+    expect(() => new ShutdownService({ signals: ['INT'] })).toThrow(
+      "ShutdownService: signals must be signal names such as 'SIGINT' or 'SIGTERM', got 'INT' (string)",
+    );
+    expect(() => new ShutdownService({ timeoutExitCode: 256 })).toThrow(RangeError);
+    expect(() => new ShutdownService({ timout: 5 } as never)).toThrow("did you mean 'timeout'?");
+    expect(() => service.requestShutdown(1.5)).toThrow(RangeError);
     service.requestShutdown();
     await service.run();
     await expect(service.run()).rejects.toThrow(

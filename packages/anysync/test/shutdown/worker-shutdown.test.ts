@@ -34,9 +34,13 @@ describe('WorkerShutdown', () => {
 
   it('explains a bad handle or code', () => {
     expect(() => WorkerShutdown.from({} as never)).toThrow(
-      'WorkerShutdown.from(): expected the `handle` of a ShutdownService ({ state: SharedArrayBuffer })',
+      'WorkerShutdown.from(): handle must be the `handle` of a ShutdownService ({ state: SharedArrayBuffer }), got an object',
     );
     const view = WorkerShutdown.from(new ShutdownService().handle);
-    expect(() => view.request(-1)).toThrow('WorkerShutdown.request(): code must be an integer >= 0, got -1');
+    expect(() => view.request(-1)).toThrow(
+      new RangeError('WorkerShutdown.request(): code must be an integer from 0 to 255, got -1'),
+    );
+    expect(() => view.waitSync(-1)).toThrow(RangeError);
+    expect(() => view.wait({ signal: 'x' as never })).toThrow(TypeError);
   });
 });

@@ -49,6 +49,20 @@ describe('twinCases()', () => {
     expect(syncCase?.api).not.toBe(syncTwin);
     expect(syncCase?.api.AsyncCounter).toBeDefined();
   });
+
+  it('refuses twins and options that would make no case or a wrong one', () => {
+    expect(() => twinCases({ async: asyncTwin } as never)).toThrow(
+      new TypeError(
+        'twinCases(): twins.sync must be a module namespace or an object of exports, got undefined',
+      ),
+    );
+    expect(() => twinCases(twins, { colors: ['async', 'blocking'] as never })).toThrow(
+      "twinCases(): colors must be an array of 'async' and 'sync', got 'blocking' (string)",
+    );
+    expect(() => twinCases(twins, { backends: { async: ['a'] } as never })).toThrow(TypeError);
+    expect(() => twinCases(twins, { syncNeedsBlocking: 'yes' as never })).toThrow(TypeError);
+    expect(() => twinCases(twins, { renames: { a: 1 } as never })).toThrow(TypeError);
+  });
 });
 
 // The point of it all: one body, both twins.

@@ -96,7 +96,15 @@ describe('VirtualClock', () => {
 
   it('validates its arguments', () => {
     expect(() => new VirtualClock({ autojump: -1 })).toThrow(/autojump must be/);
-    expect(() => new VirtualClock().advance(-1)).toThrow('VirtualClock.advance(): ms must be >= 0, got -1');
+    expect(() => new VirtualClock().advance(-1)).toThrow(
+      new RangeError('VirtualClock.advance(): ms must be a finite number of milliseconds >= 0, got -1'),
+    );
+    expect(() => new VirtualClock().advance(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(() => new VirtualClock().advanceTo('10' as never)).toThrow(TypeError);
+    expect(() => new VirtualClock({ start: Number.NaN })).toThrow(RangeError);
+    expect(() => new VirtualClock().runAll({ limit: 0 })).toThrow(RangeError);
+    expect(() => new VirtualClock().setTimer('tick' as never, 5)).toThrow(TypeError);
+    expect(() => new VirtualClock({ autoJump: true } as never)).toThrow("did you mean 'autojump'?");
   });
 
   it('restores the previous clock when installs are nested', () => {
