@@ -82,6 +82,14 @@ describe.skipIf(redisMissing)(
       await store.acquire('s', request('e', 60_000));
       await expectTtls('after an expired holder was dropped');
       expect(Number(await test.command('PTTL', 'ttl-sem:{semaphore:s}:holders'))).toBeGreaterThan(59_000);
+      const two = (token: string, weight: number) => ({ token, weight, permits: 2, leaseMs: 60_000 });
+      await store.release('s', 'e', 1);
+      await store.acquire('t', two('f', 1));
+      await store.acquire('t', two('g', 1));
+      await store.acquire('t', two('heavy', 2));
+      await store.release('s', 'f', 2); // not its semaphore: nothing changes
+      await store.release('t', 'f', 2); // the heavy head still does not fit: back at the head of a new list
+      await expectTtls('a heavy head put back');
     });
 
     it('GCRA keeps fractions of a microsecond: at a billion a second, 2,000 calls leave the bucket barely ahead', async () => {

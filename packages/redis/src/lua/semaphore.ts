@@ -74,7 +74,8 @@ while used < permits do
     w = tonumber(w)
     if t == ticket then
       if used + w > permits then
-        redis.call('LPUSH', KEYS[3], entry)
+        -- Back at the head; if it was the only entry, Redis deleted the list and this makes it anew.
+        if redis.call('LPUSH', KEYS[3], entry) == 1 then queueMade = true end
         break
       end
       local fence = nextFence()
