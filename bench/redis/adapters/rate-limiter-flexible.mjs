@@ -8,7 +8,10 @@ import { createClient } from 'redis';
 
 async function connect(port, client) {
   if (client === 'node-redis') {
-    const redis = await createClient({ url: `redis://127.0.0.1:${port}`, disableOfflineQueue: true }).connect();
+    const redis = await createClient({
+      url: `redis://127.0.0.1:${port}`,
+      disableOfflineQueue: true,
+    }).connect();
     return { storeClient: redis, useRedisPackage: true, close: async () => redis.destroy() };
   }
   const redis = new Redis({
