@@ -49,9 +49,10 @@ export interface RedisRateLimitStoreOptions extends RedisStoreOptions {
 /**
  * A {@link RateLimitStore} on Redis: every `RateLimiter` with this store and the same name, in any
  * process, shares one limit. Each decision is one Lua script (`EVALSHA`) that reads the time from Redis
- * (`TIME`), never from a client, at millisecond precision (`PX`); the keys of one limit share a hash tag,
- * so it works on a Redis Cluster, and every key expires once the limit is wholly free again. A refused
- * call costs three commands (EVALSHA, TIME and one read) whatever the algorithm.
+ * (`TIME`, or for GCRA its key's TTL), never from a client, at millisecond precision (`PX`); the keys of
+ * one limit share a hash tag, so it works on a Redis Cluster, and every key expires once the limit has
+ * been wholly free for a while (at most an interval). A refused call costs three commands (EVALSHA and
+ * two more) whatever the algorithm.
  *
  * @example
  * ```ts

@@ -59,8 +59,8 @@ function checkRequest(request: SemaphoreRequest, caller: string): void {
  * leases (owner token → expiry on the server's clock) that vanish unless renewed, waiters queue in one
  * FIFO in Redis and are granted in arrival order by the script that frees their permits, which announces
  * each grant by pub/sub (no polling; a heartbeat every third of the lease keeps a waiter's place and
- * catches a missed message), and every grant carries a fencing token that only grows. The four keys of a
- * semaphore share a hash tag and expire with its latest lease.
+ * catches a missed message), and every grant carries a fencing token that only grows. A semaphore's keys
+ * (four, and one per waiter) share a hash tag and expire at most a lease after its latest lease.
  *
  * @example
  * ```ts
