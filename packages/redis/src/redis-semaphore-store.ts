@@ -57,9 +57,10 @@ function checkRequest(request: SemaphoreRequest, caller: string): void {
 /**
  * A {@link SemaphoreStore} on Redis, for `Semaphore` and `Lock` shared by every process: holders are
  * leases (owner token → expiry on the server's clock) that vanish unless renewed, waiters queue in one
- * FIFO in Redis and are granted in arrival order by the script that frees their permits, which announces
- * each grant by pub/sub (no polling; a heartbeat every third of the lease keeps a waiter's place and
- * catches a missed message), and every grant carries a fencing token that only grows. A semaphore's keys
+ * FIFO in Redis and are granted in arrival order by the script that frees their permits, which tells
+ * each waiter (in its reply when the waiter is in the same process, by pub/sub on the waiting store's
+ * channel otherwise; no polling; a heartbeat every third of the lease keeps a waiter's place and catches
+ * a missed message), and every grant carries a fencing token that only grows. A semaphore's keys
  * (four, and one per waiter) share a hash tag and expire at most a lease after its latest lease.
  *
  * @example
