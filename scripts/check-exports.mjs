@@ -2,9 +2,11 @@
 // are-the-types-wrong (types resolve for every export under node16/bundler resolution).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { publishableWorkspaces } from './publishable-workspaces.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const packages = ['packages/anysync', 'packages/codegen', 'packages/redis'];
+// Every publishable workspace, as npm finds them: a new package is checked without a list to update.
+const packages = publishableWorkspaces(root).map((workspace) => workspace.location);
 let failed = 0;
 for (const pkg of packages) {
   const dir = join(root, pkg);

@@ -3,13 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { publishableWorkspaces } from '../scripts/publishable-workspaces.mjs';
 
 /**
  * The public API is what each package's `exports` map exposes, nothing else. Every exported name must
  * carry JSDoc, and every exported value (function, class, constant) an `@example`.
  */
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const packages = ['packages/anysync', 'packages/codegen', 'packages/redis'];
+// Every publishable workspace, as npm finds them: a new package is checked without a list to update.
+const packages = publishableWorkspaces(root).map((workspace) => workspace.location);
 
 interface Entry {
   readonly subpath: string;

@@ -10,14 +10,16 @@ const adapter = await import(`./adapters/${contender.module}.mjs`);
 const admin = await createClient({ url: `redis://127.0.0.1:${port}` }).connect();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Every command the server ran so far, by name (INFO itself left out). */
+/** Every command the server ran so far, by name (INFO itself left out), and the server's CPU seconds. */
 async function commandCounts() {
   const counts = {};
   for (const line of (await admin.info('commandstats')).split('\n')) {
     const match = /^cmdstat_([^:]+):calls=(\d+)/.exec(line.trim());
     if (match && match[1] !== 'info') counts[match[1]] = Number(match[2]);
   }
-  return counts;
+  const cpu = await admin.info('cpu');
+  const seconds = (name) => Number(new RegExp(`${name}:([\\d.]+)`).exec(cpu)?.[1] ?? Number.NaN);
+  return { counts, serverCpu: seconds('used_cpu_user') + seconds('used_cpu_sys') };
 }
 
 function percentile(sorted, p) {
@@ -56,9 +58,11 @@ async function rate() {
   await drive(2000, workload.concurrency, (i) => call(i + 1_000_000)); // warm-up, other keys
   const warmAdmitted = admitted;
   const before = await commandCounts();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const latencies = await drive(workload.ops, workload.concurrency, call);
   const seconds = (performance.now() - started) / 1000;
+  const clientCpu = process.cpuUsage(cpu);
   const after = await commandCounts();
   await made.close();
   const timedAdmitted = admitted - warmAdmitted;
@@ -69,6 +73,7 @@ async function rate() {
     latencies,
     before,
     after,
+    clientCpu,
     check: { admitted: timedAdmitted, expected, ok: timedAdmitted === expected },
   };
 }
@@ -84,19 +89,30 @@ async function semaphore() {
   };
   await drive(50, 10, () => made.run(hold)); // warm-up
   most = 0;
+  // When each acquisition asked and when it got in, to count how many were overtaken by a later arrival.
+  const asked = [];
+  const got = [];
   const before = await commandCounts();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const latencies = [];
   await Promise.all(
     Array.from({ length: workload.contenders }, async () => {
       for (let c = 0; c < workload.cycles; c++) {
         const begun = performance.now();
-        await made.run(hold);
+        let entered = 0;
+        await made.run(() => {
+          entered = performance.now();
+          return hold();
+        });
+        asked.push(begun);
+        got.push(entered);
         latencies.push(performance.now() - begun);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const clientCpu = process.cpuUsage(cpu);
   const after = await commandCounts();
   await made.close();
   const ops = workload.contenders * workload.cycles;
@@ -106,16 +122,35 @@ async function semaphore() {
     latencies,
     before,
     after,
+    clientCpu,
+    overtaken: overtakenShare(asked, got),
     check: { mostInside: most, ok: most <= workload.permits },
   };
+}
+
+/**
+ * The share of acquisitions that some later arrival got in before (FIFO gives none, give or take
+ * arrivals within the same millisecond): each is compared with every later arrival.
+ */
+function overtakenShare(asked, got) {
+  const order = asked.map((_, i) => i).sort((a, b) => asked[a] - asked[b]);
+  let overtaken = 0;
+  let laterFirst = Number.POSITIVE_INFINITY;
+  // From the last arrival back: the earliest entry among those who arrived later.
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k];
+    if (laterFirst < got[i] - 1) overtaken++;
+    laterFirst = Math.min(laterFirst, got[i]);
+  }
+  return overtaken / order.length;
 }
 
 const result = workload.kind === 'rate' ? await rate() : await semaphore();
 const sorted = result.latencies.sort((a, b) => a - b);
 let commands = 0;
 const byName = {};
-for (const [name, calls] of Object.entries(result.after)) {
-  const delta = calls - (result.before[name] ?? 0);
+for (const [name, calls] of Object.entries(result.after.counts)) {
+  const delta = calls - (result.before.counts[name] ?? 0);
   if (delta > 0) {
     commands += delta;
     byName[name] = delta;
@@ -128,6 +163,9 @@ console.log(
     p50: percentile(sorted, 0.5),
     p99: percentile(sorted, 0.99),
     commandsPerOp: commands / result.ops,
+    clientCpuUs: (result.clientCpu.user + result.clientCpu.system) / result.ops,
+    serverCpuUs: ((result.after.serverCpu - result.before.serverCpu) * 1e6) / result.ops,
+    overtaken: result.overtaken,
     commands: byName,
     check: result.check,
   }),

@@ -6,6 +6,8 @@ const RATE = [
   'anysync gcra',
   'anysync gcra (ioredis)',
   'rate-limiter-flexible',
+  'rate-limiter-flexible (node-redis)',
+  'rate-limiter-flexible (ioredis auto-pipelining)',
 ];
 
 /** How each contender is made: its adapter module, export and options. */
@@ -15,6 +17,14 @@ export const contenders = {
   'anysync gcra': { module: 'anysync', options: { algorithm: 'gcra' } },
   'anysync gcra (ioredis)': { module: 'anysync', options: { algorithm: 'gcra', client: 'ioredis' } },
   'rate-limiter-flexible': { module: 'rate-limiter-flexible', options: {} },
+  'rate-limiter-flexible (node-redis)': {
+    module: 'rate-limiter-flexible',
+    options: { client: 'node-redis' },
+  },
+  'rate-limiter-flexible (ioredis auto-pipelining)': {
+    module: 'rate-limiter-flexible',
+    options: { client: 'ioredis-auto' },
+  },
   bottleneck: { module: 'bottleneck', options: {} },
   'anysync Semaphore': { module: 'anysync', options: {} },
   'anysync Semaphore (ioredis)': { module: 'anysync', options: { client: 'ioredis' } },
@@ -64,11 +74,11 @@ export const workloads = {
     contenders: RATE,
   },
   'semaphore-10x100': {
-    title: 'Semaphore of 10 permits, 100 contenders, 20 acquire-hold(1 ms)-release cycles each',
+    title: 'Semaphore of 10 permits, 100 contenders, 50 acquire-hold(1 ms)-release cycles each',
     kind: 'semaphore',
     permits: 10,
     contenders: 100,
-    cycles: 20,
+    cycles: 50,
     holdMs: 1,
     contenders_: ['anysync Semaphore', 'anysync Semaphore (ioredis)', 'redis-semaphore', 'bottleneck'],
   },

@@ -6,8 +6,14 @@ import { Redis } from 'ioredis';
 import { createClient } from 'redis';
 
 async function connect(port, client) {
-  if (client === 'ioredis') {
-    const redis = new Redis({ port, host: '127.0.0.1', enableOfflineQueue: false, lazyConnect: true });
+  if (client === 'ioredis' || client === 'ioredis-auto') {
+    const redis = new Redis({
+      port,
+      host: '127.0.0.1',
+      enableOfflineQueue: false,
+      lazyConnect: true,
+      enableAutoPipelining: client === 'ioredis-auto',
+    });
     await redis.connect();
     const adapter = ioredisClient(redis);
     const close = async () => {

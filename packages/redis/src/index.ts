@@ -11,7 +11,7 @@ export { type ClientAdapterOptions, nodeRedisClient } from './clients/node-redis
 export { ioredisClient } from './clients/ioredis-client.js';
 export type { RedisClient } from './redis-client.js';
 export { RedisLockoutStore } from './redis-lockout-store.js';
-export { RedisRateLimitStore } from './redis-rate-limit-store.js';
+export { RedisRateLimitStore, type RedisRateLimitStoreOptions } from './redis-rate-limit-store.js';
 export { RedisSemaphoreStore } from './redis-semaphore-store.js';
 export { RedisSingleFlightStore } from './redis-single-flight-store.js';
 export { RedisStoreError, type RedisStoreErrorKind } from './redis-store-error.js';

@@ -5,53 +5,54 @@ import {
   type RateLimitRequest,
   type RateLimitStore,
 } from 'anysync/rate-limit';
-import { checkName, checkPositive, replyList } from './check-input.js';
-import { GCRA } from './lua/gcra.js';
-import { SLIDING_COUNTER } from './lua/sliding-counter.js';
-import { SLIDING_LOG } from './lua/sliding-log.js';
+import { checkName, checkPositive } from './check-input.js';
+import { gcraLimit } from './limits/gcra-limit.js';
+import type { LimitScript } from './limits/limit-script.js';
+import { slidingCounterLimit } from './limits/sliding-counter-limit.js';
+import { slidingLogLimit } from './limits/sliding-log-limit.js';
 import type { RedisStoreOptions } from './redis-store-options.js';
 import { Script } from './script.js';
 import { StoreCalls } from './store-calls.js';
 
-const SCRIPTS: Record<RateLimitAlgorithm, Script> = {
-  'sliding-log': new Script(SLIDING_LOG),
-  'sliding-counter': new Script(SLIDING_COUNTER),
-  gcra: new Script(GCRA),
+const LIMITS: Record<RateLimitAlgorithm, LimitScript> = {
+  'sliding-log': slidingLogLimit,
+  'sliding-counter': slidingCounterLimit,
+  gcra: gcraLimit,
 };
 const DELETE = new Script("return redis.call('DEL', unpack(KEYS))");
 const CALLER = 'RedisRateLimitStore.consume()';
+/** Replies carry durations in ns as integers, which Redis holds up to 2^63: about 292 years. */
+const MAX_INTERVAL = 1e12;
 
-/** A request's script arguments; a limiter sends the same request object on every call, so they are kept. */
-const ARGS = new WeakMap<RateLimitRequest, string[]>();
-function argsOf(request: RateLimitRequest): string[] {
-  let args = ARGS.get(request);
-  if (args === undefined) {
-    const { limit, interval, weight, peek } = request;
-    args = [String(limit), String(interval), String(weight), peek === true ? '1' : '0'];
-    // Only for requests that cannot change under us.
-    if (Object.isFrozen(request)) ARGS.set(request, args);
-  }
-  return args;
-}
-
-/** A script's reply: integers in thousandths (µs for the durations and the clock), the cheapest replies. */
-function toDecision(reply: unknown): RateLimitDecision {
-  const [admitted, remaining, resetMs, retryAfterMs, at] = replyList(reply, CALLER);
-  return {
-    admitted: Number(admitted) === 1,
-    remaining: Number(remaining) / 1000,
-    resetMs: Number(resetMs) / 1000,
-    retryAfterMs: Number(retryAfterMs) / 1000,
-    at: Number(at) / 1000,
-  };
+/**
+ * Options of a {@link RedisRateLimitStore}: those of every store, and whether decisions tell their time.
+ *
+ * @example
+ * ```ts
+ * import { nodeRedisClient, RedisRateLimitStore, type RedisRateLimitStoreOptions } from '@anysync/redis';
+ * import { createClient } from 'redis';
+ *
+ * const redis = await createClient({ disableOfflineQueue: true }).connect();
+ * const options: RedisRateLimitStoreOptions = { client: nodeRedisClient(redis), reportTime: true };
+ * const store = new RedisRateLimitStore(options);
+ * ```
+ */
+export interface RedisRateLimitStoreOptions extends RedisStoreOptions {
+  /**
+   * Tell every decision's time on the server's clock (`at`, ms since the epoch). The sliding log and the
+   * sliding counter read the clock anyway and always tell it; GCRA reads it through its key's TTL and
+   * tells it only when asked (one command more, Redis 7 or later).
+   */
+  readonly reportTime?: boolean | undefined;
 }
 
 /**
  * A {@link RateLimitStore} on Redis: every `RateLimiter` with this store and the same name, in any
  * process, shares one limit. Each decision is one Lua script (`EVALSHA`) that reads the time from Redis
- * (`TIME`), never from a client, at millisecond precision (`PX`); the keys of one limit share a hash tag,
- * so it works on a Redis Cluster, and every key expires once the limit is wholly free again. A refused
- * call costs three commands (EVALSHA, TIME and one read) whatever the algorithm.
+ * (`TIME`, or for GCRA its key's TTL), never from a client, at millisecond precision (`PX`); the keys of
+ * one limit share a hash tag, so it works on a Redis Cluster, and every key expires once the limit has
+ * been wholly free for a while (at most an interval). A refused call costs three commands (EVALSHA and
+ * two more) whatever the algorithm.
  *
  * @example
  * ```ts
@@ -69,48 +70,61 @@ function toDecision(reply: unknown): RateLimitDecision {
 export class RedisRateLimitStore implements RateLimitStore {
   readonly #calls: StoreCalls;
   readonly #fallback = new MemoryRateLimitStore();
+  readonly #reportTime: boolean;
+  /** A request's script arguments; a limiter sends the same frozen request on every call, so they are kept. */
+  readonly #args = new WeakMap<RateLimitRequest, string[]>();
 
-  constructor(options: RedisStoreOptions) {
+  constructor(options: RedisRateLimitStoreOptions) {
     this.#calls = new StoreCalls(options, 'RedisRateLimitStore');
+    const { reportTime = false } = options;
+    if (typeof reportTime !== 'boolean') {
+      throw new TypeError(`RedisRateLimitStore: reportTime must be a boolean, got ${String(reportTime)}`);
+    }
+    this.#reportTime = reportTime;
   }
 
   consume(name: string, request: RateLimitRequest): Promise<RateLimitDecision> {
+    let limit: LimitScript;
     try {
       checkName(name, 'name', CALLER);
-      if (typeof request !== 'object' || request === null || !(request.algorithm in SCRIPTS)) {
+      if (typeof request !== 'object' || request === null || !Object.hasOwn(LIMITS, request.algorithm)) {
         throw new RangeError(
           `${CALLER}: algorithm must be 'sliding-log', 'sliding-counter' or 'gcra', got ${String(request?.algorithm)}`,
         );
       }
+      limit = LIMITS[request.algorithm];
       checkPositive(request.limit, 'limit', CALLER);
-      checkPositive(request.interval, 'interval', CALLER);
+      checkPositive(request.interval, 'interval', CALLER, MAX_INTERVAL);
       checkPositive(request.weight, 'weight', CALLER, request.limit);
     } catch (error) {
       return Promise.reject(error);
     }
-    const { algorithm, limit } = request;
-    const args = argsOf(request);
     return this.#calls.guarded(
       'rate limit consume',
-      () => this.#calls.raw(SCRIPTS[algorithm], this.#keys(algorithm, name), args).then(toDecision),
+      () =>
+        this.#calls
+          .raw(limit.script, limit.keys(this.#calls.tag(limit.kind, name)), this.#argsOf(limit, request))
+          .then((reply) => limit.decision(reply, request)),
       () => this.#fallback.consume(name, request),
-      () => ({ admitted: true, remaining: limit, resetMs: 0, retryAfterMs: 0 }),
+      () => ({ admitted: true, remaining: request.limit, resetMs: 0, retryAfterMs: 0 }),
     );
   }
 
   async reset(name: string): Promise<void> {
     checkName(name, 'name', 'RedisRateLimitStore.reset()');
     await this.#fallback.reset(name);
-    for (const algorithm of Object.keys(SCRIPTS) as RateLimitAlgorithm[]) {
-      await this.#calls.run('rate limit reset', DELETE, this.#keys(algorithm, name), []);
+    for (const limit of Object.values(LIMITS)) {
+      await this.#calls.run('rate limit reset', DELETE, limit.keys(this.#calls.tag(limit.kind, name)), []);
     }
   }
 
-  #keys(algorithm: RateLimitAlgorithm, name: string): string[] {
-    if (algorithm === 'sliding-log') {
-      const tag = this.#calls.tag('rate-log', name);
-      return [`${tag}:log`, `${tag}:sum`];
+  #argsOf(limit: LimitScript, request: RateLimitRequest): string[] {
+    let args = this.#args.get(request);
+    if (args === undefined) {
+      args = limit.args(request, this.#reportTime);
+      // Only for requests that cannot change under us.
+      if (Object.isFrozen(request)) this.#args.set(request, args);
     }
-    return [this.#calls.tag(algorithm === 'gcra' ? 'rate-gcra' : 'rate-counter', name)];
+    return args;
   }
 }

@@ -57,10 +57,11 @@ function checkRequest(request: SemaphoreRequest, caller: string): void {
 /**
  * A {@link SemaphoreStore} on Redis, for `Semaphore` and `Lock` shared by every process: holders are
  * leases (owner token → expiry on the server's clock) that vanish unless renewed, waiters queue in one
- * FIFO in Redis and are granted in arrival order by the script that frees their permits, which announces
- * each grant by pub/sub (no polling; a heartbeat every third of the lease keeps a waiter's place and
- * catches a missed message), and every grant carries a fencing token that only grows. The five keys of a
- * semaphore share a hash tag and expire with its latest lease.
+ * FIFO in Redis and are granted in arrival order by the script that frees their permits, which tells
+ * each waiter (in its reply when the waiter is in the same process, by pub/sub on the waiting store's
+ * channel otherwise; no polling; a heartbeat every third of the lease keeps a waiter's place and catches
+ * a missed message), and every grant carries a fencing token that only grows. A semaphore's keys
+ * (four, and one per waiter) share a hash tag and expire at most a lease after its latest lease.
  *
  * @example
  * ```ts
@@ -86,9 +87,17 @@ export class RedisSemaphoreStore implements SemaphoreStore {
     for (const grant of parseGrants(message)) this.#tell(grant);
   };
 
+  /** This store's id: its waiters' grants are published on its own channel, `<prefix>:grants:<id>`. */
+  readonly #id = globalThis.crypto.randomUUID().slice(0, 13);
+  readonly #channels: string;
+  readonly #names = new Map<string, { keys: string[]; head: string[] }>();
+  /** Set once the store's grant channel is subscribed: watching is then only a local matter. */
+  #listening = false;
+
   constructor(options: RedisStoreOptions) {
     this.#calls = new StoreCalls(options, 'RedisSemaphoreStore');
-    this.#channel = new Channel(this.#calls, `${this.#calls.prefix}:grants`);
+    this.#channels = `${this.#calls.prefix}:grants:`;
+    this.#channel = new Channel(this.#calls, this.#channels + this.#id);
   }
 
   acquire(name: string, request: SemaphoreRequest): Promise<SemaphoreGrant> {
@@ -104,20 +113,13 @@ export class RedisSemaphoreStore implements SemaphoreStore {
     const bypassed = this.#bypassed.get(token);
     if (bypassed === 'open') return true;
     if (bypassed === 'fallback') return this.#fallback.renew(name, token, leaseMs);
+    const { keys, head } = this.#semaphore(name);
     return this.#calls.guarded(
       'semaphore renew',
-      async () => {
-        // The permits are not known here; any count grants nobody extra (grants need the head to fit).
-        const reply = await this.#calls.raw(RENEW, this.#keys(name), [
-          ...this.#head(name),
-          token,
-          String(Math.ceil(leaseMs)),
-          '0',
-        ]);
-        const [held, announced] = replyList(reply, 'RedisSemaphoreStore.renew()');
-        this.#announce(name, announced);
-        return Number(held) === 1;
-      },
+      () =>
+        this.#calls
+          .raw(RENEW, [...keys, head[1] + token], [...head, token, String(Math.ceil(leaseMs))])
+          .then((reply) => Number(reply) === 1),
       async () => true,
       () => true,
     );
@@ -130,18 +132,17 @@ export class RedisSemaphoreStore implements SemaphoreStore {
     this.#bypassed.delete(token);
     if (bypassed === 'open') return true;
     if (bypassed === 'fallback') return this.#fallback.release(name, token, permits);
+    const { keys, head } = this.#semaphore(name);
     return this.#calls.guarded(
       'semaphore release',
-      async () => {
-        const reply = await this.#calls.raw(RELEASE, this.#keys(name), [
-          ...this.#head(name),
-          token,
-          String(permits),
-        ]);
-        const [held, announced] = replyList(reply, 'RedisSemaphoreStore.release()');
-        this.#announce(name, announced);
-        return Number(held) === 1;
-      },
+      () =>
+        this.#calls
+          .raw(RELEASE, [...keys, head[1] + token], [...head, token, String(permits)])
+          .then((reply) => {
+            const [held, announced] = replyList(reply, 'RedisSemaphoreStore.release()');
+            this.#announce(name, announced);
+            return Number(held) === 1;
+          }),
       async () => false,
       () => false,
     );
@@ -156,16 +157,21 @@ export class RedisSemaphoreStore implements SemaphoreStore {
     const close = () => {
       if (this.#waiting.get(key) === mailbox) this.#waiting.delete(key);
     };
-    try {
-      await this.#calls.guarded(
-        'semaphore watch',
-        async () => void (await this.#channel.listen(this.#dispatch)),
-        async () => {},
-        () => {},
-      );
-    } catch (error) {
-      close();
-      throw error;
+    if (!this.#listening) {
+      try {
+        await this.#calls.guarded(
+          'semaphore watch',
+          async () => {
+            await this.#channel.listen(this.#dispatch);
+            this.#listening = true;
+          },
+          async () => {},
+          () => {},
+        );
+      } catch (error) {
+        close();
+        throw error;
+      }
     }
     return { next: (ms) => mailbox.take(ms), close };
   }
@@ -183,20 +189,16 @@ export class RedisSemaphoreStore implements SemaphoreStore {
     const bypassed = this.#bypassed.get(token);
     if (bypassed === 'open') return OPEN_GRANT;
     if (bypassed === 'fallback') return this.#fallback[method](name, request);
+    const { keys, head } = this.#semaphore(name);
+    const args = [...head, token, String(weight), String(permits), String(Math.ceil(leaseMs))];
     return this.#calls.guarded(
       `semaphore ${method}`,
-      async () => {
-        const reply = await this.#calls.raw(script, this.#keys(name), [
-          ...this.#head(name),
-          token,
-          String(weight),
-          String(permits),
-          String(Math.ceil(leaseMs)),
-        ]);
-        const [granted, fence, ticket, announced] = replyList(reply, caller);
-        this.#announce(name, announced);
-        return { granted: Number(granted) === 1, fence: Number(fence), ticket: Number(ticket) };
-      },
+      () =>
+        this.#calls.raw(script, [...keys, head[1] + token], args).then((reply) => {
+          const [granted, fence, ticket, announced] = replyList(reply, caller);
+          this.#announce(name, announced);
+          return { granted: Number(granted) === 1, fence: Number(fence), ticket: Number(ticket) };
+        }),
       async () => {
         const grant = await this.#fallback[method](name, request);
         if (grant.granted || method === 'acquire') this.#bypassed.set(token, 'fallback');
@@ -209,12 +211,9 @@ export class RedisSemaphoreStore implements SemaphoreStore {
     );
   }
 
-  /**
-   * The grants a script of this process made, told to this process's waiters at once: they need not wait
-   * for the pub/sub message (which still comes, for every other process).
-   */
+  /** The grants a script of this process made to this process's waiters (they are not published). */
   #announce(name: string, announced: unknown): void {
-    if (typeof announced !== 'string' || announced === '' || this.#waiting.size === 0) return;
+    if (typeof announced !== 'string' || announced === '') return;
     for (const pair of announced.split(',')) {
       const equals = pair.lastIndexOf('=');
       this.#tell({ name, token: pair.slice(0, equals), fence: Number(pair.slice(equals + 1)) });
@@ -225,13 +224,22 @@ export class RedisSemaphoreStore implements SemaphoreStore {
     this.#waiting.get(`${grant.name}\u0000${grant.token}`)?.push(grant.fence);
   }
 
-  /** The channel and the label a grant message starts with. */
-  #head(name: string): [string, string] {
-    return [this.#channel.name, `${name.length}:${name}`];
-  }
-
-  #keys(name: string): string[] {
-    const tag = this.#calls.tag('semaphore', name);
-    return [`${tag}:holders`, `${tag}:queue`, `${tag}:waiting`, `${tag}:tokens`, `${tag}:summary`];
+  /**
+   * The four keys of a semaphore, and what every script is told first: this store's id, the prefix of
+   * the semaphore's waiter keys (its hash tag), the prefix of the grant channels, and the label a grant
+   * message starts with. Kept for the names in use (a few hundred at most, then made afresh).
+   */
+  #semaphore(name: string): { keys: string[]; head: string[] } {
+    let made = this.#names.get(name);
+    if (made === undefined) {
+      const tag = this.#calls.tag('semaphore', name);
+      made = {
+        keys: [`${tag}:holders`, `${tag}:held`, `${tag}:queue`, `${tag}:summary`],
+        head: [this.#id, `${tag}:w:`, this.#channels, `${name.length}:${name}`],
+      };
+      if (this.#names.size >= 256) this.#names.clear();
+      this.#names.set(name, made);
+    }
+    return made;
   }
 }

@@ -80,18 +80,8 @@ export class StoreCalls {
   }
 
   bounded<T>(operation: string, call: () => Promise<T>): Promise<T> {
-    let started: Promise<T>;
-    try {
-      started = call();
-    } catch (error) {
-      started = Promise.reject(error);
-    }
-    return this.#deadlines.within(started).catch((error: unknown) => {
-      throw error instanceof RedisStoreError
-        ? error
-        : new RedisStoreError(operation, error instanceof Timeout ? 'timeout' : kindOf(error), {
-            cause: error,
-          });
+    return this.#deadlines.within(start(call)).then(undefined, (error: unknown) => {
+      throw this.#failure(operation, error);
     });
   }
 
@@ -105,7 +95,8 @@ export class StoreCalls {
     fallback: () => Promise<T>,
     open: () => T | Promise<T>,
   ): Promise<T> {
-    return this.bounded(operation, call).catch((error: RedisStoreError) => {
+    return this.#deadlines.within(start(call)).then(undefined, (cause: unknown) => {
+      const error = this.#failure(operation, cause);
       try {
         this.#onStoreError?.(error);
       } catch {
@@ -114,5 +105,22 @@ export class StoreCalls {
       if (error.kind === 'reply' || this.policy === 'fail-closed') throw error;
       return this.policy === 'fallback' ? fallback() : open();
     });
+  }
+
+  #failure(operation: string, error: unknown): RedisStoreError {
+    return error instanceof RedisStoreError
+      ? error
+      : new RedisStoreError(operation, error instanceof Timeout ? 'timeout' : kindOf(error), {
+          cause: error,
+        });
+  }
+}
+
+/** `call()`'s promise, or a rejected one if it threw. */
+function start<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return call();
+  } catch (error) {
+    return Promise.reject(error);
   }
 }

@@ -106,7 +106,7 @@ describe.skipIf(redisMissing)(`Redis Cluster${redisMissing ? ` (skipped: ${redis
           expect(runs).toBe(1);
           const semaphore = new Semaphore(1, { store: permits, name, leaseMs: 5000 });
           const held = await semaphore.acquire();
-          const waiting = semaphore.acquire(); // woken by the grant published from the releasing script
+          const waiting = semaphore.acquire(); // woken by the grant the releasing script makes
           await held.releaseAsync();
           const next = await waiting;
           expect(next.fencingToken).toBeGreaterThan(held.fencingToken);

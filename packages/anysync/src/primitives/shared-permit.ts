@@ -23,7 +23,8 @@ import { Permit } from './permit.js';
  * ```
  */
 export class SharedPermit extends Permit implements AsyncDisposable {
-  readonly #controller = new AbortController();
+  /** Made on first need: most permits are released without anyone reading their signal. */
+  #controller: AbortController | undefined;
   readonly #releaseAsync: () => Promise<void>;
   #releasing: Promise<void> | undefined;
 
@@ -49,12 +50,13 @@ export class SharedPermit extends Permit implements AsyncDisposable {
 
   /** Aborts when the lease is lost. */
   get signal(): AbortSignal {
+    this.#controller ??= new AbortController();
     return this.#controller.signal;
   }
 
   /** Whether the lease was lost while held. */
   get lost(): boolean {
-    return this.#controller.signal.aborted;
+    return this.#controller?.signal.aborted === true;
   }
 
   /** Releases and resolves once the store has taken the permits back. */
@@ -69,6 +71,7 @@ export class SharedPermit extends Permit implements AsyncDisposable {
 
   /** Marks the lease lost (the shared primitive calls it when a renewal fails). */
   loseLease(reason: unknown): void {
+    this.#controller ??= new AbortController();
     this.#controller.abort(reason);
   }
 }

@@ -1,27 +1,50 @@
-import { PRELUDE } from './prelude.js';
-
 /**
- * GCRA, a token bucket of `limit` refilled over `interval`: KEYS is one string holding the theoretical
- * arrival time (server µs, with its fraction), expiring when the bucket is full again. A refused call writes
- * nothing. ARGV: limit, interval, weight, peek. Returns { admitted, remaining, resetMs, retryAfterMs, now }
- * as integers in thousandths (now in µs).
+ * GCRA, a token bucket of `limit` refilled over `interval`, kept in one string key and read from the
+ * server's clock through the key's TTL (no `TIME`): the key expires at a whole millisecond E of the
+ * server's clock and holds `E - tat` (the "slack", in ms with its fraction), so the theoretical arrival
+ * time is `PTTL - slack` ahead of now, in milliseconds kept to their fraction (a billion a second is 10^-6
+ * ms a unit). An admission rewrites the slack and keeps the TTL; only when the arrival time would pass E is
+ * the key given a new expiry, an interval beyond it (so at most about once an interval). A refused call
+ * writes nothing.
+ *
+ * ARGV: cost (`weight * (interval / limit)`, ms), interval (ms), peek ('1'), report ('1': also tell the
+ * decision's time, from `PEXPIRETIME`). Returns how far the bucket stands ahead of now after the call, in
+ * ns: as is when admitted, as `-1 - ns` when refused; with report, `{ that, time in ms }`.
  */
-export const GCRA = `${PRELUDE}
-local limit, intervalUs, weight = tonumber(ARGV[1]), tonumber(ARGV[2]) * 1000, tonumber(ARGV[3])
-local peek = ARGV[4] == '1'
-local emission = intervalUs / limit
-local tat = tonumber(redis.call('GET', KEYS[1])) or nowUs
-local base = math.max(tat, nowUs)
--- How far ahead of now the bucket would be; it fits within interval, give or take float rounding.
-local ahead = base - nowUs + weight * emission
-local admitted = ahead <= intervalUs * (1 + 1e-12)
-if admitted and not peek then
-  tat = base + weight * emission
-  -- Fractions of a µs matter (a limit of 1e9 per second is 0.001 µs per unit): all 17 digits are kept.
-  redis.call('SET', KEYS[1], string.format('%.17g', tat), 'PX', px((tat - nowUs) / 1000 + 1))
+export const GCRA = `
+local cost, interval = tonumber(ARGV[1]), tonumber(ARGV[2])
+local ttl = redis.call('PTTL', KEYS[1])
+local ahead, expiry = 0, nil
+if ttl == -1 then
+  redis.call('GET', KEYS[1]) -- WRONGTYPE for a key of another type
+  return redis.error_reply('ERR ' .. KEYS[1] .. ' has no expiry: it is not a GCRA key of this store')
 end
-local current = math.max(tat, nowUs)
-local retry = 0
-if not admitted then retry = ahead - intervalUs end
-return { admitted and 1 or 0, micro(math.max(0, (intervalUs - (current - nowUs)) / emission)), math.floor(current - nowUs + 0.5), math.floor(retry + 0.5), nowUs }
+if ttl > 0 then
+  local slack = tonumber(redis.call('GET', KEYS[1]))
+  if not slack then return redis.error_reply('ERR ' .. KEYS[1] .. ' does not hold a GCRA state') end
+  ahead = ttl - slack
+  if ARGV[4] == '1' then expiry = redis.call('PEXPIRETIME', KEYS[1]) end
+  if ahead < 0 then ahead = 0 end
+end
+local reply
+-- interval / limit * limit is off by float rounding: a full burst must still fit.
+if ahead + cost > interval * (1 + 1e-12) then
+  reply = -1 - math.floor(ahead * 1e6 + 0.5)
+elseif ARGV[3] == '1' then
+  reply = math.floor(ahead * 1e6 + 0.5)
+else
+  ahead = ahead + cost
+  if ttl - ahead >= 0 then
+    redis.call('SET', KEYS[1], string.format('%.17g', ttl - ahead), 'KEEPTTL')
+  else
+    local ms = math.ceil(ahead + interval)
+    redis.call('SET', KEYS[1], string.format('%.17g', ms - ahead), 'PX', ms)
+    if ARGV[4] == '1' and not expiry then expiry, ttl = redis.call('PEXPIRETIME', KEYS[1]), ms end
+  end
+  reply = math.floor(ahead * 1e6 + 0.5)
+end
+if ARGV[4] ~= '1' then return reply end
+if expiry then return { reply, expiry - ttl } end
+local clock = redis.call('TIME')
+return { reply, clock[1] * 1000 + math.floor(clock[2] / 1000) }
 `;
