@@ -1,7 +1,7 @@
 import { CloneError, DeadlockError, TimeoutError } from '../errors.js';
 import { Control, Lane, type OpCode, Presence, type ReplyMessage, type StatusCode } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
-import { AdaptiveWait, clock, Stamp } from '../wire/adaptive-wait.js';
+import { AdaptiveWait, now, Stamp } from '../wire/adaptive-wait.js';
 import { ringDoorbell } from '../wire/doorbell.js';
 import { toErrorRecord } from '../wire/error-record.js';
 import { locateUncloneable } from '../wire/locate.js';
@@ -30,13 +30,17 @@ export class SyncChannel {
   readonly #control: Int32Array;
   readonly #reader: AreaReader;
   readonly #poll: number;
-  readonly #waits = new AdaptiveWait();
+  readonly #waits: AdaptiveWait;
   #seq = 0;
+  /**
+   * Whether the last request was answered. Until it is, the worker may still be reading it (its caller
+   * timed out, or gave up on it with an error), so the next request takes the request lock to write.
+   */
+  #answered = true;
   #messageReply: ReplyMessage | undefined;
   /** The blocking call this thread waits for, if any: code run from inside the wait cannot make another. */
   #waiting: string | undefined;
 
-  /** `poll`: microseconds both sides poll shared memory before parking (see `pollWhile`). */
   /**
    * `poll`: microseconds both sides poll shared memory before parking (see `pollWhile`); `takeReleases`:
    * the handle releases waiting to reach the worker, carried in the next request.
@@ -48,6 +52,7 @@ export class SyncChannel {
   ) {
     this.#control = link.control;
     this.#reader = new AreaReader(link.replies);
+    this.#waits = new AdaptiveWait(link.stamps, Stamp.toCaller);
     this.#poll = poll;
     Atomics.store(this.#control, Control.poll, poll);
   }
@@ -74,14 +79,15 @@ export class SyncChannel {
     if (args.transfer.length > 0 || !this.#write(seq, op, target, name, args, cancellable)) {
       this.#send(seq, op, target, name, args, cancellable);
     } else if (Atomics.load(this.#control, Control.presence) !== Presence.away) {
-      ringDoorbell(this.#control);
+      ringDoorbell(this.#control, this.link.stamps);
     } else {
       this.link.post(0);
     }
+    this.#answered = false;
     this.#waiting = label;
     let outcome: RawOutcome;
     try {
-      outcome = this.#await(seq, timeout, label);
+      outcome = this.#await(seq, cancellable ? now() + timeout : Number.POSITIVE_INFINITY, timeout, label);
     } finally {
       this.#waiting = undefined;
     }
@@ -101,7 +107,9 @@ export class SyncChannel {
     const control = this.#control;
     const releases = this.takeReleases();
     const values = releases ? [...args.values, ...releases] : args.values;
-    lockRequests(control);
+    // Uncontended unless the last request went unanswered: the worker reads a request before it replies.
+    const locked = !this.#answered;
+    if (locked) lockRequests(control);
     try {
       const length = writeValues(this.link.requests, values, args.marked);
       if (length < 0) {
@@ -121,7 +129,7 @@ export class SyncChannel {
       if (releases) this.link.post({ kind: 'release', refs: releases });
       throw cloneFailure(error, args.values);
     } finally {
-      unlockRequests(control);
+      if (locked) unlockRequests(control);
     }
   }
 
@@ -132,7 +140,7 @@ export class SyncChannel {
     Atomics.store(control, Control.requestSeq, seq);
     unlockRequests(control);
     // A lingering worker must stop waiting on shared memory and go read its messages.
-    ringDoorbell(control);
+    ringDoorbell(control, this.link.stamps);
     try {
       const { values, marked, transfer } = args;
       this.link.post({ kind: 'sync', seq, op, target, name, args: values, marked, cancellable }, transfer);
@@ -141,39 +149,38 @@ export class SyncChannel {
     }
   }
 
-  #await(seq: number, timeout: number, label: string): RawOutcome {
+  /** Waits for the reply to `seq` until `deadline` (on `now()`'s clock). */
+  #await(seq: number, deadline: number, timeout: number, label: string): RawOutcome {
     const control = this.#control;
-    const bounded = Number.isFinite(timeout);
-    const deadline = bounded ? performance.now() + timeout : 0;
-    // Replies of a burst of small calls arrive within microseconds: poll for them before parking, as long
-    // as a wake-up would cost (see `AdaptiveWait`), so a quiet machine pays none and a busy one no polling.
-    const before = Atomics.load(control, Control.signal);
-    if (Atomics.load(control, Control.replySeq) !== seq) {
-      this.#waits.poll(control, Control.signal, before, this.#poll);
-    }
+    let polled = false;
     for (;;) {
       const signal = Atomics.load(control, Control.signal);
       if (Atomics.load(control, Control.replySeq) === seq) return this.#read();
+      // Replies of a burst of small calls arrive within microseconds: poll for them before parking, as
+      // long as a wake-up would cost (see `AdaptiveWait`), so a quiet machine pays none and a busy one no
+      // polling.
+      if (!polled) {
+        polled = true;
+        if (this.#waits.poll(control, Control.signal, signal, this.#poll)) continue;
+      }
       this.link.check();
       if (this.link.pending) {
         this.link.drain();
         continue;
       }
       let slice = SLICE_MS;
-      if (bounded) {
-        const remaining = deadline - performance.now();
+      if (deadline !== Number.POSITIVE_INFINITY) {
+        const remaining = deadline - now();
         if (remaining <= 0) throw this.#timedOut(seq, timeout, label);
         slice = Math.min(remaining, SLICE_MS);
       }
-      const parkedAt = clock();
-      if (Atomics.wait(control, Control.signal, signal, slice) === 'ok') {
-        this.#waits.woke(control, Stamp.toCaller, parkedAt);
-      }
+      this.#waits.park(control, Control.signal, signal, slice);
     }
   }
 
   #read(): RawOutcome {
     const control = this.#control;
+    this.#answered = true;
     let outcome: RawOutcome;
     if (control[Control.replyLane] === Lane.message) {
       while (!this.#messageReply) {

@@ -135,17 +135,18 @@ export class AreaReader {
 
   readAll(count: number): unknown[] {
     const area = this.area;
-    area.refresh();
     this.marked = false;
     this.#offset = 0;
     const values = new Array<unknown>(count);
     for (let i = 0; i < count; ) {
       const offset = this.#offset;
+      if (offset + 8 > area.viewLength) area.refresh();
       if (area.i32[offset >> 2] !== Tag.numbers) {
         values[i++] = this.#read();
         continue;
       }
       const byteLength = area.i32[(offset >> 2) + 1] ?? 0;
+      if (offset + 8 + byteLength > area.viewLength) area.refresh();
       const first = (offset >> 3) + 1;
       const f64 = area.f64;
       for (let k = 0; k < byteLength >> 3; k++) values[i++] = f64[first + k];
@@ -161,6 +162,8 @@ export class AreaReader {
     const byteLength = area.i32[(offset >> 2) + 1] ?? 0;
     const start = offset + 8;
     this.#offset = start + align(byteLength);
+    // The writer grows the area before it writes past its end: catch up before reading there.
+    if (start + byteLength > area.viewLength) area.refresh();
     switch (tag) {
       case Tag.number:
         return area.f64[(offset >> 3) + 1];
