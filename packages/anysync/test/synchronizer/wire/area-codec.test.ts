@@ -82,6 +82,14 @@ describe('writeValues / AreaReader', () => {
     expect(reader.readAll(values.length)).toEqual(values);
   });
 
+  it('leaves values that share memory to a message (-1), where they stay shared', () => {
+    const area = new SharedArea(SharedArea.allocate(1 << 20));
+    const memory = new SharedArrayBuffer(8);
+    expect(writeValues(area, [1, { views: [new Uint8Array(memory)] }])).toBe(-1);
+    expect(writeValues(area, ['text', new Map([['m', memory]])])).toBe(-1);
+    expect(writeValues(area, [new Uint8Array(8)])).toBeGreaterThan(0);
+  });
+
   it('flags values that carry markers', () => {
     const area = new SharedArea(SharedArea.allocate(1 << 20));
     writeValues(area, [{ marker: true }], true);
