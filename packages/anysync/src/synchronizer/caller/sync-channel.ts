@@ -5,7 +5,6 @@ import { AdaptiveWait, now, Stamp } from '../wire/adaptive-wait.js';
 import { ringDoorbell } from '../wire/doorbell.js';
 import { toErrorRecord } from '../wire/error-record.js';
 import { locateUncloneable } from '../wire/locate.js';
-import { lockRequests, unlockRequests } from '../wire/request-lock.js';
 import type { PreparedArgs } from './prepare-args.js';
 import type { WorkerLink } from './worker-link.js';
 
@@ -33,8 +32,9 @@ export class SyncChannel {
   readonly #waits: AdaptiveWait;
   #seq = 0;
   /**
-   * Whether the last request was answered. Until it is, the worker may still be reading it (its caller
-   * timed out, or gave up on it with an error), so the next request takes the request lock to write.
+   * Whether the last request was answered. Until it is, the worker may still be reading it from the
+   * request area (its caller timed out, or gave up on it with an error), so the next request goes by
+   * message: the area is written only while the worker cannot be reading it, and needs no lock.
    */
   #answered = true;
   #messageReply: ReplyMessage | undefined;
@@ -76,7 +76,11 @@ export class SyncChannel {
     const seq = ++this.#seq;
     this.#messageReply = undefined;
     const cancellable = Number.isFinite(timeout);
-    if (args.transfer.length > 0 || !this.#write(seq, op, target, name, args, cancellable)) {
+    if (
+      args.transfer.length > 0 ||
+      !this.#answered ||
+      !this.#write(seq, op, target, name, args, cancellable)
+    ) {
       this.#send(seq, op, target, name, args, cancellable);
     } else if (Atomics.load(this.#control, Control.presence) !== Presence.away) {
       ringDoorbell(this.#control, this.link.stamps);
@@ -107,9 +111,6 @@ export class SyncChannel {
     const control = this.#control;
     const releases = this.takeReleases();
     const values = releases ? [...args.values, ...releases] : args.values;
-    // Uncontended unless the last request went unanswered: the worker reads a request before it replies.
-    const locked = !this.#answered;
-    if (locked) lockRequests(control);
     try {
       const length = writeValues(this.link.requests, values, args.marked);
       if (length < 0) {
@@ -128,17 +129,14 @@ export class SyncChannel {
     } catch (error) {
       if (releases) this.link.post({ kind: 'release', refs: releases });
       throw cloneFailure(error, args.values);
-    } finally {
-      if (locked) unlockRequests(control);
     }
   }
 
   #send(seq: number, op: OpCode, target: number, name: number, args: PreparedArgs, cancellable: boolean) {
     const control = this.#control;
-    lockRequests(control);
+    // The request area and its fields are left alone: the worker may still be reading an earlier request.
     control[Control.requestLane] = Lane.message;
     Atomics.store(control, Control.requestSeq, seq);
-    unlockRequests(control);
     // A lingering worker must stop waiting on shared memory and go read its messages.
     ringDoorbell(control, this.link.stamps);
     try {

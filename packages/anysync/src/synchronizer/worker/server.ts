@@ -137,7 +137,10 @@ export class Server {
 
   /** An outcome that crosses as it is: a result or batch of plain values (no markers, records or transfers). */
   isPlain(outcome: Outcome): boolean {
-    return (outcome.status === Status.ok || outcome.status === Status.batch) && outcome.values.every(isPlain);
+    if (outcome.status !== Status.ok && outcome.status !== Status.batch) return false;
+    const { values } = outcome;
+    for (let i = 0; i < values.length; i++) if (!isPlain(values[i])) return false;
+    return true;
   }
 
   /**

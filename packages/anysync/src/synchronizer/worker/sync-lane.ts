@@ -4,7 +4,6 @@ import type { SyncCallMessage } from '../protocol.js';
 import { Control, Lane, Op, Presence, Status } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
 import { AdaptiveWait, now, Stamp } from '../wire/adaptive-wait.js';
-import { lockRequests, unlockRequests } from '../wire/request-lock.js';
 import type { SharedArea } from '../wire/shared-area.js';
 import type { Outcome, Request } from './operations.js';
 import type { ReplyPort } from './reply-port.js';
@@ -160,34 +159,32 @@ export class SyncLane {
     return false;
   }
 
-  /** Reads the caller's newest request, unless it was taken already (`found`: it was just seen). */
+  /**
+   * Reads the caller's newest request from the request area, unless it was taken already or came by
+   * message. `found`: lingering just saw it (and left presence away). No lock: the caller writes the area
+   * only once its previous request was answered, so never while this thread reads it.
+   */
   #take(found = false): BlockingCall | undefined {
     const control = this.#control;
-    if (!found && Atomics.load(control, Control.requestSeq) === this.#taken) return undefined;
-    lockRequests(control);
-    try {
-      const seq = Atomics.load(control, Control.requestSeq);
-      if (seq === this.#taken || control[Control.requestLane] === Lane.message) return undefined;
-      const args = this.#reader.readAll(control[Control.requestCount] ?? 0);
-      const releases = control[Control.requestReleases] ?? 0;
-      // Disposals made since the last call: applied first, they can only concern handles the caller dropped.
-      if (releases > 0)
-        this.server.release({ kind: 'release', refs: args.splice(args.length - releases) as number[] });
-      this.#taken = seq;
-      Atomics.store(control, Control.presence, Presence.away);
-      return {
-        seq,
-        op: control[Control.requestOp] as Request['op'],
-        target: control[Control.requestTarget] ?? 0,
-        name: control[Control.requestName] ?? -1,
-        args,
-        marked: this.#reader.marked,
-        cancellable: control[Control.requestCancellable] === 1,
-        mayLinger: true,
-      };
-    } finally {
-      unlockRequests(control);
-    }
+    const seq = Atomics.load(control, Control.requestSeq);
+    if (seq === this.#taken || control[Control.requestLane] === Lane.message) return undefined;
+    const args = this.#reader.readAll(control[Control.requestCount] ?? 0);
+    const releases = control[Control.requestReleases] ?? 0;
+    // Disposals made since the last call: applied first, they can only concern handles the caller dropped.
+    if (releases > 0)
+      this.server.release({ kind: 'release', refs: args.splice(args.length - releases) as number[] });
+    this.#taken = seq;
+    if (!found) Atomics.store(control, Control.presence, Presence.away);
+    return {
+      seq,
+      op: control[Control.requestOp] as Request['op'],
+      target: control[Control.requestTarget] ?? 0,
+      name: control[Control.requestName] ?? -1,
+      args,
+      marked: this.#reader.marked,
+      cancellable: control[Control.requestCancellable] === 1,
+      mayLinger: true,
+    };
   }
 
   /**
@@ -198,7 +195,8 @@ export class SyncLane {
   #reply(call: BlockingCall, outcome: Outcome, ahead: boolean): number {
     const control = this.#control;
     const { seq } = call;
-    if (seq !== Atomics.load(control, Control.requestSeq)) return SUPERSEDED;
+    // A plain read: a stale one costs only a reply nobody reads (the caller waits for a newer sequence).
+    if (seq !== control[Control.requestSeq]) return SUPERSEDED;
     // Plain values (the common reply) cross as they are; anything else is exported first. A caller without
     // a deadline is certain to read the reply, so shapes it was sent before are left out (`compact`).
     let { status, values } = outcome;
@@ -231,19 +229,26 @@ export class SyncLane {
       : ahead
         ? Presence.pulling
         : Presence.lingering;
-    // Announced before the caller wakes, so its next request already finds the worker lingering (or pulling).
-    if (presence === Presence.lingering) this.#announce();
-    else if (presence === Presence.pulling) Atomics.store(control, Control.presence, Presence.pulling);
+    // Announced before the caller wakes, so its next request already finds the worker lingering (or pulling):
+    // the caller reads presence after the atomic read of `replySeq` below, which orders these plain writes.
+    if (presence === Presence.lingering) this.#announce(false);
+    else if (presence === Presence.pulling) control[Control.presence] = Presence.pulling;
     this.#replied = seq;
     Atomics.store(control, Control.replySeq, seq);
     this.replies.wake(at);
     return presence;
   }
 
-  /** Tells the caller to ring the doorbell rather than post a wake-up: the worker is about to linger. */
-  #announce(): void {
-    this.#rung = Atomics.load(this.#control, Control.doorbell);
-    Atomics.store(this.#control, Control.presence, Presence.lingering);
+  /**
+   * Tells the caller to ring the doorbell rather than post a wake-up: the worker is about to linger. In a
+   * reply (`atomic` false) plain writes do, ordered by the reply's own atomic store.
+   */
+  #announce(atomic = true): void {
+    const control = this.#control;
+    // Only the caller rings the doorbell; a stale reading would only end the linger early.
+    this.#rung = control[Control.doorbell] ?? 0;
+    if (atomic) Atomics.store(control, Control.presence, Presence.lingering);
+    else control[Control.presence] = Presence.lingering;
   }
 
   /**
@@ -255,8 +260,9 @@ export class SyncLane {
   #lingerForNext(): boolean {
     const control = this.#control;
     const rung = this.#rung;
+    // A plain first look: a request it misses has rung the doorbell, so the park returns at once.
     if (
-      Atomics.load(control, Control.requestSeq) === this.#taken &&
+      control[Control.requestSeq] === this.#taken &&
       !this.#waits.poll(control, Control.doorbell, rung, this.#pollLimit)
     ) {
       this.#waits.park(control, Control.doorbell, rung, this.linger);
