@@ -9,18 +9,23 @@
  * wake-up costs a few microseconds, so the budget shrinks to that and the sides park almost at once:
  * polling there only takes CPU time from the other side, which then replies later.
  *
- * The latency is measured, not guessed: whoever wakes the other side stamps the shared clock (both
- * threads read the same monotonic clock, `performance.timeOrigin + performance.now()`) just before its
- * notify, and the woken side subtracts. A poll that finds it lost the CPU meanwhile (a gap in its own
- * clock readings) also says the machine is busy.
+ * The latency is measured, not guessed: a side that parks asks for a stamp (it zeroes its stamp slot),
+ * whoever wakes it then stamps the shared clock (both threads read the same monotonic clock,
+ * `performance.timeOrigin + performance.now()`) just before its notify, and the woken side subtracts. A
+ * poll that finds it lost the CPU meanwhile (a gap in its own clock readings) also says the machine is
+ * busy.
  *
- * Every blocking call reads the clock a few times on each side, so reading it must be cheap: the
- * `performance` object and its `timeOrigin` are looked up once (in Node the global is a getter and each
- * member checks its receiver), and a side that does not poll measures nothing.
+ * Reading the clock costs more than the rest of a wait's bookkeeping (Node's `performance.now` checks its
+ * receiver and allocates its result), so it is read only where needed: the `performance` object and its
+ * `timeOrigin` are looked up once, a stamp is written only when asked for, a side that does not poll asks
+ * for none, and a poll answered within its first few loads reads no clock at all.
  */
 
 /** Float64 slots over the control block's last 16 bytes: when each side last woke the other, in µs. */
 export const Stamp = { toWorker: 14, toCaller: 15 } as const;
+
+/** A stamp slot's value while its side waits for a stamp: no clock reads 0. */
+const ASKED = 0;
 
 const perf = globalThis.performance;
 /** Milliseconds since this thread's time origin. */
@@ -38,11 +43,13 @@ export function wakeStamps(control: Int32Array): Float64Array {
 }
 
 /**
- * Records that this side is about to wake the other through `slot` (call right before the notify), at
- * `at` (from `now()`) when the waker has just read the time anyway.
+ * Records that this side is about to wake the other through `slot` (call right before the notify), if the
+ * other side asked for it (see `AdaptiveWait.park`); `at` (from `now()`) when the waker has just read the
+ * time anyway. Races with the request are harmless: a stamp missed or not asked for only changes what is
+ * learned.
  */
-export function stampWake(stamps: Float64Array, slot: number, at = now()): void {
-  stamps[slot] = clock(at);
+export function stampWake(stamps: Float64Array, slot: number, at?: number): void {
+  if (stamps[slot] === ASKED) stamps[slot] = clock(at);
 }
 
 /** A gap this long between two clock readings of a poll means the poller lost its CPU. */
@@ -53,6 +60,8 @@ const PROBE_EVERY = 256;
 const WEIGHT = 0.25;
 /** Most waits that park at once after polls came back empty or were preempted. */
 const MAX_BACKOFF = 63;
+/** Loads a poll makes before it first reads the clock: most replies in a burst come within them. */
+const FIRST_LOADS = 16;
 
 /**
  * One side's waits on one word: how long to poll, learned from the wake-ups it has seen. `stamps[slot]`
@@ -86,6 +95,7 @@ export class AdaptiveWait {
     this.#measure = limit > 0;
     const budget = this.#budget(limit);
     if (budget <= 0) return false;
+    for (let i = 0; i < FIRST_LOADS; i++) if (Atomics.load(control, index) !== value) return this.#success();
     const start = now();
     const until = start + budget / 1000;
     let last = start;
@@ -100,23 +110,24 @@ export class AdaptiveWait {
   }
 
   /**
-   * Parks on `control[index]` while it holds `value`, for at most `timeout` ms (`Atomics.wait`'s result),
-   * and learns the wake-up's latency from the other side's stamp when a notify ended the park.
+   * Parks on `control[index]` while it holds `value`, for at most `timeout` ms (`Atomics.wait`'s result).
+   * When polling is on, it asks for a stamp first and learns the wake-up's latency from it when a notify
+   * ended the park.
    */
   park(control: Int32Array, index: number, value: number, timeout: number): string {
-    const before = this.stamps[this.slot] ?? 0;
+    if (this.#measure) this.stamps[this.slot] = ASKED;
     const result = Atomics.wait(control, index, value, timeout);
-    if (result === 'ok' && this.#measure) this.woke(before);
+    if (result === 'ok' && this.#measure) this.woke();
     return result;
   }
 
   /**
-   * A notify ended a park; `before` is the other side's stamp as it stood when this side parked. The
-   * notifier stamps before it notifies, so a changed stamp tells when the wake-up was sent.
+   * A notify ended a park that asked for a stamp: the notifier stamped (see `stampWake`) before it
+   * notified, so the stamp tells when the wake-up was sent. No stamp, nothing learned.
    */
-  woke(before: number): void {
-    const stamp = this.stamps[this.slot] ?? 0;
-    if (stamp === before) return;
+  woke(): void {
+    const stamp = this.stamps[this.slot] ?? ASKED;
+    if (stamp === ASKED) return;
     const latency = clock() - stamp;
     if (latency < 0 || latency > 1e6) return;
     this.#wake = this.#wake === 0 ? latency : this.#wake + WEIGHT * (latency - this.#wake);

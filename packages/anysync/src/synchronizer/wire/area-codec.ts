@@ -150,6 +150,10 @@ export class AreaReader {
     const area = this.area;
     this.marked = false;
     this.#offset = 0;
+    if (8 > area.viewLength) area.refresh();
+    // One value (most arguments lists and results) in an array literal: packed and of its exact size, which
+    // makes it cheaper to spread into a call than an array made with `new Array(count)`, which has holes.
+    if (count === 1 && area.i32[0] !== Tag.numbers) return [this.#read()];
     const values = new Array<unknown>(count);
     for (let i = 0; i < count; ) {
       const offset = this.#offset;

@@ -99,7 +99,7 @@ export class Server {
     }
     let result: unknown;
     try {
-      if (marked) importValues(request.args, this.registry.table, () => (scope as CallScope).signal);
+      if (marked) this.#import(request, scope as CallScope);
       result = tracked
         ? this.#contexts.run(scope as CallScope, perform, this.registry, request)
         : perform(this.registry, request);
@@ -113,6 +113,11 @@ export class Server {
         done(this.#settle(key, tracked, { status: Status.error, values: [error] }), request),
     );
     return undefined;
+  }
+
+  /** Replaces markers in the arguments; apart from `run`, whose closures would otherwise hold the scope too. */
+  #import(request: Request, scope: CallScope): void {
+    importValues(request.args, this.registry.table, () => scope.signal);
   }
 
   #settle(key: number, tracked: boolean, outcome: Outcome): Outcome {

@@ -41,19 +41,33 @@ describe('AdaptiveWait.poll', () => {
 });
 
 describe('AdaptiveWait.woke: the wake-up cost it learns', () => {
-  it('measures from the stamp of the side that woke it, ignoring a stamp left from before the park', () => {
+  it('measures from the stamp of the side that woke it, and only a stamp it asked for', async () => {
     const words = control();
     const stamps = wakeStamps(words);
     const waits = waitsOn(words);
-    const before = stamps[Stamp.toCaller] ?? 0;
+    // Asked for (the slot holds 0): the waker stamps; otherwise it leaves the slot alone.
     stampWake(stamps, Stamp.toCaller);
-    expect(stamps[Stamp.toCaller]).toBeGreaterThan(clock() - 1_000_000);
-    waits.woke(before);
+    const stamped = stamps[Stamp.toCaller] ?? 0;
+    expect(stamped).toBeGreaterThan(clock() - 1_000_000);
+    stampWake(stamps, Stamp.toCaller, 0);
+    expect(stamps[Stamp.toCaller]).toBe(stamped);
+    waits.woke();
     const first = waits.wakeCost;
     expect(first).toBeGreaterThanOrEqual(0);
     expect(first).toBeLessThan(1_000_000);
-    // The stamp has not changed since the park: it is not what woke it, so no new measure.
-    waits.woke(stamps[Stamp.toCaller] ?? 0);
+    // A park with polling on asks for a stamp again; a wake-up that brings none teaches nothing.
+    expect(waits.poll(words, Control.signal, 0, 1)).toBe(false);
+    const notifier = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       const words = new Int32Array(workerData);
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+       Atomics.store(words, ${Control.signal}, 1);
+       Atomics.notify(words, ${Control.signal});`,
+      { eval: true, workerData: words.buffer },
+    );
+    waits.park(words, Control.signal, 0, 5_000);
+    await notifier.terminate();
+    expect(stamps[Stamp.toCaller]).toBe(0);
     expect(waits.wakeCost).toBe(first);
   });
 
@@ -85,7 +99,7 @@ describe('AdaptiveWait.woke: the wake-up cost it learns', () => {
        const stamps = new Float64Array(workerData);
        for (let round = 1; round <= 20; round++) {
          while (Atomics.load(words, 1) !== round) Atomics.wait(words, 1, round - 1, 1000);
-         stamps[${Stamp.toCaller}] = (performance.timeOrigin + performance.now()) * 1000;
+         if (stamps[${Stamp.toCaller}] === 0) stamps[${Stamp.toCaller}] = (performance.timeOrigin + performance.now()) * 1000;
          Atomics.store(words, 0, round);
          Atomics.notify(words, 0);
        }`,
