@@ -152,6 +152,7 @@ export class SyncChannel {
     const control = this.#control;
     let polled = false;
     for (;;) {
+      // `signal` first: a reply written after this look bumps it, so the park below cannot miss it.
       const signal = Atomics.load(control, Control.signal);
       if (Atomics.load(control, Control.replySeq) === seq) return this.#read();
       // Replies of a burst of small calls arrive within microseconds: poll for them before parking, as
@@ -173,6 +174,8 @@ export class SyncChannel {
         slice = Math.min(remaining, SLICE_MS);
       }
       this.#waits.park(control, Control.signal, signal, slice);
+      // Most parks end with the reply.
+      if (Atomics.load(control, Control.replySeq) === seq) return this.#read();
     }
   }
 
