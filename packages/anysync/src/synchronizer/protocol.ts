@@ -30,8 +30,8 @@ export const Control = {
    * done. Either way a new request needs no wake-up message.
    */
   presence: 3,
-  /** Guards the request area: 0 free, 1 held (taken by the caller to write, by the worker to read). */
-  requestLock: 4,
+  // 4 is unused. The request area needs no lock: the caller writes it only once its previous request was
+  // answered (so the worker is done reading), and sends the request by message otherwise.
   requestOp: 5,
   requestTarget: 6,
   requestName: 7,

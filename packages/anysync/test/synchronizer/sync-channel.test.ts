@@ -17,6 +17,21 @@ const waitForEvents = async (count: number) => {
   return [];
 };
 
+describe('shared memory', () => {
+  it('shares a SharedArrayBuffer passed to a blocking call both ways, as postMessage does', () => {
+    const view = new Int32Array(new SharedArrayBuffer(8));
+    const nested = slow.bump(view);
+    expect(view[0]).toBe(1);
+    expect(nested.shared).toBe(true);
+    nested.view[1] = 42;
+    expect(view[1]).toBe(42);
+    // A view of memory that is not shared is copied, as postMessage copies it.
+    const own = new Int32Array(2);
+    expect(slow.bump(own).shared).toBe(false);
+    expect(own[0]).toBe(0);
+  });
+});
+
 describe('timeouts', () => {
   it('fails a blocking call with a TimeoutError and aborts the worker task', { timeout: 5_000 }, async () => {
     slow.events();
@@ -32,6 +47,26 @@ describe('timeouts', () => {
     // A late reply of an abandoned call is never mistaken for the reply of a later one.
     expect(() => slow.wait.with({ timeout: 20 })(60)).toThrow(TimeoutError);
     for (let i = 0; i < 50; i++) expect(slow.quick(i)).toBe(i);
+  });
+
+  it('gives every call after a timed-out one exactly its own arguments and result', {
+    timeout: 20_000,
+  }, () => {
+    // The worker is held (its thread blocked) until the caller lets it go, so the held call is sure to time
+    // out, and so is a second one sent meanwhile: requests the worker reads late, after the caller has
+    // moved on. The calls that follow must never be mixed with them, whatever the sizes involved.
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    for (let round = 1; round <= 40; round++) {
+      expect(() => slow.hold.with({ timeout: 1 })(flag, round)).toThrow(TimeoutError);
+      if (round % 2 === 0)
+        expect(() => slow.quick.with({ timeout: 1 })(`late ${round}`)).toThrow(TimeoutError);
+      Atomics.store(flag, 0, round);
+      Atomics.notify(flag, 0);
+      const text = `${round}:`.repeat(1 + ((round * 7919) % 3000));
+      expect(slow.quick(text)).toBe(text);
+      expect(slow.quick([round, text.length, { round }])).toEqual([round, text.length, { round }]);
+      expect(slow.quick(round)).toBe(round);
+    }
   });
 
   it('applies the synchronizer-wide default, which a call can override', { timeout: 5_000 }, async () => {

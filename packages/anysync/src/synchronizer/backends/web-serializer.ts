@@ -3,8 +3,11 @@
  * pass objects through shared memory where `v8.serialize` does not exist. It covers what the structured
  * clone covers in practice (primitives, bigints, arrays with holes, plain objects, Date, RegExp, Map, Set,
  * ArrayBuffer, typed arrays and DataView, errors, repeated and circular references) and refuses the rest
- * with a `DataCloneError`, as `postMessage` would.
+ * with a `DataCloneError`, as `postMessage` would. Shared memory throws a `SharedMemoryValue`: it travels
+ * by message, where it stays shared.
  */
+import { SharedMemoryValue, sharesMemory } from './shared-memory.js';
+
 enum T {
   undefined,
   null,
@@ -171,7 +174,8 @@ class Writer {
       this.raw(new Uint8Array(value));
     } else if (ArrayBuffer.isView(value)) {
       const kind = VIEWS.findIndex((View) => value instanceof View);
-      if (kind < 0 || value.buffer instanceof SharedArrayBuffer) refuse('a shared or unknown view');
+      if (sharesMemory(value)) throw new SharedMemoryValue();
+      if (kind < 0) refuse('an unknown view');
       this.tag(T.view);
       this.u32(kind);
       this.u32(value.byteOffset);
@@ -184,12 +188,8 @@ class Writer {
       this.value(value.stack);
       this.value('cause' in value ? value.cause : undefined);
     } else {
-      if (
-        value instanceof Promise ||
-        value instanceof WeakMap ||
-        value instanceof WeakSet ||
-        value instanceof SharedArrayBuffer
-      )
+      if (sharesMemory(value)) throw new SharedMemoryValue();
+      if (value instanceof Promise || value instanceof WeakMap || value instanceof WeakSet)
         refuse(Object.prototype.toString.call(value));
       const keys = Object.keys(value);
       this.tag(T.object);

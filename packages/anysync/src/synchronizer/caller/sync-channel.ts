@@ -1,11 +1,10 @@
 import { CloneError, DeadlockError, TimeoutError } from '../errors.js';
 import { Control, Lane, type OpCode, Presence, type ReplyMessage, type StatusCode } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
-import { AdaptiveWait, clock, Stamp } from '../wire/adaptive-wait.js';
+import { AdaptiveWait, now, Stamp } from '../wire/adaptive-wait.js';
 import { ringDoorbell } from '../wire/doorbell.js';
 import { toErrorRecord } from '../wire/error-record.js';
 import { locateUncloneable } from '../wire/locate.js';
-import { lockRequests, unlockRequests } from '../wire/request-lock.js';
 import type { PreparedArgs } from './prepare-args.js';
 import type { WorkerLink } from './worker-link.js';
 
@@ -30,13 +29,18 @@ export class SyncChannel {
   readonly #control: Int32Array;
   readonly #reader: AreaReader;
   readonly #poll: number;
-  readonly #waits = new AdaptiveWait();
+  readonly #waits: AdaptiveWait;
   #seq = 0;
+  /**
+   * Whether the last request was answered. Until it is, the worker may still be reading it from the
+   * request area (its caller timed out, or gave up on it with an error), so the next request goes by
+   * message: the area is written only while the worker cannot be reading it, and needs no lock.
+   */
+  #answered = true;
   #messageReply: ReplyMessage | undefined;
   /** The blocking call this thread waits for, if any: code run from inside the wait cannot make another. */
   #waiting: string | undefined;
 
-  /** `poll`: microseconds both sides poll shared memory before parking (see `pollWhile`). */
   /**
    * `poll`: microseconds both sides poll shared memory before parking (see `pollWhile`); `takeReleases`:
    * the handle releases waiting to reach the worker, carried in the next request.
@@ -48,6 +52,7 @@ export class SyncChannel {
   ) {
     this.#control = link.control;
     this.#reader = new AreaReader(link.replies);
+    this.#waits = new AdaptiveWait(link.stamps, Stamp.toCaller);
     this.#poll = poll;
     Atomics.store(this.#control, Control.poll, poll);
   }
@@ -71,17 +76,22 @@ export class SyncChannel {
     const seq = ++this.#seq;
     this.#messageReply = undefined;
     const cancellable = Number.isFinite(timeout);
-    if (args.transfer.length > 0 || !this.#write(seq, op, target, name, args, cancellable)) {
+    if (
+      args.transfer.length > 0 ||
+      !this.#answered ||
+      !this.#write(seq, op, target, name, args, cancellable)
+    ) {
       this.#send(seq, op, target, name, args, cancellable);
     } else if (Atomics.load(this.#control, Control.presence) !== Presence.away) {
-      ringDoorbell(this.#control);
+      ringDoorbell(this.#control, this.link.stamps);
     } else {
       this.link.post(0);
     }
+    this.#answered = false;
     this.#waiting = label;
     let outcome: RawOutcome;
     try {
-      outcome = this.#await(seq, timeout, label);
+      outcome = this.#await(seq, cancellable ? now() + timeout : Number.POSITIVE_INFINITY, timeout, label);
     } finally {
       this.#waiting = undefined;
     }
@@ -101,7 +111,6 @@ export class SyncChannel {
     const control = this.#control;
     const releases = this.takeReleases();
     const values = releases ? [...args.values, ...releases] : args.values;
-    lockRequests(control);
     try {
       const length = writeValues(this.link.requests, values, args.marked);
       if (length < 0) {
@@ -120,19 +129,16 @@ export class SyncChannel {
     } catch (error) {
       if (releases) this.link.post({ kind: 'release', refs: releases });
       throw cloneFailure(error, args.values);
-    } finally {
-      unlockRequests(control);
     }
   }
 
   #send(seq: number, op: OpCode, target: number, name: number, args: PreparedArgs, cancellable: boolean) {
     const control = this.#control;
-    lockRequests(control);
+    // The request area and its fields are left alone: the worker may still be reading an earlier request.
     control[Control.requestLane] = Lane.message;
     Atomics.store(control, Control.requestSeq, seq);
-    unlockRequests(control);
     // A lingering worker must stop waiting on shared memory and go read its messages.
-    ringDoorbell(control);
+    ringDoorbell(control, this.link.stamps);
     try {
       const { values, marked, transfer } = args;
       this.link.post({ kind: 'sync', seq, op, target, name, args: values, marked, cancellable }, transfer);
@@ -141,39 +147,41 @@ export class SyncChannel {
     }
   }
 
-  #await(seq: number, timeout: number, label: string): RawOutcome {
+  /** Waits for the reply to `seq` until `deadline` (on `now()`'s clock). */
+  #await(seq: number, deadline: number, timeout: number, label: string): RawOutcome {
     const control = this.#control;
-    const bounded = Number.isFinite(timeout);
-    const deadline = bounded ? performance.now() + timeout : 0;
-    // Replies of a burst of small calls arrive within microseconds: poll for them before parking, as long
-    // as a wake-up would cost (see `AdaptiveWait`), so a quiet machine pays none and a busy one no polling.
-    const before = Atomics.load(control, Control.signal);
-    if (Atomics.load(control, Control.replySeq) !== seq) {
-      this.#waits.poll(control, Control.signal, before, this.#poll);
-    }
+    let polled = false;
     for (;;) {
+      // `signal` first: a reply written after this look bumps it, so the park below cannot miss it.
       const signal = Atomics.load(control, Control.signal);
       if (Atomics.load(control, Control.replySeq) === seq) return this.#read();
+      // Replies of a burst of small calls arrive within microseconds: poll for them before parking, as
+      // long as a wake-up would cost (see `AdaptiveWait`), so a quiet machine pays none and a busy one no
+      // polling.
+      if (!polled) {
+        polled = true;
+        if (this.#waits.poll(control, Control.signal, signal, this.#poll)) continue;
+      }
       this.link.check();
       if (this.link.pending) {
         this.link.drain();
         continue;
       }
       let slice = SLICE_MS;
-      if (bounded) {
-        const remaining = deadline - performance.now();
+      if (deadline !== Number.POSITIVE_INFINITY) {
+        const remaining = deadline - now();
         if (remaining <= 0) throw this.#timedOut(seq, timeout, label);
         slice = Math.min(remaining, SLICE_MS);
       }
-      const parkedAt = clock();
-      if (Atomics.wait(control, Control.signal, signal, slice) === 'ok') {
-        this.#waits.woke(control, Stamp.toCaller, parkedAt);
-      }
+      this.#waits.park(control, Control.signal, signal, slice);
+      // Most parks end with the reply.
+      if (Atomics.load(control, Control.replySeq) === seq) return this.#read();
     }
   }
 
   #read(): RawOutcome {
     const control = this.#control;
+    this.#answered = true;
     let outcome: RawOutcome;
     if (control[Control.replyLane] === Lane.message) {
       while (!this.#messageReply) {

@@ -17,6 +17,7 @@ import {
   type WorkerBoot,
   type WorkerMessage,
 } from '../protocol.js';
+import { wakeStamps } from '../wire/adaptive-wait.js';
 import { ringDoorbell } from '../wire/doorbell.js';
 import { fromErrorRecord } from '../wire/error-record.js';
 import { SharedArea } from '../wire/shared-area.js';
@@ -64,6 +65,8 @@ recordModuleHooks();
  */
 export class WorkerLink {
   readonly control = new Int32Array(sharedBuffer(CONTROL_BYTES));
+  /** The control block's wake stamps (see `AdaptiveWait`). */
+  readonly stamps = wakeStamps(this.control);
   readonly requests: SharedArea;
   readonly replies: SharedArea;
   readonly #backend: ThreadBackend = threadBackend();
@@ -127,6 +130,8 @@ export class WorkerLink {
    * main thread (the call would freeze the page, and `Atomics.wait` throws there).
    */
   startBlocking(): void {
+    // Every blocking call passes here: once running, only a failure can stop it.
+    if (this.#running && !this.#failure) return;
     if (!canBlockHere()) throw new Error(noBlocking());
     this.start();
     if (this.#running) return;
@@ -185,7 +190,7 @@ export class WorkerLink {
     this.#worker?.post(message, transfer);
     // A worker lingering for the next blocking call would see this message only when it stops lingering.
     if (message !== 0 && Atomics.load(this.control, Control.presence) !== Presence.away) {
-      ringDoorbell(this.control);
+      ringDoorbell(this.control, this.stamps);
     }
   }
 
@@ -194,7 +199,9 @@ export class WorkerLink {
    * blocked caller cannot read messages: they are dispatched by the event loop later.
    */
   get pending(): boolean {
-    return this.#backend.receivesWhileBlocked && Atomics.load(this.control, Control.posted) !== this.#drained;
+    // A plain read: callers look right after an atomic read of `Control.signal` or `Control.replySeq`,
+    // which the worker bumps after counting a post, and a post it has yet to count bumps `signal` later.
+    return this.#backend.receivesWhileBlocked && this.control[Control.posted] !== this.#drained;
   }
 
   /**
@@ -218,7 +225,8 @@ export class WorkerLink {
 
   /** Throws the worker's failure, noticing a death reported through shared memory while blocked. */
   check(): void {
-    if (!this.#failure && Atomics.load(this.control, Control.fatal) !== Fatal.none) {
+    // A plain read, as in `pending`: the worker's report of its death bumps `Control.signal` after it.
+    if (!this.#failure && this.control[Control.fatal] !== Fatal.none) {
       // The report with its details is a message; where it cannot be read now, fail without them.
       if (this.#backend.receivesWhileBlocked) this.drain();
       else {

@@ -9,34 +9,47 @@
  * wake-up costs a few microseconds, so the budget shrinks to that and the sides park almost at once:
  * polling there only takes CPU time from the other side, which then replies later.
  *
- * The latency is measured, not guessed: whoever wakes the other side stamps the shared clock (both
- * threads read the same monotonic clock, `performance.timeOrigin + performance.now()`) just before its
- * notify, and the woken side subtracts. A poll that finds it lost the CPU meanwhile (a gap in its own
- * clock readings) also says the machine is busy.
+ * The latency is measured, not guessed: a side that parks asks for a stamp (it zeroes its stamp slot),
+ * whoever wakes it then stamps the shared clock (both threads read the same monotonic clock,
+ * `performance.timeOrigin + performance.now()`) just before its notify, and the woken side subtracts. A
+ * poll that finds it lost the CPU meanwhile (a gap in its own clock readings) also says the machine is
+ * busy.
+ *
+ * Reading the clock costs more than the rest of a wait's bookkeeping (Node's `performance.now` checks its
+ * receiver and allocates its result), so it is read only where needed: the `performance` object and its
+ * `timeOrigin` are looked up once, a stamp is written only when asked for, a side that does not poll asks
+ * for none, and a poll answered within its first few loads reads no clock at all.
  */
 
 /** Float64 slots over the control block's last 16 bytes: when each side last woke the other, in µs. */
 export const Stamp = { toWorker: 14, toCaller: 15 } as const;
 
-/** Microseconds on a clock both threads share. */
-export function clock(): number {
-  return (performance.timeOrigin + performance.now()) * 1000;
+/** A stamp slot's value while its side waits for a stamp: no clock reads 0. */
+const ASKED = 0;
+
+const perf = globalThis.performance;
+/** Milliseconds since this thread's time origin. */
+export const now: () => number = perf.now.bind(perf);
+const originUs = perf.timeOrigin * 1000;
+
+/** Microseconds on a clock both threads share: now, or at the time `at` read from `now()`. */
+export function clock(at = now()): number {
+  return originUs + at * 1000;
 }
 
-const views = new WeakMap<Int32Array, Float64Array>();
-
-function stamps(control: Int32Array): Float64Array {
-  let view = views.get(control);
-  if (!view) {
-    view = new Float64Array(control.buffer, control.byteOffset, control.byteLength >> 3);
-    views.set(control, view);
-  }
-  return view;
+/** The control block's wake stamps, as a view each side builds once. */
+export function wakeStamps(control: Int32Array): Float64Array {
+  return new Float64Array(control.buffer, control.byteOffset, control.byteLength >> 3);
 }
 
-/** Records that this side is about to wake the other through `slot` (call right before the notify). */
-export function stampWake(control: Int32Array, slot: number): void {
-  stamps(control)[slot] = clock();
+/**
+ * Records that this side is about to wake the other through `slot` (call right before the notify), if the
+ * other side asked for it (see `AdaptiveWait.park`); `at` (from `now()`) when the waker has just read the
+ * time anyway. Races with the request are harmless: a stamp missed or not asked for only changes what is
+ * learned.
+ */
+export function stampWake(stamps: Float64Array, slot: number, at?: number): void {
+  if (stamps[slot] === ASKED) stamps[slot] = clock(at);
 }
 
 /** A gap this long between two clock readings of a poll means the poller lost its CPU. */
@@ -47,14 +60,26 @@ const PROBE_EVERY = 256;
 const WEIGHT = 0.25;
 /** Most waits that park at once after polls came back empty or were preempted. */
 const MAX_BACKOFF = 63;
+/** Loads a poll makes before it first reads the clock: most replies in a burst come within them. */
+const FIRST_LOADS = 16;
 
-/** One side's waits: how long to poll, learned from the wake-ups it has seen. */
+/**
+ * One side's waits on one word: how long to poll, learned from the wake-ups it has seen. `stamps[slot]`
+ * is where the other side stamps the moment it wakes this one.
+ */
 export class AdaptiveWait {
   /** Running estimate of a wake-up's latency in µs; 0 until one was seen. */
   #wake = 0;
   #waits = 0;
   #skip = 0;
   #backoff = 0;
+  /** Whether the last poll had a budget to spend: only then is the wake-up that follows worth measuring. */
+  #measure = false;
+
+  constructor(
+    private readonly stamps: Float64Array,
+    private readonly slot: number,
+  ) {}
 
   /** The estimate, for tests and diagnostics. */
   get wakeCost(): number {
@@ -63,31 +88,46 @@ export class AdaptiveWait {
 
   /**
    * Polls `control[index]` while it holds `value`, for at most `limit` µs and no longer than a wake-up
-   * costs; true once it changed. False means: park now (and report the wake-up with `woke`).
+   * costs; true once it changed. False means: park now (with `park`). With no budget it does not look at
+   * the word at all: the caller looks right before it parks anyway.
    */
   poll(control: Int32Array, index: number, value: number, limit: number): boolean {
+    this.#measure = limit > 0;
     const budget = this.#budget(limit);
-    if (budget <= 0) return Atomics.load(control, index) !== value;
-    const start = performance.now();
+    if (budget <= 0) return false;
+    for (let i = 0; i < FIRST_LOADS; i++) if (Atomics.load(control, index) !== value) return this.#success();
+    const start = now();
     const until = start + budget / 1000;
     let last = start;
     do {
       // The clock is read once per 64 loads: reading it costs more than a load.
       for (let i = 0; i < 64; i++) if (Atomics.load(control, index) !== value) return this.#success();
-      const now = performance.now();
-      if ((now - last) * 1000 > PREEMPTED_US) return this.#preempted();
-      last = now;
+      const current = now();
+      if ((current - last) * 1000 > PREEMPTED_US) return this.#preempted();
+      last = current;
     } while (last < until);
     return this.#empty();
   }
 
   /**
-   * The wait that followed ended: `parkedAt` is when this side parked (`clock()`), and the other side's
-   * stamp in `slot` says when it notified. A notify from before the park was not what woke it.
+   * Parks on `control[index]` while it holds `value`, for at most `timeout` ms (`Atomics.wait`'s result).
+   * When polling is on, it asks for a stamp first and learns the wake-up's latency from it when a notify
+   * ended the park.
    */
-  woke(control: Int32Array, slot: number, parkedAt: number): void {
-    const stamp = stamps(control)[slot] ?? 0;
-    if (stamp < parkedAt) return;
+  park(control: Int32Array, index: number, value: number, timeout: number): string {
+    if (this.#measure) this.stamps[this.slot] = ASKED;
+    const result = Atomics.wait(control, index, value, timeout);
+    if (result === 'ok' && this.#measure) this.woke();
+    return result;
+  }
+
+  /**
+   * A notify ended a park that asked for a stamp: the notifier stamped (see `stampWake`) before it
+   * notified, so the stamp tells when the wake-up was sent. No stamp, nothing learned.
+   */
+  woke(): void {
+    const stamp = this.stamps[this.slot] ?? ASKED;
+    if (stamp === ASKED) return;
     const latency = clock() - stamp;
     if (latency < 0 || latency > 1e6) return;
     this.#wake = this.#wake === 0 ? latency : this.#wake + WEIGHT * (latency - this.#wake);

@@ -1,4 +1,5 @@
 import { utf8ByteLength, utf8Encoder } from '../backends/byte-view.js';
+import { SharedMemoryValue } from '../backends/shared-memory.js';
 import { deserialize, serialize } from '../backends/structured-bytes.js';
 import { HANDLE_KINDS, type HandleMarker, MARK, Tag } from '../protocol.js';
 import { align, type SharedArea } from './shared-area.js';
@@ -10,8 +11,8 @@ const UTF8_FACTOR = 3;
 
 /**
  * Writes `values` into `area` from byte 0 and returns the number of bytes used, or -1 when they do not fit
- * in the area's maximum size (the caller then sends them by message). `marked[i]` says that value `i` holds
- * markers the reader must revive; such values always go through `v8.serialize`.
+ * in the area's maximum size or share memory (the caller then sends them by message). `marked[i]` says that
+ * value `i` holds markers the reader must revive; such values always go through `v8.serialize`.
  *
  * Scalars and strings, the common arguments and results, are written without serializing: a number is one
  * `Float64Array` store, a string one `encodeInto`.
@@ -65,8 +66,20 @@ function writeValue(area: SharedArea, offset: number, value: unknown, marked: bo
     default:
       if (value === null) return header(area, offset, Tag.null, 0);
       if (marked && isBareMarker(value)) return writeHandle(area, offset, value);
-      return writeSerialized(area, offset, serialize(value), marked ? Tag.serializedMarked : Tag.serialized);
+      return writeStructured(area, offset, value, marked ? Tag.serializedMarked : Tag.serialized);
   }
+}
+
+/** A structured value; -1 (send it by message) for one that shares memory, which bytes would copy. */
+function writeStructured(area: SharedArea, offset: number, value: unknown, tag: number): number {
+  let bytes: Uint8Array;
+  try {
+    bytes = serialize(value);
+  } catch (error) {
+    if (error instanceof SharedMemoryValue) return -1;
+    throw error;
+  }
+  return writeSerialized(area, offset, bytes, tag);
 }
 
 /** A marker that needs no structure beyond its numbers: the common "returns a handle" reply. */
@@ -135,17 +148,22 @@ export class AreaReader {
 
   readAll(count: number): unknown[] {
     const area = this.area;
-    area.refresh();
     this.marked = false;
     this.#offset = 0;
+    if (8 > area.viewLength) area.refresh();
+    // One value (most arguments lists and results) in an array literal: packed and of its exact size, which
+    // makes it cheaper to spread into a call than an array made with `new Array(count)`, which has holes.
+    if (count === 1 && area.i32[0] !== Tag.numbers) return [this.#read()];
     const values = new Array<unknown>(count);
     for (let i = 0; i < count; ) {
       const offset = this.#offset;
+      if (offset + 8 > area.viewLength) area.refresh();
       if (area.i32[offset >> 2] !== Tag.numbers) {
         values[i++] = this.#read();
         continue;
       }
       const byteLength = area.i32[(offset >> 2) + 1] ?? 0;
+      if (offset + 8 + byteLength > area.viewLength) area.refresh();
       const first = (offset >> 3) + 1;
       const f64 = area.f64;
       for (let k = 0; k < byteLength >> 3; k++) values[i++] = f64[first + k];
@@ -161,6 +179,8 @@ export class AreaReader {
     const byteLength = area.i32[(offset >> 2) + 1] ?? 0;
     const start = offset + 8;
     this.#offset = start + align(byteLength);
+    // The writer grows the area before it writes past its end: catch up before reading there.
+    if (start + byteLength > area.viewLength) area.refresh();
     switch (tag) {
       case Tag.number:
         return area.f64[(offset >> 3) + 1];

@@ -42,7 +42,15 @@ export class SharedArea {
     return new Growable(INITIAL_BYTES, { maxByteLength: max });
   }
 
-  /** Catches up with growth by the other side; readers call it before reading. */
+  /** Bytes the views cover: the buffer's length when they were last built. */
+  get viewLength(): number {
+    return this.#length;
+  }
+
+  /**
+   * Catches up with growth by the other side; readers call it when they need bytes past `viewLength`
+   * (reading a growable buffer's length is a call into the runtime, too slow to make for every read).
+   */
   refresh(): void {
     const length = this.buffer.byteLength;
     if (length === this.#length) return;

@@ -1,6 +1,6 @@
 import type { MessagePort, TransferListItem } from 'node:worker_threads';
 import { Control, type ReplyMessage, Status, type WorkerMessage } from '../protocol.js';
-import { Stamp, stampWake } from '../wire/adaptive-wait.js';
+import { Stamp, stampWake, wakeStamps } from '../wire/adaptive-wait.js';
 import { toErrorRecord } from '../wire/error-record.js';
 
 interface Gathered {
@@ -17,11 +17,15 @@ interface Gathered {
  */
 export class ReplyPort {
   #gathered: Gathered[] = [];
+  /** The control block's wake stamps (see `AdaptiveWait`). */
+  readonly stamps: Float64Array;
 
   constructor(
     private readonly port: MessagePort,
     readonly control: Int32Array,
-  ) {}
+  ) {
+    this.stamps = wakeStamps(control);
+  }
 
   /** Sends a message now, after any gathered replies, so the caller sees everything in order. */
   post(message: WorkerMessage, transfer?: readonly TransferListItem[], wake = true): void {
@@ -74,10 +78,10 @@ export class ReplyPort {
     if (wake) this.wake();
   }
 
-  /** Wakes a caller parked on `Control.signal`. */
-  wake(): void {
+  /** Wakes a caller parked on `Control.signal`; `at` is the time (`now()`) if the waker just read it. */
+  wake(at?: number): void {
     Atomics.add(this.control, Control.signal, 1);
-    stampWake(this.control, Stamp.toCaller);
+    stampWake(this.stamps, Stamp.toCaller, at);
     Atomics.notify(this.control, Control.signal);
   }
 }

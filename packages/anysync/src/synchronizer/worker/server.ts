@@ -77,14 +77,20 @@ export class Server {
   }
 
   /**
-   * Runs one request. A synchronous outcome is returned; otherwise `done` receives it later. `key` lets a
-   * cancel message find the call (async call ids are positive, blocking sequence numbers negative).
+   * Runs one request. A synchronous outcome is returned; otherwise `done` receives it later, with the
+   * request it answers (so one long-lived function can serve every call). `key` lets a cancel message find
+   * the call (async call ids are positive, blocking sequence numbers negative).
    *
    * Only a cancellable call (one with a timeout or a signal) runs inside the `AsyncLocalStorage` that
    * `callSignal()` reads: on Node 20 an active store taxes every promise in the thread, so it is switched
    * on only while such calls are in flight.
    */
-  run(request: Request, marked: boolean, key: number, done: (outcome: Outcome) => void): Outcome | undefined {
+  run<R extends Request>(
+    request: R,
+    marked: boolean,
+    key: number,
+    done: (outcome: Outcome, request: R) => void,
+  ): Outcome | undefined {
     const tracked = request.cancellable;
     const scope = tracked || marked ? new CallScope() : undefined;
     if (tracked && scope) {
@@ -93,7 +99,7 @@ export class Server {
     }
     let result: unknown;
     try {
-      if (marked) importValues(request.args, this.registry.table, () => (scope as CallScope).signal);
+      if (marked) this.#import(request, scope as CallScope);
       result = tracked
         ? this.#contexts.run(scope as CallScope, perform, this.registry, request)
         : perform(this.registry, request);
@@ -102,10 +108,16 @@ export class Server {
     }
     if (!isPromise(result)) return this.#settle(key, tracked, toOutcome(request.op, result));
     result.then(
-      (value) => done(this.#settle(key, tracked, toOutcome(request.op, value))),
-      (error: unknown) => done(this.#settle(key, tracked, { status: Status.error, values: [error] })),
+      (value) => done(this.#settle(key, tracked, toOutcome(request.op, value)), request),
+      (error: unknown) =>
+        done(this.#settle(key, tracked, { status: Status.error, values: [error] }), request),
     );
     return undefined;
+  }
+
+  /** Replaces markers in the arguments; apart from `run`, whose closures would otherwise hold the scope too. */
+  #import(request: Request, scope: CallScope): void {
+    importValues(request.args, this.registry.table, () => scope.signal);
   }
 
   #settle(key: number, tracked: boolean, outcome: Outcome): Outcome {
@@ -118,15 +130,22 @@ export class Server {
   /** A promise-returning call from the caller; its reply goes back by message. */
   call(message: CallMessage): void {
     Atomics.store(this.replies.control, Control.started, message.id);
-    const reply = (outcome: Outcome) => this.#replyTo(message.id, outcome);
-    const outcome = this.run(message, message.marked, message.id, reply);
-    if (outcome) reply(outcome);
+    const outcome = this.run(message, message.marked, message.id, this.#replyTo);
+    if (outcome) this.#replyTo(outcome, message);
   }
 
-  #replyTo(id: number, outcome: Outcome): void {
+  readonly #replyTo = (outcome: Outcome, { id }: CallMessage): void => {
     const { status, values, marked, transfer } = this.export(outcome);
     this.flushOutput();
     this.replies.reply({ kind: 'reply', id, status, values, marked }, transfer);
+  };
+
+  /** An outcome that crosses as it is: a result or batch of plain values (no markers, records or transfers). */
+  isPlain(outcome: Outcome): boolean {
+    if (outcome.status !== Status.ok && outcome.status !== Status.batch) return false;
+    const { values } = outcome;
+    for (let i = 0; i < values.length; i++) if (!isPlain(values[i])) return false;
+    return true;
   }
 
   /**
@@ -163,7 +182,7 @@ export class Server {
 
   /** Replaces worker objects by markers and thrown values by records; a value that cannot cross fails the call. */
   export(outcome: Outcome, compact = false): ExportedOutcome {
-    if ((outcome.status === Status.ok || outcome.status === Status.batch) && outcome.values.every(isPlain)) {
+    if (this.isPlain(outcome)) {
       return { status: outcome.status, values: outcome.values, marked: false, transfer: NO_TRANSFER };
     }
     const context = { marked: false, transfer: [] as TransferListItem[], compact };

@@ -1,9 +1,9 @@
 import { setImmediate } from '../backends/immediate.js';
+import type { TransferListItem } from 'node:worker_threads';
 import type { SyncCallMessage } from '../protocol.js';
 import { Control, Lane, Op, Presence, Status } from '../protocol.js';
 import { AreaReader, writeValues } from '../wire/area-codec.js';
-import { AdaptiveWait, clock, Stamp } from '../wire/adaptive-wait.js';
-import { lockRequests, unlockRequests } from '../wire/request-lock.js';
+import { AdaptiveWait, now, Stamp } from '../wire/adaptive-wait.js';
 import type { SharedArea } from '../wire/shared-area.js';
 import type { Outcome, Request } from './operations.js';
 import type { ReplyPort } from './reply-port.js';
@@ -11,6 +11,17 @@ import type { Server } from './server.js';
 
 /** After this long without returning to the event loop, the worker yields once before lingering again. */
 const YIELD_AFTER_MS = 10;
+const NO_TRANSFER: readonly TransferListItem[] = [];
+/** What `#reply` returns when a newer request superseded the call: nothing was written. */
+const SUPERSEDED = -1;
+
+/** A blocking request being served, with what serving it needs to know. */
+interface BlockingCall extends Request {
+  seq: number;
+  marked: boolean;
+  /** It came through shared memory, so the worker may linger for the next one after replying. */
+  mayLinger: boolean;
+}
 
 /**
  * Serves blocking calls. Requests are read from the shared request area and replies written to the reply
@@ -32,7 +43,9 @@ export class SyncLane {
   #sliceStart = 0;
   /** The doorbell as it stood when the worker announced it lingers; a change means something arrived. */
   #rung = 0;
-  readonly #waits = new AdaptiveWait();
+  readonly #waits: AdaptiveWait;
+  /** Microseconds to poll for the next call before parking: the caller's `poll`, within the linger. */
+  readonly #pollLimit: number;
 
   constructor(
     private readonly server: Server,
@@ -43,11 +56,14 @@ export class SyncLane {
   ) {
     this.#control = replies.control;
     this.#reader = new AreaReader(requests);
+    this.#waits = new AdaptiveWait(replies.stamps, Stamp.toWorker);
+    // The caller sets its poll before it starts the worker, and never changes it.
+    this.#pollLimit = Math.min(Atomics.load(this.#control, Control.poll), linger * 1000);
   }
 
   /** A wake-up message: the caller wrote a request while the worker was not lingering. */
   wake(): void {
-    this.#sliceStart = performance.now();
+    this.#sliceStart = now();
     this.#pump();
   }
 
@@ -55,27 +71,30 @@ export class SyncLane {
   receive(message: SyncCallMessage): void {
     if (message.seq < Atomics.load(this.#control, Control.requestSeq)) return;
     this.#taken = message.seq;
-    this.#serve(message.seq, message, message.marked, false);
+    const { seq, op, target, name, args, marked, cancellable } = message;
+    this.#serve({ seq, op, target, name, args, marked, cancellable, mayLinger: false });
   }
 
   #pump(): void {
-    for (;;) {
-      const request = this.#take();
-      if (!request) return;
-      if (!this.#serve(this.#taken, request, request.marked, true)) return;
+    // After lingering, the request it found is known to be there.
+    for (let found = false; ; found = true) {
+      const call = this.#take(found);
+      if (!call) return;
+      if (!this.#serve(call)) return;
       if (!this.#lingerForNext()) return;
     }
   }
 
   /** Runs a request; true when it replied at once and now lingers for the caller's next one. */
-  #serve(seq: number, request: Request, marked: boolean, mayLinger: boolean): boolean {
-    // A caller without a deadline is certain to read the reply, so shapes it was sent before are left out.
-    const compact = !request.cancellable;
-    const outcome = this.server.run(request, marked, -seq, (settled) => {
-      if (this.#finish(seq, request, settled, mayLinger, compact) && this.#lingerForNext()) this.#pump();
-    });
-    return outcome !== undefined && this.#finish(seq, request, outcome, mayLinger, compact);
+  #serve(call: BlockingCall): boolean {
+    const outcome = this.server.run(call, call.marked, -call.seq, this.#settled);
+    return outcome !== undefined && this.#finish(call, outcome);
   }
+
+  /** A call that settled later (its function returned a promise) replies, then lingers for the next. */
+  readonly #settled = (outcome: Outcome, call: BlockingCall): void => {
+    if (this.#finish(call, outcome) && this.#lingerForNext()) this.#pump();
+  };
 
   /**
    * Replies; true when the worker now lingers for the caller's next call. A pull whose caller asked for the
@@ -83,13 +102,14 @@ export class SyncLane {
    * Meanwhile presence says `pulling`, so the caller's next request costs no wake-up message: the worker
    * looks at the request word when the batch is in hand, or at its next turn of the event loop.
    */
-  #finish(seq: number, request: Request, outcome: Outcome, mayLinger: boolean, compact: boolean): boolean {
-    const ahead = outcome.status === Status.batch && request.op === Op.pull && Number(request.args[1]) > 0;
-    const linger = this.#mayLinger(mayLinger);
-    const presence = !linger ? Presence.away : ahead ? Presence.pulling : Presence.lingering;
-    if (!this.#reply(seq, outcome, presence, compact)) return false;
+  #finish(call: BlockingCall, outcome: Outcome): boolean {
+    const { mayLinger } = call;
+    const ahead = outcome.status === Status.batch && call.op === Op.pull && Number(call.args[1]) > 0;
+    const presence = this.#reply(call, outcome, ahead);
+    if (presence === SUPERSEDED) return false;
+    const linger = presence !== Presence.away;
     if (!ahead) return linger;
-    const pulling = this.server.pullAhead(request, this.#asked);
+    const pulling = this.server.pullAhead(call, this.#asked);
     if (!pulling) {
       // Pulled at once (a sync iterator): linger as after any reply.
       if (!linger) return false;
@@ -132,76 +152,103 @@ export class SyncLane {
    * Lingering pays off only in a burst, and a long burst must still let the worker's event loop run: past
    * a few milliseconds of serving the worker yields once through `setImmediate`.
    */
-  #mayLinger(wanted: boolean): boolean {
+  #mayLinger(wanted: boolean, at = now()): boolean {
     if (!wanted || this.linger <= 0) return false;
-    if (performance.now() - this.#sliceStart <= YIELD_AFTER_MS) return true;
+    if (at - this.#sliceStart <= YIELD_AFTER_MS) return true;
     setImmediate(() => this.wake());
     return false;
   }
 
-  #take(): (Request & { marked: boolean }) | undefined {
+  /**
+   * Reads the caller's newest request from the request area, unless it was taken already or came by
+   * message. `found`: lingering just saw it (and left presence away). No lock: the caller writes the area
+   * only once its previous request was answered, so never while this thread reads it.
+   */
+  #take(found = false): BlockingCall | undefined {
     const control = this.#control;
-    if (Atomics.load(control, Control.requestSeq) === this.#taken) return undefined;
-    lockRequests(control);
-    try {
-      const seq = Atomics.load(control, Control.requestSeq);
-      if (seq === this.#taken || control[Control.requestLane] === Lane.message) return undefined;
-      const args = this.#reader.readAll(control[Control.requestCount] ?? 0);
-      const releases = control[Control.requestReleases] ?? 0;
-      // Disposals made since the last call: applied first, they can only concern handles the caller dropped.
-      if (releases > 0)
-        this.server.release({ kind: 'release', refs: args.splice(args.length - releases) as number[] });
-      this.#taken = seq;
-      Atomics.store(control, Control.presence, Presence.away);
-      return {
-        op: control[Control.requestOp] as Request['op'],
-        target: control[Control.requestTarget] ?? 0,
-        name: control[Control.requestName] ?? -1,
-        args,
-        marked: this.#reader.marked,
-        cancellable: control[Control.requestCancellable] === 1,
-      };
-    } finally {
-      unlockRequests(control);
-    }
+    const seq = Atomics.load(control, Control.requestSeq);
+    if (seq === this.#taken || control[Control.requestLane] === Lane.message) return undefined;
+    const args = this.#reader.readAll(control[Control.requestCount] ?? 0);
+    const releases = control[Control.requestReleases] ?? 0;
+    // Disposals made since the last call: applied first, they can only concern handles the caller dropped.
+    if (releases > 0)
+      this.server.release({ kind: 'release', refs: args.splice(args.length - releases) as number[] });
+    this.#taken = seq;
+    if (!found) Atomics.store(control, Control.presence, Presence.away);
+    return {
+      seq,
+      op: control[Control.requestOp] as Request['op'],
+      target: control[Control.requestTarget] ?? 0,
+      name: control[Control.requestName] ?? -1,
+      args,
+      marked: this.#reader.marked,
+      cancellable: control[Control.requestCancellable] === 1,
+      mayLinger: true,
+    };
   }
 
-  /** Writes the reply unless a newer request superseded this one (its caller timed out and moved on). */
-  #reply(seq: number, outcome: Outcome, presence: number, compact: boolean): boolean {
+  /**
+   * Writes the reply unless a newer request superseded this one (its caller timed out and moved on), and
+   * returns the presence it announced with it (`SUPERSEDED` when it wrote nothing): lingering for the
+   * caller's next call, or pulling the next batch `ahead`, or away.
+   */
+  #reply(call: BlockingCall, outcome: Outcome, ahead: boolean): number {
     const control = this.#control;
-    if (seq !== Atomics.load(control, Control.requestSeq)) return false;
-    let exported = this.server.export(outcome, compact);
+    const { seq } = call;
+    // A plain read: a stale one costs only a reply nobody reads (the caller waits for a newer sequence).
+    if (seq !== control[Control.requestSeq]) return SUPERSEDED;
+    // Plain values (the common reply) cross as they are; anything else is exported first. A caller without
+    // a deadline is certain to read the reply, so shapes it was sent before are left out (`compact`).
+    let { status, values } = outcome;
+    let marked = false;
+    let transfer = NO_TRANSFER;
+    if (!this.server.isPlain(outcome)) {
+      ({ status, values, marked, transfer } = this.server.export(outcome, !call.cancellable));
+    }
     this.server.flushOutput();
     let lane: number = Lane.shared;
     let length: number;
     try {
-      length =
-        exported.transfer.length > 0 ? -1 : writeValues(this.replyArea, exported.values, exported.marked);
+      length = transfer.length > 0 ? -1 : writeValues(this.replyArea, values, marked);
     } catch (error) {
-      exported = this.server.export({ status: Status.error, values: [error] });
-      length = writeValues(this.replyArea, exported.values, false);
+      ({ status, values, marked, transfer } = this.server.export({ status: Status.error, values: [error] }));
+      length = writeValues(this.replyArea, values, false);
     }
     if (length < 0) {
       lane = Lane.message;
-      const { status, values, marked, transfer } = exported;
       this.replies.post({ kind: 'reply', seq, status, values, marked }, transfer, false);
     }
-    control[Control.replyStatus] = exported.status;
-    control[Control.replyCount] = exported.values.length;
+    control[Control.replyStatus] = status;
+    control[Control.replyCount] = values.length;
     control[Control.replyLane] = lane;
-    // Announced before the caller wakes, so its next request already finds the worker lingering (or pulling).
-    if (presence === Presence.lingering) this.#announce();
-    else if (presence === Presence.pulling) Atomics.store(control, Control.presence, Presence.pulling);
+    // One clock reading serves both the linger decision and the wake-up stamp, taken once the reply is
+    // written, right before the caller is woken.
+    const at = now();
+    const presence = !this.#mayLinger(call.mayLinger, at)
+      ? Presence.away
+      : ahead
+        ? Presence.pulling
+        : Presence.lingering;
+    // Announced before the caller wakes, so its next request already finds the worker lingering (or pulling):
+    // the caller reads presence after the atomic read of `replySeq` below, which orders these plain writes.
+    if (presence === Presence.lingering) this.#announce(false);
+    else if (presence === Presence.pulling) control[Control.presence] = Presence.pulling;
     this.#replied = seq;
     Atomics.store(control, Control.replySeq, seq);
-    this.replies.wake();
-    return true;
+    this.replies.wake(at);
+    return presence;
   }
 
-  /** Tells the caller to ring the doorbell rather than post a wake-up: the worker is about to linger. */
-  #announce(): void {
-    this.#rung = Atomics.load(this.#control, Control.doorbell);
-    Atomics.store(this.#control, Control.presence, Presence.lingering);
+  /**
+   * Tells the caller to ring the doorbell rather than post a wake-up: the worker is about to linger. In a
+   * reply (`atomic` false) plain writes do, ordered by the reply's own atomic store.
+   */
+  #announce(atomic = true): void {
+    const control = this.#control;
+    // Only the caller rings the doorbell; a stale reading would only end the linger early.
+    this.#rung = control[Control.doorbell] ?? 0;
+    if (atomic) Atomics.store(control, Control.presence, Presence.lingering);
+    else control[Control.presence] = Presence.lingering;
   }
 
   /**
@@ -213,14 +260,12 @@ export class SyncLane {
   #lingerForNext(): boolean {
     const control = this.#control;
     const rung = this.#rung;
-    if (Atomics.load(control, Control.requestSeq) === this.#taken) {
-      const poll = Math.min(Atomics.load(control, Control.poll), this.linger * 1000);
-      if (!this.#waits.poll(control, Control.doorbell, rung, poll)) {
-        const parkedAt = clock();
-        if (Atomics.wait(control, Control.doorbell, rung, this.linger) === 'ok') {
-          this.#waits.woke(control, Stamp.toWorker, parkedAt);
-        }
-      }
+    // A plain first look: a request it misses has rung the doorbell, so the park returns at once.
+    if (
+      control[Control.requestSeq] === this.#taken &&
+      !this.#waits.poll(control, Control.doorbell, rung, this.#pollLimit)
+    ) {
+      this.#waits.park(control, Control.doorbell, rung, this.linger);
     }
     // Announce leaving before the last look, so a request written meanwhile is either seen here or woken by message.
     Atomics.store(control, Control.presence, Presence.away);

@@ -1,5 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { SharedMemoryValue } from '../../../src/synchronizer/backends/shared-memory.js';
+import { serialize as serializeShared } from '../../../src/synchronizer/backends/structured-bytes.js';
 import { deserializeWeb, serializeWeb } from '../../../src/synchronizer/backends/web-serializer.js';
 
 /** What browsers use instead of v8.serialize; checked here against v8's own round trip. */
@@ -63,5 +65,14 @@ describe('serializeWeb / deserializeWeb', () => {
     for (const value of [() => 1, Symbol('s'), new WeakMap(), Promise.resolve(), { nested: [() => 1] }]) {
       expect(() => serializeWeb(value)).toThrow(expect.objectContaining({ name: 'DataCloneError' }));
     }
+  });
+
+  it('gives shared memory up to a message (bytes would copy it), like the serializer used on Node', () => {
+    const memory = new SharedArrayBuffer(8);
+    for (const value of [memory, new Int32Array(memory), { deep: new Map([[1, new DataView(memory)]]) }]) {
+      expect(() => serializeWeb(value)).toThrow(SharedMemoryValue);
+      expect(() => serializeShared(value)).toThrow(SharedMemoryValue);
+    }
+    expect(roundTrip(new Int32Array(2))).toEqual(new Int32Array(2));
   });
 });

@@ -1,48 +1,94 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { Control } from '../../../src/synchronizer/protocol.js';
-import { AdaptiveWait, clock, Stamp, stampWake } from '../../../src/synchronizer/wire/adaptive-wait.js';
+import {
+  AdaptiveWait,
+  clock,
+  Stamp,
+  stampWake,
+  wakeStamps,
+} from '../../../src/synchronizer/wire/adaptive-wait.js';
 
 const control = () => new Int32Array(new SharedArrayBuffer(128));
+const waitsOn = (words: Int32Array) => new AdaptiveWait(wakeStamps(words), Stamp.toCaller);
 
 describe('AdaptiveWait.poll', () => {
   it('returns true at once when the word already changed, and false after an empty window', () => {
     const words = control();
     words[Control.signal] = 3;
-    expect(new AdaptiveWait().poll(words, Control.signal, 2, 1_000)).toBe(true);
-    expect(new AdaptiveWait().poll(words, Control.signal, 3, 200)).toBe(false);
+    expect(waitsOn(words).poll(words, Control.signal, 2, 1_000)).toBe(true);
+    expect(waitsOn(words).poll(words, Control.signal, 3, 200)).toBe(false);
   });
 
-  it('never polls with a limit of 0 (it only looks once)', () => {
+  it('never polls with a limit of 0: it says park at once (the park itself sees a changed word)', () => {
     const words = control();
-    expect(new AdaptiveWait().poll(words, Control.signal, 0, 0)).toBe(false);
+    const waits = waitsOn(words);
     words[Control.signal] = 1;
-    expect(new AdaptiveWait().poll(words, Control.signal, 0, 0)).toBe(true);
+    expect(waits.poll(words, Control.signal, 0, 0)).toBe(false);
+    expect(waits.park(words, Control.signal, 0, 1_000)).toBe('not-equal');
   });
 
-  it('backs off after an empty poll: the next waits only look once', () => {
+  it('backs off after an empty poll: the next waits park at once', () => {
     const words = control();
-    const waits = new AdaptiveWait();
+    const waits = waitsOn(words);
     expect(waits.poll(words, Control.signal, 0, 100)).toBe(false);
-    // Backing off: a changed word is still seen (one look), but no time is spent polling for it.
+    // Backing off: no time is spent polling, even for a word that changed meanwhile.
     words[Control.signal] = 1;
+    expect(waits.poll(words, Control.signal, 0, 100)).toBe(false);
+    // After the backoff it polls again, and sees the change at once.
     expect(waits.poll(words, Control.signal, 0, 100)).toBe(true);
   });
 });
 
 describe('AdaptiveWait.woke: the wake-up cost it learns', () => {
-  it('measures from the stamp of the side that woke it, ignoring a stamp from before the park', () => {
+  it('measures from the stamp of the side that woke it, and only a stamp it asked for', async () => {
     const words = control();
-    const waits = new AdaptiveWait();
-    const parkedAt = clock();
-    stampWake(words, Stamp.toCaller);
-    waits.woke(words, Stamp.toCaller, parkedAt);
+    const stamps = wakeStamps(words);
+    const waits = waitsOn(words);
+    // Asked for (the slot holds 0): the waker stamps; otherwise it leaves the slot alone.
+    stampWake(stamps, Stamp.toCaller);
+    const stamped = stamps[Stamp.toCaller] ?? 0;
+    expect(stamped).toBeGreaterThan(clock() - 1_000_000);
+    stampWake(stamps, Stamp.toCaller, 0);
+    expect(stamps[Stamp.toCaller]).toBe(stamped);
+    waits.woke();
     const first = waits.wakeCost;
     expect(first).toBeGreaterThanOrEqual(0);
     expect(first).toBeLessThan(1_000_000);
-    // A stamp older than the park is not what woke it: no new measure.
-    waits.woke(words, Stamp.toCaller, clock() + 10);
+    // A park with polling on asks for a stamp again; a wake-up that brings none teaches nothing.
+    expect(waits.poll(words, Control.signal, 0, 1)).toBe(false);
+    const notifier = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       const words = new Int32Array(workerData);
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+       Atomics.store(words, ${Control.signal}, 1);
+       Atomics.notify(words, ${Control.signal});`,
+      { eval: true, workerData: words.buffer },
+    );
+    waits.park(words, Control.signal, 0, 5_000);
+    await notifier.terminate();
+    expect(stamps[Stamp.toCaller]).toBe(0);
     expect(waits.wakeCost).toBe(first);
+  });
+
+  it('learns nothing from a park after a poll with no budget (polling is off: the cost is not needed)', async () => {
+    const words = control();
+    const waits = waitsOn(words);
+    expect(waits.poll(words, Control.signal, 0, 0)).toBe(false);
+    // The worker waits a while first, so the notify most likely ends a park (either way nothing is learned).
+    const stamped = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       const words = new Int32Array(workerData);
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+       new Float64Array(workerData)[${Stamp.toCaller}] = (performance.timeOrigin + performance.now()) * 1000;
+       Atomics.store(words, ${Control.signal}, 1);
+       Atomics.notify(words, ${Control.signal});`,
+      { eval: true, workerData: words.buffer },
+    );
+    const result = waits.park(words, Control.signal, 0, 5_000);
+    await stamped.terminate();
+    expect(['ok', 'not-equal']).toContain(result);
+    expect(waits.wakeCost).toBe(0);
   });
 
   it('learns a real futex wake-up across threads', async () => {
@@ -53,18 +99,19 @@ describe('AdaptiveWait.woke: the wake-up cost it learns', () => {
        const stamps = new Float64Array(workerData);
        for (let round = 1; round <= 20; round++) {
          while (Atomics.load(words, 1) !== round) Atomics.wait(words, 1, round - 1, 1000);
-         stamps[${Stamp.toCaller}] = (performance.timeOrigin + performance.now()) * 1000;
+         if (stamps[${Stamp.toCaller}] === 0) stamps[${Stamp.toCaller}] = (performance.timeOrigin + performance.now()) * 1000;
          Atomics.store(words, 0, round);
          Atomics.notify(words, 0);
        }`,
       { eval: true, workerData: words.buffer },
     );
-    const waits = new AdaptiveWait();
+    const waits = waitsOn(words);
     for (let round = 1; round <= 20; round++) {
-      const parkedAt = clock();
+      // A budget of 1 µs: polling is on, so the parks that follow are measured.
+      waits.poll(words, 0, round - 1, 1);
       Atomics.store(words, 1, round);
       Atomics.notify(words, 1);
-      if (Atomics.wait(words, 0, round - 1, 5_000) === 'ok') waits.woke(words, Stamp.toCaller, parkedAt);
+      waits.park(words, 0, round - 1, 5_000);
     }
     await worker.terminate();
     // Some wake-up was measured, and it is a plausible one (no clock skew between the threads).

@@ -71,6 +71,25 @@ describe('writeValues / AreaReader', () => {
     expect(reader.readAll(1)).toEqual([large]);
   });
 
+  it('lets the reader follow growth that puts headers and number runs past its views', () => {
+    const writer = new SharedArea(SharedArea.allocate(8 << 20));
+    const reader = new AreaReader(new SharedArea(writer.buffer));
+    expect(reader.readAll(writeValues(writer, [1]) > 0 ? 1 : 0)).toEqual([1]);
+    // The first value fills the initial 64 KiB, so every later header and payload lies beyond the
+    // reader's views as they were built.
+    const values = ['x'.repeat(200_000), 2.5, 'tail', 3, 4, 5, true, { nested: ['object'] }];
+    expect(writeValues(writer, values)).toBeGreaterThan(200_000);
+    expect(reader.readAll(values.length)).toEqual(values);
+  });
+
+  it('leaves values that share memory to a message (-1), where they stay shared', () => {
+    const area = new SharedArea(SharedArea.allocate(1 << 20));
+    const memory = new SharedArrayBuffer(8);
+    expect(writeValues(area, [1, { views: [new Uint8Array(memory)] }])).toBe(-1);
+    expect(writeValues(area, ['text', new Map([['m', memory]])])).toBe(-1);
+    expect(writeValues(area, [new Uint8Array(8)])).toBeGreaterThan(0);
+  });
+
   it('flags values that carry markers', () => {
     const area = new SharedArea(SharedArea.allocate(1 << 20));
     writeValues(area, [{ marker: true }], true);

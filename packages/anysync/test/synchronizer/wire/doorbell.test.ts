@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Control } from '../../../src/synchronizer/protocol.js';
+import { wakeStamps } from '../../../src/synchronizer/wire/adaptive-wait.js';
 import { ringDoorbell } from '../../../src/synchronizer/wire/doorbell.js';
 
 const control = () => new Int32Array(new SharedArrayBuffer(128));
@@ -13,7 +14,7 @@ describe('ringDoorbell', () => {
       waitAsync(a: Int32Array, i: number, v: number, t: number): { async: boolean; value: unknown };
     };
     const parked = waitAsync(words, Control.doorbell, before, 5_000);
-    ringDoorbell(words);
+    ringDoorbell(words, wakeStamps(words));
     expect(Atomics.load(words, Control.doorbell)).not.toBe(before);
     expect(parked.async ? await (parked.value as Promise<string>) : parked.value).toBe('ok');
   });
