@@ -32,9 +32,18 @@ interface Ran {
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
 
 function run(command: string, args: readonly string[], cwd: string): Ran {
-  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: STEP.timeout });
+  const result = spawnSync(command, args, {
+    cwd,
+    env,
+    encoding: 'utf8',
+    timeout: STEP.timeout,
+  });
   if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
 }
 
 function ok(ran: Ran): Ran {
@@ -153,11 +162,15 @@ describe.each(readdirSync(fixtures).sort())('a fresh %s project', (fixture) => {
         .map((subpath) => (subpath === '.' ? p.name : `${p.name}/${subpath.slice(2)}`));
     });
     // CommonJS reaches the ESM-only packages through require(esm); a JSON export (a config schema) needs
-    // its import attribute.
+    // its import attribute. The register hooks load the project's config before the first import they
+    // serve, with a top-level await, so they are preloaded with --import (as documented), never required.
+    const importOnly = JSON.stringify(['@anysync/codegen/register']);
     const load = isModule
       ? "await import(s, s.endsWith('.json') ? { with: { type: 'json' } } : {})"
-      : 'require(s)';
-    const script = `for (const s of ${JSON.stringify(specifiers)}) console.log(s, Object.keys(${load}).length);`;
+      : `(${importOnly}.includes(s) ? await import(s) : require(s))`;
+    const script = `(async () => { for (const s of ${JSON.stringify(
+      specifiers,
+    )}) console.log(s, Object.keys(${load}).length); })().catch((error) => { console.error(error); process.exitCode = 1; });`;
     const ran = ok(
       run(process.execPath, [isModule ? '--input-type=module' : '--input-type=commonjs', '-e', script], dir),
     );

@@ -15,7 +15,9 @@ let project: string;
 
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'anysync-pnp-'));
-  const registry = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' })
+  const registry = execFileSync('npm', ['config', 'get', 'registry'], {
+    encoding: 'utf8',
+  })
     .trim()
     .replace(/\/$/, '');
   writeFileSync(
@@ -52,8 +54,24 @@ beforeAll(() => {
      register(pathToFileURL(require.resolve('./.pnp.loader.mjs')));
      import('./main.mjs');`,
   );
-  execFileSync(process.execPath, [YARN, 'install'], { cwd: project, stdio: 'ignore', timeout: 240_000 });
+  yarnInstall(project);
 }, 300_000);
+
+// The install fetches from the registry: a dropped connection is retried, and a failure shows Yarn's own
+// report instead of a bare exit status.
+function yarnInstall(cwd: string) {
+  let report = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const ran = spawnSync(process.execPath, [YARN, 'install'], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    if (ran.status === 0) return;
+    report = `attempt ${attempt}: status ${ran.status} ${ran.signal ?? ''}\n${ran.stdout}\n${ran.stderr}`;
+  }
+  throw new Error(`yarn install failed three times in ${cwd}:\n${report}`);
+}
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
@@ -65,7 +83,11 @@ function expectWorks(result: ReturnType<typeof spawnSync>) {
         line.trim() && !/ExperimentalWarning|--trace-warnings|--import 'data:|register\(\)/.test(line),
     );
   expect(errors).toEqual([]);
-  expect(JSON.parse(String(result.stdout))).toEqual({ pnp: true, five: true, text: false });
+  expect(JSON.parse(String(result.stdout))).toEqual({
+    pnp: true,
+    five: true,
+    text: false,
+  });
 }
 
 describe('Yarn PnP', () => {
@@ -85,7 +107,12 @@ describe('Yarn PnP', () => {
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
     expectWorks(
-      spawnSync(process.execPath, ['setup.cjs'], { cwd: project, encoding: 'utf8', timeout: 50_000, env }),
+      spawnSync(process.execPath, ['setup.cjs'], {
+        cwd: project,
+        encoding: 'utf8',
+        timeout: 50_000,
+        env,
+      }),
     );
   });
 });
