@@ -29,9 +29,10 @@ beforeAll(() => {
       dependencies: { anysync: `portal:${PACKAGE}`, 'is-number': '7.0.0' },
     }),
   );
+  // Yarn turns immutable installs on when CI is set, and this fresh project has no lockfile yet.
   writeFileSync(
     join(project, '.yarnrc.yml'),
-    `nodeLinker: pnp\nnpmRegistryServer: "${registry}"\nenableTelemetry: false\nenableGlobalCache: false\n`,
+    `nodeLinker: pnp\nnpmRegistryServer: "${registry}"\nenableTelemetry: false\nenableGlobalCache: false\nenableImmutableInstalls: false\n`,
   );
   // The worker module needs a package only Yarn's runtime can find.
   writeFileSync(
