@@ -31,6 +31,11 @@ export async function echo(value) {
   return value;
 }
 
+export async function bump(view) {
+  Atomics.add(view, 0, 1);
+  return view;
+}
+
 export async function outOfRange(n) {
   throw new RangeError(`${n} is out of range`);
 }

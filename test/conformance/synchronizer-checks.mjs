@@ -81,6 +81,24 @@ export async function synchronizerChecks({ canBlock, browser }) {
       },
     },
     {
+      name: 'synchronizer: shared memory stays shared both ways',
+      skip: blocking || (typeof SharedArrayBuffer === 'undefined' && 'no SharedArrayBuffer here'),
+      run: () => {
+        const api = sync.load(fixture);
+        const view = new Int32Array(new SharedArrayBuffer(8));
+        if (browser) {
+          // Shared memory travels by message, which a blocked browser thread cannot receive (documented):
+          // in an argument it goes, in a reply it fails with the reason.
+          throwsLike(() => api.bump(view), /cannot receive messages while it blocks/, 'a reply');
+          equal(view[0], 1, 'the argument was shared');
+          return;
+        }
+        const back = api.bump(view);
+        back[1] = 5;
+        equal([view[0], view[1], back.buffer instanceof SharedArrayBuffer], [1, 5, true], 'one memory');
+      },
+    },
+    {
       name: 'synchronizer: an async generator iterated synchronously',
       skip: blocking,
       run: () => {

@@ -7,6 +7,7 @@ import {
 } from 'anysync/rate-limit';
 import { checkName, checkPositive } from './check-input.js';
 import { gcraLimit } from './limits/gcra-limit.js';
+import { LimitBatcher } from './limits/limit-batcher.js';
 import type { LimitScript } from './limits/limit-script.js';
 import { slidingCounterLimit } from './limits/sliding-counter-limit.js';
 import { slidingLogLimit } from './limits/sliding-log-limit.js';
@@ -52,7 +53,9 @@ export interface RedisRateLimitStoreOptions extends RedisStoreOptions {
  * (`TIME`, or for GCRA its key's TTL), never from a client, at millisecond precision (`PX`); the keys of
  * one limit share a hash tag, so it works on a Redis Cluster, and every key expires once the limit has
  * been wholly free for a while (at most an interval). A refused call costs three commands (EVALSHA and
- * two more) whatever the algorithm.
+ * two more) whatever the algorithm. Calls of one process on one limit that overlap share a script run:
+ * while one is on its way, the next ones wait for it and go together (up to 256 a run), decided in
+ * arrival order exactly as if sent one by one; a lone call goes at once.
  *
  * @example
  * ```ts
@@ -69,13 +72,20 @@ export interface RedisRateLimitStoreOptions extends RedisStoreOptions {
  */
 export class RedisRateLimitStore implements RateLimitStore {
   readonly #calls: StoreCalls;
+  readonly #batcher: LimitBatcher;
   readonly #fallback = new MemoryRateLimitStore();
   readonly #reportTime: boolean;
   /** A request's script arguments; a limiter sends the same frozen request on every call, so they are kept. */
   readonly #args = new WeakMap<RateLimitRequest, string[]>();
 
   constructor(options: RedisRateLimitStoreOptions) {
-    this.#calls = new StoreCalls(options, 'RedisRateLimitStore');
+    const calls = new StoreCalls(options, 'RedisRateLimitStore');
+    this.#calls = calls;
+    // A batch outlives none of its callers' timeouts: a reply that never comes does not hold the limit's
+    // later calls.
+    this.#batcher = new LimitBatcher((limit, keys, args) =>
+      calls.bounded('rate limit consume', () => calls.raw(limit.script, keys, args)),
+    );
     const { reportTime = false } = options;
     if (typeof reportTime !== 'boolean') {
       throw new TypeError(`RedisRateLimitStore: reportTime must be a boolean, got ${String(reportTime)}`);
@@ -102,8 +112,8 @@ export class RedisRateLimitStore implements RateLimitStore {
     return this.#calls.guarded(
       'rate limit consume',
       () =>
-        this.#calls
-          .raw(limit.script, limit.keys(this.#calls.tag(limit.kind, name)), this.#argsOf(limit, request))
+        this.#batcher
+          .call(limit, limit.keys(this.#calls.tag(limit.kind, name)), this.#argsOf(limit, request))
           .then((reply) => limit.decision(reply, request)),
       () => this.#fallback.consume(name, request),
       () => ({ admitted: true, remaining: request.limit, resetMs: 0, retryAfterMs: 0 }),

@@ -19,6 +19,17 @@ export const gcraLimit: LimitScript = {
     peek === true ? '1' : '0',
     reportTime ? '1' : '0',
   ],
+  split(reply: unknown, count: number): unknown[] {
+    // One request without the time: a bare integer, the cheapest reply Redis sends.
+    if (!Array.isArray(reply)) {
+      if (count === 1) return [reply];
+      throw unexpectedReply(reply);
+    }
+    if (reply.length === count) return reply;
+    if (reply.length !== count + 1) throw unexpectedReply(reply);
+    const at: unknown = reply[count];
+    return reply.slice(0, count).map((code: unknown) => [code, at]);
+  },
   decision(reply: unknown, { limit, interval, weight }: RateLimitRequest): RateLimitDecision {
     const [code, at] = Array.isArray(reply) ? reply : [reply, undefined];
     if (typeof code !== 'number') throw unexpectedReply(reply);

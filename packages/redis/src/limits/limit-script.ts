@@ -11,6 +11,9 @@ export interface LimitScript {
   /** The algorithm's part of the hash tag, so that algorithms of one name never share keys. */
   readonly kind: string;
   keys(tag: string): string[];
+  /** The script's arguments but the last, which says how many such requests one run decides. */
   args(request: RateLimitRequest, reportTime: boolean): string[];
+  /** One run's reply for `count` requests, as the reply of each, in the shape `decision` takes. */
+  split(reply: unknown, count: number): unknown[];
   decision(reply: unknown, request: RateLimitRequest): RateLimitDecision;
 }

@@ -1,7 +1,7 @@
 import { SLIDING_COUNTER } from '../lua/sliding-counter.js';
 import { Script } from '../script.js';
 import type { LimitScript } from './limit-script.js';
-import { listDecision } from './list-reply.js';
+import { listDecision, splitListReply } from './list-reply.js';
 
 /** The approximate sliding window on Redis: one hash of two fixed windows, on the server's `TIME`. */
 export const slidingCounterLimit: LimitScript = {
@@ -14,5 +14,6 @@ export const slidingCounterLimit: LimitScript = {
     String(weight),
     peek === true ? '1' : '0',
   ],
+  split: splitListReply,
   decision: listDecision,
 };

@@ -1,7 +1,7 @@
 import { SLIDING_LOG } from '../lua/sliding-log.js';
 import { Script } from '../script.js';
 import type { LimitScript } from './limit-script.js';
-import { listDecision } from './list-reply.js';
+import { listDecision, splitListReply } from './list-reply.js';
 
 /** The exact sliding log on Redis: a log and its summary, on the server's `TIME`. */
 export const slidingLogLimit: LimitScript = {
@@ -14,5 +14,6 @@ export const slidingLogLimit: LimitScript = {
     String(weight),
     peek === true ? '1' : '0',
   ],
+  split: splitListReply,
   decision: listDecision,
 };

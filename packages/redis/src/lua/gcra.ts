@@ -8,11 +8,13 @@
  * writes nothing.
  *
  * ARGV: cost (`weight * (interval / limit)`, ms), interval (ms), peek ('1'), report ('1': also tell the
- * decision's time, from `PEXPIRETIME`). Returns how far the bucket stands ahead of now after the call, in
- * ns: as is when admitted, as `-1 - ns` when refused; with report, `{ that, time in ms }`.
+ * decision's time, from `PEXPIRETIME`), count (how many such requests, decided one after the other: the
+ * concurrent calls of one process on one limit, sent together). Each answer is how far the bucket stands
+ * ahead of now after it, in ns: as is when admitted, as `-1 - ns` when refused. Returns the one answer
+ * (an integer) for one request, else the list of answers; with report, the list then the time in ms.
  */
 export const GCRA = `
-local cost, interval = tonumber(ARGV[1]), tonumber(ARGV[2])
+local cost, interval, count = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[5])
 local ttl = redis.call('PTTL', KEYS[1])
 local ahead, expiry = 0, nil
 if ttl == -1 then
@@ -26,14 +28,21 @@ if ttl > 0 then
   if ARGV[4] == '1' then expiry = redis.call('PEXPIRETIME', KEYS[1]) end
   if ahead < 0 then ahead = 0 end
 end
-local reply
 -- interval / limit * limit is off by float rounding: a full burst must still fit.
-if ahead + cost > interval * (1 + 1e-12) then
-  reply = -1 - math.floor(ahead * 1e6 + 0.5)
-elseif ARGV[3] == '1' then
-  reply = math.floor(ahead * 1e6 + 0.5)
-else
-  ahead = ahead + cost
+local fits, peek = interval * (1 + 1e-12), ARGV[3] == '1'
+local replies, reply, taken = {}, 0, false
+for i = 1, count do
+  if ahead + cost > fits then
+    reply = -1 - math.floor(ahead * 1e6 + 0.5)
+  elseif peek then
+    reply = math.floor(ahead * 1e6 + 0.5)
+  else
+    ahead, taken = ahead + cost, true
+    reply = math.floor(ahead * 1e6 + 0.5)
+  end
+  replies[i] = reply
+end
+if taken then
   if ttl - ahead >= 0 then
     redis.call('SET', KEYS[1], string.format('%.17g', ttl - ahead), 'KEEPTTL')
   else
@@ -41,10 +50,16 @@ else
     redis.call('SET', KEYS[1], string.format('%.17g', ms - ahead), 'PX', ms)
     if ARGV[4] == '1' and not expiry then expiry, ttl = redis.call('PEXPIRETIME', KEYS[1]), ms end
   end
-  reply = math.floor(ahead * 1e6 + 0.5)
 end
-if ARGV[4] ~= '1' then return reply end
-if expiry then return { reply, expiry - ttl } end
-local clock = redis.call('TIME')
-return { reply, clock[1] * 1000 + math.floor(clock[2] / 1000) }
+if ARGV[4] ~= '1' then
+  if count == 1 then return reply end
+  return replies
+end
+if expiry then
+  replies[count + 1] = expiry - ttl
+else
+  local clock = redis.call('TIME')
+  replies[count + 1] = clock[1] * 1000 + math.floor(clock[2] / 1000)
+end
+return replies
 `;

@@ -3,8 +3,9 @@
  * previous one weighed by how much of it the sliding window still covers. KEYS: one hash (`w` the window,
  * `c` its weight, `p` the previous one's), expiring when the window after the current one ends: its TTL
  * is set once a window, when the window starts. A refused call writes nothing.
- * ARGV: limit, interval, weight, peek ('1'). Returns { admitted, remaining, resetMs, retryAfterMs, now } as
- * integers in thousandths (now in µs).
+ * ARGV: limit, interval, weight, peek ('1'), count (how many such requests, decided one after the other:
+ * the concurrent calls of one process on one limit, sent together). Returns { admitted, remaining, resetMs,
+ * retryAfterMs } for each request, then now, as integers in thousandths (now in µs).
  */
 export const SLIDING_COUNTER = `
 local clock = redis.call('TIME')
@@ -22,25 +23,37 @@ elseif fresh then
 end
 local start = window * interval
 local estimate = p * (interval - (now - start)) / interval + c
-local admitted = estimate + weight <= limit
-local retry = 0
-if admitted and ARGV[4] ~= '1' then
-  c = c + weight
-  estimate = estimate + weight
+local peek = ARGV[4] == '1'
+local replies, taken = {}, false
+for i = 1, tonumber(ARGV[5]) do
+  local admitted = estimate + weight <= limit
+  local retry = 0
+  if admitted and not peek then
+    c, taken = c + weight, true
+    estimate = estimate + weight
+  elseif not admitted then
+    if c + weight <= limit and p > 0 then
+      retry = start + interval * (1 - (limit - c - weight) / p) - now
+    else
+      retry = start + interval + interval * (1 - (limit - weight) / c) - now
+    end
+  end
+  local freeAt = now
+  if c > 0 then freeAt = start + 2 * interval elseif p > 0 then freeAt = start + interval end
+  local at = #replies
+  replies[at + 1] = admitted and 1 or 0
+  replies[at + 2] = math.floor(math.max(0, limit - estimate) * 1000 + 0.5)
+  replies[at + 3] = math.floor(math.max(0, freeAt - now) * 1000 + 0.5)
+  replies[at + 4] = math.floor(math.max(0, retry) * 1000 + 0.5)
+end
+if taken then
   if fresh then
     redis.call('HSET', KEYS[1], 'w', string.format('%d', window), 'c', string.format('%.17g', c), 'p', string.format('%.17g', p))
     redis.call('PEXPIREAT', KEYS[1], string.format('%d', math.ceil(start + 2 * interval) + 1))
   else
     redis.call('HSET', KEYS[1], 'c', string.format('%.17g', c))
   end
-elseif not admitted then
-  if c + weight <= limit and p > 0 then
-    retry = start + interval * (1 - (limit - c - weight) / p) - now
-  else
-    retry = start + interval + interval * (1 - (limit - weight) / c) - now
-  end
 end
-local freeAt = now
-if c > 0 then freeAt = start + 2 * interval elseif p > 0 then freeAt = start + interval end
-return { admitted and 1 or 0, math.floor(math.max(0, limit - estimate) * 1000 + 0.5), math.floor(math.max(0, freeAt - now) * 1000 + 0.5), math.floor(math.max(0, retry) * 1000 + 0.5), nowUs }
+replies[#replies + 1] = nowUs
+return replies
 `;

@@ -5,8 +5,10 @@
  * commands with the EVALSHA); the log is read only when entries expire or when the oldest entry alone
  * does not free enough. An admission writes what changed; the keys' TTL is pushed an interval past the
  * newest entry's end at a time (so about once an interval), and set afresh on a log Redis had deleted.
- * ARGV: limit, interval, weight, peek ('1'). Returns { admitted, remaining, resetMs, retryAfterMs, now } as
- * integers in thousandths (now in µs).
+ * ARGV: limit, interval, weight, peek ('1'), count (how many such requests, decided one after the other:
+ * the concurrent calls of one process on one limit, sent together; their admissions go in with one ZADD).
+ * Returns { admitted, remaining, resetMs, retryAfterMs } for each request, then now, as integers in
+ * thousandths (µs for the durations and now).
  */
 export const SLIDING_LOG = `
 local clock = redis.call('TIME')
@@ -29,22 +31,65 @@ if oldest and oldest <= nowUs - intervalUs then
   end
   trimmed = true
 end
-local admitted = used + weight <= limit
-local retryUs = 0
-if admitted and ARGV[4] ~= '1' then
-  n = n + 1
-  redis.call('ZADD', KEYS[1], string.format('%d', nowUs), n .. ':' .. ARGV[3])
-  used = used + weight
-  local made = not oldest
+local peek, count = ARGV[4] == '1', tonumber(ARGV[5])
+local replies, members, refusal, added = {}, {}, nil, false
+local made = not oldest
+for i = 1, count do
+  local admitted = used + weight <= limit
+  local retryUs = 0
+  if admitted and not peek then
+    n = n + 1
+    members[#members + 1] = string.format('%d', nowUs)
+    members[#members + 1] = n .. ':' .. ARGV[3]
+    used, added = used + weight, true
+    if not oldest then oldest, ow = nowUs, weight end
+    newest = nowUs
+  elseif not admitted then
+    -- Refusals change nothing: every later one in this call has the same answer.
+    if not refusal then
+      if used - ow + weight <= limit then
+        refusal = oldest + intervalUs - nowUs
+      else
+        -- The scan reads the log: this call's admissions go in first.
+        if #members > 0 then
+          redis.call('ZADD', KEYS[1], unpack(members))
+          members = {}
+        end
+        local left, start, found = used, 0, false
+        refusal = 0
+        while not found do
+          local batch = redis.call('ZRANGE', KEYS[1], start, start + 31, 'WITHSCORES')
+          if #batch == 0 then break end
+          for j = 1, #batch, 2 do
+            left = left - tonumber(string.match(batch[j], ':(.*)$'))
+            if left + weight <= limit then
+              refusal, found = tonumber(batch[j + 1]) + intervalUs - nowUs, true
+              break
+            end
+          end
+          start = start + 32
+        end
+      end
+    end
+    retryUs = refusal
+  end
+  local resetUs = 0
+  if newest then resetUs = newest + intervalUs - nowUs end
+  local at = #replies
+  replies[at + 1] = admitted and 1 or 0
+  replies[at + 2] = math.floor(math.max(0, limit - used) * 1000 + 0.5)
+  replies[at + 3] = math.floor(math.max(0, resetUs) + 0.5)
+  replies[at + 4] = math.floor(math.max(0, retryUs) + 0.5)
+end
+if added then
+  if #members > 0 then redis.call('ZADD', KEYS[1], unpack(members)) end
   if made then
-    oldest, ow = nowUs, weight
     redis.call('HSET', KEYS[2], 'used', string.format('%.17g', used), 'oldest', string.format('%d', oldest), 'ow', ARGV[3], 'newest', string.format('%d', nowUs), 'n', n)
   elseif trimmed then
     redis.call('HSET', KEYS[2], 'used', string.format('%.17g', used), 'oldest', string.format('%d', oldest), 'ow', string.format('%.17g', ow), 'newest', string.format('%d', nowUs), 'n', n)
   else
     redis.call('HSET', KEYS[2], 'used', string.format('%.17g', used), 'newest', string.format('%d', nowUs), 'n', n)
   end
-  newest = nowUs
   if newest + intervalUs + 1000 > exp then
     exp = newest + 2 * intervalUs + 1000
     local at = string.format('%d', math.ceil(exp / 1000))
@@ -61,26 +106,6 @@ elseif trimmed then
     redis.call('DEL', KEYS[1], KEYS[2])
   end
 end
-if not admitted then
-  if used - ow + weight <= limit then
-    retryUs = oldest + intervalUs - nowUs
-  else
-    local left, start, found = used, 0, false
-    while not found do
-      local batch = redis.call('ZRANGE', KEYS[1], start, start + 31, 'WITHSCORES')
-      if #batch == 0 then break end
-      for i = 1, #batch, 2 do
-        left = left - tonumber(string.match(batch[i], ':(.*)$'))
-        if left + weight <= limit then
-          retryUs, found = tonumber(batch[i + 1]) + intervalUs - nowUs, true
-          break
-        end
-      end
-      start = start + 32
-    end
-  end
-end
-local resetUs = 0
-if newest then resetUs = newest + intervalUs - nowUs end
-return { admitted and 1 or 0, math.floor(math.max(0, limit - used) * 1000 + 0.5), math.floor(math.max(0, resetUs) + 0.5), math.floor(math.max(0, retryUs) + 0.5), nowUs }
+replies[#replies + 1] = nowUs
+return replies
 `;

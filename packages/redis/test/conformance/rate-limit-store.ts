@@ -83,7 +83,8 @@ export function describeRateLimitStore(
       // 3 used: one more waits for the first (weight 2) to leave, about 250 ms from now.
       const one = await fixture.store.consume(name, request);
       expect(one.admitted).toBe(false);
-      expect(one.retryAfterMs).toBeLessThanOrEqual(400 - 150);
+      // About 250 ms (the first leaving), not 400 (the second): a timer may fire a little early.
+      expect(one.retryAfterMs).toBeLessThan(300);
       // Three more must also wait for the second one, which leaves later.
       const three = await fixture.store.consume(name, { ...request, weight: 3 });
       expect(three.retryAfterMs).toBeGreaterThan(one.retryAfterMs);

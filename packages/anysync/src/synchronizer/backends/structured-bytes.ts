@@ -32,10 +32,24 @@ function nodeSerialize(node: V8): (value: unknown) => Uint8Array {
 }
 
 /**
- * Structured values to bytes: Node's serializer where it exists (Node, Bun, Deno), a portable codec
- * elsewhere. Shared memory throws a `SharedMemoryValue` (see there).
+ * Whether `node:v8` lets its serializer be subclassed: Bun's `v8.serialize` exists but its `Serializer`
+ * class throws when made, and that `serialize` copies shared memory without a word.
  */
-export const serialize: (value: unknown) => Uint8Array = v8 ? nodeSerialize(v8) : serializeWeb;
+function subclassable(node: V8 | undefined): node is V8 {
+  try {
+    return node !== undefined && new node.DefaultSerializer() !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+const native = subclassable(v8) ? v8 : undefined;
+
+/**
+ * Structured values to bytes: Node's serializer where it can be subclassed (Node, Deno), a portable
+ * codec elsewhere (Bun, browsers). Shared memory throws a `SharedMemoryValue` (see there).
+ */
+export const serialize: (value: unknown) => Uint8Array = native ? nodeSerialize(native) : serializeWeb;
 
 /** The reverse of `serialize`. */
-export const deserialize: (bytes: Uint8Array) => unknown = v8 ? v8.deserialize : deserializeWeb;
+export const deserialize: (bytes: Uint8Array) => unknown = native ? native.deserialize : deserializeWeb;
