@@ -82,7 +82,7 @@ export class LimitBatcher {
           settled();
           return;
         }
-        batch.forEach((waiter, i) => waiter.resolve(replies[i]));
+        for (const [i, waiter] of batch.entries()) waiter.resolve(replies[i]);
         settled();
       },
       (error: unknown) => {
