@@ -13,7 +13,11 @@ export async function createAdapters() {
   const sync = new Synchronizer();
   const anysync = sync.load(formatWorker);
   const synckit = createSyncFn(fileURLToPath(new URL('./synckit-worker.mjs', import.meta.url)));
-  const prettierSync = require('@prettier/sync');
+  // Hoisted to the root, @prettier/sync would find the prettier 2 a dev tool there depends on: it is
+  // pointed at the one the bench depends on, the one the other adapters and the reference use.
+  const prettierSync = require('@prettier/sync').createSynchronizedPrettier({
+    prettierEntry: import.meta.resolve('prettier'),
+  });
   const prettier = await import('prettier');
   return {
     adapters: {
