@@ -81,10 +81,10 @@ export class RedisRateLimitStore implements RateLimitStore {
   constructor(options: RedisRateLimitStoreOptions) {
     const calls = new StoreCalls(options, 'RedisRateLimitStore');
     this.#calls = calls;
-    // A batch outlives none of its callers' timeouts: a reply that never comes does not hold the limit's
-    // later calls.
-    this.#batcher = new LimitBatcher((limit, keys, args) =>
-      calls.bounded('rate limit consume', () => calls.raw(limit.script, keys, args)),
+    // Each caller's own timeout bounds its wait; a run unanswered for as long stops gathering calls.
+    this.#batcher = new LimitBatcher(
+      (limit, keys, args) => calls.raw(limit.script, keys, args),
+      calls.timeoutMs,
     );
     const { reportTime = false } = options;
     if (typeof reportTime !== 'boolean') {

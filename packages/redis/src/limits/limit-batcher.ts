@@ -20,6 +20,10 @@ interface Lane {
   readonly keys: readonly string[];
   readonly args: readonly string[];
   queue: Waiter[];
+  /** When its run was sent (performance.now()). */
+  sentAt: number;
+  /** Another lane on the same first key (other arguments: weight, peek), or none. */
+  other: Lane | undefined;
 }
 
 /**
@@ -28,45 +32,80 @@ interface Lane {
  */
 export const MAX_BATCH = 256;
 
+function same(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * The concurrent calls of one process on one limit, sent as one script run. The first call on a limit
  * goes at once; calls that arrive while it is on its way wait for it and then go together, decided by the
  * script one after the other in arrival order, exactly as if each had been sent alone. A busy limit then
  * costs one round trip and one script run per batch instead of per call, and a lone call waits for
  * nothing. Only calls with the same keys and arguments (same limit, interval, weight and peek) share a
- * batch.
+ * batch. A run without an answer for `staleMs` no longer gathers calls: the next one starts a lane of its
+ * own, so a lost reply never holds a limit's later calls.
  */
 export class LimitBatcher {
+  /** Lanes by their first key: a limit's keys share it, and it names the algorithm and the limit. */
   readonly #lanes = new Map<string, Lane>();
   readonly #send: SendLimitCall;
+  readonly #staleMs: number;
 
-  constructor(send: SendLimitCall) {
+  constructor(send: SendLimitCall, staleMs: number) {
     this.#send = send;
+    this.#staleMs = staleMs;
   }
 
   /** Resolves to this call's own reply, in the shape `limit.decision()` takes. */
   call(limit: LimitScript, keys: readonly string[], args: readonly string[]): Promise<unknown> {
-    const id = `${keys.join('\n')}\n\n${args.join('\n')}`;
-    const lane = this.#lanes.get(id);
-    if (lane !== undefined) {
-      return new Promise((resolve, reject) => lane.queue.push({ resolve, reject }));
+    const first = keys[0] ?? '';
+    const head = this.#lanes.get(first);
+    let lane = head;
+    while (lane !== undefined && !(same(lane.args, args) && same(lane.keys, keys))) lane = lane.other;
+    if (lane !== undefined && performance.now() - lane.sentAt < this.#staleMs) {
+      const { queue } = lane;
+      return new Promise((resolve, reject) => queue.push({ resolve, reject }));
     }
-    const fresh: Lane = { limit, keys, args, queue: [] };
-    this.#lanes.set(id, fresh);
-    return new Promise((resolve, reject) => this.#run(id, fresh, [{ resolve, reject }]));
+    if (lane !== undefined) {
+      // Its waiters' own timeouts have answered them by now: sending them late would spend the limit
+      // for callers who are gone.
+      this.#unlink(lane);
+      const abandoned = lane.queue;
+      lane.queue = [];
+      for (const waiter of abandoned) waiter.reject(new Error('the run ahead of this call got no answer'));
+    }
+    const fresh: Lane = { limit, keys, args, queue: [], sentAt: 0, other: this.#lanes.get(first) };
+    this.#lanes.set(first, fresh);
+    return new Promise((resolve, reject) => this.#run(fresh, [{ resolve, reject }]));
   }
 
-  #run(id: string, lane: Lane, batch: Waiter[]): void {
+  #unlink(lane: Lane): void {
+    const first = lane.keys[0] ?? '';
+    let at = this.#lanes.get(first);
+    if (at === lane) {
+      if (lane.other === undefined) this.#lanes.delete(first);
+      else this.#lanes.set(first, lane.other);
+      return;
+    }
+    while (at !== undefined && at.other !== lane) at = at.other;
+    if (at !== undefined) at.other = lane.other;
+  }
+
+  #run(lane: Lane, batch: Waiter[]): void {
     const settled = (): void => {
       if (lane.queue.length === 0) {
-        this.#lanes.delete(id);
+        this.#unlink(lane);
         return;
       }
       const next = lane.queue.length <= MAX_BATCH ? lane.queue : lane.queue.slice(0, MAX_BATCH);
       lane.queue = lane.queue.length <= MAX_BATCH ? [] : lane.queue.slice(MAX_BATCH);
-      this.#run(id, lane, next);
+      this.#run(lane, next);
     };
     let sent: Promise<unknown>;
+    lane.sentAt = performance.now();
     try {
       sent = this.#send(lane.limit, lane.keys, [...lane.args, String(batch.length)]);
     } catch (error) {

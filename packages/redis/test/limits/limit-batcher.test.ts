@@ -32,7 +32,7 @@ describe('LimitBatcher lanes', () => {
     const batcher = new LimitBatcher(async (_limit, _keys, args) => {
       sent.push([...args]);
       return 7;
-    });
+    }, 60_000);
     expect(await batcher.call(gcraLimit, ['k'], ['a'])).toBe(7);
     expect(sent).toEqual([['a', '1']]);
   });
@@ -43,7 +43,7 @@ describe('LimitBatcher lanes', () => {
       sent.push([...keys, ...args]);
       const count = Number(args.at(-1));
       return Array.from({ length: count }, (_, i) => i + 1);
-    });
+    }, 60_000);
     const first = [batcher.call(gcraLimit, ['k'], ['a']), batcher.call(gcraLimit, ['j'], ['a'])];
     const rest = [
       batcher.call(gcraLimit, ['k'], ['a']),
@@ -65,7 +65,7 @@ describe('LimitBatcher lanes', () => {
     const batcher = new LimitBatcher(async (_limit, _keys, args) => {
       if (fail) throw new Error('down');
       return Number(args.at(-1)) === 1 ? 1 : [1, 2];
-    });
+    }, 60_000);
     const calls = [batcher.call(gcraLimit, ['k'], []), batcher.call(gcraLimit, ['k'], [])];
     const third = batcher.call(gcraLimit, ['k'], []);
     await expect(calls[0]).rejects.toThrow('down');
@@ -76,10 +76,28 @@ describe('LimitBatcher lanes', () => {
   });
 
   it('fails the waiters of a reply of the wrong shape', async () => {
-    const batcher = new LimitBatcher(async () => [1, 2, 3, 4, 5, 6]);
+    const batcher = new LimitBatcher(async () => [1, 2, 3, 4, 5, 6], 60_000);
     const calls = [batcher.call(gcraLimit, ['k'], []), batcher.call(gcraLimit, ['k'], [])];
     await expect(calls[0]).rejects.toThrow(/unexpected reply/);
     await expect(calls[1]).rejects.toThrow(/unexpected reply/);
+  });
+
+  it('a run unanswered for the stale time gathers no more calls: the next one goes at once', async () => {
+    const sent: string[] = [];
+    let hang = true;
+    const batcher = new LimitBatcher((_limit, _keys, args) => {
+      sent.push(args.join(' '));
+      return hang ? new Promise(() => {}) : Promise.resolve(1);
+    }, 20);
+    const lost = batcher.call(gcraLimit, ['k'], ['a']);
+    const queued = batcher.call(gcraLimit, ['k'], ['a']);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    hang = false;
+    expect(await batcher.call(gcraLimit, ['k'], ['a'])).toBe(1);
+    // The call queued behind the lost run is dropped, not sent after its caller gave up.
+    await expect(queued).rejects.toThrow(/got no answer/);
+    expect(sent).toEqual(['a 1', 'a 1']);
+    void lost;
   });
 
   it(`splits a long queue into runs of at most ${MAX_BATCH}`, async () => {
@@ -88,7 +106,7 @@ describe('LimitBatcher lanes', () => {
     const batcher = new LimitBatcher(async (_limit, _keys, args) => {
       counts.push(Number(args.at(-1)));
       return 0;
-    });
+    }, 60_000);
     await Promise.all(Array.from({ length: 600 }, () => batcher.call(limit, ['k'], [])));
     expect(counts).toEqual([1, MAX_BATCH, MAX_BATCH, 600 - 1 - 2 * MAX_BATCH]);
   });
