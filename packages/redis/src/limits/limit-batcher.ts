@@ -62,16 +62,16 @@ export class LimitBatcher {
   /** Resolves to this call's own reply, in the shape `limit.decision()` takes. */
   call(limit: LimitScript, keys: readonly string[], args: readonly string[]): Promise<unknown> {
     const first = keys[0] ?? '';
-    const head = this.#lanes.get(first);
-    let lane = head;
+    let lane = this.#lanes.get(first);
     while (lane !== undefined && !(same(lane.args, args) && same(lane.keys, keys))) lane = lane.other;
     if (lane !== undefined && performance.now() - lane.sentAt < this.#staleMs) {
       const { queue } = lane;
       return new Promise((resolve, reject) => queue.push({ resolve, reject }));
     }
     if (lane !== undefined) {
-      // Its waiters' own timeouts have answered them by now: sending them late would spend the limit
-      // for callers who are gone.
+      // Redis has left this limit unanswered for a whole timeout: the calls queued behind the lost run
+      // fail now (their store's policy answers them) rather than go late, spending the limit for callers
+      // who may be gone.
       this.#unlink(lane);
       const abandoned = lane.queue;
       lane.queue = [];
