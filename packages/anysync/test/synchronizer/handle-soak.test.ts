@@ -41,12 +41,21 @@ function soak(count: number, kind: 'Item' | 'Closable', useEach: boolean) {
   return JSON.parse(result.stdout) as { at: number; caller: number; worker: number }[];
 }
 
-/** Growth of each side's heap from the first sample past warm-up to the last one, in MiB. */
+/**
+ * Growth of each side's heap from the first sample past warm-up to the lowest of the last three, in MiB.
+ * Even right after a full collection a heap keeps some garbage for a while (seen on Node 24: a worker at
+ * 16 MiB for four samples in a row, then back to 6), which a leak never gives back: the lowest of the
+ * last samples is what the loop kept.
+ */
 function growth(samples: { caller: number; worker: number }[]) {
   const first = samples[1] as { caller: number; worker: number };
-  const last = samples[samples.length - 1] as { caller: number; worker: number };
-  return { caller: (last.caller - first.caller) / MIB, worker: (last.worker - first.worker) / MIB };
+  const last = samples.slice(-3);
+  const kept = (side: 'caller' | 'worker') => Math.min(...last.map((sample) => sample[side]));
+  return { caller: (kept('caller') - first.caller) / MIB, worker: (kept('worker') - first.worker) / MIB };
 }
+
+/** A kept handle costs over 100 bytes; this bound sits far under what even a tenth of them would hold. */
+const FLAT_MIB = 16;
 
 describe('handles disposed in a synchronous loop', () => {
   it('1,000,000 handles created and disposed without yielding: both heaps stay flat', {
@@ -56,8 +65,8 @@ describe('handles disposed in a synchronous loop', () => {
     expect(samples).toHaveLength(11);
     const { caller, worker } = growth(samples);
     // A handle kept until the loop ends would cost over 100 bytes: 1,000,000 of them, well over 100 MiB.
-    expect(caller).toBeLessThan(8);
-    expect(worker).toBeLessThan(8);
+    expect(caller).toBeLessThan(FLAT_MIB);
+    expect(worker).toBeLessThan(FLAT_MIB);
   });
 
   it('handles used, and handles whose worker object has an async dispose, stay flat too', {
@@ -65,8 +74,9 @@ describe('handles disposed in a synchronous loop', () => {
   }, () => {
     for (const kind of ['Item', 'Closable'] as const) {
       const { caller, worker } = growth(soak(50_000, kind, true));
-      expect(caller).toBeLessThan(8);
-      expect(worker).toBeLessThan(8);
+      // 50,000 kept handles would hold 5 MiB or more (the caller grows by about 2 MiB of tables here).
+      expect(caller).toBeLessThan(5);
+      expect(worker).toBeLessThan(5);
     }
   });
 });
