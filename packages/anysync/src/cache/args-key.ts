@@ -1,3 +1,5 @@
+import { primitiveKeyPart } from './primitive-key-part.js';
+
 /** Identity numbers for objects and functions used as arguments; weak, so keys never keep them alive. */
 const objectIds = new WeakMap<object, number>();
 /** Symbols that are not registered cannot be WeakMap keys everywhere, so they are held; they are rare. */
@@ -19,23 +21,15 @@ function identity(value: object | symbol): number {
 
 /** One argument as a tagged, length-prefixed part, so no two different argument lists encode alike. */
 function part(value: unknown): string {
+  const primitive = primitiveKeyPart(value);
+  if (primitive !== undefined) return primitive;
   switch (typeof value) {
-    case 'string':
-      return `s${value.length}:${value}`;
-    case 'number':
-      return Object.is(value, -0) ? 'n-0' : `n${value}`;
-    case 'bigint':
-      return `b${value}`;
-    case 'boolean':
-      return value ? 't' : 'f';
-    case 'undefined':
-      return 'u';
     case 'symbol': {
       const registered = Symbol.keyFor(value);
       return registered === undefined ? `y${identity(value)}` : `r${registered.length}:${registered}`;
     }
     default:
-      return value === null ? 'l' : `o${identity(value as object)}`;
+      return `o${identity(value as object)}`;
   }
 }
 

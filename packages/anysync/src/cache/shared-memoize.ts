@@ -2,6 +2,7 @@ import { checkStoreName } from '../internal/check-store-name.js';
 import { jsonCodec, type MemoizeCodec } from './memoize-codec.js';
 import { computeShared, type SharedFlightConfig } from './shared-flight.js';
 import type { SingleFlightStore } from './single-flight-store.js';
+import { primitiveKeyPart } from './primitive-key-part.js';
 
 /** The options of `memoize` that share it through a store. */
 export interface SharedMemoizeOptions {
@@ -16,23 +17,11 @@ export interface SharedMemoizeOptions {
 
 /** One argument as part of a shared key: only values that mean the same in every process. */
 function keyPart(value: unknown, caller: string): string {
-  switch (typeof value) {
-    case 'string':
-      return `s${value.length}:${value}`;
-    case 'number':
-      return Object.is(value, -0) ? 'n-0' : `n${value}`;
-    case 'bigint':
-      return `b${value}`;
-    case 'boolean':
-      return value ? 't' : 'f';
-    case 'undefined':
-      return 'u';
-    default:
-      if (value === null) return 'l';
-      throw new TypeError(
-        `${caller}: with a store, arguments must be strings, numbers, bigints, booleans, null or undefined (objects have no identity across processes); got a ${typeof value}: pass a key option`,
-      );
-  }
+  const part = primitiveKeyPart(value);
+  if (part !== undefined) return part;
+  throw new TypeError(
+    `${caller}: with a store, arguments must be strings, numbers, bigints, booleans, null or undefined (objects have no identity across processes); got a ${typeof value}: pass a key option`,
+  );
 }
 
 /** The store key of a call: the function's name, then the user's key or the encoded arguments. */
