@@ -29,6 +29,12 @@ export interface RedisClient {
   eval(source: string, keys: readonly string[], args: readonly string[]): Promise<unknown>;
   /** Subscribes `listener` to `channel`; resolves, once subscribed, to a function that unsubscribes. */
   subscribe(channel: string, listener: (message: string) => void): Promise<() => Promise<void>>;
+  /**
+   * True when one server holds every key (a client of one Redis, not of a Cluster or of a proxy that
+   * routes by key): a script may then touch keys of any hash slot, and the rate-limit store sends the
+   * overlapping calls of different limits in one run. Left out, every run touches the keys of one limit.
+   */
+  readonly crossSlot?: boolean | undefined;
   /** Closes what the adapter opened for itself (its subscriber connection); the client stays yours. */
   close?(): Promise<void>;
 }

@@ -55,7 +55,9 @@ export interface RedisRateLimitStoreOptions extends RedisStoreOptions {
  * been wholly free for a while (at most an interval). A refused call costs three commands (EVALSHA and
  * two more) whatever the algorithm. Calls of one process on one limit that overlap share a script run:
  * while one is on its way, the next ones wait for it and go together (up to 256 a run), decided in
- * arrival order exactly as if sent one by one; a lone call goes at once.
+ * arrival order exactly as if sent one by one; a lone call goes at once. With a client of one server
+ * (`crossSlot`, as the adapters set for a plain client), overlapping calls on different limits share a
+ * run too.
  *
  * @example
  * ```ts
@@ -85,6 +87,7 @@ export class RedisRateLimitStore implements RateLimitStore {
     this.#batcher = new LimitBatcher(
       (limit, keys, args) => calls.raw(limit.script, keys, args),
       calls.timeoutMs,
+      calls.client.crossSlot === true,
     );
     const { reportTime = false } = options;
     if (typeof reportTime !== 'boolean') {

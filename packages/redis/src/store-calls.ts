@@ -53,6 +53,11 @@ export class StoreCalls {
     if (!(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))) {
       throw new RangeError(`${store}: timeoutMs must be a finite number > 0, got ${String(timeoutMs)}`);
     }
+    if (client.crossSlot !== undefined && typeof client.crossSlot !== 'boolean') {
+      throw new TypeError(
+        `${store}: client.crossSlot must be a boolean or left out, got ${String(client.crossSlot)}`,
+      );
+    }
     if (onStoreError !== undefined && typeof onStoreError !== 'function') {
       throw new TypeError(`${store}: onStoreError must be a function, got ${typeof onStoreError}`);
     }

@@ -112,6 +112,15 @@ describe.skipIf(redisMissing)(`Redis Cluster${redisMissing ? ` (skipped: ${redis
           expect(next.fencingToken).toBeGreaterThan(held.fencingToken);
           await next.releaseAsync();
         }
+        // Overlapping calls on limits all over the cluster: a run never holds two limits' keys.
+        expect(client.adapter.crossSlot).toBe(false);
+        const many = Array.from({ length: 40 }, (_, i) => `many-${i}`);
+        for (const algorithm of ['sliding-log', 'sliding-counter', 'gcra'] as const) {
+          const request = Object.freeze({ algorithm, limit: 2, interval: 60_000, weight: 1 });
+          const calls = many.flatMap((name) => [0, 1, 2].map(() => rates.consume(name, request)));
+          const decisions = await Promise.all(calls);
+          expect(decisions.map((d) => d.admitted)).toEqual(many.flatMap(() => [true, true, false]));
+        }
       } finally {
         await client.close();
       }

@@ -1,8 +1,8 @@
 // What only the Redis stores promise: every key expires, a flushed script cache is reloaded, a reply
 // error is never mistaken for an outage, a lost lease is reported, and bad options fail at construction.
 import { Lock } from 'anysync/primitives';
-import { Redis } from 'ioredis';
-import { createClient } from 'redis';
+import { Cluster, Redis } from 'ioredis';
+import { createClient, createCluster } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ioredisClient,
@@ -149,6 +149,22 @@ describe.skipIf(redisMissing)(
       const io = new Redis({ lazyConnect: true });
       expect(() => ioredisClient(io)).toThrow(/enableOfflineQueue: false/);
       expect(() => nodeRedisClient({})).toThrow(TypeError);
+      expect(nodeRedisClient(queuing, { offlineQueue: true }).crossSlot).toBe(true);
+      expect(nodeRedisClient(queuing, { offlineQueue: true, crossSlot: false }).crossSlot).toBe(false);
+      expect(() => nodeRedisClient(queuing, { offlineQueue: true, crossSlot: 'yes' as never })).toThrow(
+        /crossSlot must be a boolean, got yes/,
+      );
+      expect(ioredisClient(io, { offlineQueue: true }).crossSlot).toBe(true);
+      expect(ioredisClient(io, { offlineQueue: true, crossSlot: false }).crossSlot).toBe(false);
+      const ioCluster = new Cluster([{ port: 1 }], { lazyConnect: true, enableOfflineQueue: false });
+      expect(ioredisClient(ioCluster).crossSlot).toBe(false);
+      expect(() => ioredisClient(ioCluster, { crossSlot: true })).toThrow(/cannot be true for a cluster/);
+      const cluster = createCluster({
+        rootNodes: [{ url: 'redis://127.0.0.1:1' }],
+        defaults: { disableOfflineQueue: true },
+      });
+      expect(nodeRedisClient(cluster).crossSlot).toBe(false);
+      expect(() => nodeRedisClient(cluster, { crossSlot: true })).toThrow(/cannot be true for a cluster/);
       const adapter = (client as TestClient).adapter;
       expect(() => new RedisRateLimitStore({} as never)).toThrow(/client/);
       expect(() => new RedisRateLimitStore({ client: adapter, prefix: 'a{b}' })).toThrow(/prefix/);
@@ -156,6 +172,9 @@ describe.skipIf(redisMissing)(
         /onFailure/,
       );
       expect(() => new RedisRateLimitStore({ client: adapter, timeoutMs: 0 })).toThrow(/timeoutMs/);
+      expect(() => new RedisRateLimitStore({ client: { ...adapter, crossSlot: 1 as never } })).toThrow(
+        /client.crossSlot must be a boolean or left out, got 1/,
+      );
       const store = new RedisSemaphoreStore({ client: adapter });
       await expect(store.acquire('a', { token: 't', weight: 2, permits: 1, leaseMs: 10 })).rejects.toThrow(
         /weight/,

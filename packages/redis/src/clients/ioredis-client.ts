@@ -1,4 +1,5 @@
 import type { RedisClient } from '../redis-client.js';
+import { crossSlotOf } from './cross-slot-of.js';
 import type { ClientAdapterOptions } from './node-redis-client.js';
 
 /** The parts of an ioredis `Redis` or `Cluster` this adapter uses. */
@@ -43,6 +44,7 @@ export function ioredisClient(client: object, options?: ClientAdapterOptions): R
       "ioredisClient(): the client's offline queue is on, so calls would wait for Redis instead of failing by the store's policy; create it with enableOfflineQueue: false (or pass { offlineQueue: true } to accept it)",
     );
   }
+  const crossSlot = crossSlotOf('ioredisClient()', options, typeof raw.nodes !== 'function');
   const channels = new Map<string, { listeners: Set<(message: string) => void>; ready: Promise<unknown> }>();
   let subscriber: ReturnType<IoredisLike['duplicate']> | undefined;
   const connection = () => {
@@ -63,6 +65,7 @@ export function ioredisClient(client: object, options?: ClientAdapterOptions): R
     return subscriber;
   };
   return {
+    crossSlot,
     evalSha: (sha, keys, args) => raw.call('EVALSHA', sha, String(keys.length), ...keys, ...args),
     eval: (source, keys, args) => raw.call('EVAL', source, String(keys.length), ...keys, ...args),
     async subscribe(channel, listener) {

@@ -1,4 +1,5 @@
 import type { RedisClient } from '../redis-client.js';
+import { crossSlotOf } from './cross-slot-of.js';
 
 type Listener = (message: string, channel: string) => void;
 
@@ -50,6 +51,12 @@ export interface ClientAdapterOptions {
    * such a client holds every call until it reconnects, so no failure policy could act, and calls pile up.
    */
   readonly offlineQueue?: boolean | undefined;
+  /**
+   * Whether one server holds every key, so that a script may touch keys of any hash slot (see
+   * `RedisClient.crossSlot`). Defaults to true for a plain client and false for a cluster; say false for a
+   * plain client that talks to a proxy routing commands by key (twemproxy, Envoy).
+   */
+  readonly crossSlot?: boolean | undefined;
 }
 
 function isCluster(client: NodeRedisSingle | NodeRedisCluster): client is NodeRedisCluster {
@@ -93,8 +100,10 @@ export function nodeRedisClient(client: object, options?: ClientAdapterOptions):
       `nodeRedisClient(): the client's offline queue is on, so calls would wait for Redis instead of failing by the store's policy; create it with ${isCluster(raw) ? 'defaults: { disableOfflineQueue: true }' : 'disableOfflineQueue: true'} (or pass { offlineQueue: true } to accept it)`,
     );
   }
+  const crossSlot = crossSlotOf('nodeRedisClient()', options, !isCluster(raw));
   if (isCluster(raw)) {
     return {
+      crossSlot,
       evalSha: (sha, keys, args) => raw.sendCommand(keys[0], false, command('EVALSHA', sha, keys, args)),
       eval: (source, keys, args) => raw.sendCommand(keys[0], false, command('EVAL', source, keys, args)),
       async subscribe(channel, listener) {
@@ -106,6 +115,7 @@ export function nodeRedisClient(client: object, options?: ClientAdapterOptions):
   }
   let subscriber: Promise<ReturnType<NodeRedisSingle['duplicate']>> | undefined;
   return {
+    crossSlot,
     evalSha: (sha, keys, args) => raw.sendCommand(command('EVALSHA', sha, keys, args)),
     eval: (source, keys, args) => raw.sendCommand(command('EVAL', source, keys, args)),
     async subscribe(channel, listener) {

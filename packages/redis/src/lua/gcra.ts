@@ -1,3 +1,5 @@
+import { limitGroups } from './limit-groups.js';
+
 /**
  * GCRA, a token bucket of `limit` refilled over `interval`, kept in one string key and read from the
  * server's clock through the key's TTL (no `TIME`): the key expires at a whole millisecond E of the
@@ -11,55 +13,63 @@
  * decision's time, from `PEXPIRETIME`), count (how many such requests, decided one after the other: the
  * concurrent calls of one process on one limit, sent together). Each answer is how far the bucket stands
  * ahead of now after it, in ns: as is when admitted, as `-1 - ns` when refused. Returns the one answer
- * (an integer) for one request, else the list of answers; with report, the list then the time in ms.
+ * (an integer) for one request, else the list of answers; with report, the list then the time in ms; this
+ * for each group of `limitGroups()` (the calls of one process on other limits, sent in the same run).
  */
-export const GCRA = `
-local cost, interval, count = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[5])
-local ttl = redis.call('PTTL', KEYS[1])
-local ahead, expiry = 0, nil
-if ttl == -1 then
-  redis.call('GET', KEYS[1]) -- WRONGTYPE for a key of another type
-  return redis.error_reply('ERR ' .. KEYS[1] .. ' has no expiry: it is not a GCRA key of this store')
-end
-if ttl > 0 then
-  local slack = tonumber(redis.call('GET', KEYS[1]))
-  if not slack then return redis.error_reply('ERR ' .. KEYS[1] .. ' does not hold a GCRA state') end
-  ahead = ttl - slack
-  if ARGV[4] == '1' then expiry = redis.call('PEXPIRETIME', KEYS[1]) end
-  if ahead < 0 then ahead = 0 end
-end
--- interval / limit * limit is off by float rounding: a full burst must still fit.
-local fits, peek = interval * (1 + 1e-12), ARGV[3] == '1'
-local replies, reply, taken = {}, 0, false
-for i = 1, count do
-  if ahead + cost > fits then
-    reply = -1 - math.floor(ahead * 1e6 + 0.5)
-  elseif peek then
-    reply = math.floor(ahead * 1e6 + 0.5)
-  else
-    ahead, taken = ahead + cost, true
-    reply = math.floor(ahead * 1e6 + 0.5)
+export const GCRA = limitGroups(
+  '',
+  `
+local function decide(k, a)
+  local key = KEYS[k + 1]
+  local cost, interval, count = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 5])
+  local ttl = redis.call('PTTL', key)
+  local ahead, expiry = 0, nil
+  if ttl == -1 then
+    redis.call('GET', key) -- WRONGTYPE for a key of another type
+    return redis.error_reply('ERR ' .. key .. ' has no expiry: it is not a GCRA key of this store')
   end
-  replies[i] = reply
-end
-if taken then
-  if ttl - ahead >= 0 then
-    redis.call('SET', KEYS[1], string.format('%.17g', ttl - ahead), 'KEEPTTL')
-  else
-    local ms = math.ceil(ahead + interval)
-    redis.call('SET', KEYS[1], string.format('%.17g', ms - ahead), 'PX', ms)
-    if ARGV[4] == '1' and not expiry then expiry, ttl = redis.call('PEXPIRETIME', KEYS[1]), ms end
+  if ttl > 0 then
+    local slack = tonumber(redis.call('GET', key))
+    if not slack then return redis.error_reply('ERR ' .. key .. ' does not hold a GCRA state') end
+    ahead = ttl - slack
+    if ARGV[a + 4] == '1' then expiry = redis.call('PEXPIRETIME', key) end
+    if ahead < 0 then ahead = 0 end
   end
-end
-if ARGV[4] ~= '1' then
-  if count == 1 then return reply end
+  -- interval / limit * limit is off by float rounding: a full burst must still fit.
+  local fits, peek = interval * (1 + 1e-12), ARGV[a + 3] == '1'
+  local replies, reply, taken = {}, 0, false
+  for i = 1, count do
+    if ahead + cost > fits then
+      reply = -1 - math.floor(ahead * 1e6 + 0.5)
+    elseif peek then
+      reply = math.floor(ahead * 1e6 + 0.5)
+    else
+      ahead, taken = ahead + cost, true
+      reply = math.floor(ahead * 1e6 + 0.5)
+    end
+    replies[i] = reply
+  end
+  if taken then
+    if ttl - ahead >= 0 then
+      redis.call('SET', key, string.format('%.17g', ttl - ahead), 'KEEPTTL')
+    else
+      local ms = math.ceil(ahead + interval)
+      redis.call('SET', key, string.format('%.17g', ms - ahead), 'PX', ms)
+      if ARGV[a + 4] == '1' and not expiry then expiry, ttl = redis.call('PEXPIRETIME', key), ms end
+    end
+  end
+  if ARGV[a + 4] ~= '1' then
+    if count == 1 then return reply end
+    return replies
+  end
+  if expiry then
+    replies[count + 1] = expiry - ttl
+  else
+    local clock = redis.call('TIME')
+    replies[count + 1] = clock[1] * 1000 + math.floor(clock[2] / 1000)
+  end
   return replies
 end
-if expiry then
-  replies[count + 1] = expiry - ttl
-else
-  local clock = redis.call('TIME')
-  replies[count + 1] = clock[1] * 1000 + math.floor(clock[2] / 1000)
-end
-return replies
-`;
+`,
+  1,
+);
