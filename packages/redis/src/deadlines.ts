@@ -1,9 +1,13 @@
-/** One call waiting for its answer, in a {@link Deadlines} list. */
-interface Pending {
-  readonly deadline: number;
+/** An entry of a {@link Deadlines} list: something waiting for an answer until `deadline`. */
+export interface Deadline {
+  deadline: number;
+  prev: Deadline | undefined;
+  next: Deadline | undefined;
+}
+
+/** A call of {@link Deadlines.within}: its promise's rejection. */
+interface Pending extends Deadline {
   readonly reject: (error: Error) => void;
-  prev: Pending | undefined;
-  next: Pending | undefined;
 }
 
 /** The error of a call that got no answer in time. */
@@ -16,39 +20,63 @@ export class Timeout extends Error {
 /**
  * The timeouts of a store's calls: every call has the same timeout, so deadlines come in the order calls
  * start, and one timer (set for the oldest call) serves them all instead of a timer per call. The timer is
- * unref'd: a timeout never keeps a process alive.
+ * unref'd: a timeout never keeps a process alive. Entries are linked in place (no allocation of the
+ * list's own); `expire` is told of each entry whose deadline passes, once, after it left the list.
  */
-export class Deadlines {
-  #head: Pending | undefined;
-  #tail: Pending | undefined;
+export class Deadlines<Entry extends Deadline = Deadline> {
+  #head: Entry | undefined;
+  #tail: Entry | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #expire: (entry: Entry, error: Timeout) => void;
 
-  constructor(readonly ms: number) {}
+  constructor(
+    readonly ms: number,
+    expire: (entry: Entry, error: Timeout) => void = (entry, error) =>
+      (entry as unknown as Pending).reject(error),
+  ) {
+    this.#expire = expire;
+  }
 
   /** `promise`, or a rejection with a `Timeout` once `ms` have passed without an answer. */
   within<T>(promise: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const pending: Pending = {
-        deadline: performance.now() + this.ms,
-        reject,
-        prev: this.#tail,
-        next: undefined,
-      };
-      if (this.#tail === undefined) this.#head = pending;
-      else this.#tail.next = pending;
-      this.#tail = pending;
-      if (this.#timer === undefined) this.#arm(this.ms);
+      const pending: Pending = { deadline: 0, reject, prev: undefined, next: undefined };
+      this.add(pending as unknown as Entry);
       promise.then(
         (value) => {
-          this.#unlink(pending);
+          this.remove(pending as unknown as Entry);
           resolve(value);
         },
         (error: unknown) => {
-          this.#unlink(pending);
+          this.remove(pending as unknown as Entry);
           reject(error);
         },
       );
     });
+  }
+
+  /** Starts `entry`'s clock: it expires `ms` from now unless removed first. */
+  add(entry: Entry): void {
+    entry.deadline = performance.now() + this.ms;
+    entry.prev = this.#tail;
+    entry.next = undefined;
+    if (this.#tail === undefined) this.#head = entry;
+    else this.#tail.next = entry;
+    this.#tail = entry;
+    if (this.#timer === undefined) this.#arm(this.ms);
+  }
+
+  /** Takes `entry` off the list (nothing if it is not on it). */
+  remove(entry: Entry): void {
+    const { prev, next } = entry;
+    if (prev === undefined) {
+      if (this.#head !== entry) return; // not on the list
+      this.#head = next as Entry | undefined;
+    } else prev.next = next;
+    if (next === undefined) this.#tail = prev as Entry | undefined;
+    else next.prev = prev;
+    entry.prev = undefined;
+    entry.next = undefined;
   }
 
   #arm(delay: number): void {
@@ -59,22 +87,10 @@ export class Deadlines {
   readonly #fire = (): void => {
     this.#timer = undefined;
     const now = performance.now();
-    for (let pending = this.#head; pending !== undefined && pending.deadline <= now; pending = this.#head) {
-      this.#unlink(pending);
-      pending.reject(new Timeout(this.ms));
+    for (let entry = this.#head; entry !== undefined && entry.deadline <= now; entry = this.#head) {
+      this.remove(entry);
+      this.#expire(entry, new Timeout(this.ms));
     }
     if (this.#head !== undefined) this.#arm(this.#head.deadline - now);
   };
-
-  #unlink(pending: Pending): void {
-    const { prev, next } = pending;
-    if (prev === undefined) {
-      if (this.#head !== pending) return; // already unlinked
-      this.#head = next;
-    } else prev.next = next;
-    if (next === undefined) this.#tail = prev;
-    else next.prev = prev;
-    pending.prev = undefined;
-    pending.next = undefined;
-  }
 }

@@ -77,18 +77,24 @@ export class RedisRateLimitStore implements RateLimitStore {
   readonly #batcher: LimitBatcher;
   readonly #fallback = new MemoryRateLimitStore();
   readonly #reportTime: boolean;
-  /** A request's script arguments; a limiter sends the same frozen request on every call, so they are kept. */
-  readonly #args = new WeakMap<RateLimitRequest, string[]>();
+  /** The last request's settings and its script arguments. */
+  #last: { readonly request: RateLimitRequest; readonly args: readonly string[] } | undefined;
 
   constructor(options: RedisRateLimitStoreOptions) {
     const calls = new StoreCalls(options, 'RedisRateLimitStore');
     this.#calls = calls;
-    // Each caller's own timeout bounds its wait; a run unanswered for as long stops gathering calls.
-    this.#batcher = new LimitBatcher(
-      (limit, keys, args) => calls.raw(limit.script, keys, args),
-      calls.timeoutMs,
-      calls.client.crossSlot === true,
-    );
+    this.#batcher = new LimitBatcher({
+      send: (limit, keys, args) => calls.raw(limit.script, keys, args),
+      timeoutMs: calls.timeoutMs,
+      crossSlot: calls.client.crossSlot === true,
+      onFailure: (cause, name, request) =>
+        calls.failed(
+          'rate limit consume',
+          cause,
+          () => this.#fallback.consume(name, request),
+          () => ({ admitted: true, remaining: request.limit, resetMs: 0, retryAfterMs: 0 }),
+        ),
+    });
     const { reportTime = false } = options;
     if (typeof reportTime !== 'boolean') {
       throw new TypeError(`RedisRateLimitStore: reportTime must be a boolean, got ${String(reportTime)}`);
@@ -112,15 +118,8 @@ export class RedisRateLimitStore implements RateLimitStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.#calls.guarded(
-      'rate limit consume',
-      () =>
-        this.#batcher
-          .call(limit, limit.keys(this.#calls.tag(limit.kind, name)), this.#argsOf(limit, request))
-          .then((reply) => limit.decision(reply, request)),
-      () => this.#fallback.consume(name, request),
-      () => ({ admitted: true, remaining: request.limit, resetMs: 0, retryAfterMs: 0 }),
-    );
+    const keys = limit.keys(this.#calls.tag(limit.kind, name));
+    return this.#batcher.call(limit, name, keys, this.#argsOf(limit, request), request);
   }
 
   async reset(name: string): Promise<void> {
@@ -131,13 +130,22 @@ export class RedisRateLimitStore implements RateLimitStore {
     }
   }
 
-  #argsOf(limit: LimitScript, request: RateLimitRequest): string[] {
-    let args = this.#args.get(request);
-    if (args === undefined) {
-      args = limit.args(request, this.#reportTime);
-      // Only for requests that cannot change under us.
-      if (Object.isFrozen(request)) this.#args.set(request, args);
+  #argsOf(limit: LimitScript, request: RateLimitRequest): readonly string[] {
+    const last = this.#last;
+    // Limiters made by the thousand (one per API key) share their settings: the last arguments serve.
+    if (
+      last !== undefined &&
+      last.request.algorithm === request.algorithm &&
+      last.request.limit === request.limit &&
+      last.request.interval === request.interval &&
+      last.request.weight === request.weight &&
+      (last.request.peek === true) === (request.peek === true)
+    ) {
+      return last.args;
     }
+    const args = limit.args(request, this.#reportTime);
+    // A copy: the request is the caller's and could change under us.
+    this.#last = { request: { ...request }, args };
     return args;
   }
 }

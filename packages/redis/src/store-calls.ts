@@ -74,7 +74,7 @@ export class StoreCalls {
     return `${this.prefix}:{${kind}:${name}}`;
   }
 
-  /** Runs `script`, unbounded: for the `call` of `guarded()`, which bounds it. */
+  /** Runs `script`, unbounded: for callers that bound it themselves. */
   raw(script: Script, keys: readonly string[], args: readonly string[]): Promise<unknown> {
     return script.run(this.client, keys, args);
   }
@@ -100,16 +100,29 @@ export class StoreCalls {
     fallback: () => Promise<T>,
     open: () => T | Promise<T>,
   ): Promise<T> {
-    return this.#deadlines.within(start(call)).then(undefined, (cause: unknown) => {
-      const error = this.#failure(operation, cause);
-      try {
-        this.#onStoreError?.(error);
-      } catch {
-        // A failing logger must not turn a policy's answer into a crash.
-      }
-      if (error.kind === 'reply' || this.policy === 'fail-closed') throw error;
-      return this.policy === 'fallback' ? fallback() : open();
-    });
+    return this.#deadlines
+      .within(start(call))
+      .then(undefined, (cause: unknown) => this.failed(operation, cause, fallback, open));
+  }
+
+  /**
+   * What the policy answers for a call that failed with `cause`: `open()` for fail-open, `fallback()` for
+   * fallback; throws the `RedisStoreError` for fail-closed (and for every `'reply'` error).
+   */
+  failed<T>(
+    operation: string,
+    cause: unknown,
+    fallback: () => Promise<T>,
+    open: () => T | Promise<T>,
+  ): T | Promise<T> {
+    const error = this.#failure(operation, cause);
+    try {
+      this.#onStoreError?.(error);
+    } catch {
+      // A failing logger must not turn a policy's answer into a crash.
+    }
+    if (error.kind === 'reply' || this.policy === 'fail-closed') throw error;
+    return this.policy === 'fallback' ? fallback() : open();
   }
 
   #failure(operation: string, error: unknown): RedisStoreError {

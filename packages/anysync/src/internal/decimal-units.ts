@@ -34,10 +34,17 @@ export class DecimalUnits {
 
   /** The largest power of ten by which `capacity` can be scaled and stay within `MAX_UNITS` (at least 1). */
   static maxScaleFor(capacity: number): number {
+    // Pools are made by the thousand with one capacity (a limiter per API key): the last answer is kept.
+    if (capacity === DecimalUnits.#lastCapacity) return DecimalUnits.#lastScale;
     let digits = 0;
     while (digits < MAX_DIGITS && capacity * 10 ** (digits + 1) <= MAX_UNITS) digits++;
-    return 10 ** digits;
+    DecimalUnits.#lastCapacity = capacity;
+    DecimalUnits.#lastScale = 10 ** digits;
+    return DecimalUnits.#lastScale;
   }
+
+  static #lastCapacity = Number.NaN;
+  static #lastScale = 1;
 
   /** Units per 1 (10^digits). */
   get scale(): number {

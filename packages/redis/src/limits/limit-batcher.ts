@@ -1,3 +1,7 @@
+import type { RateLimitDecision, RateLimitRequest } from 'anysync/rate-limit';
+import { Deadlines } from '../deadlines.js';
+import { LimitCall } from './limit-call.js';
+import { type LimitGroup, LimitRoute, runRequest } from './limit-route.js';
 import type { LimitScript } from './limit-script.js';
 import { unexpectedReply } from './unexpected-reply.js';
 
@@ -11,30 +15,21 @@ export type SendLimitCall = (
   args: readonly string[],
 ) => Promise<unknown>;
 
-interface Waiter {
-  resolve(reply: unknown): void;
-  reject(error: unknown): void;
-}
+/** What a call that failed (Redis down, a timeout, a bad reply) is answered by: the store's policy. */
+export type LimitFailure = (
+  cause: unknown,
+  name: string,
+  request: RateLimitRequest,
+) => RateLimitDecision | Promise<RateLimitDecision>;
 
-/** Waiting calls with the same keys and arguments: decided one after the other by one group of a run. */
-interface Group {
-  readonly keys: readonly string[];
-  readonly args: readonly string[];
-  waiters: Waiter[];
-  /** Another waiting group on the same first key (other arguments: weight, peek), or none. */
-  other: Group | undefined;
-}
-
-/** Where runs go one at a time: a script and, on a cluster, one first key. */
-interface Route {
-  readonly name: string;
-  readonly limit: LimitScript;
-  /** The groups waiting for the run on its way, in arrival order, and by first key. */
-  groups: Group[];
-  byKey: Map<string, Group>;
-  waiting: number;
-  /** When its run was sent (performance.now()). */
-  sentAt: number;
+/** Options of a {@link LimitBatcher}. */
+export interface LimitBatcherOptions {
+  readonly send: SendLimitCall;
+  /** Every call's timeout; a run unanswered for as long stops gathering calls. */
+  readonly timeoutMs: number;
+  readonly onFailure: LimitFailure;
+  /** One server holds every key: any limits may share a run. */
+  readonly crossSlot?: boolean;
 }
 
 /**
@@ -43,163 +38,172 @@ interface Route {
  */
 export const MAX_BATCH = 256;
 
-function same(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+/**
+ * How many runs of a route may be on their way at once: with two, Redis decides one batch while this
+ * process answers the other one's callers and gathers the next, rather than each waiting for the other.
+ */
+export const RUNS_IN_FLIGHT = 2;
 
 /**
- * The concurrent calls of one process on its limits, sent as few script runs. A call goes at once when
- * no run of its route is on its way; calls that arrive meanwhile wait for it and then go together, each
- * group of calls on one limit decided by the script one after the other in arrival order, exactly as if
- * each had been sent alone. Busy limits then cost one round trip and one script run per batch instead of
- * per call, and a lone call waits for nothing. A route is one algorithm when `crossSlot` says that one
- * server holds every key (any limits may share a run), else one limit's first key (a cluster routes a
- * run by it). A run without an answer for `staleMs` no longer gathers calls: the next one starts a route
- * of its own, so a lost reply never holds later calls.
+ * The concurrent `consume()` calls of one process, sent as few script runs. Calls made in one turn of the
+ * event loop go together at its end, and while a route has two runs on their way its later calls wait
+ * for one to come back; each run's groups of calls on one limit are decided by the script one after the
+ * other in arrival order, exactly as if each call had been sent alone. Busy limits then cost one round
+ * trip and one script run per batch instead of per call. A route is one algorithm when `crossSlot` says
+ * one server holds every key (any limits may share a run), else one limit's first key (a cluster routes a
+ * run by it). Each call has the timeout; a run unanswered for as long no longer gathers calls: the next
+ * one starts a route of its own, so a lost reply never holds later calls.
  */
 export class LimitBatcher {
-  readonly #routes = new Map<string, Route>();
+  readonly #routes = new Map<string, LimitRoute>();
   readonly #send: SendLimitCall;
-  readonly #staleMs: number;
+  readonly #onFailure: LimitFailure;
   readonly #crossSlot: boolean;
+  readonly #deadlines: Deadlines<LimitCall>;
+  /** Routes given calls this turn while they had room for a run. */
+  readonly #ready = new Set<LimitRoute>();
+  #flushing = false;
 
-  constructor(send: SendLimitCall, staleMs: number, crossSlot = false) {
+  constructor({ send, timeoutMs, onFailure, crossSlot = false }: LimitBatcherOptions) {
     this.#send = send;
-    this.#staleMs = staleMs;
+    this.#onFailure = onFailure;
     this.#crossSlot = crossSlot;
+    this.#deadlines = new Deadlines<LimitCall>(timeoutMs, (call, timeout) => this.#fail(call, timeout));
   }
 
-  /** Resolves to this call's own reply, in the shape `limit.decision()` takes. */
-  call(limit: LimitScript, keys: readonly string[], args: readonly string[]): Promise<unknown> {
-    const first = keys[0] ?? '';
+  /** Resolves to the decision on `request` for the limit `name`, whose keys and arguments are given. */
+  call(
+    limit: LimitScript,
+    name: string,
+    keys: readonly string[],
+    args: readonly string[],
+    request: RateLimitRequest,
+  ): Promise<RateLimitDecision> {
     // A key always holds a '{' (its hash tag) and a kind never does: the two kinds of names cannot meet.
-    const name = this.#crossSlot ? limit.kind : first;
-    const route = this.#routes.get(name);
-    if (route !== undefined && performance.now() - route.sentAt < this.#staleMs) {
-      return new Promise((resolve, reject) => this.#enqueue(route, keys, args, { resolve, reject }));
+    const routeName = this.#crossSlot ? limit.kind : (keys[0] ?? '');
+    let route = this.#routes.get(routeName);
+    if (route !== undefined && performance.now() - (route.sentAt[0] ?? Infinity) >= this.#deadlines.ms) {
+      this.#abandon(route);
+      route = undefined;
     }
-    if (route !== undefined) this.#abandon(route);
-    const fresh: Route = { name, limit, groups: [], byKey: new Map(), waiting: 0, sentAt: 0 };
-    this.#routes.set(name, fresh);
-    return new Promise((resolve, reject) =>
-      this.#run(fresh, [{ keys, args, waiters: [{ resolve, reject }], other: undefined }]),
-    );
+    if (route === undefined) {
+      route = new LimitRoute(routeName, limit);
+      this.#routes.set(routeName, route);
+    }
+    const call = new LimitCall(name, request);
+    this.#deadlines.add(call);
+    route.add(keys, args, call);
+    if (route.sentAt.length < RUNS_IN_FLIGHT) {
+      this.#ready.add(route);
+      this.#schedule();
+    }
+    return call.promise;
   }
 
-  #enqueue(route: Route, keys: readonly string[], args: readonly string[], waiter: Waiter): void {
-    const first = keys[0] ?? '';
-    const head = route.byKey.get(first);
-    let group = head;
-    while (group !== undefined && !(same(group.args, args) && same(group.keys, keys))) group = group.other;
-    if (group === undefined) {
-      group = { keys, args, waiters: [], other: head };
-      route.byKey.set(first, group);
-      route.groups.push(group);
+  #schedule(): void {
+    if (!this.#flushing) {
+      this.#flushing = true;
+      setImmediate(this.#flush);
     }
-    group.waiters.push(waiter);
-    route.waiting++;
   }
+
+  /** Sends what routes with room for a run have gathered this turn of the event loop. */
+  readonly #flush = (): void => {
+    this.#flushing = false;
+    const ready = [...this.#ready];
+    this.#ready.clear();
+    for (const route of ready) {
+      if (route.waiting === 0 || route.sentAt.length >= RUNS_IN_FLIGHT) continue;
+      if (route.sentAt.length > 0 || route.waiting === 1) {
+        this.#run(route, route.take(MAX_BATCH));
+        continue;
+      }
+      // Nothing on its way: half goes now and half on the next turn, so that the two runs come back
+      // apart and Redis decides one while this process handles the other's answers (calls arriving
+      // together would otherwise stay one run, and each side would wait on the other).
+      this.#run(route, route.take(Math.min(MAX_BATCH, Math.ceil(route.waiting / 2))));
+      this.#ready.add(route);
+      this.#schedule();
+    }
+  };
 
   /**
    * Redis has left this route unanswered for a whole timeout: the calls queued behind the lost run fail
    * now (their store's policy answers them) rather than go late, spending limits for callers who may be
    * gone.
    */
-  #abandon(route: Route): void {
-    const abandoned = route.groups;
-    route.groups = [];
-    route.byKey.clear();
-    route.waiting = 0;
+  #abandon(route: LimitRoute): void {
+    this.#ready.delete(route);
     const error = new Error('the run ahead of this call got no answer');
-    for (const group of abandoned) for (const waiter of group.waiters) waiter.reject(error);
+    for (const group of route.drain()) for (const call of group.calls) this.#fail(call, error);
   }
 
-  /** The next batch of a route's waiting groups, at most `MAX_BATCH` calls, the first ones first. */
-  #take(route: Route): Group[] {
-    if (route.waiting <= MAX_BATCH) {
-      const batch = route.groups;
-      route.groups = [];
-      route.byKey.clear();
-      route.waiting = 0;
-      return batch;
-    }
-    const batch: Group[] = [];
-    let room = MAX_BATCH;
-    while (room > 0) {
-      const group = route.groups[0] as Group;
-      if (group.waiters.length <= room) {
-        batch.push(route.groups.shift() as Group);
-        room -= group.waiters.length;
-      } else {
-        batch.push({ ...group, waiters: group.waiters.slice(0, room), other: undefined });
-        group.waiters = group.waiters.slice(room);
-        room = 0;
-      }
-    }
-    route.waiting -= MAX_BATCH;
-    route.byKey.clear();
-    for (const group of route.groups) {
-      group.other = route.byKey.get(group.keys[0] ?? '');
-      route.byKey.set(group.keys[0] ?? '', group);
-    }
-    return batch;
-  }
-
-  #run(route: Route, batch: Group[]): void {
-    const settled = (): void => {
-      if (route.waiting > 0) this.#run(route, this.#take(route));
-      else if (this.#routes.get(route.name) === route) this.#routes.delete(route.name);
-    };
+  #run(route: LimitRoute, batch: LimitGroup[]): void {
+    const sentAt = performance.now();
+    route.sentAt.push(sentAt);
     let sent: Promise<unknown>;
-    route.sentAt = performance.now();
     try {
-      sent = this.#send(route.limit, ...this.#request(batch));
+      sent = this.#send(route.limit, ...runRequest(batch));
     } catch (error) {
       sent = Promise.reject(error);
     }
     sent.then(
       (reply) => {
-        if (batch.length === 1) deliver(route.limit, batch[0] as Group, reply);
-        else if (!Array.isArray(reply) || reply.length !== batch.length) {
-          const error = unexpectedReply(reply);
-          for (const group of batch) for (const waiter of group.waiters) waiter.reject(error);
-        } else for (const [i, group] of batch.entries()) deliver(route.limit, group, reply[i]);
-        settled();
+        this.#deliver(route.limit, batch, reply);
+        this.#settled(route, sentAt);
       },
       (error: unknown) => {
-        for (const group of batch) for (const waiter of group.waiters) waiter.reject(error);
-        settled();
+        for (const group of batch) for (const call of group.calls) this.#fail(call, error);
+        this.#settled(route, sentAt);
       },
     );
   }
 
-  #request(batch: readonly Group[]): [keys: readonly string[], args: readonly string[]] {
-    if (batch.length === 1) {
-      const { keys, args, waiters } = batch[0] as Group;
-      return [keys, [...args, String(waiters.length)]];
+  #settled(route: LimitRoute, sentAt: number): void {
+    route.sentAt.splice(route.sentAt.indexOf(sentAt), 1);
+    if (route.waiting > 0) this.#run(route, route.take(MAX_BATCH));
+    else if (route.sentAt.length === 0 && this.#routes.get(route.name) === route) {
+      this.#routes.delete(route.name);
     }
-    const keys: string[] = [];
-    const args: string[] = [];
-    for (const group of batch) {
-      keys.push(...group.keys);
-      args.push(...group.args, String(group.waiters.length));
-    }
-    return [keys, args];
   }
-}
 
-/** Gives each waiter of `group` its own reply out of the group's `reply` (an error fails them all). */
-function deliver(limit: LimitScript, group: Group, reply: unknown): void {
-  let replies: unknown[];
-  try {
-    if (reply instanceof Error) throw reply;
-    replies = limit.split(reply, group.waiters.length);
-  } catch (error) {
-    for (const waiter of group.waiters) waiter.reject(error);
-    return;
+  #deliver(limit: LimitScript, batch: readonly LimitGroup[], reply: unknown): void {
+    if (batch.length === 1) {
+      this.#answer(limit, batch[0] as LimitGroup, reply);
+    } else if (!Array.isArray(reply) || reply.length !== batch.length) {
+      const error = unexpectedReply(reply);
+      for (const group of batch) for (const call of group.calls) this.#fail(call, error);
+    } else {
+      for (let i = 0; i < batch.length; i++) this.#answer(limit, batch[i] as LimitGroup, reply[i]);
+    }
   }
-  for (const [i, waiter] of group.waiters.entries()) waiter.resolve(replies[i]);
+
+  /** Gives each call of `group` its decision out of the group's `reply` (an error fails them all). */
+  #answer(limit: LimitScript, group: LimitGroup, reply: unknown): void {
+    let replies: unknown[];
+    try {
+      if (reply instanceof Error) throw reply;
+      replies = limit.split(reply, group.calls.length);
+    } catch (error) {
+      for (const call of group.calls) this.#fail(call, error);
+      return;
+    }
+    for (let i = 0; i < group.calls.length; i++) {
+      const call = group.calls[i] as LimitCall;
+      this.#deadlines.remove(call);
+      let decision: RateLimitDecision;
+      try {
+        decision = limit.decision(replies[i], call.request);
+      } catch (error) {
+        this.#fail(call, error);
+        continue;
+      }
+      call.decide(decision);
+    }
+  }
+
+  #fail(call: LimitCall, cause: unknown): void {
+    this.#deadlines.remove(call);
+    call.settle(() => this.#onFailure(cause, call.name, call.request));
+  }
 }
