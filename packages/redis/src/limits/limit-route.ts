@@ -84,7 +84,10 @@ export class LimitRoute {
   }
 }
 
-/** A run's keys and arguments: each group's keys, and its arguments followed by its count. */
+/**
+ * A run's keys and arguments, as `limitGroups()` takes them: one group's arguments then its count; for
+ * more, each group's count then its arguments, or its count negated when they are the previous group's.
+ */
 export function runRequest(batch: readonly LimitGroup[]): [keys: readonly string[], args: readonly string[]] {
   if (batch.length === 1) {
     const { keys, args, calls } = batch[0] as LimitGroup;
@@ -92,9 +95,12 @@ export function runRequest(batch: readonly LimitGroup[]): [keys: readonly string
   }
   const keys: string[] = [];
   const args: string[] = [];
+  let previous: readonly string[] | undefined;
   for (const group of batch) {
     keys.push(...group.keys);
-    args.push(...group.args, String(group.calls.length));
+    if (previous !== undefined && same(previous, group.args)) args.push(String(-group.calls.length));
+    else args.push(String(group.calls.length), ...group.args);
+    previous = group.args;
   }
   return [keys, args];
 }

@@ -19,9 +19,9 @@ import { limitGroups } from './limit-groups.js';
 export const GCRA = limitGroups(
   '',
   `
-local function decide(k, a)
+local function decide(k, a, count)
   local key = KEYS[k + 1]
-  local cost, interval, count = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 5])
+  local cost, interval = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2])
   local ttl = redis.call('PTTL', key)
   local ahead, expiry = 0, nil
   if ttl == -1 then

@@ -17,7 +17,7 @@ local nowUs = clock[1] * 1000000 + clock[2]
 local now = nowUs / 1000
 `,
   `
-local function decide(k, a)
+local function decide(k, a, count)
   local key = KEYS[k + 1]
   local limit, interval, weight = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
   local m = redis.call('HMGET', key, 'w', 'c', 'p')
@@ -33,7 +33,7 @@ local function decide(k, a)
   local estimate = p * (interval - (now - start)) / interval + c
   local peek = ARGV[a + 4] == '1'
   local replies, taken = {}, false
-  for i = 1, tonumber(ARGV[a + 5]) do
+  for i = 1, count do
     local admitted = estimate + weight <= limit
     local retry = 0
     if admitted and not peek then

@@ -19,7 +19,7 @@ local clock = redis.call('TIME')
 local nowUs = clock[1] * 1000000 + clock[2]
 `,
   `
-local function decide(k, a)
+local function decide(k, a, count)
   local log, sum = KEYS[k + 1], KEYS[k + 2]
   local limit, intervalUs, weight = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]) * 1000, tonumber(ARGV[a + 3])
   local m = redis.call('HMGET', sum, 'used', 'oldest', 'ow', 'newest', 'n', 'exp')
@@ -39,7 +39,7 @@ local function decide(k, a)
     end
     trimmed = true
   end
-  local peek, count = ARGV[a + 4] == '1', tonumber(ARGV[a + 5])
+  local peek = ARGV[a + 4] == '1'
   local replies, members, refusal, added = {}, {}, nil, false
   local made = not oldest
   for i = 1, count do

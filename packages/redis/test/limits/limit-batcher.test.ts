@@ -31,13 +31,33 @@ function counting(adapter: RedisClient): { client: RedisClient; runs: () => numb
   return { client, runs: () => runs };
 }
 
-/** A fake run's reply: for each group (one key, its arguments then its count), 1 to count. */
+/**
+ * A fake run's groups, its arguments read as `limitGroups()` does (here every limit has one argument):
+ * one group's argument then its count, or for each group its count then its argument, or its count
+ * negated for the previous group's argument.
+ */
+function runGroups(keys: readonly string[], args: readonly string[]): Array<{ arg: string; count: number }> {
+  if (keys.length === 1) return [{ arg: args[0] as string, count: Number(args[1]) }];
+  const groups: Array<{ arg: string; count: number }> = [];
+  for (let i = 0; i < args.length; ) {
+    const count = Number(args[i]);
+    if (count > 0) {
+      groups.push({ arg: args[i + 1] as string, count });
+      i += 2;
+    } else {
+      groups.push({ arg: groups.at(-1)?.arg as string, count: -count });
+      i += 1;
+    }
+  }
+  expect(groups.length).toBe(keys.length);
+  return groups;
+}
+
+/** A fake run's reply: for each group, 1 to its count. */
 function groupReplies(keys: readonly string[], args: readonly string[]): unknown {
-  const width = args.length / keys.length;
-  const replies = keys.map((_, g) => {
-    const count = Number(args[(g + 1) * width - 1]);
-    return count === 1 ? 1 : Array.from({ length: count }, (_, i) => i + 1);
-  });
+  const replies = runGroups(keys, args).map(({ count }) =>
+    count === 1 ? 1 : Array.from({ length: count }, (_, i) => i + 1),
+  );
   return keys.length === 1 ? replies[0] : replies;
 }
 
@@ -50,12 +70,14 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 /** A Redis that holds every run until told to answer: what was sent, and each run's answer. */
 class FakeRedis {
   readonly sent: string[][] = [];
+  readonly runs: Array<{ keys: readonly string[]; args: readonly string[] }> = [];
   readonly #pending: Array<() => void> = [];
 
   constructor(readonly reply: (keys: readonly string[], args: readonly string[]) => unknown = groupReplies) {}
 
   readonly send: SendLimitCall = (_limit, keys, args) => {
     this.sent.push([...keys, ...args]);
+    this.runs.push({ keys, args });
     return new Promise((resolve, reject) =>
       this.#pending.push(() => {
         try {
@@ -146,7 +168,7 @@ describe('LimitBatcher', () => {
     ]);
     redis.answer();
     await turn();
-    expect(redis.sent.at(-1)).toEqual(['k', 'k', 'a', '2', 'b', '1']);
+    expect(redis.sent.at(-1)).toEqual(['k', 'k', '2', 'a', '1', 'b']);
     await redis.answerAll();
     expect(await Promise.all([...first, ...rest])).toEqual([1, 1, 1, 1, 2, 1]);
   });
@@ -171,7 +193,7 @@ describe('LimitBatcher', () => {
       ['k', 'a', '1'],
       ['j', 'a', '1'],
       ['x', 'a', '1'],
-      ['i', 'j', 'b', '1', 'a', '2'],
+      ['i', 'j', '1', 'b', '2', 'a'],
     ]);
     await redis.answerAll();
     expect(await Promise.all([...first, ...rest])).toEqual([1, 1, 1, 1, 1, 2]);
@@ -191,8 +213,8 @@ describe('LimitBatcher', () => {
     const outcomes = Promise.allSettled(calls);
     await redis.answerAll();
     expect(redis.sent).toEqual([
-      ['k', 'l', 'a', '1', 'a', '1'],
-      ['j', 'i', 'a', '1', 'a', '1'],
+      ['k', 'l', '1', 'a', '-1'],
+      ['j', 'i', '1', 'a', '-1'],
     ]);
     const settled = await outcomes;
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'fulfilled', 'rejected', 'fulfilled']);
@@ -282,9 +304,8 @@ describe('LimitBatcher', () => {
       const on = batcher(redis, { crossSlot: true });
       const calls = Array.from({ length: 601 }, (_, i) => consume(on, echo, keys[i % keys.length] as string));
       await redis.answerAll();
-      // A run is its n keys, then for each group its argument and its count.
-      const counts = redis.sent.map((run) =>
-        run.slice(run.length / 3).reduce((sum, arg, i) => (i % 2 === 1 ? sum + Number(arg) : sum), 0),
+      const counts = redis.runs.map(({ keys, args }) =>
+        runGroups(keys, args).reduce((sum, { count }) => sum + count, 0),
       );
       for (const count of counts) expect(count).toBeLessThanOrEqual(MAX_BATCH);
       expect(counts.reduce((sum, count) => sum + count, 0)).toBe(601);
@@ -360,6 +381,30 @@ describe.skipIf(redisMissing)(
           }
         });
       }
+    }
+
+    for (const algorithm of ALGORITHMS) {
+      it(`${algorithm}: a run mixing limits, settings and weights decides as calls made one by one`, async () => {
+        const adapter = (test as TestClient).adapter;
+        const batched = new RedisRateLimitStore({ client: adapter, prefix: `mixed-${algorithm}` });
+        const alone = new RedisRateLimitStore({ client: adapter, prefix: `alone-${algorithm}` });
+        const settings = [
+          { limit: 3, interval: 60_000, weight: 1 },
+          { limit: 5, interval: 60_000, weight: 2 },
+          { limit: 5, interval: 30_000, weight: 1 },
+          { limit: 2, interval: 60_000, weight: 1, peek: true },
+        ];
+        const calls = Array.from({ length: 60 }, (_, i) => ({
+          name: `n${i % 4}`,
+          request: Object.freeze({ algorithm, ...(settings[(i * 7) % 4] as (typeof settings)[0]) }),
+        }));
+        const together = await Promise.all(calls.map(({ name, request }) => batched.consume(name, request)));
+        const oneByOne: RateLimitDecision[] = [];
+        for (const { name, request } of calls) oneByOne.push(await alone.consume(name, request));
+        const view = (d: RateLimitDecision) => [d.admitted, Math.round(d.remaining)];
+        expect(together.map(view)).toEqual(oneByOne.map(view));
+        expect(together.some((d) => d.admitted) && together.some((d) => !d.admitted)).toBe(true);
+      });
     }
 
     it('a limit whose key holds another type fails alone; the other limits in its run are decided', async () => {
