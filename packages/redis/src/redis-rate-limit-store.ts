@@ -53,11 +53,11 @@ export interface RedisRateLimitStoreOptions extends RedisStoreOptions {
  * (`TIME`, or for GCRA its key's TTL), never from a client, at millisecond precision (`PX`); the keys of
  * one limit share a hash tag, so it works on a Redis Cluster, and every key expires once the limit has
  * been wholly free for a while (at most an interval). A refused call costs three commands (EVALSHA and
- * two more) whatever the algorithm. Calls of one process on one limit that overlap share a script run:
- * while one is on its way, the next ones wait for it and go together (up to 256 a run), decided in
- * arrival order exactly as if sent one by one; a lone call goes at once. With a client of one server
- * (`crossSlot`, as the adapters set for a plain client), overlapping calls on different limits share a
- * run too.
+ * two more) whatever the algorithm. Calls of one process share script runs: those made in one turn of
+ * the event loop go together at its end, and while two runs are on their way the next calls wait for one
+ * to come back (up to 256 a run); the script decides each limit's calls in arrival order, exactly as if
+ * sent one by one. A run holds the calls of one limit on a cluster, of any limits on one server
+ * (`crossSlot`, which the adapters set for a plain client).
  *
  * @example
  * ```ts

@@ -2,6 +2,7 @@ import {
   type FailurePolicy,
   ioredisClient,
   nodeRedisClient,
+  type ClientAdapterOptions,
   type RedisClient,
   RedisLockoutStore,
   RedisRateLimitStore,
@@ -27,6 +28,9 @@ describe('@anysync/redis types', () => {
     expectTypeOf(nodeRedisClient(createClient({ disableOfflineQueue: true }))).toEqualTypeOf<RedisClient>();
     expectTypeOf(nodeRedisClient(createCluster({ rootNodes: [] }))).toEqualTypeOf<RedisClient>();
     expectTypeOf(ioredisClient(new Redis({ lazyConnect: true }))).toEqualTypeOf<RedisClient>();
+    expectTypeOf<RedisClient['crossSlot']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf(ioredisClient).parameter(1).toEqualTypeOf<ClientAdapterOptions | undefined>();
+    expectTypeOf<ClientAdapterOptions['crossSlot']>().toEqualTypeOf<boolean | undefined>();
   });
 
   it('implements the store interfaces of anysync', () => {
