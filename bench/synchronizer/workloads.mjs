@@ -6,7 +6,9 @@ export const workloads = {
   trivial: {
     title: 'Trivial call (async x => x + 1)',
     per: 'call',
-    ops: 2000,
+    // 20,000 calls a round (80 to 200 ms here): a round of 2,000 lasted less than a few scheduler slices,
+    // so with the machine busy its time said more about where the slices fell than about the call.
+    ops: 20_000,
     run(impl, ops) {
       let x = 0;
       for (let i = 0; i < ops; i++) x = impl.trivial(x);
