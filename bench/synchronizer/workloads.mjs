@@ -6,7 +6,7 @@ export const workloads = {
   trivial: {
     title: 'Trivial call (async x => x + 1)',
     per: 'call',
-    // 20,000 calls a round (80 to 200 ms here): a round of 2,000 lasted less than a few scheduler slices,
+    // 20,000 calls a round (tens of ms to seconds here): a round of 2,000 lasted a few scheduler slices,
     // so with the machine busy its time said more about where the slices fell than about the call.
     ops: 20_000,
     run(impl, ops) {

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers';
 import type { RateLimitDecision, RateLimitRequest } from 'anysync/rate-limit';
 import { Deadlines } from '../deadlines.js';
 import { LimitCall } from './limit-call.js';
