@@ -10,7 +10,7 @@ export class LimitCall implements Deadline {
   deadline = 0;
   prev: Deadline | undefined;
   next: Deadline | undefined;
-  settled = false;
+  #settled = false;
   readonly promise: Promise<RateLimitDecision>;
   #resolve!: (decision: RateLimitDecision | Promise<RateLimitDecision>) => void;
   #reject!: (error: unknown) => void;
@@ -25,23 +25,21 @@ export class LimitCall implements Deadline {
     });
   }
 
-  /** Settles with `decision`; false if settled already. */
-  decide(decision: RateLimitDecision): boolean {
-    if (this.settled) return false;
-    this.settled = true;
+  /** Settles with `decision`, unless settled already. */
+  decide(decision: RateLimitDecision): void {
+    if (this.#settled) return;
+    this.#settled = true;
     this.#resolve(decision);
-    return true;
   }
 
-  /** Settles with `answer()`'s decision, or its error; false if settled already. */
-  settle(answer: () => RateLimitDecision | Promise<RateLimitDecision>): boolean {
-    if (this.settled) return false;
-    this.settled = true;
+  /** Settles with `answer()`'s decision, or its error, unless settled already. */
+  settle(answer: () => RateLimitDecision | Promise<RateLimitDecision>): void {
+    if (this.#settled) return;
+    this.#settled = true;
     try {
       this.#resolve(answer());
     } catch (error) {
       this.#reject(error);
     }
-    return true;
   }
 }
