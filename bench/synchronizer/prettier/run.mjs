@@ -5,7 +5,7 @@
 // every adapter, rotated round by round; anysync's time is compared with each peer's in the same process.
 // A second table shows how fast prettier itself runs on each thread, to tell formatting from transport.
 //
-//   node bench/synchronizer/prettier/run.mjs [--processes 3] [--rounds 3] [--conditions quiet,loaded]
+//   node bench/synchronizer/prettier/run.mjs [--processes 5] [--rounds 5] [--conditions quiet,loaded]
 //                                            [--quiet-load 1.5] [--no-write]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,8 +22,8 @@ import { commitLabel, machineLine, packageVersion } from '../../support/run-fact
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: {
-    processes: { type: 'string', default: '3' },
-    rounds: { type: 'string', default: '3' },
+    processes: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '5' },
     conditions: { type: 'string', default: 'quiet' },
     'quiet-load': { type: 'string', default: '1.5' },
     'no-write': { type: 'boolean', default: false },
