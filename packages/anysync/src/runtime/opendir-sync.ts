@@ -1,4 +1,5 @@
 import type * as NodeFs from 'node:fs';
+import { bufferSizeError } from './buffer-size-error.js';
 import { requireBuiltin } from './require-builtin.js';
 import { SyncDir } from './sync-dir.js';
 
@@ -20,7 +21,15 @@ import { SyncDir } from './sync-dir.js';
  */
 export function opendirSync(path: NodeFs.PathLike, options?: NodeFs.OpenDirOptions): SyncDir {
   const fs = requireBuiltin<typeof NodeFs>('node:fs', 'opendirSync');
+  const badSize = bufferSizeError(options);
   try {
+    if (badSize) {
+      // Reported where Node reports it, after the path's and the open's own errors, and with nothing left
+      // open: the directory is opened without the bad size and closed at once.
+      const { bufferSize: _, ...rest } = options as NodeFs.OpenDirOptions;
+      fs.opendirSync(path, rest).closeSync();
+      throw badSize;
+    }
     return new SyncDir(fs.opendirSync(path, options));
   } catch (error) {
     throw withPath(error, path);
