@@ -123,6 +123,9 @@ export const Tag = {
   numbers: 9,
   /** A handle marker without shape or fields: four int32 words, id, kind, shape key and flags. */
   handle: 10,
+  /** A structured value as JSON text (`plainJson`), in Latin-1 or UTF-8 like a string, read with `JSON.parse`. */
+  jsonLatin1: 11,
+  jsonUtf8: 12,
 } as const;
 
 /** Handle kinds by number, for markers written as `Tag.handle`. */

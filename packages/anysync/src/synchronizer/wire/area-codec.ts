@@ -2,6 +2,7 @@ import { utf8ByteLength, utf8Encoder } from '../backends/byte-view.js';
 import { SharedMemoryValue } from '../backends/shared-memory.js';
 import { deserialize, serialize } from '../backends/structured-bytes.js';
 import { HANDLE_KINDS, type HandleMarker, MARK, Tag } from '../protocol.js';
+import { plainJson } from './plain-json.js';
 import { align, type SharedArea } from './shared-area.js';
 
 /** Node's own `TextEncoder`; in browsers one that may write into shared memory. */
@@ -70,8 +71,15 @@ function writeValue(area: SharedArea, offset: number, value: unknown, marked: bo
   }
 }
 
-/** A structured value; -1 (send it by message) for one that shares memory, which bytes would copy. */
+/**
+ * A structured value: as JSON text when that carries it exactly (see `plainJson`), serialized otherwise;
+ * -1 (send it by message) for one that shares memory, which bytes would copy.
+ */
 function writeStructured(area: SharedArea, offset: number, value: unknown, tag: number): number {
+  if (tag === Tag.serialized) {
+    const json = plainJson(value);
+    if (json !== undefined) return writeString(area, offset, json, Tag.jsonLatin1, Tag.jsonUtf8);
+  }
   let bytes: Uint8Array;
   try {
     bytes = serialize(value);
@@ -110,13 +118,19 @@ function header(area: SharedArea, offset: number, tag: number, byteLength: numbe
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the range must start at U+0000 to span Latin-1
 const BEYOND_LATIN1 = /[^\x00-\xff]/;
 
-function writeString(area: SharedArea, offset: number, value: string): number {
+function writeString(
+  area: SharedArea,
+  offset: number,
+  value: string,
+  latin1: number = Tag.latin1,
+  utf8: number = Tag.utf8,
+): number {
   const start = offset + 8;
   if (!BEYOND_LATIN1.test(value)) {
     // One byte per character, copied as it is: about three times faster than encoding UTF-8.
     if (!area.ensure(start + value.length)) return -1;
     area.bytes.write(value, start, value.length, 'latin1');
-    return header(area, offset, Tag.latin1, value.length);
+    return header(area, offset, latin1, value.length);
   }
   let room = Math.min(value.length * UTF8_FACTOR, area.buffer.maxByteLength - start);
   if (room < value.length || !area.ensure(start + room)) return -1;
@@ -127,7 +141,7 @@ function writeString(area: SharedArea, offset: number, value: string): number {
     if (!area.ensure(start + room)) return -1;
     result = encoder.encodeInto(value, area.u8.subarray(start, start + room));
   }
-  return header(area, offset, Tag.utf8, result.written);
+  return header(area, offset, utf8, result.written);
 }
 
 function writeSerialized(area: SharedArea, offset: number, bytes: Uint8Array, tag: number): number {
@@ -188,6 +202,10 @@ export class AreaReader {
         return area.bytes.toString('latin1', start, start + byteLength);
       case Tag.utf8:
         return area.bytes.toString('utf8', start, start + byteLength);
+      case Tag.jsonLatin1:
+        return JSON.parse(area.bytes.toString('latin1', start, start + byteLength));
+      case Tag.jsonUtf8:
+        return JSON.parse(area.bytes.toString('utf8', start, start + byteLength));
       case Tag.undefined:
         return undefined;
       case Tag.null:

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Tag } from '../../../src/synchronizer/protocol.js';
 import { AreaReader, writeValues } from '../../../src/synchronizer/wire/area-codec.js';
 import { SharedArea } from '../../../src/synchronizer/wire/shared-area.js';
 
@@ -50,6 +51,50 @@ describe('writeValues / AreaReader', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('gives back exactly what structured clone makes, whether a value went as JSON or serialized', () => {
+    /** Own keys at every level, in order (the equality matchers ignore their order). */
+    const order = (value: unknown): unknown =>
+      typeof value === 'object' && value !== null
+        ? Reflect.ownKeys(value).map((key) => [key, order(Reflect.get(value, key))])
+        : Object.is(value, -0)
+          ? '-0'
+          : value;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.jsonValue(),
+            fc.anything({ withNullPrototype: true, withSparseArray: true, withBoxedValues: true }),
+            fc.object({ values: [fc.constantFrom(undefined, -0, Number.NaN, 1, 'x', null)] }),
+          ),
+        ),
+        (values) => {
+          const back = roundTrip(values);
+          const cloned = structuredClone(values);
+          expect(back).toStrictEqual(cloned);
+          expect(order(back)).toEqual(order(cloned));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes a small record of plain data as JSON text, and anything else serialized', () => {
+    const area = new SharedArea(SharedArea.allocate(1 << 20));
+    writeValues(area, [{ filepath: '/src/a.ts', tabs: [2, 4] }]);
+    expect(area.i32[0]).toBe(Tag.jsonLatin1);
+    writeValues(area, [{ price: '5 €' }]);
+    expect(area.i32[0]).toBe(Tag.jsonUtf8);
+    writeValues(area, [{ when: new Date(0) }]);
+    expect(area.i32[0]).toBe(Tag.serialized);
+    for (const record of [
+      { name: 'ünï', list: [1, 'two', null] },
+      { price: '5 €', lone: '\ud800' },
+    ]) {
+      expect(roundTrip([record])).toStrictEqual([record]);
+    }
   });
 
   it('grows the area for large payloads, and refuses what exceeds its maximum', () => {

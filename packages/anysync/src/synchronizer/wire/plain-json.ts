@@ -1,0 +1,104 @@
+import { nodeBuiltin } from '../backends/node-builtin.js';
+
+type Util = typeof import('node:util');
+
+/** Proxies look like the object they wrap; only the runtime can tell them (structured clone refuses them). */
+const isProxy = nodeBuiltin<Util>('node:util')?.types?.isProxy;
+
+/** Objects and array elements a value may hold and still take this path: past that, serializing pays. */
+const MAX_NODES = 256;
+/** Longest JSON text built here; longer values go to the serializer, whose fixed cost no longer shows. */
+const MAX_LENGTH = 64 * 1024;
+const MAX_DEPTH = 32;
+const toTag = Object.prototype.toString;
+
+/** Thrown (and caught in `plainJson`) as soon as a value holds something JSON would not carry exactly. */
+const NOT_PLAIN = Symbol('not plain');
+
+interface Budget {
+  nodes: number;
+  length: number;
+  seen: object[];
+}
+
+/**
+ * The JSON text of a value that `JSON.parse` turns back into exactly what structured clone would make of
+ * it, or `undefined` when there is no such text. Small options bags and records are the most common
+ * structured arguments and results, and `v8.serialize` plus `v8.deserialize` cost several microseconds
+ * for them; JSON costs a fraction of that.
+ *
+ * Exact means: plain objects (`Object.prototype` or `null` prototype, not a proxy) and dense arrays
+ * without extra properties, holding strings, booleans, `null`, finite numbers other than `-0`, and more
+ * of the same, with no object reached twice (structured clone keeps shared references and cycles). Each
+ * property is read once, in the order structured clone reads them. Anything else, `undefined` included
+ * (JSON drops it from objects and turns it into `null` in arrays), is left to the serializer. So is
+ * everything on runtimes that cannot tell a proxy from its target.
+ */
+export function plainJson(value: unknown): string | undefined {
+  if (!isProxy || typeof value !== 'object' || value === null) return undefined;
+  const budget: Budget = { nodes: 0, length: 0, seen: [] };
+  try {
+    return encode(value, budget, 0);
+  } catch (error) {
+    if (error === NOT_PLAIN) return undefined;
+    throw error;
+  }
+}
+
+function encode(value: unknown, budget: Budget, depth: number): string {
+  switch (typeof value) {
+    case 'string':
+      return grow(budget, JSON.stringify(value));
+    case 'number':
+      if (!Number.isFinite(value) || Object.is(value, -0)) throw NOT_PLAIN;
+      return grow(budget, String(value));
+    case 'boolean':
+      return value ? 'true' : 'false';
+    // `undefined` among them: JSON drops it from records and writes `null` for it in arrays.
+    case 'object':
+      if (value === null) return 'null';
+      return encodeObject(value, budget, depth);
+    default:
+      throw NOT_PLAIN;
+  }
+}
+
+function encodeObject(value: object, budget: Budget, depth: number): string {
+  if (depth >= MAX_DEPTH || ++budget.nodes > MAX_NODES || isProxy?.(value)) throw NOT_PLAIN;
+  if (budget.seen.includes(value)) throw NOT_PLAIN;
+  budget.seen.push(value);
+  const proto = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) {
+    if (proto !== Array.prototype) throw NOT_PLAIN;
+    return encodeArray(value, budget, depth);
+  }
+  if ((proto !== Object.prototype && proto !== null) || toTag.call(value) !== '[object Object]')
+    throw NOT_PLAIN;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  budget.nodes += keys.length;
+  if (budget.nodes > MAX_NODES) throw NOT_PLAIN;
+  let text = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    text += `${i === 0 ? '' : ','}${grow(budget, JSON.stringify(key))}:${encode(record[key], budget, depth + 1)}`;
+  }
+  return `${text}}`;
+}
+
+function encodeArray(array: unknown[], budget: Budget, depth: number): string {
+  const length = array.length;
+  budget.nodes += length;
+  // Named properties beside the elements survive structured clone, not JSON.
+  if (budget.nodes > MAX_NODES || Object.keys(array).length !== length) throw NOT_PLAIN;
+  let text = '[';
+  // A hole reads as `undefined`, which `encode` refuses: structured clone keeps holes, JSON does not.
+  for (let i = 0; i < length; i++) text += `${i === 0 ? '' : ','}${encode(array[i], budget, depth + 1)}`;
+  return `${text}]`;
+}
+
+function grow(budget: Budget, text: string): string {
+  budget.length += text.length;
+  if (budget.length > MAX_LENGTH) throw NOT_PLAIN;
+  return text;
+}
