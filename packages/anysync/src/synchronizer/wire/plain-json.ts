@@ -54,11 +54,11 @@ function encode(value: unknown, budget: Budget, depth: number): string {
       return grow(budget, String(value));
     case 'boolean':
       return value ? 'true' : 'false';
-    // `undefined` among them: JSON drops it from records and writes `null` for it in arrays.
     case 'object':
       if (value === null) return 'null';
       return encodeObject(value, budget, depth);
     default:
+      // `undefined` among them: JSON drops it from records and writes `null` for it in arrays.
       throw NOT_PLAIN;
   }
 }
