@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { createAdapters } from './adapters.mjs';
-import { threadCpuMs } from './format-worker.mjs';
 
 const [list, rounds = '3'] = process.argv.slice(2);
 const files = JSON.parse(readFileSync(list, 'utf8')).map((file) => ({
@@ -48,16 +47,14 @@ for (let round = 0; round < Number(rounds); round++) {
   }
 }
 
-/** [wall ms, CPU ms] prettier itself spends formatting every file once, on the thread `timed` runs it on. */
+/** Wall ms prettier itself spends formatting every file once, on the thread `timed` runs it on. */
 async function prettierTime(timed) {
   let wall = 0;
-  let cpu = 0;
   for (const { text, options } of files) {
-    const [, wallMs, cpuMs] = await timed(text, options);
+    const [, wallMs] = await timed(text, options);
     wall += wallMs;
-    cpu += cpuMs;
   }
-  return [wall, cpu];
+  return wall;
 }
 const plain = new Worker(new URL('./plain-worker.mjs', import.meta.url));
 const plainTimed = (text, options) =>
@@ -67,9 +64,8 @@ const plainTimed = (text, options) =>
   });
 const mainTimed = async (text, options) => {
   const wall = performance.now();
-  const cpu = threadCpuMs();
   const output = await reference(text, options);
-  return [output, performance.now() - wall, threadCpuMs() - cpu];
+  return [output, performance.now() - wall];
 };
 const threads = {
   main: mainTimed,

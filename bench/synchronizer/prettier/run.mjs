@@ -117,17 +117,14 @@ for (const condition of conditions) {
       `${rows.join('\n')}\n`,
   );
   const threads = Object.keys(runs[0].execution);
-  const column = (thread, index) => runs.map((run) => run.execution[thread].map((pair) => pair[index]));
+  const column = (thread) => runs.map((run) => run.execution[thread]);
   const threadRows = threads.map((thread) => {
-    const cpu = column(thread, 1);
-    const wall = column(thread, 0);
-    const cpuVsMain = pairedRatio(cpu, column('main', 1));
-    const wallVsMain = pairedRatio(wall, column('main', 0));
-    return `| ${thread} | ${ms(median(cpu.flat()))} | ${cpuVsMain.toFixed(2)}× | ${ms(median(wall.flat()))} | ${wallVsMain.toFixed(2)}× |`;
+    const wall = column(thread);
+    return `| ${thread} | ${ms(median(wall.flat()))} | ${pairedRatio(wall, column('main')).toFixed(2)}× |`;
   });
   lines.push(
-    `### Time prettier itself takes on each thread, ${condition}\n\n(the sum over every file of \`prettier.format\`'s own time, measured on the thread that runs it: CPU time from /proc/thread-self/schedstat, which leaves out time spent waiting for a CPU, and wall time)\n\n` +
-      `| thread | CPU time per pass (median) | CPU vs the main thread | wall time per pass | wall vs the main thread |\n|---|---:|---:|---:|---:|\n${threadRows.join('\n')}\n`,
+    `### Time prettier itself takes on each thread, ${condition}\n\n(the sum over every file of the wall time of \`prettier.format\`'s own work, measured with \`performance.now()\` on the thread that runs it; no CPU time, which Linux brings up to date per thread only at scheduler ticks and context switches, too coarse for calls of a few milliseconds)\n\n` +
+      `| thread | wall time per pass (median) | vs the main thread |\n|---|---:|---:|\n${threadRows.join('\n')}\n`,
   );
 }
 
