@@ -1,8 +1,8 @@
 // One measuring process of the prettier bench: every adapter alive side by side; a warm-up pass over all
 // files each, then timed passes with the adapter order rotated every round. Every output is compared byte
 // for byte with prettier's own async format in this process. Then, to see how fast prettier runs on each
-// thread, one more pass per thread that times prettier itself (main thread, anysync's worker, synckit's
-// worker, a bare worker_threads worker). Prints JSON.
+// thread, passes that time prettier itself on each thread (main thread, anysync's worker, synckit's worker,
+// a bare worker_threads worker), in the same rotated order. Prints JSON.
 //
 //   node measure.mjs <files.json> <rounds>
 import { readFileSync } from 'node:fs';
@@ -74,10 +74,18 @@ const threads = {
   'plain worker': plainTimed,
 };
 const execution = {};
-for (const [thread, timed] of Object.entries(threads)) {
-  await prettierTime(timed); // warm this thread's copy of prettier
+const threadNames = Object.keys(threads);
+for (const thread of threadNames) {
+  await prettierTime(threads[thread]); // warm this thread's copy of prettier
   execution[thread] = [];
-  for (let round = 0; round < Number(rounds); round++) execution[thread].push(await prettierTime(timed));
+}
+// Rounds rotate the order, as the timed passes do: no thread always runs right after the same other one
+// (whose garbage collection may still be running on the machine's other core).
+for (let round = 0; round < Number(rounds); round++) {
+  for (let i = 0; i < threadNames.length; i++) {
+    const thread = threadNames[(i + round) % threadNames.length];
+    execution[thread].push(await prettierTime(threads[thread]));
+  }
 }
 await plain.terminate();
 await close();
