@@ -1,6 +1,7 @@
 // The ways to call prettier.format synchronously that the bench compares, plus the async call in-process
 // as the reference output. Each adapter has `format(text, options)` and, where the worker can be
-// instrumented, `timed(text, options)` returning [output, ms spent in prettier on that thread].
+// instrumented, `timed(text, options)` returning [output, ms spent in prettier on that thread] and `gc()`
+// returning where that thread's garbage-collection pauses fell since the last `gc()` (see gc-pauses.mjs).
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Synchronizer } from 'anysync/synchronizer';
@@ -21,11 +22,12 @@ export async function createAdapters() {
   const prettier = await import('prettier');
   return {
     adapters: {
-      anysync: { format: anysync.format, timed: anysync.timedFormat },
+      anysync: { format: anysync.format, timed: anysync.timedFormat, gc: anysync.gcPauses },
       '@prettier/sync': { format: (text, options) => prettierSync.format(text, options) },
       synckit: {
-        format: (text, options) => synckit(false, text, options),
-        timed: (text, options) => synckit(true, text, options),
+        format: (text, options) => synckit('format', text, options),
+        timed: (text, options) => synckit('timed', text, options),
+        gc: () => synckit('gc'),
       },
     },
     reference: (text, options) => prettier.format(text, options),

@@ -2,12 +2,14 @@
 // files each, then timed passes with the adapter order rotated every round. Every output is compared byte
 // for byte with prettier's own async format in this process. Then, to see how fast prettier runs on each
 // thread, passes that time prettier itself on each thread (main thread, anysync's worker, synckit's worker,
-// a bare worker_threads worker), in the same rotated order. Prints JSON.
+// a bare worker_threads worker), in the same rotated order, with where each thread's garbage-collection
+// pauses fell during them. Prints JSON.
 //
 //   node measure.mjs <files.json> <rounds>
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { createAdapters } from './adapters.mjs';
+import { gcPauses, timedFormat } from './format-worker.mjs';
 
 const [list, rounds = '3'] = process.argv.slice(2);
 const files = JSON.parse(readFileSync(list, 'utf8')).map((file) => ({
@@ -57,37 +59,36 @@ async function prettierTime(timed) {
   return wall;
 }
 const plain = new Worker(new URL('./plain-worker.mjs', import.meta.url));
-const plainTimed = (text, options) =>
+const askPlain = (message) =>
   new Promise((resolve) => {
     plain.once('message', resolve);
-    plain.postMessage({ text, options });
+    plain.postMessage(message);
   });
-const mainTimed = async (text, options) => {
-  const wall = performance.now();
-  const output = await reference(text, options);
-  return [output, performance.now() - wall];
-};
 const threads = {
-  main: mainTimed,
-  'anysync worker': adapters.anysync.timed,
-  'synckit worker': adapters.synckit.timed,
-  'plain worker': plainTimed,
+  main: { timed: timedFormat, gc: gcPauses },
+  'anysync worker': adapters.anysync,
+  'synckit worker': adapters.synckit,
+  'plain worker': { timed: (text, options) => askPlain({ text, options }), gc: () => askPlain({ gc: true }) },
 };
 const execution = {};
+const pauses = {};
 const threadNames = Object.keys(threads);
 for (const thread of threadNames) {
-  await prettierTime(threads[thread]); // warm this thread's copy of prettier
+  await prettierTime(threads[thread].timed); // warm this thread's copy of prettier
+  await threads[thread].gc(); // and forget the pauses of warming up
   execution[thread] = [];
+  pauses[thread] = [];
 }
 // Rounds rotate the order, as the timed passes do: no thread always runs right after the same other one
 // (whose garbage collection may still be running on the machine's other core).
 for (let round = 0; round < Number(rounds); round++) {
   for (let i = 0; i < threadNames.length; i++) {
     const thread = threadNames[(i + round) % threadNames.length];
-    execution[thread].push(await prettierTime(threads[thread]));
+    execution[thread].push(await prettierTime(threads[thread].timed));
+    pauses[thread].push(await threads[thread].gc());
   }
 }
 await plain.terminate();
 await close();
-process.stdout.write(JSON.stringify({ samples, warmup, execution, files: files.length }));
+process.stdout.write(JSON.stringify({ samples, warmup, execution, pauses, files: files.length }));
 process.exit(0);

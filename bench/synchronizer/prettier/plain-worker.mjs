@@ -1,8 +1,8 @@
 // A bare worker_threads worker with no library at all (postMessage both ways), to see how fast prettier
 // itself runs on a worker thread.
 import { parentPort } from 'node:worker_threads';
-import { timedFormat } from './format-worker.mjs';
+import { gcPauses, timedFormat } from './format-worker.mjs';
 
-parentPort.on('message', async ({ text, options }) =>
-  parentPort.postMessage(await timedFormat(text, options)),
+parentPort.on('message', async ({ gc, text, options }) =>
+  parentPort.postMessage(gc ? await gcPauses() : await timedFormat(text, options)),
 );

@@ -120,11 +120,17 @@ for (const condition of conditions) {
   const column = (thread) => runs.map((run) => run.execution[thread]);
   const threadRows = threads.map((thread) => {
     const wall = column(thread);
-    return `| ${thread} | ${ms(median(wall.flat()))} | ${pairedRatio(wall, column('main')).toFixed(2)}× |`;
+    const pauses = runs.flatMap((run) => run.pauses[thread]);
+    const inside = median(pauses.map(([within]) => within));
+    const between = median(pauses.map(([, after]) => after));
+    const withBetween = runs.map((run) =>
+      run.execution[thread].map((time, i) => time + run.pauses[thread][i][1]),
+    );
+    return `| ${thread} | ${ms(median(wall.flat()))} | ${pairedRatio(wall, column('main')).toFixed(2)}× | ${ms(inside)} | ${ms(between)} | ${ms(median(withBetween.flat()))} |`;
   });
   lines.push(
-    `### Time prettier itself takes on each thread, ${condition}\n\n(the sum over every file of the wall time of \`prettier.format\`'s own work, measured with \`performance.now()\` on the thread that runs it; no CPU time, which Linux brings up to date per thread only at scheduler ticks and context switches, too coarse for calls of a few milliseconds)\n\n` +
-      `| thread | wall time per pass (median) | vs the main thread |\n|---|---:|---:|\n${threadRows.join('\n')}\n`,
+    `### Time prettier itself takes on each thread, ${condition}\n\n(the sum over every file of the wall time of \`prettier.format\`'s own work, measured with \`performance.now()\` on the thread that runs it; no CPU time, which Linux brings up to date per thread only at scheduler ticks and context switches, too coarse for calls of a few milliseconds. The pauses are that thread's garbage-collection pauses as V8 reports them (\`PerformanceObserver\` \`gc\` entries), counted inside prettier's calls when one started during a call and between calls otherwise; V8 runs some collections at the thread's next turn of its event loop and the rest when an allocation needs room, so where they fall depends on how the thread waits between calls)\n\n` +
+      `| thread | wall time per pass (median) | vs the main thread | GC pauses inside prettier, per pass (median) | GC pauses between calls, per pass (median) | wall time + pauses between calls, per pass (median) |\n|---|---:|---:|---:|---:|---:|\n${threadRows.join('\n')}\n`,
   );
 }
 

@@ -1,5 +1,7 @@
-// synckit's worker: one function per file.
+// synckit's worker: one function per file, told by its first argument what to do.
 import { runAsWorker } from 'synckit';
-import { format, timedFormat } from './format-worker.mjs';
+import { format, gcPauses, timedFormat } from './format-worker.mjs';
 
-runAsWorker((timed, text, options) => (timed ? timedFormat(text, options) : format(text, options)));
+runAsWorker((mode, text, options) =>
+  mode === 'timed' ? timedFormat(text, options) : mode === 'gc' ? gcPauses() : format(text, options),
+);
