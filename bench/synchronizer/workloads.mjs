@@ -1,4 +1,4 @@
-// The six workloads, each timed as a batch of operations and validated, so a fast wrong answer fails the
+// The seven workloads, each timed as a batch of operations and validated, so a fast wrong answer fails the
 // run. `per` names what one operation is; `ops` is the batch size (chosen so a batch takes 10–50 ms).
 const MIB = 1 << 20;
 
@@ -13,6 +13,24 @@ export const workloads = {
       let x = 0;
       for (let i = 0; i < ops; i++) x = impl.trivial(x);
       if (x !== ops) throw new Error(`trivial: expected ${ops}, got ${x}`);
+    },
+  },
+  'options-bag': {
+    title: "Options object argument and object result (a formatter's call shape)",
+    per: 'call',
+    // The most common shape of a library call: a little text and a small options object in, a small
+    // record out. 10,000 calls a round, for the reason given for the trivial call.
+    ops: 10_000,
+    setup: () => ({
+      text: 'const answer = { value: 42 };\n',
+      options: { filepath: 'src/answer.ts', tabWidth: 2, semi: false, singleQuote: true, plugins: [] },
+    }),
+    run(impl, ops, { text, options }) {
+      for (let i = 0; i < ops; i++) {
+        const result = impl.options(text, options);
+        if (result.output !== text.trim() || result.filepath !== options.filepath || result.width !== 2)
+          throw new Error(`options-bag: bad result ${JSON.stringify(result)}`);
+      }
     },
   },
   'string-1mb': {

@@ -8,6 +8,7 @@ export async function create() {
   const api = sync.load(new URL('../workers/handlers.mjs', import.meta.url));
   return {
     trivial: api.trivial,
+    options: api.options,
     stringLength: api.stringLength,
     bufferEcho: (bytes) => api.bufferEcho(transfer(bytes, [bytes.buffer])),
     timer: api.timer,

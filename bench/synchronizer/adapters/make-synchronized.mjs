@@ -8,6 +8,7 @@ export async function create() {
   const api = makeSynchronized(new URL('../workers/handlers.mjs', import.meta.url));
   return {
     trivial: (x) => api.trivial(x),
+    options: (text, bag) => api.options(text, bag),
     stringLength: (text) => api.stringLength(text),
     bufferEcho: (bytes) => api.bufferEcho(bytes),
     timer: (x) => api.timer(x),

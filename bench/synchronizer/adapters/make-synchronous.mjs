@@ -6,6 +6,11 @@ export const name = 'make-synchronous';
 export async function create() {
   return {
     trivial: makeSynchronous(async (x) => x + 1),
+    options: makeSynchronous(async (text, bag) => ({
+      output: text.trim(),
+      filepath: bag.filepath,
+      width: bag.tabWidth,
+    })),
     stringLength: makeSynchronous(async (text) => text.length),
     bufferEcho: makeSynchronous(async (bytes) => bytes),
     timer: makeSynchronous(async (x) => {

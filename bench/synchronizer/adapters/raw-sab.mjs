@@ -10,6 +10,7 @@ export async function create() {
   const numbers = new Float64Array(control, 64, 4);
   const bytes = new Uint8Array(data);
   const encoder = new TextEncoder();
+  const latin1 = Buffer.from(data);
   const worker = new Worker(new URL('../workers/raw-worker.mjs', import.meta.url), {
     workerData: { control, data },
   });
@@ -26,6 +27,12 @@ export async function create() {
   };
   return {
     trivial: (x) => call(0, x),
+    // Both ways as JSON text in the byte area: what a hand-written channel does with an object.
+    options(text, bag) {
+      words[3] = encoder.encodeInto(JSON.stringify([text, bag]), bytes).written;
+      const length = call(7);
+      return JSON.parse(latin1.toString('latin1', 0, length));
+    },
     stringLength(text) {
       words[3] = encoder.encodeInto(text, bytes).written;
       return call(1);

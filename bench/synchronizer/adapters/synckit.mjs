@@ -9,6 +9,7 @@ export async function create() {
   const call = createSyncFn(fileURLToPath(new URL('../workers/synckit-worker.mjs', import.meta.url)));
   return {
     trivial: (x) => call('trivial', x),
+    options: (text, bag) => call('options', text, bag),
     stringLength: (text) => call('stringLength', text),
     bufferEcho: (bytes) => call('bufferEcho', bytes),
     timer: (x) => call('timer', x),

@@ -7,6 +7,11 @@ export async function trivial(x) {
   return x + 1;
 }
 
+/** A formatter-style call: text and an options object in, a small record out. */
+export async function options(text, bag) {
+  return { output: text.trim(), filepath: bag.filepath, width: bag.tabWidth };
+}
+
 export async function stringLength(text) {
   return text.length;
 }

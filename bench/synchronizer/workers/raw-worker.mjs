@@ -1,16 +1,17 @@
 // The baseline: no library, no messages. The main thread and this worker ping-pong over one
-// SharedArrayBuffer with Atomics.wait/notify; numbers travel in a Float64Array, strings and bytes through a
-// 4 MiB byte area (strings as ASCII via encodeInto/latin1). The worker parks on the request word between
+// SharedArrayBuffer with Atomics.wait/notify; numbers travel in a Float64Array, strings, JSON text and
+// bytes through a 4 MiB byte area (strings as ASCII via encodeInto/latin1). The worker parks on the request word between
 // calls, which freezes its event loop: the fastest possible round trip, and one a real synchronizer cannot
 // use when the worker must keep timers and sockets running.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { workerData } from 'node:worker_threads';
-import { items } from './handlers.mjs';
+import { items, options } from './handlers.mjs';
 
 const control = new Int32Array(workerData.control);
 const numbers = new Float64Array(workerData.control, 64, 4);
 const bytes = new Uint8Array(workerData.data);
 const buffer = Buffer.from(workerData.data);
+const encoder = new TextEncoder();
 const objects = new Map();
 let generator;
 let seen = 0;
@@ -47,6 +48,10 @@ const handlers = [
     const object = objects.get(numbers[0]);
     object.value += 1;
     return object.value;
+  },
+  async () => {
+    const [text, bag] = JSON.parse(buffer.toString('latin1', 0, control[3]));
+    return encoder.encodeInto(JSON.stringify(await options(text, bag)), bytes).written;
   },
 ];
 

@@ -1,6 +1,6 @@
 // synckit serves one function per worker file; this one dispatches to the shared handlers.
 import { runAsWorker } from 'synckit';
-import { bufferEcho, stringLength, timer, trivial } from './handlers.mjs';
+import { bufferEcho, options, stringLength, timer, trivial } from './handlers.mjs';
 
-const handlers = { trivial, stringLength, bufferEcho, timer };
-runAsWorker((name, argument) => handlers[name](argument));
+const handlers = { trivial, options, stringLength, bufferEcho, timer };
+runAsWorker((name, ...args) => handlers[name](...args));
