@@ -106,10 +106,10 @@ function translate(value: unknown, walk: Walk, depth: number): unknown {
   walk.seen ??= new Set();
   if (walk.seen.has(value)) return value;
   walk.seen.add(value);
-  if (Array.isArray(value)) return translateEntries(value, value.keys(), walk, depth);
+  if (Array.isArray(value)) return translateArray(value, walk, depth);
   const proto = Object.getPrototypeOf(value);
   if (proto === Object.prototype || proto === null)
-    return translateEntries(value, Object.keys(value), walk, depth);
+    return translateRecord(value as Record<string, unknown>, walk, depth);
   if (hasPrototypeMethods(proto)) {
     const name = proto.constructor?.name || 'an object';
     throw new Refusal(value, `is a ${name} instance; its methods would be lost crossing to the worker`);
@@ -124,16 +124,38 @@ function reference(value: object, state: NonNullable<ReturnType<typeof handleSta
   return { [MARK]: 'ref', id: state.id };
 }
 
-function translateEntries(value: object, keys: Iterable<number | string>, walk: Walk, depth: number): object {
-  let copy: Record<string | number, unknown> | undefined;
-  const source = value as Record<string | number, unknown>;
-  for (const key of keys) {
-    const item = source[key];
-    if (item === null || (typeof item !== 'object' && typeof item !== 'function' && typeof item !== 'symbol'))
-      continue;
+/** Whether `item` may hold something to translate: only objects, functions and symbols can. */
+function isStructured(item: unknown): boolean {
+  return (
+    item !== null && (typeof item === 'object' || typeof item === 'function' || typeof item === 'symbol')
+  );
+}
+
+// Index loops rather than iterators: these run on every object argument of every call.
+function translateArray(value: unknown[], walk: Walk, depth: number): unknown[] {
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    if (!isStructured(item)) continue;
     const next = translate(item, walk, depth + 1);
     if (next !== item) {
-      copy ??= (Array.isArray(value) ? value.slice() : { ...value }) as Record<string | number, unknown>;
+      copy ??= value.slice();
+      copy[i] = next;
+    }
+  }
+  return copy ?? value;
+}
+
+function translateRecord(value: Record<string, unknown>, walk: Walk, depth: number): object {
+  let copy: Record<string, unknown> | undefined;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const item = value[key];
+    if (!isStructured(item)) continue;
+    const next = translate(item, walk, depth + 1);
+    if (next !== item) {
+      copy ??= { ...value };
       copy[key] = next;
     }
   }

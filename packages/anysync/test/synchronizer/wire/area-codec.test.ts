@@ -81,6 +81,17 @@ describe('writeValues / AreaReader', () => {
     );
   });
 
+  it('carries lone surrogates in JSON text intact, in keys and values', () => {
+    const area = new SharedArea(SharedArea.allocate(1 << 20));
+    const value = { '\ud800': 'a\udfffb', list: ['\udbff', 'ok', '😀'], é: '\u2028"\\' };
+    expect(writeValues(area, [value], false)).toBeGreaterThan(0);
+    // The astral character makes the text UTF-8, which could not carry a lone surrogate unescaped.
+    expect(area.i32[0]).toBe(Tag.jsonUtf8);
+    const [read] = new AreaReader(new SharedArea(area.buffer)).readAll(1);
+    expect(read).toStrictEqual(structuredClone(value));
+    expect(Object.keys(read as object)).toEqual(Object.keys(value));
+  });
+
   it('writes a small record of plain data as JSON text, and anything else serialized', () => {
     const area = new SharedArea(SharedArea.allocate(1 << 20));
     writeValues(area, [{ filepath: '/src/a.ts', tabs: [2, 4] }]);

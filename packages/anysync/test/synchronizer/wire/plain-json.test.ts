@@ -34,6 +34,16 @@ describe('plainJson: values JSON carries exactly', () => {
     ['the same string twice (strings have no identity)', ['s', 's']],
   ])('%s', (_, value) => expectExact(value));
 
+  it.each([
+    ['quotes, backslashes and control characters', { s: '"q" \\ \t\n\r\b\f \u0000\u001f \u007f' }],
+    ['keys that need escaping', { 'a"b': 1, 'c\\d': 2, '\n': 3, '\u0001': 4, 'é€': 5, '😀': 6 }],
+    ['lone surrogates in keys and values', { '\ud800': '\udfff', x: ['\udbff\udc00', '\udc00\udbff'] }],
+  ])('escapes what JSON must: %s', (_, value) => expectExact(value));
+
+  it('stays exact past its cache of property names', () => {
+    for (let i = 0; i < 3000; i++) expectExact({ [`key ${i} "${i % 7}"`]: i, shared: `value ${i}` });
+  });
+
   it('reads each property once, as structured clone does', () => {
     let reads = 0;
     const value = {
