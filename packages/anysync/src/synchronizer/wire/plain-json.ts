@@ -57,8 +57,11 @@ function quote(text: string): string {
 /** Quoted property names: the same few keys cross in call after call. */
 const quotedKeys = new Map<string, string>();
 const MAX_QUOTED_KEYS = 1024;
+/** Longer names are quoted each time: the cache must stay small whatever keys a program uses. */
+const MAX_CACHED_KEY_LENGTH = 64;
 
 function quoteKey(key: string): string {
+  if (key.length > MAX_CACHED_KEY_LENGTH) return quote(key);
   let quoted = quotedKeys.get(key);
   if (quoted === undefined) {
     if (quotedKeys.size >= MAX_QUOTED_KEYS) quotedKeys.clear();

@@ -42,6 +42,7 @@ describe('plainJson: values JSON carries exactly', () => {
 
   it('stays exact past its cache of property names', () => {
     for (let i = 0; i < 3000; i++) expectExact({ [`key ${i} "${i % 7}"`]: i, shared: `value ${i}` });
+    for (let i = 0; i < 100; i++) expectExact({ [`${'long key '.repeat(20)}${i}\n`]: i });
   });
 
   it('reads each property once, as structured clone does', () => {
