@@ -45,7 +45,10 @@ export function plainJson(value: unknown): string | undefined {
   }
 }
 
-/** Characters a JSON string must escape, and lone surrogates, which the UTF-8 area could not carry raw. */
+/**
+ * Characters a JSON string must escape, and any surrogate: `JSON.stringify` escapes the lone ones, which the
+ * UTF-8 area could not carry raw, and keeps pairs as they are.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: JSON must escape exactly U+0000 to U+001F
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
