@@ -55,8 +55,7 @@ export function prepareArgs(
   try {
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
-      if (arg === null || (typeof arg !== 'object' && typeof arg !== 'function' && typeof arg !== 'symbol'))
-        continue;
+      if (!isStructured(arg)) continue;
       const next = translate(arg, walk, 0);
       if (next !== arg) {
         if (values === args) values = args.slice();
@@ -76,14 +75,7 @@ const NONE: never[] = [];
 
 /** Whether every argument crosses as it is (the common call); a loop, cheaper than `every` here. */
 function allPlain(args: unknown[]): boolean {
-  for (let i = 0; i < args.length; i++) {
-    const value = args[i];
-    if (
-      value !== null &&
-      (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol')
-    )
-      return false;
-  }
+  for (let i = 0; i < args.length; i++) if (isStructured(args[i])) return false;
   return true;
 }
 
