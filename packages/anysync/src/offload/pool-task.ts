@@ -55,6 +55,26 @@ export class PoolTask {
     return true;
   }
 
+  /**
+   * Takes the arguments as they are now, for a task left waiting in the queue: the caller may change an
+   * object it passed before the task is sent, and the task must run with what it was given, as one sent
+   * at once does. Calls with a transfer list keep their objects (they handed them over); an argument that
+   * structured clone refuses is kept too, for the send to report with its path.
+   */
+  capture(): void {
+    const { args, options } = this.spec;
+    if (options?.transfer) return;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      if (typeof arg !== 'object' || arg === null) continue;
+      try {
+        args[i] = structuredClone(arg);
+      } catch {
+        // Left as it is: the send fails with a `CloneError` naming the value.
+      }
+    }
+  }
+
   /** The options the worker call gets: the pool's own signal stands for the timeout and the caller's signal. */
   get callOptions(): PoolCallOptions | undefined {
     const { options } = this.spec;

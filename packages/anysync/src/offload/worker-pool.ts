@@ -145,6 +145,8 @@ export class WorkerPool implements AsyncDisposable {
         if (!task.arm(this.#options.timeout, (reason) => this.#abort(task, reason))) return;
         this.#queue.push(task);
         this.#pump();
+        // Not sent yet (queued, or its worker is still loading the module): it must not see later changes.
+        if (!task.future) task.capture();
       }
     });
   }

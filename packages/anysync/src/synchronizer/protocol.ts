@@ -213,6 +213,8 @@ export interface CallMessage {
   marked: boolean;
   /** Whether the call may be cancelled (it has a timeout or a signal), so the worker tracks its signal. */
   cancellable: boolean;
+  /** A bit for each of the first 31 `args` sent as JSON text (see `plainJson`), for the worker to parse. */
+  json: number;
 }
 
 /** Caller → worker: a blocking call that could not use the shared area (transfers, oversized). */

@@ -37,3 +37,8 @@ export function takeTransfer(value: object): readonly TransferListItem[] | undef
   if (list) marks.delete(value);
   return list;
 }
+
+/** Whether `value` carries a transfer mark, without consuming it. */
+export function hasTransferMark(value: object): boolean {
+  return marks.has(value);
+}

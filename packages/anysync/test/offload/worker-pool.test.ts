@@ -103,6 +103,31 @@ describe('WorkerPool', () => {
     await small.close();
   });
 
+  it('runs each task with its arguments as they were when it was submitted', async () => {
+    // Three workers that have not loaded the module yet, and tasks queued behind them: none is sent at
+    // the call, and the caller changes the same objects for the next call meanwhile.
+    const three = new WorkerPool({ size: 3, pipeline: 1 });
+    const fresh = await three.load<typeof Heavy>(HEAVY);
+    const request = { id: 0, at: new Date(0) };
+    const bytes = new Uint8Array(1);
+    const calls: Promise<unknown>[] = [];
+    for (let id = 0; id < 8; id++) {
+      request.id = id;
+      request.at.setTime(id);
+      bytes[0] = id;
+      calls.push(fresh.echo({ ...request, request, bytes }));
+    }
+    const results = (await Promise.all(calls)) as {
+      id: number;
+      request: typeof request;
+      bytes: Uint8Array;
+    }[];
+    expect(
+      results.map((result) => [result.id, result.request.id, result.request.at.getTime(), result.bytes[0]]),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((id) => [id, id, id, id]));
+    await three.close();
+  });
+
   it('removes an aborted task from the queue without running it', async () => {
     const single = new WorkerPool({ size: 1, pipeline: 1 });
     const slow = await single.load<typeof Heavy>(HEAVY);

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CloneError, Synchronizer } from '../../dist/synchronizer/index.js';
 import type * as Api from './fixtures/api.mjs';
+import type * as Constants from './fixtures/constants.mjs';
 
 const sync = new Synchronizer({ timeout: 10_000 });
 const api = sync.load<typeof Api>(new URL('./fixtures/api.mjs', import.meta.url));
@@ -82,3 +83,78 @@ describe('results that cannot cross', () => {
     expect(() => api.returnsPromiseInside()).toThrow(/result\.later is a promise; await it/);
   });
 });
+
+describe('arguments keep the shape structured clone gives them', () => {
+  it('reads a getter in an options object once per call, blocking or not', async () => {
+    let reads = 0;
+    const options = {
+      get width() {
+        reads++;
+        return 80;
+      },
+      tabs: false,
+    };
+    expect(api.describe(options).json).toBe('{"width":80,"tabs":false}');
+    expect(reads).toBe(1);
+    expect((await api.describe.async(options)).json).toBe('{"width":80,"tabs":false}');
+    expect(reads).toBe(2);
+  });
+
+  it('sends an object reached twice as one object, handles inside it too', () => {
+    const counter = new api.Counter(3);
+    const part = { counter };
+    expect(api.shapeOf({ a: part, b: part })).toMatchObject({ shared: true });
+    expect(api.shapeOf({ a: counter, b: counter })).toMatchObject({ shared: true });
+    const pair = api.echo([part, part, counter, counter]) as unknown[];
+    expect(pair[0]).toBe(pair[1]);
+    expect(pair[2]).toBe(counter);
+    expect(pair[3]).toBe(counter);
+    const cyclic: Record<string, unknown> = { counter };
+    cyclic.self = cyclic;
+    expect(api.shapeOf(cyclic)).toEqual({ shared: false, cyclic: true, counter: 3, ownProto: false });
+    const back = api.echo(cyclic) as Record<string, unknown>;
+    expect(back.self).toBe(back);
+    expect(back.counter).toBe(counter);
+  });
+
+  it('keeps the shape of a cycle through an array that holds a handle', () => {
+    const counter = new api.Counter(4);
+    const list: unknown[] = [counter];
+    const owner = { list, self: undefined as unknown };
+    list.push(owner);
+    owner.self = owner;
+    const back = api.echo(owner) as { list: unknown[]; self: unknown };
+    expect(back.self).toBe(back);
+    expect(back.list[0]).toBe(counter);
+    expect(back.list[1]).toBe(back);
+  });
+
+  it('translates handles inside data-only class instances and own __proto__ properties', () => {
+    const counter = new api.Counter(5);
+    expect(api.shapeOf(new Holder(counter)).counter).toBe(5);
+    const record = JSON.parse('{"__proto__": 1}') as Record<string, unknown>;
+    Object.defineProperty(record, '__proto__', { value: counter, enumerable: true, writable: true });
+    expect(api.shapeOf(record).ownProto).toBe(true);
+  });
+
+  it('walks data whose every level refers twice to the next without repeating itself for ever', () => {
+    let level: Record<string, unknown> = { leaf: true };
+    for (let i = 0; i < 40; i++) level = { left: level, right: level };
+    expect(api.pairedDepth(level)).toBe(40);
+    let withHandle: Record<string, unknown> = { counter: new api.Counter(1) };
+    for (let i = 0; i < 40; i++) withHandle = { left: withHandle, right: withHandle };
+    expect(api.pairedDepth(withHandle)).toBe(40);
+  });
+
+  it('sends a module namespace inside plain data as the namespace, not a copy of its values', () => {
+    const constants = sync.load<typeof Constants>(new URL('./fixtures/constants.mjs', import.meta.url));
+    expect(api.tagOf(constants)).toBe('[object Module]');
+    // As JSON, each part would arrive as a copy of its own.
+    expect(api.shapeOf({ a: constants, b: constants }).shared).toBe(true);
+    expect(api.describe({ constants }).json).toBe('{"constants":{"answer":42,"name":"constants"}}');
+  });
+});
+
+class Holder {
+  constructor(readonly counter: unknown) {}
+}

@@ -25,6 +25,30 @@ interface Pending {
 const SLICE_MS = 500;
 
 /**
+ * The arguments as they leave: JSON text in place of each argument that has one (a bit set for each in
+ * `json`, so a message carries one number, not an array), and whether any other object remains, which
+ * only a clone made now would capture as it is.
+ */
+function outgoing(args: PreparedArgs): { values: unknown[]; json: number; live: boolean } {
+  const texts = args.json;
+  let values = args.values;
+  let json = 0;
+  let live = false;
+  for (let i = 0; i < values.length; i++) {
+    const text = texts?.[i];
+    if (text !== undefined && i < 31) {
+      if (json === 0) values = values.slice();
+      json |= 1 << i;
+      values[i] = text;
+    } else {
+      const value = values[i];
+      if (value !== null && (typeof value === 'object' || typeof value === 'function')) live = true;
+    }
+  }
+  return { values, json, live };
+}
+
+/**
  * Promise-returning calls: messages both ways, any number in flight. Each call can time out or be aborted
  * by a signal, which cancels the worker task; a reply that arrives after that is discarded (releasing any
  * handles it carried). `Future.result()` waits for one call while blocked, draining the reply port itself.
@@ -68,8 +92,21 @@ export class AsyncChannel {
       this.link.start();
       const { op, target, name, args } = call;
       const cancellable = deadline !== Number.POSITIVE_INFINITY || signals.length > 0;
-      const { values, marked, transfer } = args;
-      this.link.post({ kind: 'call', id, op, target, name, args: values, marked, cancellable }, transfer);
+      const { marked, transfer } = args;
+      const { values, json, live } = outgoing(args);
+      const message: CallMessage = {
+        kind: 'call',
+        id,
+        op,
+        target,
+        name,
+        args: values,
+        marked,
+        cancellable,
+        json,
+      };
+      // Arguments are the caller's at the time of the call: objects still live must be cloned now.
+      this.link.post(message, transfer, live);
     } catch (error) {
       return this.#refuse(record, future, cloneFailure(error, call.args.values));
     }

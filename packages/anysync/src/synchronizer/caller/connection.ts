@@ -87,7 +87,8 @@ export class Connection {
     options: CallOptions | undefined,
     label: string,
   ) {
-    const prepared = prepareArgs(args, this.handles, options?.transfer);
+    // Calls with transfers go by message, where JSON text would only be extra work.
+    const prepared = prepareArgs(args, this.handles, options?.transfer, !options?.transfer);
     // A blocking call cannot see a signal abort while it waits; it can refuse to start on an aborted one.
     if (options?.signal?.aborted) throw options.signal.reason;
     for (const signal of prepared.signals) if (signal.aborted) throw signal.reason;
@@ -110,7 +111,7 @@ export class Connection {
   ): Future<T> {
     let prepared: ReturnType<typeof prepareArgs>;
     try {
-      prepared = prepareArgs(call.args, this.handles, options?.transfer);
+      prepared = prepareArgs(call.args, this.handles, options?.transfer, !options?.transfer);
     } catch (error) {
       return rejected<T>(error);
     }

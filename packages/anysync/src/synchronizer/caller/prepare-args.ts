@@ -1,9 +1,11 @@
 import type { TransferListItem } from 'node:worker_threads';
 import { ClosedError, CloneError } from '../errors.js';
 import { MARK } from '../protocol.js';
-import { takeTransfer } from '../transfer.js';
+import { hasTransferMark } from '../transfer.js';
 import { isCloneableBuiltin } from '../wire/cloneable-builtin.js';
+import { GraphWalk, isStructured, Refusal, WALK } from '../wire/graph-walk.js';
 import { locate } from '../wire/locate.js';
+import { plainJson } from '../wire/plain-json.js';
 import { type HandleTable, handleState } from './handle-table.js';
 
 /** Arguments ready to cross: handles and signals replaced by markers, transfers collected. */
@@ -13,62 +15,48 @@ export interface PreparedArgs {
   transfer: TransferListItem[];
   /** `AbortSignal`s found among the arguments; the call is aborted when one of them aborts. */
   signals: AbortSignal[];
-}
-
-/** Why a value was refused; turned into a `CloneError` with the value's path by `prepareArgs`. */
-class Refusal {
-  constructor(
-    readonly value: unknown,
-    readonly reason: string,
-    readonly closed = false,
-  ) {}
-}
-
-interface Walk {
-  table: HandleTable;
-  marked: boolean;
-  transfer: TransferListItem[];
-  signals: AbortSignal[];
-  seen: Set<object> | undefined;
+  /**
+   * Set when `plainJson` was tried on every structured argument: the JSON text of each it could carry, by
+   * index. The others need not be tried again.
+   */
+  json?: (string | undefined)[] | undefined;
 }
 
 /**
  * Checks and translates call arguments. Primitives pass untouched (the common case allocates nothing
  * beyond the result). Handles become references, `AbortSignal`s become the worker call's signal, and
  * values that cannot cross — functions, class instances whose methods would be lost, symbols, handles of
- * another worker — fail at once with a `CloneError` naming their path, before anything is sent.
+ * another worker — fail at once with a `CloneError` naming their path, before anything is sent. The
+ * translated arguments keep the shape structured clone gives them (see `GraphWalk`).
+ *
+ * With `json`, an argument that `plainJson` can carry exactly is turned into its JSON text here and not
+ * walked: it holds nothing to translate, and each of its properties is read once, as structured clone
+ * reads them, so a getter in an options object runs once. The text also takes the argument as it is at
+ * the call, whenever the message carrying it leaves.
  */
 export function prepareArgs(
   args: unknown[],
   table: HandleTable,
   transfer?: readonly TransferListItem[],
+  json = false,
 ): PreparedArgs {
   if (!transfer && allPlain(args)) return { values: args, marked: false, transfer: NONE, signals: NONE };
-  const walk: Walk = {
-    table,
-    marked: false,
-    transfer: transfer ? [...transfer] : [],
-    signals: [],
-    seen: undefined,
-  };
-  let values = args;
+  const texts = json ? jsonTexts(args) : undefined;
+  if (texts && !transfer && allText(args, texts)) {
+    return { values: args, marked: false, transfer: NONE, signals: NONE, json: texts };
+  }
+  const rules = new ArgumentRules(table);
+  const walk = new GraphWalk(rules.classify);
+  if (transfer) walk.transfer.push(...transfer);
   try {
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i];
-      if (!isStructured(arg)) continue;
-      const next = translate(arg, walk, 0);
-      if (next !== arg) {
-        if (values === args) values = args.slice();
-        values[i] = next;
-      }
-    }
+    const values = walk.values(args, texts && ((index) => texts[index] !== undefined));
+    return { values, marked: rules.marked, transfer: walk.transfer, signals: rules.signals, json: texts };
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     const path = locate(args, error.value, 'arguments');
     if (error.closed) throw new ClosedError(`${path}: ${error.reason}`);
     throw new CloneError(`${path} ${error.reason}`, path);
   }
-  return { values, marked: walk.marked, transfer: walk.transfer, signals: walk.signals };
 }
 
 const NONE: never[] = [];
@@ -79,79 +67,79 @@ function allPlain(args: unknown[]): boolean {
   return true;
 }
 
-function translate(value: unknown, walk: Walk, depth: number): unknown {
-  if (typeof value === 'symbol') throw new Refusal(value, 'is a symbol; symbols cannot cross to the worker');
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
-  const state = handleState(value);
-  if (state) return reference(value, state, walk);
-  if (typeof value === 'function') {
-    throw new Refusal(value, 'is a function; functions cannot cross to the worker (pass data, or a handle)');
-  }
-  if (value instanceof AbortSignal) {
-    walk.signals.push(value);
-    walk.marked = true;
-    return { [MARK]: 'signal' };
-  }
-  const marked = takeTransfer(value);
-  if (marked) walk.transfer.push(...marked);
-  if (isCloneableBuiltin(value) || depth > 64) return value;
-  walk.seen ??= new Set();
-  if (walk.seen.has(value)) return value;
-  walk.seen.add(value);
-  if (Array.isArray(value)) return translateArray(value, walk, depth);
-  const proto = Object.getPrototypeOf(value);
-  if (proto === Object.prototype || proto === null)
-    return translateRecord(value as Record<string, unknown>, walk, depth);
-  if (hasPrototypeMethods(proto)) {
-    const name = proto.constructor?.name || 'an object';
-    throw new Refusal(value, `is a ${name} instance; its methods would be lost crossing to the worker`);
-  }
-  return value;
+/** Whether every structured argument has its JSON text: nothing is left to walk. */
+function allText(args: unknown[], texts: (string | undefined)[]): boolean {
+  for (let i = 0; i < args.length; i++) if (isStructured(args[i]) && texts[i] === undefined) return false;
+  return true;
 }
 
-function reference(value: object, state: NonNullable<ReturnType<typeof handleState>>, walk: Walk) {
-  if (state.owner !== walk.table) throw new Refusal(value, `is a handle of another worker (${state.label})`);
-  if (state.released) throw new Refusal(value, `was disposed (${state.label})`, true);
-  walk.marked = true;
-  return { [MARK]: 'ref', id: state.id };
+function jsonTexts(args: unknown[]): (string | undefined)[] {
+  const texts = new Array<string | undefined>(args.length);
+  for (let i = 0; i < args.length; i++) if (isStructured(args[i])) texts[i] = plainJson(args[i], claimed);
+  return texts;
 }
 
-/** Whether `item` may hold something to translate: only objects, functions and symbols can. */
-function isStructured(item: unknown): boolean {
-  return (
-    item !== null && (typeof item === 'object' || typeof item === 'function' || typeof item === 'symbol')
-  );
+/** Objects `plainJson` must leave to the walk: handles and objects marked for transfer. */
+function claimed(value: object): boolean {
+  return handleState(value) !== undefined || hasTransferMark(value);
 }
 
-// Index loops rather than iterators: these run on every object argument of every call.
-function translateArray(value: unknown[], walk: Walk, depth: number): unknown[] {
-  let copy: unknown[] | undefined;
-  for (let i = 0; i < value.length; i++) {
-    const item = value[i];
-    if (!isStructured(item)) continue;
-    const next = translate(item, walk, depth + 1);
-    if (next !== item) {
-      copy ??= value.slice();
-      copy[i] = next;
+/** What the caller sends for each object of its arguments (see `Classify`). */
+class ArgumentRules {
+  marked = false;
+  readonly signals: AbortSignal[] = [];
+  /** Whether each class prototype met has methods, asked once a call. */
+  #methods: Map<object, boolean> | undefined;
+
+  constructor(private readonly table: HandleTable) {}
+
+  readonly classify = (value: object | symbol): unknown => {
+    if (typeof value === 'symbol')
+      throw new Refusal(value, 'is a symbol; symbols cannot cross to the worker');
+    const state = handleState(value);
+    if (state) {
+      if (state.owner !== this.table)
+        throw new Refusal(value, `is a handle of another worker (${state.label})`);
+      if (state.released) throw new Refusal(value, `was disposed (${state.label})`, true);
+      this.marked = true;
+      return { [MARK]: 'ref', id: state.id };
     }
-  }
-  return copy ?? value;
-}
-
-function translateRecord(value: Record<string, unknown>, walk: Walk, depth: number): object {
-  let copy: Record<string, unknown> | undefined;
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    const item = value[key];
-    if (!isStructured(item)) continue;
-    const next = translate(item, walk, depth + 1);
-    if (next !== item) {
-      copy ??= { ...value };
-      copy[key] = next;
+    if (typeof value === 'function') {
+      throw new Refusal(
+        value,
+        'is a function; functions cannot cross to the worker (pass data, or a handle)',
+      );
     }
+    if (value instanceof AbortSignal) {
+      this.signals.push(value);
+      this.marked = true;
+      return { [MARK]: 'signal' };
+    }
+    return this.#isWalked(value) ? WALK : value;
+  };
+
+  /**
+   * Arrays and records are walked, and so are instances of data-only classes, which structured clone
+   * copies as records. Built-ins cross as they are; instances whose methods would be lost are refused.
+   * Arrays and records are told apart first: they are most of what a walk meets.
+   */
+  #isWalked(value: object): boolean {
+    if (Array.isArray(value)) return true;
+    const proto = Object.getPrototypeOf(value);
+    if (proto === Object.prototype || proto === null) return true;
+    if (isCloneableBuiltin(value)) return false;
+    this.#methods ??= new Map();
+    let methods = this.#methods.get(proto);
+    if (methods === undefined) {
+      methods = hasPrototypeMethods(proto);
+      this.#methods.set(proto, methods);
+    }
+    if (methods) {
+      const name = proto.constructor?.name || 'an object';
+      throw new Refusal(value, `is a ${name} instance; its methods would be lost crossing to the worker`);
+    }
+    return true;
   }
-  return copy ?? value;
 }
 
 function hasPrototypeMethods(proto: object): boolean {

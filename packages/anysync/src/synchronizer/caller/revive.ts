@@ -5,14 +5,24 @@ import { type HandleMarker, MARK } from '../protocol.js';
  * objects. Only called for replies the worker flagged as carrying markers.
  */
 export function reviveValues(values: unknown[], materialize: (marker: HandleMarker) => object): void {
-  const seen = new Set<object>();
+  const seen = new Map<object, unknown>();
   for (let i = 0; i < values.length; i++) values[i] = revive(values[i], materialize, seen);
 }
 
-function revive(value: unknown, materialize: (marker: HandleMarker) => object, seen: Set<object>): unknown {
-  if (typeof value !== 'object' || value === null || seen.has(value)) return value;
-  seen.add(value);
-  if ((value as Record<string, unknown>)[MARK] === 'handle') return materialize(value as HandleMarker);
+/** `seen`: what each object met became; a marker sent once and reached twice becomes one handle. */
+function revive(
+  value: unknown,
+  materialize: (marker: HandleMarker) => object,
+  seen: Map<object, unknown>,
+): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return seen.get(value);
+  seen.set(value, value);
+  if ((value as Record<string, unknown>)[MARK] === 'handle') {
+    const handle = materialize(value as HandleMarker);
+    seen.set(value, handle);
+    return handle;
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = revive(value[i], materialize, seen);
   } else if (Object.getPrototypeOf(value) === Object.prototype) {

@@ -112,7 +112,7 @@ export class SyncChannel {
     const releases = this.takeReleases();
     const values = releases ? [...args.values, ...releases] : args.values;
     try {
-      const length = writeValues(this.link.requests, values, args.marked);
+      const length = writeValues(this.link.requests, values, args.marked, args.json);
       if (length < 0) {
         if (releases) this.link.post({ kind: 'release', refs: releases });
         return false;

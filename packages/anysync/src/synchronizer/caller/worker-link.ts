@@ -141,11 +141,13 @@ export class WorkerLink {
 
   /**
    * Sends a message to the worker. Calls, cancels and releases are gathered until the end of the current
-   * job and leave as one message (`flush`); wake-ups and blocking requests go at once, after them.
+   * job and leave as one message (`flush`); wake-ups, blocking requests and messages sent `now` go at
+   * once, after them. A message is cloned when it leaves, so one holding objects the sender could still
+   * change must go `now`.
    */
-  post(message: CallerMessage, transfer?: readonly TransferListItem[]): void {
+  post(message: CallerMessage, transfer?: readonly TransferListItem[], now = false): void {
     this.#check();
-    if (message !== 0 && message.kind !== 'sync' && message.kind !== 'batch') {
+    if (!now && message !== 0 && message.kind !== 'sync' && message.kind !== 'batch') {
       if (this.#outbox.length === 0) queueMicrotask(() => this.flush());
       this.#outbox.push(message);
       if (transfer) this.#outboxTransfer.push(...transfer);

@@ -16,14 +16,26 @@ const UTF8_FACTOR = 3;
  * value `i` holds markers the reader must revive; such values always go through `v8.serialize`.
  *
  * Scalars and strings, the common arguments and results, are written without serializing: a number is one
- * `Float64Array` store, a string one `encodeInto`.
+ * `Float64Array` store, a string one `encodeInto`. `json`, when given, says `plainJson` was already tried
+ * on every structured value: `json[i]` is value `i`'s JSON text, written as it is, and a value without one
+ * is serialized.
  */
-export function writeValues(area: SharedArea, values: readonly unknown[], marked = false): number {
+export function writeValues(
+  area: SharedArea,
+  values: readonly unknown[],
+  marked = false,
+  json?: readonly (string | undefined)[],
+): number {
   let offset = 0;
   for (let i = 0; i < values.length; ) {
     const run = numberRun(values, i);
+    const text = json?.[i];
     offset =
-      run > 1 ? writeNumbers(area, offset, values, i, run) : writeValue(area, offset, values[i], marked);
+      run > 1
+        ? writeNumbers(area, offset, values, i, run)
+        : text !== undefined
+          ? writeJson(area, offset, text)
+          : writeValue(area, offset, values[i], marked, json === undefined);
     if (offset < 0) return -1;
     i += run > 1 ? run : 1;
   }
@@ -51,7 +63,13 @@ function writeNumbers(
   return header(area, offset, Tag.numbers, count * 8);
 }
 
-function writeValue(area: SharedArea, offset: number, value: unknown, marked: boolean): number {
+function writeValue(
+  area: SharedArea,
+  offset: number,
+  value: unknown,
+  marked: boolean,
+  tryJson: boolean,
+): number {
   if (!area.ensure(offset + 16)) return -1;
   switch (typeof value) {
     case 'number':
@@ -67,7 +85,7 @@ function writeValue(area: SharedArea, offset: number, value: unknown, marked: bo
     default:
       if (value === null) return header(area, offset, Tag.null, 0);
       if (marked && isBareMarker(value)) return writeHandle(area, offset, value);
-      return writeStructured(area, offset, value, marked ? Tag.serializedMarked : Tag.serialized);
+      return writeStructured(area, offset, value, marked ? Tag.serializedMarked : Tag.serialized, tryJson);
   }
 }
 
@@ -75,10 +93,16 @@ function writeValue(area: SharedArea, offset: number, value: unknown, marked: bo
  * A structured value: as JSON text when that carries it exactly (see `plainJson`), serialized otherwise;
  * -1 (send it by message) for one that shares memory, which bytes would copy.
  */
-function writeStructured(area: SharedArea, offset: number, value: unknown, tag: number): number {
-  if (tag === Tag.serialized) {
+function writeStructured(
+  area: SharedArea,
+  offset: number,
+  value: unknown,
+  tag: number,
+  tryJson: boolean,
+): number {
+  if (tag === Tag.serialized && tryJson) {
     const json = plainJson(value);
-    if (json !== undefined) return writeString(area, offset, json, Tag.jsonLatin1, Tag.jsonUtf8);
+    if (json !== undefined) return writeJson(area, offset, json);
   }
   let bytes: Uint8Array;
   try {
@@ -88,6 +112,11 @@ function writeStructured(area: SharedArea, offset: number, value: unknown, tag: 
     throw error;
   }
   return writeSerialized(area, offset, bytes, tag);
+}
+
+function writeJson(area: SharedArea, offset: number, text: string): number {
+  if (!area.ensure(offset + 8)) return -1;
+  return writeString(area, offset, text, Tag.jsonLatin1, Tag.jsonUtf8);
 }
 
 /** A marker that needs no structure beyond its numbers: the common "returns a handle" reply. */

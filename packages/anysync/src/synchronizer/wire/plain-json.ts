@@ -19,6 +19,7 @@ interface Budget {
   nodes: number;
   length: number;
   seen: object[];
+  claimed: ((value: object) => boolean) | undefined;
 }
 
 /**
@@ -32,11 +33,12 @@ interface Budget {
  * of the same, with no object reached twice (structured clone keeps shared references and cycles). Each
  * property is read once, in the order structured clone reads them. Anything else, `undefined` included
  * (JSON drops it from objects and turns it into `null` in arrays), is left to the serializer. So is
- * everything on runtimes that cannot tell a proxy from its target.
+ * everything on runtimes that cannot tell a proxy from its target, and every object `claimed` says its
+ * caller must translate itself (a handle, an object marked for transfer).
  */
-export function plainJson(value: unknown): string | undefined {
+export function plainJson(value: unknown, claimed?: (value: object) => boolean): string | undefined {
   if (!isProxy || typeof value !== 'object' || value === null) return undefined;
-  const budget: Budget = { nodes: 0, length: 0, seen: [] };
+  const budget: Budget = { nodes: 0, length: 0, seen: [], claimed };
   try {
     return encode(value, budget, 0);
   } catch (error) {
@@ -93,7 +95,8 @@ function encode(value: unknown, budget: Budget, depth: number): string {
 }
 
 function encodeObject(value: object, budget: Budget, depth: number): string {
-  if (depth >= MAX_DEPTH || ++budget.nodes > MAX_NODES || isProxy?.(value)) throw NOT_PLAIN;
+  if (depth >= MAX_DEPTH || ++budget.nodes > MAX_NODES || isProxy?.(value) || budget.claimed?.(value))
+    throw NOT_PLAIN;
   if (budget.seen.includes(value)) throw NOT_PLAIN;
   budget.seen.push(value);
   const proto = Object.getPrototypeOf(value);
@@ -130,4 +133,12 @@ function grow(budget: Budget, text: string): string {
   budget.length += text.length;
   if (budget.length > MAX_LENGTH) throw NOT_PLAIN;
   return text;
+}
+
+/** Parses, in place, the values a message carries as JSON text: those whose bit is set in `json`. */
+export function parseValues(values: unknown[], json: number | undefined): void {
+  if (!json) return;
+  for (let i = 0; i < values.length && i < 31; i++) {
+    if (json & (1 << i)) values[i] = JSON.parse(values[i] as string);
+  }
 }

@@ -1,8 +1,9 @@
 import type { TransferListItem } from 'node:worker_threads';
 import { CloneError } from '../errors.js';
 import { type HandleMarker, MARK } from '../protocol.js';
-import { takeTransfer } from '../transfer.js';
 import { isCloneableBuiltin } from '../wire/cloneable-builtin.js';
+import { GraphWalk, isStructured, Refusal, WALK } from '../wire/graph-walk.js';
+import { locate } from '../wire/locate.js';
 import { callableKind, type Describer, hasMethods, isNamespace } from './describer.js';
 
 /** What an export walk found: whether markers were placed and which buffers to transfer. */
@@ -11,16 +12,16 @@ export interface ExportContext {
   transfer: TransferListItem[];
   /** Leave out shapes the caller already has (replies it is certain to read). */
   compact: boolean;
-  seen?: Set<object>;
+  /** The walk over every value of one reply, so an object in two of them crosses as one. */
+  walk?: GraphWalk;
 }
-
-const MAX_DEPTH = 64;
 
 /**
  * Prepares a worker value for the trip to the caller. Objects with behaviour (class instances with
  * methods, functions, iterators) stay on the worker and are replaced by handle markers; arrays and plain
- * objects are walked, copied only where something was replaced. Values a structured clone would reject
- * or silently mangle fail here with the path of the offending value.
+ * objects are walked, copied only where something was replaced, keeping the shape structured clone gives
+ * them (see `GraphWalk`). Values a structured clone would reject or silently mangle fail here with the
+ * path of the offending value, under `path`.
  */
 export function exportValue(
   value: unknown,
@@ -28,114 +29,39 @@ export function exportValue(
   context: ExportContext,
   path: string,
 ): unknown {
-  if (typeof value !== 'object' && typeof value !== 'function') {
-    if (typeof value === 'symbol') throw new CloneError(`${path} is a symbol; symbols cannot cross`, path);
-    return value;
+  if (!isStructured(value)) return value;
+  context.walk ??= new GraphWalk(exportRules(describer, context), context.transfer);
+  try {
+    return context.walk.values([value])[0];
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    const where = locate(value, error.value, path);
+    throw new CloneError(`${where} ${error.reason}`, where);
   }
-  return value === null ? null : walk(value, describer, context, path, 0);
 }
 
-function walk(
-  value: object,
-  describer: Describer,
-  context: ExportContext,
-  path: string,
-  depth: number,
-): unknown {
-  if (typeof value === 'function') {
+/** What the worker sends for each object of a result (see `Classify`). */
+function exportRules(describer: Describer, context: ExportContext) {
+  const finish = (marker: HandleMarker): HandleMarker => {
     context.marked = true;
-    return finishMarker(
-      describer.marker(value, callableKind(value) === 'class' ? 'class' : 'function'),
-      describer,
-      context,
-    );
-  }
-  if ((value as Record<string, unknown>)[MARK] === 'handle') {
+    if (context.compact) describer.compact(marker);
+    return marker;
+  };
+  return (value: object | symbol): unknown => {
+    if (typeof value === 'symbol') throw new Refusal(value, 'is a symbol; symbols cannot cross');
+    if (typeof value === 'function') {
+      return finish(describer.marker(value, callableKind(value) === 'class' ? 'class' : 'function'));
+    }
     // Already a marker: operations such as construct return one for objects that must stay handles.
-    return finishMarker(value as HandleMarker, describer, context);
-  }
-  const transfer = takeTransfer(value);
-  if (transfer) context.transfer.push(...transfer);
-  if (depth > MAX_DEPTH || isCloneableBuiltin(value)) return value;
-  // Shared and cyclic references are walked once; structured clone keeps the graph's shape.
-  context.seen ??= new Set();
-  if (context.seen.has(value)) return value;
-  context.seen.add(value);
-  if (typeof (value as PromiseLike<unknown>).then === 'function') {
-    throw new CloneError(`${path} is a promise; await it before returning it`, path);
-  }
-  if (isIterator(value)) return finishMarker(describer.marker(value, 'iterator'), describer, context);
-  if (Array.isArray(value)) return walkArray(value, describer, context, path, depth);
-  if (isNamespace(value)) return walkObject(value, describer, context, path, depth);
-  if (!hasMethods(value)) return value;
-  return finishMarker(describer.marker(value, 'object'), describer, context);
-}
-
-function finishMarker(marker: HandleMarker, describer: Describer, context: ExportContext): HandleMarker {
-  context.marked = true;
-  if (context.compact) describer.compact(marker);
-  return marker;
-}
-
-function walkArray(
-  value: unknown[],
-  describer: Describer,
-  context: ExportContext,
-  path: string,
-  depth: number,
-) {
-  let copy: unknown[] | undefined;
-  for (let i = 0; i < value.length; i++) {
-    const item = value[i];
-    if (
-      item === null ||
-      (typeof item !== 'object' && typeof item !== 'function' && typeof item !== 'symbol')
-    ) {
-      continue;
+    if ((value as Record<string, unknown>)[MARK] === 'handle') return finish(value as HandleMarker);
+    if (isCloneableBuiltin(value)) return value;
+    if (typeof (value as PromiseLike<unknown>).then === 'function') {
+      throw new Refusal(value, 'is a promise; await it before returning it');
     }
-    const next = exportItem(item, describer, context, `${path}[${i}]`, depth);
-    if (next !== item) {
-      copy ??= value.slice();
-      copy[i] = next;
-    }
-  }
-  return copy ?? value;
-}
-
-function walkObject(
-  value: object,
-  describer: Describer,
-  context: ExportContext,
-  path: string,
-  depth: number,
-) {
-  let copy: Record<string, unknown> | undefined;
-  for (const key of Object.keys(value)) {
-    const item = (value as Record<string, unknown>)[key];
-    if (
-      item === null ||
-      (typeof item !== 'object' && typeof item !== 'function' && typeof item !== 'symbol')
-    ) {
-      continue;
-    }
-    const next = exportItem(item, describer, context, `${path}.${key}`, depth);
-    if (next !== item) {
-      copy ??= { ...value };
-      copy[key] = next;
-    }
-  }
-  return copy ?? value;
-}
-
-function exportItem(
-  item: unknown,
-  describer: Describer,
-  context: ExportContext,
-  path: string,
-  depth: number,
-) {
-  if (typeof item === 'symbol') throw new CloneError(`${path} is a symbol; symbols cannot cross`, path);
-  return walk(item as object, describer, context, path, depth + 1);
+    if (isIterator(value)) return finish(describer.marker(value, 'iterator'));
+    if (Array.isArray(value) || isNamespace(value)) return WALK;
+    return hasMethods(value) ? finish(describer.marker(value, 'object')) : value;
+  };
 }
 
 /** Generator objects and other iterators: something to pull from rather than copy. */

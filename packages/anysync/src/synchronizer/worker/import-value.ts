@@ -7,16 +7,31 @@ import type { ObjectTable } from './object-table.js';
  * caller said the arguments carry markers.
  */
 export function importValues(values: unknown[], table: ObjectTable, signal: () => AbortSignal): void {
-  const seen = new Set<object>();
+  const seen = new Map<object, unknown>();
   for (let i = 0; i < values.length; i++) values[i] = revive(values[i], table, signal, seen);
 }
 
-function revive(value: unknown, table: ObjectTable, signal: () => AbortSignal, seen: Set<object>): unknown {
-  if (typeof value !== 'object' || value === null || seen.has(value)) return value;
-  seen.add(value);
+/** `seen`: what each object met became; a marker sent once and reached twice becomes one object. */
+function revive(
+  value: unknown,
+  table: ObjectTable,
+  signal: () => AbortSignal,
+  seen: Map<object, unknown>,
+): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return seen.get(value);
+  seen.set(value, value);
   const mark = (value as Record<string, unknown>)[MARK];
-  if (mark === 'ref') return table.get((value as { id: number }).id);
-  if (mark === 'signal') return signal();
+  if (mark === 'ref') {
+    const object = table.get((value as { id: number }).id);
+    seen.set(value, object);
+    return object;
+  }
+  if (mark === 'signal') {
+    const callSignal = signal();
+    seen.set(value, callSignal);
+    return callSignal;
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = revive(value[i], table, signal, seen);
   } else if (Object.getPrototypeOf(value) === Object.prototype) {

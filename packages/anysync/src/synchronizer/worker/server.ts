@@ -4,6 +4,7 @@ import { CALL_CONTEXT_KEY, type CallContext } from '../call-signal.js';
 import type { CallMessage, CancelMessage, ErrorRecord, ReleaseMessage, StatusCode } from '../protocol.js';
 import { Control, Op, Status } from '../protocol.js';
 import { fromErrorRecord, toErrorRecord } from '../wire/error-record.js';
+import { parseValues } from '../wire/plain-json.js';
 import { Describer } from './describer.js';
 import { exportValue } from './export-value.js';
 import { importValues } from './import-value.js';
@@ -130,6 +131,7 @@ export class Server {
   /** A promise-returning call from the caller; its reply goes back by message. */
   call(message: CallMessage): void {
     Atomics.store(this.replies.control, Control.started, message.id);
+    parseValues(message.args, message.json);
     const outcome = this.run(message, message.marked, message.id, this.#replyTo);
     if (outcome) this.#replyTo(outcome, message);
   }
