@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Future } from 'anysync/synchronizer';
-import { createSyncFn, runAsWorker, type SynckitOptions } from 'anysync/synckit';
+import { createSyncFn, extractProperties, runAsWorker, type SynckitOptions, TsRunner } from 'anysync/synckit';
 
 describe('anysync/synckit', () => {
   it("createSyncFn's function has the worker function's parameters and awaited result", () => {
@@ -24,5 +24,19 @@ describe('anysync/synckit', () => {
     runAsWorker((a: string) => a.length);
     // @ts-expect-error: not a function
     runAsWorker(1);
+  });
+
+  it('TsRunner is both the runner names and their type', () => {
+    expectTypeOf(TsRunner.TSX).toEqualTypeOf<'tsx'>();
+    const runner: TsRunner = TsRunner.SWC;
+    createSyncFn('/w.ts', { tsRunner: runner });
+    // @ts-expect-error: not a runner
+    const wrong: TsRunner = 'babel';
+    void wrong;
+  });
+
+  it('extractProperties keeps the type of an object, and may give undefined otherwise', () => {
+    expectTypeOf(extractProperties({ code: 'E' })).toEqualTypeOf<{ code: string }>();
+    expectTypeOf(extractProperties(undefined as { a: 1 } | undefined)).toEqualTypeOf<{ a: 1 } | undefined>();
   });
 });

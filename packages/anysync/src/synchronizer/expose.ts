@@ -100,6 +100,20 @@ export function expose(value: object, module?: ModuleLocation): void {
 }
 
 /**
+ * Exposes `value` for the module this thread's worker is loading, whichever module makes the call:
+ * synckit's `runAsWorker` registers the one function of its worker, and the worker file may leave that
+ * call to a helper module it imports. Without exactly one load in progress, it is `expose(value)`.
+ */
+export function exposeForLoad(value: object): void {
+  const exposed = registry();
+  if (exposed.collecting.size === 1) {
+    for (const collected of exposed.collecting) collected.push(value);
+  } else {
+    expose(value);
+  }
+}
+
+/**
  * Runs `load` (the worker's import of `href`) while collecting exposures that could not be attributed;
  * returns what `href` exposed, or undefined when it exposed nothing.
  */

@@ -23,7 +23,7 @@ const cache = new Map<string, Remote>();
  * absolute path or a `file:` URL) calls `runAsWorker(fn)`, and this returns `fn` as a blocking function.
  * Each worker file gets a worker of its own; a second call for the same path returns the same function.
  * A `.js` path whose file has a `.ts` sibling (`.mjs` → `.mts`, `.cjs` → `.cts`) uses the TypeScript one,
- * as synckit does.
+ * and a path without an extension its `.ts`, else its `.js` file, as synckit does.
  *
  * Beyond synckit: the function also has `.async(...)` (a promise, without blocking) and `.with({ timeout,
  * transfer })`; errors keep their class; a timeout throws a `TimeoutError` and aborts the worker task.
@@ -47,7 +47,7 @@ export function createSyncFn<T extends AnyFn>(
   const cached = cache.get(path);
   if (cached) return cached as unknown as SyncFunction<Parameters<T>, ReturnType<T>>;
   const file = typeScriptSibling(path);
-  const { options, transferList } = synchronizerOptions(timeoutOrOptions, /\.[cm]?ts$/.test(file));
+  const { options, transferList } = synchronizerOptions(timeoutOrOptions, file);
   const sync = new Synchronizer(options);
   let fn: Remote | undefined;
   let pendingTransfer = transferList;
@@ -90,12 +90,16 @@ function absolutePath(workerPath: URL | string): string {
   return workerPath;
 }
 
-/** synckit's `.js` → `.ts` mapping: a worker compiled next to its source runs from the source. */
+/**
+ * synckit's `.js` → `.ts` mapping: a worker compiled next to its source runs from the source. A path
+ * without an extension names `<path>.ts`, else `<path>.js`, as in synckit.
+ */
 function typeScriptSibling(path: string): string {
   const extension = extname(path);
   if (/[/\\]node_modules[/\\]/.test(path) || !['', '.js', '.mjs', '.cjs'].includes(extension)) return path;
   const stem = extension ? path.slice(0, -extension.length) : path;
-  const candidates = extension === '.mjs' ? ['.mts'] : extension === '.cjs' ? ['.cts'] : ['.ts'];
+  const candidates =
+    extension === '.mjs' ? ['.mts'] : extension === '.cjs' ? ['.cts'] : extension ? ['.ts'] : ['.ts', '.js'];
   for (const candidate of candidates) if (existsSync(stem + candidate)) return stem + candidate;
   return path;
 }

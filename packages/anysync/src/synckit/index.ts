@@ -6,5 +6,6 @@
  * @module
  */
 export { createSyncFn } from './create-sync-fn.js';
+export { extractProperties } from './extract-properties.js';
 export { runAsWorker } from './run-as-worker.js';
-export type { SynckitOptions, TsRunner } from './synckit-options.js';
+export { type SynckitOptions, TsRunner } from './synckit-options.js';

@@ -1,8 +1,9 @@
-import { expose } from '../synchronizer/expose.js';
+import { exposeForLoad } from '../synchronizer/expose.js';
 
 /**
- * synckit's worker-side registration: makes `fn` the function that `createSyncFn` of this file calls.
- * Outside a worker it does nothing but record it, so the file can still be imported normally.
+ * synckit's worker-side registration: makes `fn` the function that `createSyncFn` of this file calls,
+ * whether the worker file calls it or leaves it to a module it imports. Outside a worker it does nothing
+ * but record it, so the file can still be imported normally.
  *
  * @example
  * ```ts
@@ -15,5 +16,5 @@ import { expose } from '../synchronizer/expose.js';
 // biome-ignore lint/suspicious/noExplicitAny: synckit's signature, any function
 export function runAsWorker<T extends (...args: any[]) => unknown>(fn: T): void {
   if (typeof fn !== 'function') throw new TypeError(`runAsWorker() takes a function, got ${typeof fn}`);
-  expose(fn);
+  exposeForLoad(fn);
 }

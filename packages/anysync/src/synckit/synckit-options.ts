@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { TransferListItem } from 'node:worker_threads';
 import {
   checkBag,
@@ -6,29 +8,36 @@ import {
   checkTimeout,
   show,
 } from '../synchronizer/caller/check-options.js';
+import { hasInheritedHooks, nativeTypeScript } from '../synchronizer/caller/module-specifier.js';
 import type { SynchronizerOptions } from '../synchronizer/caller/synchronizer-options.js';
 
-/** synckit's TypeScript runners. */
-export type TsRunner =
-  | 'node'
-  | 'bun'
-  | 'ts-node'
-  | 'esbuild-register'
-  | 'esbuild-runner'
-  | 'oxc'
-  | 'swc'
-  | 'tsx';
+/**
+ * synckit's TypeScript runners, by the names synckit gives them, for code written as
+ * `tsRunner: TsRunner.TSX`.
+ *
+ * @example
+ * ```ts
+ * import { createSyncFn, TsRunner } from 'anysync/synckit';
+ *
+ * const lint = createSyncFn(new URL('./worker.ts', import.meta.url), { tsRunner: TsRunner.TSX });
+ * ```
+ */
+export const TsRunner = {
+  /** Node's own type stripping (Node >= 22.6). */
+  Node: 'node',
+  Bun: 'bun',
+  TsNode: 'ts-node',
+  EsbuildRegister: 'esbuild-register',
+  EsbuildRunner: 'esbuild-runner',
+  OXC: 'oxc',
+  SWC: 'swc',
+  TSX: 'tsx',
+} as const;
 
-const TS_RUNNERS: readonly TsRunner[] = [
-  'node',
-  'bun',
-  'ts-node',
-  'esbuild-register',
-  'esbuild-runner',
-  'oxc',
-  'swc',
-  'tsx',
-];
+/** A synckit TypeScript runner: `'tsx'`, `'ts-node'`, `'swc'`, ... (see the `TsRunner` object). */
+export type TsRunner = (typeof TsRunner)[keyof typeof TsRunner];
+
+const TS_RUNNERS: readonly TsRunner[] = Object.values(TsRunner);
 
 /**
  * synckit's options, as `createSyncFn` takes them.
@@ -74,9 +83,10 @@ function fromEnvironment(env: NodeJS.ProcessEnv): SynckitOptions {
  */
 export function synchronizerOptions(
   timeoutOrOptions: unknown,
-  isTypeScript: boolean,
+  file: string,
   env: NodeJS.ProcessEnv = process.env,
 ): { options: SynchronizerOptions; transferList: TransferListItem[] } {
+  const isTypeScript = /\.[cm]?ts$/.test(file);
   const given =
     typeof timeoutOrOptions === 'number'
       ? { timeout: timeoutOrOptions }
@@ -93,16 +103,39 @@ export function synchronizerOptions(
   if (merged.transferList !== undefined && !Array.isArray(merged.transferList)) {
     throw new TypeError(`transferList must be an array, got ${show(merged.transferList)}`);
   }
-  const runner = merged.tsRunner;
-  if (runner !== undefined && !TS_RUNNERS.includes(runner)) {
-    throw new RangeError(`tsRunner must be one of ${TS_RUNNERS.join(', ')}, got ${show(runner)}`);
+  if (merged.tsRunner !== undefined && !TS_RUNNERS.includes(merged.tsRunner)) {
+    throw new RangeError(`tsRunner must be one of ${TS_RUNNERS.join(', ')}, got ${show(merged.tsRunner)}`);
   }
+  const runner = merged.tsRunner ?? (isTypeScript ? defaultRunner(file, merged.execArgv) : undefined);
   const options: SynchronizerOptions = { name: 'synckit' };
   if (merged.timeout !== undefined) options.timeout = merged.timeout;
   if (merged.execArgv !== undefined) options.execArgv = merged.execArgv;
   if (isTypeScript && runner && runner !== 'node' && runner !== 'bun') options.loader = runner;
   if (isTypeScript && runner === 'node') assertTypeStripping();
   return { options, transferList: merged.transferList ?? [] };
+}
+
+/**
+ * synckit's runner for a TypeScript worker given none: Node's own type stripping where Node has it, else
+ * ts-node when it is installed (found from the worker file or the working directory), unless a loader
+ * is already given to the worker by the process's flags, hooks or the `execArgv` option.
+ */
+function defaultRunner(file: string, execArgv: string[] | undefined): TsRunner | undefined {
+  if (nativeTypeScript() !== 'none' || hasInheritedHooks()) return undefined;
+  if (
+    execArgv?.some((flag) => /^(?:--import|--require|-r|--loader|--experimental-loader)(?:=|$)/.test(flag))
+  ) {
+    return undefined;
+  }
+  for (const from of [file, join(process.cwd(), 'package.json')]) {
+    try {
+      createRequire(from).resolve('ts-node');
+      return 'ts-node';
+    } catch {
+      // Not installed there.
+    }
+  }
+  return undefined;
 }
 
 /** `tsRunner: 'node'` needs Node's own type stripping, as synckit says. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,5 +121,48 @@ describe('module hooks registered at run time are registered again on the worker
     );
     expect(result.errors).toEqual([]);
     expect(result.stdout).toBe('43');
+  });
+});
+
+describe('loader packages are found where the loaded module is', () => {
+  it('one whose entry is exported only to import, installed beside the module, not beside anysync', {
+    timeout: 30_000,
+  }, () => {
+    // As @oxc-node/core/register and @swc-node/register/esm-register are: require.resolve cannot see it.
+    const project = mkdtempSync(join(tmpdir(), 'anysync-import-only-'));
+    const pkg = join(project, 'node_modules', '@demo', 'import-only-loader');
+    mkdirSync(join(pkg, 'lib'), { recursive: true });
+    writeFileSync(
+      join(pkg, 'package.json'),
+      JSON.stringify({
+        name: '@demo/import-only-loader',
+        type: 'module',
+        exports: { './register': { types: './lib/register.d.ts', import: './lib/register.js' } },
+      }),
+    );
+    writeFileSync(
+      join(pkg, 'lib', 'register.js'),
+      `import { register } from 'node:module';\nregister('./hooks.js', import.meta.url);\n`,
+    );
+    writeFileSync(
+      join(pkg, 'lib', 'hooks.js'),
+      `export async function resolve(specifier, context, next) {
+         if (specifier === 'virtual:import-only') return { url: specifier, shortCircuit: true };
+         return next(specifier, context);
+       }
+       export async function load(url, context, next) {
+         if (url !== 'virtual:import-only') return next(url, context);
+         return { format: 'module', source: 'export const answer = async () => 44;', shortCircuit: true };
+       }\n`,
+    );
+    const module = join(project, 'uses-virtual.mjs');
+    writeFileSync(module, `export { answer } from 'virtual:import-only';\n`);
+    const result = run(
+      [],
+      `const sync = new Synchronizer({ loader: '@demo/import-only-loader/register' });
+       console.log(sync.load(${JSON.stringify(module)}).answer());`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.stdout).toBe('44');
   });
 });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TimeoutError, WorkerCrashError } from '../../dist/synchronizer/index.js';
-import { createSyncFn, runAsWorker } from '../../dist/synckit/index.js';
+import { createSyncFn, extractProperties, runAsWorker, TsRunner } from '../../dist/synckit/index.js';
+import { synchronizerOptions } from '../../src/synckit/synckit-options.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 const SYNCKIT = new URL('../../dist/synckit/index.js', import.meta.url).href;
@@ -52,6 +53,17 @@ describe('createSyncFn: the README example', () => {
   it('refuses a relative worker path ("the worker path must be absolute")', () => {
     expect(() => createSyncFn('./fixtures/add.mjs')).toThrow(/workerPath must be absolute/);
     expect(() => createSyncFn(42 as never)).toThrow(TypeError);
+  });
+
+  it('takes a path without an extension as its .ts file, else its .js file, as synckit does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anysync-synckit-bare-'));
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+    writeFileSync(
+      join(dir, 'worker.js'),
+      `import { runAsWorker } from ${JSON.stringify(SYNCKIT)};\nrunAsWorker(async () => 'the .js file');`,
+    );
+    expect(createSyncFn<() => Promise<string>>(join(dir, 'worker'))()).toBe('the .js file');
+    expect(() => createSyncFn(join(dir, 'missing'))()).toThrow(/missing/);
   });
 
   it('says so when the worker file never calls runAsWorker', () => {
@@ -144,6 +156,22 @@ describe('createSyncFn: TypeScript workers (tsRunner)', () => {
     expect(upper('shout')).toBe('SHOUT');
   });
 
+  it('runs a TypeScript worker given no tsRunner as synckit does: Node strips its types, or ts-node runs it', {
+    timeout: 60_000,
+  }, () => {
+    // ts-node is installed in this repository, so on Node without type stripping it is the default.
+    const worker = fileURLToPath(fixture('cjs/double.ts'));
+    const project = fileURLToPath(fixture('cjs/tsconfig.json'));
+    const result = script(`console.log(createSyncFn(${JSON.stringify(worker)})(21));`, {
+      TS_NODE_PROJECT: project,
+    });
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.stdout).toBe('42\n');
+    // Not when the worker gets a loader otherwise, nor for JavaScript.
+    expect(synchronizerOptions({ execArgv: ['--import', 'tsx'] }, worker).options.loader).toBeUndefined();
+    expect(synchronizerOptions(undefined, worker.replace(/\.ts$/, '.js')).options.loader).toBeUndefined();
+  });
+
   it('refuses an unknown runner and unsupported options with the reason', () => {
     expect(() => createSyncFn(freshWorker(), { tsRunner: 'babel' as never })).toThrow(
       /tsRunner must be one of node, bun, ts-node/,
@@ -164,8 +192,46 @@ describe('transferList and runAsWorker', () => {
     expect(start()).toBe('started');
   });
 
+  it("runAsWorker called by a module the worker file imports registers the worker file's function", () => {
+    const multiply = createSyncFn<(a: number, b: number) => Promise<number>>(fixture('served-by-helper.mjs'));
+    expect(multiply(6, 7)).toBe(42);
+  });
+
   it('runAsWorker outside a worker does nothing', () => {
     expect(() => runAsWorker(async () => 1)).not.toThrow();
     expect(() => runAsWorker('nope' as never)).toThrow(TypeError);
+  });
+});
+
+describe("synckit's other exports", () => {
+  it('TsRunner names the runners as synckit does, and createSyncFn takes them', () => {
+    expect(TsRunner.TSX).toBe('tsx');
+    expect(TsRunner.TsNode).toBe('ts-node');
+    expect(Object.values(TsRunner)).toEqual([
+      'node',
+      'bun',
+      'ts-node',
+      'esbuild-register',
+      'esbuild-runner',
+      'oxc',
+      'swc',
+      'tsx',
+    ]);
+    const mapped = createSyncFn<() => Promise<string>>(fixture('mapped.ts'), { tsRunner: TsRunner.TSX });
+    expect(mapped()).toBe('TypeScript source');
+  });
+
+  it('extractProperties copies the enumerable properties of an object, inherited ones too', () => {
+    const error = Object.assign(new Error('bad input'), { code: 'E_INPUT', line: 3 });
+    expect(extractProperties(error)).toEqual({ code: 'E_INPUT', line: 3 });
+    const inherited = Object.create({ base: 1 }) as Record<string, number>;
+    inherited.own = 2;
+    expect(extractProperties(inherited)).toEqual({ own: 2, base: 1 });
+    const source = { nested: { deep: true } };
+    expect(extractProperties(source).nested).toBe(source.nested);
+    expect(extractProperties(source)).not.toBe(source);
+    expect(extractProperties(undefined)).toBeUndefined();
+    expect(extractProperties('text')).toBeUndefined();
+    expect(extractProperties(null)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { nodeBuiltin } from '../backends/node-builtin.js';
 import { ModuleLoadError } from '../errors.js';
 import { ownUrl } from '../own-url.js';
+import { resolveImport } from './resolve-import.js';
 
 type Step = { import: string; call?: 'register' } | { require: string } | { register: string };
 
@@ -91,7 +92,8 @@ function requireFrom(base: string): NodeJS.Require | undefined {
 
 /**
  * A package specifier resolved from `base`, as a URL to import (or a path to require); as it was when it
- * cannot be resolved there, so the import tries from anysync's location and reports what it finds.
+ * cannot be resolved there, so the import tries from anysync's location and reports what it finds. An
+ * entry a package exports only to `import` is found by `resolveImport`.
  */
 function resolve(specifier: string, base: string, asPath = false): string {
   if (/^[a-z][a-z\d+.-]*:/i.test(specifier) || specifier.startsWith('/')) return specifier;
@@ -102,6 +104,8 @@ function resolve(specifier: string, base: string, asPath = false): string {
       const path = requireFrom(from)?.resolve(specifier);
       if (path) return asPath || !nodeUrl ? path : nodeUrl.pathToFileURL(path).href;
     } catch {}
+    const imported = asPath ? undefined : resolveImport(specifier, from);
+    if (imported) return imported;
   }
   return specifier;
 }
