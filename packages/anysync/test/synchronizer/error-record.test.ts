@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Synchronizer } from '../../dist/synchronizer/index.js';
+import { CloneError, Synchronizer } from '../../dist/synchronizer/index.js';
 import { fromErrorRecord, toErrorRecord } from '../../src/synchronizer/wire/error-record.js';
 import * as ErrorsModule from './fixtures/errors.mjs';
 
@@ -59,6 +59,17 @@ describe('errors thrown on the worker', () => {
     expect(caught(() => errors.throwsString())).toBe('a plain string');
     const error = caught(() => errors.uncloneableField());
     expect(typeof (error as unknown as { callback: unknown }).callback).toBe('string');
+  });
+
+  it('turn a thrown value that cannot cross into a CloneError saying so, not its string form', async () => {
+    const symbol = caught(() => errors.rejectsWithSymbol());
+    expect(symbol).toBeInstanceOf(CloneError);
+    expect(symbol.message).toMatch(/the worker threw Symbol\(boom\), a symbol/);
+    const method = caught(() => errors.throwsObjectWithMethod());
+    expect(method).toBeInstanceOf(CloneError);
+    expect(method.message).toMatch(/the worker threw a value that cannot cross/);
+    await expect(errors.rejectsWithSymbol.async()).rejects.toBeInstanceOf(CloneError);
+    expect(caught(() => errors.throwsPlainObject())).toEqual({ code: 42, tags: ['a'] });
   });
 
   it('come back from promise-returning calls too', async () => {

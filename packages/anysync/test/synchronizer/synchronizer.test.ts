@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClosedError, ModuleLoadError, Synchronizer } from '../../dist/synchronizer/index.js';
 import type * as Api from './fixtures/api.mjs';
+import type * as ExportedValues from './fixtures/exported-values.mjs';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 const INDEX = new URL('../../dist/synchronizer/index.js', import.meta.url).href;
@@ -44,6 +45,21 @@ describe('Synchronizer', () => {
     expect(api.VERSION).toBe('1.2.3');
     expect(api.settings).toEqual({ retries: 3, tags: ['a', 'b'] });
     expect(Object.keys(api)).toEqual(expect.arrayContaining(['add', 'count', 'Counter', 'VERSION']));
+  });
+
+  it('copies exported arrays and built-ins (Date, RegExp, Map, errors) as values, not handles', () => {
+    const values = sync.load<typeof ExportedValues>(fixture('exported-values.mjs'));
+    expect(Array.isArray(values.LIST)).toBe(true);
+    expect([...values.LIST]).toEqual([0, 0]);
+    expect(values.WHEN).toBeInstanceOf(Date);
+    expect(values.WHEN.getTime()).toBe(0);
+    expect(values.PATTERN).toBeInstanceOf(RegExp);
+    expect(values.PATTERN.lastIndex).toBe(0);
+    expect(values.TABLE.get(1)).toBe('one');
+    expect(values.PROBLEM).toBeInstanceOf(SyntaxError);
+    expect(values.NESTED).toEqual({ list: [1] });
+    // An array holding functions cannot be copied: it is read from the worker, its functions callable.
+    expect(values.HANDLERS[0]?.()).toBe('first');
   });
 
   it('returns the same proxy when a module is loaded twice', () => {

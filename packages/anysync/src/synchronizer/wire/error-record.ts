@@ -1,3 +1,4 @@
+import { CloneError } from '../errors.js';
 import type { ErrorRecord } from '../protocol.js';
 
 /**
@@ -18,10 +19,16 @@ const OWN_KEYS_HANDLED = new Set(['name', 'message', 'stack', 'cause', 'errors']
 /**
  * Turns a thrown value into a record that survives structured clone: class names up the prototype chain,
  * message, stack, the `cause` chain, `AggregateError.errors` and own enumerable fields such as `code`.
- * Field values that cannot be cloned are replaced by their string form rather than failing the call.
+ * Field values that cannot be cloned are replaced by their string form rather than failing the call. A
+ * thrown value that is not an error and cannot be cloned (a symbol, an object holding a function) becomes
+ * a `CloneError` saying so: its string form could not be told from a thrown string.
  */
 export function toErrorRecord(thrown: unknown, depth = 0): ErrorRecord {
-  if (!(thrown instanceof Error) || depth > MAX_DEPTH) return { kind: 'value', value: cloneable(thrown) };
+  if (depth > MAX_DEPTH) return { kind: 'value', value: cloneable(thrown) };
+  if (!(thrown instanceof Error)) {
+    const refused = uncloneable(thrown);
+    return refused ? toErrorRecord(refused, depth + 1) : { kind: 'value', value: thrown };
+  }
   const record: ErrorRecord = {
     kind: 'error',
     classes: classNames(thrown),
@@ -49,6 +56,28 @@ function classNames(error: Error): string[] {
     proto = Object.getPrototypeOf(proto);
   }
   return names;
+}
+
+/** Why `thrown` cannot cross, as the error the other side gets instead; undefined when it can cross. */
+function uncloneable(thrown: unknown): CloneError | undefined {
+  if (typeof thrown === 'symbol') {
+    return new CloneError(
+      `the worker threw ${thrown.toString()}, a symbol: symbols cannot cross; throw an Error instead`,
+      'thrown value',
+    );
+  }
+  if (thrown === null || (typeof thrown !== 'object' && typeof thrown !== 'function')) return undefined;
+  try {
+    structuredClone(thrown);
+    return undefined;
+  } catch (error) {
+    const what = typeof thrown === 'function' ? 'a function' : 'a value';
+    return new CloneError(
+      `the worker threw ${what} that cannot cross (${error instanceof Error ? error.message : String(error)}); throw an Error instead`,
+      'thrown value',
+      { cause: error },
+    );
+  }
 }
 
 function cloneable(value: unknown): unknown {

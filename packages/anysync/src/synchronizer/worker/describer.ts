@@ -1,3 +1,4 @@
+import { isCloneableBuiltin } from '../wire/cloneable-builtin.js';
 import {
   type CallableKind,
   type HandleKind,
@@ -85,7 +86,15 @@ export class Describer {
       if (kind !== 'class') return { name, nameId, kind };
       return { name, nameId, kind: 'class', handle: this.marker(value, 'class', true) };
     }
-    if (typeof value === 'object' && value !== null && hasMethods(value)) {
+    // Arrays and built-ins structured clone copies whole (a Date, a Map, an Error) are values, as they are
+    // in results: their methods live on prototypes the caller has too.
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      !isCloneableBuiltin(value) &&
+      hasMethods(value)
+    ) {
       return { name, nameId, kind: 'object', handle: this.marker(value, 'object', true) };
     }
     if (isCloneable(value)) return { name, nameId, kind: 'value', value };
