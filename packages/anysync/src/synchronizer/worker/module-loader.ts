@@ -9,7 +9,9 @@ type NodeModule = typeof import('node:module') & { _extensions?: Record<string, 
  * tsx for TypeScript on Node versions without type stripping. A CommonJS TypeScript module (`.cts`, or
  * `.ts` in a package without `"type": "module"`) is required rather than imported when a `require` hook
  * for its extension is in place (ts-node, @swc-node/register, tsx's CommonJS API): Node's ES module
- * loader knows nothing of such hooks. Failures become a `ModuleLoadError` naming the module, with the
+ * loader knows nothing of such hooks. So is one that Node's own type stripping reads: imported, it would
+ * run under the ES module loader's stand-in for `require`, which cannot load an ES module (such as
+ * `anysync/synckit`) that the file requires. Failures become a `ModuleLoadError` naming the module, with the
  * original error as `cause`.
  */
 export async function loadModule(
@@ -34,7 +36,10 @@ function requireTypeScript(href: string): object | undefined {
   const Module = nodeBuiltin<NodeModule>('node:module');
   const nodeUrl = nodeBuiltin<typeof import('node:url')>('node:url');
   // tsx reads .cts through its .ts hook; others (ts-node) leave .cts to their ES module loader.
-  const hooked = Module?._extensions?.[extension] ?? Module?._extensions?.['.ts'];
+  const hooked =
+    Module?._extensions?.[extension] ??
+    Module?._extensions?.['.ts'] ??
+    (globalThis.process?.features as { typescript?: unknown } | undefined)?.typescript;
   if (!Module || !hooked || !nodeUrl) return undefined;
   const path = nodeUrl.fileURLToPath(href);
   if (extension !== '.cts' && packageType(path) === 'module') return undefined;
