@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ModuleLoadError, Synchronizer } from '../../dist/synchronizer/index.js';
 import type * as Api from './fixtures/api.mjs';
+import { tempDir } from '../support/temp-dir.js';
 
 type Case = [options: unknown, error: typeof TypeError | typeof RangeError, message: RegExp];
 
@@ -72,6 +71,8 @@ describe('new Synchronizer(options) checks every option at the call', () => {
 });
 
 describe('call options and load options', () => {
+  // Made before the synchronizer's afterAll: removed after its worker, which loads from it, is closed.
+  const dir = tempDir('anysync-json-');
   const sync = new Synchronizer();
   afterAll(() => sync.close());
 
@@ -96,7 +97,6 @@ describe('call options and load options', () => {
   });
 
   it('loads a JSON module with its import attribute, given or implied by the extension', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'anysync-json-'));
     writeFileSync(join(dir, 'data.json'), JSON.stringify({ list: [1, 2], name: 'x' }));
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ list: [3] }));
     const implied = sync.load<{ default: { list: number[] } }>(join(dir, 'data.json'));

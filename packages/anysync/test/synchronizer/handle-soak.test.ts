@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
 
 const INDEX = new URL('../../dist/synchronizer/index.js', import.meta.url).href;
 const SOAK = new URL('./fixtures/soak.mjs', import.meta.url).href;
@@ -14,7 +14,7 @@ const MIB = 2 ** 20;
  * --expose-gc, so both sides can collect on demand.
  */
 function soak(count: number, kind: 'Item' | 'Closable', useEach: boolean) {
-  const dir = mkdtempSync(join(tmpdir(), 'anysync-soak-'));
+  const dir = tempDir('anysync-soak-');
   const script = join(dir, 'soak.mjs');
   writeFileSync(
     script,

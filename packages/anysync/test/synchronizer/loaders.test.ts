@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
 
 const INDEX = new URL('../../dist/synchronizer/index.js', import.meta.url).href;
 const LOADERS = new URL('./fixtures/loaders/', import.meta.url);
@@ -15,7 +15,7 @@ const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
  * needs the process's own command line, and a hang must turn into a failure (the kill timeout).
  */
 function run(flags: string[], body: string, env: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'anysync-loaders-'));
+  const dir = tempDir('anysync-loaders-');
   const script = join(dir, 'main.mjs');
   writeFileSync(script, `import { Synchronizer } from ${JSON.stringify(INDEX)};\n${body}`);
   const result = spawnSync(process.execPath, [...flags, script], {
@@ -129,7 +129,7 @@ describe('loader packages are found where the loaded module is', () => {
     timeout: 30_000,
   }, () => {
     // As @oxc-node/core/register and @swc-node/register/esm-register are: require.resolve cannot see it.
-    const project = mkdtempSync(join(tmpdir(), 'anysync-import-only-'));
+    const project = tempDir('anysync-import-only-');
     const pkg = join(project, 'node_modules', '@demo', 'import-only-loader');
     mkdirSync(join(pkg, 'lib'), { recursive: true });
     writeFileSync(

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Synchronizer } from '../../dist/synchronizer/index.js';
@@ -10,6 +9,7 @@ import {
   moduleHref,
   nativeTypeScript,
 } from '../../src/synchronizer/caller/module-specifier.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const TYPED = new URL('./fixtures/typed.ts', import.meta.url);
 const INDEX = new URL('../../dist/synchronizer/index.js', import.meta.url).href;
@@ -46,7 +46,7 @@ describe('TypeScript worker modules', () => {
     },
     () => {
       // In a process without preloads or hooks: this one (the test runner's) has some, which let it through.
-      const dir = mkdtempSync(join(tmpdir(), 'anysync-'));
+      const dir = tempDir('anysync-');
       writeFileSync(
         join(dir, 'script.mjs'),
         `import { Synchronizer } from ${JSON.stringify(INDEX)};
@@ -67,7 +67,7 @@ describe('TypeScript worker modules', () => {
   });
 
   it('uses tsx when the process itself runs with it', { timeout: 30_000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'anysync-'));
+    const dir = tempDir('anysync-');
     writeFileSync(
       join(dir, 'script.mjs'),
       `import { Synchronizer } from ${JSON.stringify(INDEX)};

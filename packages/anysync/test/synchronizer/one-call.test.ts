@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DeadlockError, Synchronizer } from '../../dist/synchronizer/index.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 const INDEX = new URL('../../dist/synchronizer/index.js', import.meta.url).href;
@@ -90,7 +90,7 @@ describe('synchronize(): a module that makes its own async functions sync', () =
   it('starts no worker until the first call, and lets the process exit afterwards', {
     timeout: 20_000,
   }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'anysync-'));
+    const dir = tempDir('anysync-');
     writeFileSync(
       join(dir, 'tool.mjs'),
       `import { synchronize } from ${JSON.stringify(INDEX)};

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
 
 const INDEX = new URL('../../dist/synchronizer/index.js', import.meta.url).href;
 const CHATTY = new URL('./fixtures/chatty.mjs', import.meta.url).href;
 
 function run(source: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'anysync-'));
+  const dir = tempDir('anysync-');
   writeFileSync(join(dir, 'script.mjs'), source);
   return spawnSync(process.execPath, [join(dir, 'script.mjs')], { encoding: 'utf8', timeout: 15_000 });
 }

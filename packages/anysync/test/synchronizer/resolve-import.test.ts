@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resolveImport } from '../../src/synchronizer/worker/resolve-import.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** A project with the given packages (name → package.json fields) and a module file to resolve from. */
 function project(packages: Record<string, object>): { base: string; root: string } {
-  const root = mkdtempSync(join(tmpdir(), 'anysync-resolve-'));
+  const root = tempDir('anysync-resolve-');
   for (const [name, manifest] of Object.entries(packages)) {
     const dir = join(root, 'node_modules', name);
     mkdirSync(dir, { recursive: true });

@@ -1,19 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClosedError, ModuleLoadError, Synchronizer } from '../../dist/synchronizer/index.js';
 import type * as Api from './fixtures/api.mjs';
 import type * as ExportedValues from './fixtures/exported-values.mjs';
+import { tempDir } from '../support/temp-dir.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 const INDEX = new URL('../../dist/synchronizer/index.js', import.meta.url).href;
 
 /** Runs a script in a fresh Node process; the kill timeout turns a hang into a failure. */
 function runScript(source: string, timeout = 15_000) {
-  const dir = mkdtempSync(join(tmpdir(), 'anysync-'));
+  const dir = tempDir('anysync-');
   const file = join(dir, 'script.mjs');
   writeFileSync(file, source);
   return spawnSync(process.execPath, [file], { encoding: 'utf8', timeout });
@@ -189,7 +189,7 @@ describe('Synchronizer failures that must not hang', () => {
   it('reports a module with a syntax error and a module that does not exist', {
     timeout: 10_000,
   }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'anysync-'));
+    const dir = tempDir('anysync-');
     writeFileSync(join(dir, 'broken.mjs'), 'export const broken = ;\n');
     const sync = new Synchronizer({ loadTimeout: 5_000 });
     expect(() => sync.load(pathToFileURL(join(dir, 'broken.mjs')))).toThrow(ModuleLoadError);

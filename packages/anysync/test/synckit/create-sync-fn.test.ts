@@ -2,25 +2,29 @@
 // list, and its changelog's behaviours): the same worker files and calls, written for synckit, must work.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TimeoutError, WorkerCrashError } from '../../dist/synchronizer/index.js';
 import { createSyncFn, extractProperties, runAsWorker, TsRunner } from '../../dist/synckit/index.js';
 import { synchronizerOptions } from '../../src/synckit/synckit-options.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 const SYNCKIT = new URL('../../dist/synckit/index.js', import.meta.url).href;
 
 type Behaviours = (action: string, value?: unknown) => Promise<unknown>;
 
+/**
+ * Worker files written by the tests. Their workers are never closed (synckit has no way to): the directory
+ * is removed once the file's tests are done, when those workers are idle with their modules loaded.
+ */
+const workers = tempDir('anysync-synckit-worker-');
 let fresh = 0;
 
 /** A worker file of its own (synckit keeps one function per path): it serves the shared behaviours. */
 function freshWorker(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'anysync-synckit-worker-'));
-  const file = join(dir, `worker-${++fresh}.mjs`);
+  const file = join(workers, `worker-${++fresh}.mjs`);
   writeFileSync(
     file,
     `import { runAsWorker } from ${JSON.stringify(SYNCKIT)};
@@ -31,7 +35,7 @@ function freshWorker(): string {
 }
 
 function script(body: string, env: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'anysync-synckit-'));
+  const dir = tempDir('anysync-synckit-');
   const file = join(dir, 'main.mjs');
   writeFileSync(file, `import { createSyncFn } from ${JSON.stringify(SYNCKIT)};\n${body}`);
   return spawnSync(process.execPath, [file], {
@@ -56,7 +60,7 @@ describe('createSyncFn: the README example', () => {
   });
 
   it('takes a path without an extension as its .ts file, else its .js file, as synckit does', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'anysync-synckit-bare-'));
+    const dir = mkdtempSync(join(workers, 'bare-'));
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
     writeFileSync(
       join(dir, 'worker.js'),

@@ -64,9 +64,15 @@ export class RedisServer {
     readonly extraArgs: readonly string[],
   ) {}
 
+  /** A server that answers; one that does not start is stopped (its process and directory gone) first. */
   static async start(extraArgs: readonly string[] = [], port?: number): Promise<RedisServer> {
     const server = new RedisServer(port ?? (await freePort()), extraArgs);
-    await server.restart();
+    try {
+      await server.restart();
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
     return server;
   }
 
@@ -133,37 +139,43 @@ export class RedisServer {
 export class RedisClusterServers {
   private constructor(readonly nodes: readonly RedisServer[]) {}
 
+  /** A cluster whose nodes agree; when that fails, the nodes started so far are stopped first. */
   static async start(): Promise<RedisClusterServers> {
     const nodes: RedisServer[] = [];
-    for (let i = 0; i < 3; i++) {
-      nodes.push(
-        await RedisServer.start([
-          '--cluster-enabled',
-          'yes',
-          '--cluster-config-file',
-          `nodes-${i}.conf`,
-          '--cluster-node-timeout',
-          '2000',
-        ]),
+    try {
+      for (let i = 0; i < 3; i++) {
+        nodes.push(
+          await RedisServer.start([
+            '--cluster-enabled',
+            'yes',
+            '--cluster-config-file',
+            `nodes-${i}.conf`,
+            '--cluster-node-timeout',
+            '2000',
+          ]),
+        );
+      }
+      execFileSync(
+        REDIS_CLI as string,
+        [
+          '--cluster',
+          'create',
+          ...nodes.map((node) => `127.0.0.1:${node.port}`),
+          '--cluster-replicas',
+          '0',
+          '--cluster-yes',
+        ],
+        { encoding: 'utf8', timeout: 30_000, stdio: 'pipe' },
       );
-    }
-    execFileSync(
-      REDIS_CLI as string,
-      [
-        '--cluster',
-        'create',
-        ...nodes.map((node) => `127.0.0.1:${node.port}`),
-        '--cluster-replicas',
-        '0',
-        '--cluster-yes',
-      ],
-      { encoding: 'utf8', timeout: 30_000, stdio: 'pipe' },
-    );
-    for (const node of nodes) {
-      await waitFor(
-        () => /cluster_state:ok/.test(node.cli('cluster', 'info')),
-        `cluster state ok on ${node.port}`,
-      );
+      for (const node of nodes) {
+        await waitFor(
+          () => /cluster_state:ok/.test(node.cli('cluster', 'info')),
+          `cluster state ok on ${node.port}`,
+        );
+      }
+    } catch (error) {
+      for (const node of nodes) await node.stop();
+      throw error;
     }
     return new RedisClusterServers(nodes);
   }
