@@ -1,4 +1,5 @@
 import { invalidArgument } from '../internal/invalid-argument.js';
+import { isWellFormed } from '../internal/is-well-formed.js';
 
 /**
  * How values cross a `DualQueue` as bytes, when structured clone is not wanted or not available: both
@@ -106,7 +107,8 @@ export function encodeValue(
 ): [tag: number, payload: Uint8Array | string] {
   if (codec !== undefined) return [TAG_CLONE, codec.encode(value)];
   // Strings stay strings: the ring writes their UTF-8 in place (see RecordRing), sparing an allocation.
-  if (typeof value === 'string') return [TAG_STRING, value];
+  // UTF-8 cannot carry a lone surrogate: such a string goes as JSON text, which escapes it.
+  if (typeof value === 'string' && isWellFormed(value)) return [TAG_STRING, value];
   if (isPlainData(value, 0)) return [TAG_JSON, JSON.stringify(value)];
   // A serializer per value: V8's keeps the objects it has seen (for cycles) across values, so reusing one
   // would turn a later value's objects into references into an earlier one.

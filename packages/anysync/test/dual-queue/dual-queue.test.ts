@@ -137,6 +137,13 @@ describe('DualQueue (one thread)', () => {
     );
   });
 
+  it('keeps lone surrogates in strings, which UTF-8 would turn into U+FFFD', () => {
+    const queue = new DualQueue<unknown>();
+    const values = ['a\ud800b', '\udc00', { nested: 'x\udbff' }, '\ud83d\ude80 pair'];
+    for (const value of values) queue.putSync(value);
+    expect(values.map(() => queue.getSync())).toStrictEqual(values);
+  });
+
   it('a waiting get resumes on put; it can leave by signal or cancel scope', async () => {
     const queue = new DualQueue<string>();
     const waiting = queue.get();

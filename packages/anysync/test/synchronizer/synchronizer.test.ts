@@ -98,6 +98,37 @@ describe('Synchronizer', () => {
     expect(api.echo([1, 2, 'mixed', 3])).toEqual([1, 2, 'mixed', 3]);
   });
 
+  it('gives Buffers their own memory on both sides: the next call does not write over them', () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    const first = api.bytesOf('first file contents');
+    api.bytesOf('SECOND FILE CONTENTS');
+    expect(Buffer.isBuffer(first)).toBe(true);
+    expect(first.toString()).toBe('first file contents');
+    api.keepBytes(Buffer.from('kept argument'));
+    api.keepBytes(Buffer.from('OVERWRITTEN!!'));
+    expect(api.keptText(0)).toBe('kept argument');
+    const echoed = api.echo(Buffer.from('hello'));
+    api.echo(Buffer.from('WORLD'));
+    expect(Buffer.isBuffer(echoed)).toBe(true);
+    expect(echoed.toString()).toBe('hello');
+  });
+
+  it('keeps lone surrogates in strings, top-level or nested, blocking or async', async () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    for (const text of ['a\ud800b', '\udc00', 'ünï \ud83d']) {
+      expect(api.echo(text)).toBe(text);
+      expect(api.echo({ text })).toStrictEqual({ text });
+      expect(await api.echo.async(text)).toBe(text);
+    }
+  });
+
+  it('returns a plain object with methods as a handle whose methods keep their this', () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    const tally = api.makeTally();
+    expect(tally.add(2)).toBe(2);
+    expect(tally.add(3)).toBe(5);
+  });
+
   it('carries strings far larger than the shared area starts with', () => {
     const api = sync.load<typeof Api>(fixture('api.mjs'));
     const ascii = 'x'.repeat(3 * 1024 * 1024);
@@ -137,6 +168,28 @@ describe('Synchronizer', () => {
     );
     for (const preload of preloads) expect(execArgv).toContain(preload);
     await custom.close();
+  });
+
+  it('shares the process environment with the worker, unless env gives it its own', async () => {
+    const env = sync.load<typeof import('./fixtures/env.mjs')>(fixture('env.mjs'));
+    const name = `ANYSYNC_SHARED_${process.pid}`;
+    try {
+      process.env[name] = 'set after load';
+      expect(env.read(name).value).toBe('set after load');
+      env.write(name, 'set by the worker');
+      expect(process.env[name]).toBe('set by the worker');
+      env.write(name, undefined);
+      expect(process.env[name]).toBeUndefined();
+      const own = new Synchronizer({ env: { ANYSYNC_OWN: '1' } });
+      const ownEnv = own.load<typeof import('./fixtures/env.mjs')>(fixture('env.mjs'));
+      process.env[name] = 'not seen';
+      expect(ownEnv.read(name).value).toBeUndefined();
+      ownEnv.write(name, 'kept on the worker');
+      expect(process.env[name]).toBe('not seen');
+      await own.close();
+    } finally {
+      delete process.env[name];
+    }
   });
 
   it('keeps the worker event loop running during a burst of blocking calls', async () => {

@@ -33,12 +33,14 @@ export const nodeThreadBackend: ThreadBackend = {
   },
 
   spawn(entry: URL, options: SpawnOptions): Thread {
-    const { Worker } = workerThreads();
-    const worker = new Worker(entry, {
+    const threads = workerThreads();
+    const worker = new threads.Worker(entry, {
       workerData: options.boot,
       transferList: options.transfer as TransferListItem[],
       execArgv: options.execArgv,
-      env: options.env,
+      // Without variables of its own, the worker shares the process's environment, as code in one thread
+      // does: a variable either side sets later is seen by the other.
+      env: options.env ?? threads.SHARE_ENV,
       name: options.name,
     });
     worker.on('exit', options.onExit);

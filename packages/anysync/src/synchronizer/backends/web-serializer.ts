@@ -6,6 +6,7 @@
  * with a `DataCloneError`, as `postMessage` would. Shared memory throws a `SharedMemoryValue`: it travels
  * by message, where it stays shared.
  */
+import { isWellFormed } from '../../internal/is-well-formed.js';
 import { SharedMemoryValue, sharesMemory } from './shared-memory.js';
 
 enum T {
@@ -57,6 +58,10 @@ const ERRORS: Record<string, ErrorConstructor> = {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+/** Set in a text's length word when UTF-16 code units follow rather than UTF-8 bytes. */
+const UTF16 = 0x8000_0000;
+/** `String.fromCharCode` takes its arguments on the stack: decode in chunks. */
+const CHUNK = 0x2000;
 
 function refuse(what: string): never {
   throw new DOMException(`${what} could not be cloned`, 'DataCloneError');
@@ -94,6 +99,14 @@ class Writer {
   }
 
   text(value: string): void {
+    if (!isWellFormed(value)) {
+      // UTF-8 would turn a lone surrogate into U+FFFD: such text goes as UTF-16 code units.
+      this.u32(UTF16 + value.length);
+      this.room(value.length * 2);
+      for (let i = 0; i < value.length; i++, this.length += 2)
+        this.view.setUint16(this.length, value.charCodeAt(i));
+      return;
+    }
     this.room(4 + value.length * 3);
     const { written } = encoder.encodeInto(value, this.bytes.subarray(this.length + 4));
     this.u32(written);
@@ -226,9 +239,18 @@ class Reader {
   /** Copied out first: `TextDecoder` refuses views of shared memory in browsers. */
   text(): string {
     const length = this.u32();
+    if (length >= UTF16) return this.utf16(length - UTF16);
     const start = this.offset;
     this.offset += length;
     return decoder.decode(this.bytes.slice(start, start + length));
+  }
+
+  utf16(units: number): string {
+    const codes = new Array<number>(units);
+    for (let i = 0; i < units; i++, this.offset += 2) codes[i] = this.view.getUint16(this.offset);
+    let text = '';
+    for (let at = 0; at < units; at += CHUNK) text += String.fromCharCode(...codes.slice(at, at + CHUNK));
+    return text;
   }
 
   keep<V>(value: V): V {

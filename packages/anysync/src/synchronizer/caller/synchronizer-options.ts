@@ -30,7 +30,11 @@ export interface SynchronizerOptions {
    * loader flags (`--import`, `--require`, `--loader`) are kept unless these name them.
    */
   execArgv?: readonly string[];
-  /** Variables laid over `process.env` for the worker. */
+  /**
+   * Variables laid over `process.env` for the worker, which then has an environment of its own (a copy
+   * made when it starts). Without them the worker shares the process's environment, as code in one thread
+   * does: a variable either side sets, changes or deletes later is seen by the other.
+   */
   env?: Record<string, string | undefined>;
   /**
    * Module hooks to register on the worker before it loads anything: `'tsx'`, `'ts-node'`, `'swc'`

@@ -1,6 +1,7 @@
 import { utf8ByteLength, utf8Encoder } from '../backends/byte-view.js';
 import { SharedMemoryValue } from '../backends/shared-memory.js';
 import { deserialize, serialize } from '../backends/structured-bytes.js';
+import { isWellFormed } from '../../internal/is-well-formed.js';
 import { HANDLE_KINDS, type HandleMarker, MARK, Tag } from '../protocol.js';
 import { plainJson } from './plain-json.js';
 import { align, type SharedArea } from './shared-area.js';
@@ -77,7 +78,10 @@ function writeValue(
       area.f64[(offset >> 3) + 1] = value;
       return offset + 16;
     case 'string':
-      return writeString(area, offset, value);
+      // UTF-8 cannot carry a lone surrogate: such text is serialized, which keeps it as it is.
+      return isWellFormed(value)
+        ? writeString(area, offset, value)
+        : writeStructured(area, offset, value, Tag.serialized, false);
     case 'undefined':
       return header(area, offset, Tag.undefined, 0);
     case 'boolean':

@@ -196,7 +196,7 @@ function isModuleNamespace(value: object): boolean {
 
 /** Whether `value` carries behaviour that a structured clone would silently drop. */
 export function hasMethods(value: object): boolean {
-  if (isNamespace(value)) return Object.values(value).some((member) => typeof member === 'function');
+  if (isNamespace(value)) return hasFunctionMember(value);
   for (let level = Object.getPrototypeOf(value); level && level !== Object.prototype; ) {
     for (const name of Object.getOwnPropertyNames(level)) {
       if (name === 'constructor') continue;
@@ -205,7 +205,18 @@ export function hasMethods(value: object): boolean {
     }
     level = Object.getPrototypeOf(level);
   }
-  return Object.values(value).some((member) => typeof member === 'function');
+  return hasFunctionMember(value);
+}
+
+/**
+ * Whether an enumerable property holds a function. `for…in` makes no array of keys: every plain object of
+ * a result is asked, and results can hold many.
+ */
+function hasFunctionMember(value: object): boolean {
+  for (const key in value) {
+    if (typeof (value as Record<string, unknown>)[key] === 'function') return true;
+  }
+  return false;
 }
 
 function isCloneable(value: unknown): boolean {

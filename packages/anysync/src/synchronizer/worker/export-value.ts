@@ -59,8 +59,10 @@ function exportRules(describer: Describer, context: ExportContext) {
       throw new Refusal(value, 'is a promise; await it before returning it');
     }
     if (isIterator(value)) return finish(describer.marker(value, 'iterator'));
-    if (Array.isArray(value) || isNamespace(value)) return WALK;
-    return hasMethods(value) ? finish(describer.marker(value, 'object')) : value;
+    if (Array.isArray(value)) return WALK;
+    // A plain object with methods stays on the worker too, or its methods would lose their `this`.
+    if (hasMethods(value)) return finish(describer.marker(value, 'object'));
+    return isNamespace(value) ? WALK : value;
   };
 }
 

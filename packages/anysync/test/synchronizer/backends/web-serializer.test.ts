@@ -37,6 +37,21 @@ describe('serializeWeb / deserializeWeb', () => {
     expect(Object.is((copy as { numbers: number[] }).numbers[1], -0)).toBe(true);
   });
 
+  it('keeps lone surrogates, which UTF-8 would turn into U+FFFD, wherever text goes', () => {
+    const value = {
+      '\udc00key': ['a\ud800b', '\ud83d\ude80', 'tail \ud83d'],
+      pattern: /\ud800/u,
+      error: new Error('lost \udfff'),
+    };
+    const back = deserializeWeb(serializeWeb(value)) as typeof value;
+    expect(Object.keys(back)).toEqual(Object.keys(value));
+    expect(back['\udc00key']).toStrictEqual(value['\udc00key']);
+    expect(back.pattern.source).toBe(value.pattern.source);
+    expect(back.error.message).toBe('lost \udfff');
+    const long = '\ud800'.repeat(20_000);
+    expect(deserializeWeb(serializeWeb(long))).toBe(long);
+  });
+
   it('keeps shared and circular references', () => {
     const shared = { name: 'shared' };
     const cycle: Record<string, unknown> = { shared, again: shared };

@@ -92,6 +92,48 @@ describe('writeValues / AreaReader', () => {
     expect(Object.keys(read as object)).toEqual(Object.keys(value));
   });
 
+  it('keeps lone surrogates in strings written as they are, which UTF-8 would turn into U+FFFD', () => {
+    const values = ['a\ud800b', '\udc00', 'tail \ud83d', '\ud83d\ude80 pair', 'é\udfff', 'plain'];
+    expect(roundTrip(values)).toStrictEqual(values);
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' })), (strings) => {
+        expect(roundTrip(strings)).toStrictEqual(strings);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives typed arrays, Buffers and DataViews memory of their own, not views of the area', () => {
+    const area = new SharedArea(SharedArea.allocate(1 << 20));
+    const reader = new AreaReader(new SharedArea(area.buffer));
+    const values = [
+      Buffer.from('first'),
+      {
+        bytes: new Uint8Array([1, 2, 3]),
+        wide: new Float64Array([0.5]),
+        view: new DataView(new ArrayBuffer(2)),
+      },
+    ];
+    writeValues(area, values);
+    const [buffer, record] = reader.readAll(2) as [
+      Buffer,
+      { bytes: Uint8Array; wide: Float64Array; view: DataView },
+    ];
+    // The next call writes over the same bytes of the area.
+    writeValues(area, [
+      Buffer.from('SECOND'),
+      { bytes: new Uint8Array([9, 9, 9]), wide: new Float64Array([7]) },
+    ]);
+    expect(Buffer.isBuffer(buffer)).toBe(true);
+    expect(buffer.toString()).toBe('first');
+    expect(record.bytes).toEqual(new Uint8Array([1, 2, 3]));
+    expect(record.wide).toEqual(new Float64Array([0.5]));
+    for (const view of [buffer, record.bytes, record.wide, record.view]) {
+      expect(view.buffer).toBeInstanceOf(ArrayBuffer);
+      expect(view.buffer.byteLength).toBe(view.byteLength);
+    }
+  });
+
   it('writes a small record of plain data as JSON text, and anything else serialized', () => {
     const area = new SharedArea(SharedArea.allocate(1 << 20));
     writeValues(area, [{ filepath: '/src/a.ts', tabs: [2, 4] }]);
