@@ -91,6 +91,25 @@ describe('toErrorRecord / fromErrorRecord', () => {
     expect((registered.cause as Error).message).toBe('inner');
   });
 
+  it('keep a name set in the constructor as an own field, and a name on the prototype off the keys', () => {
+    class HttpError extends Error {
+      status: number;
+      constructor(status: number) {
+        super(`status ${status}`);
+        this.name = 'HttpError';
+        this.status = status;
+      }
+    }
+    class Quiet extends Error {}
+    Object.defineProperty(Quiet.prototype, 'name', { value: 'QuietError' });
+    for (const original of [new HttpError(404), new Quiet('shh')]) {
+      const back = fromErrorRecord(structuredClone(toErrorRecord(original)), new Map()) as Error;
+      expect(back.name).toBe(original.name);
+      expect(Object.keys(back)).toEqual(Object.keys(original));
+      expect(JSON.stringify(back)).toBe(JSON.stringify(original));
+    }
+  });
+
   it('stops at cyclic causes', () => {
     const error = new Error('self') as Error & { cause?: unknown };
     error.cause = error;

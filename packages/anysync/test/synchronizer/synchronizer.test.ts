@@ -122,6 +122,15 @@ describe('Synchronizer', () => {
     }
   });
 
+  it('carries Blobs, which the serializer cannot write, by message', async () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    const blob = api.echo(new Blob(['blob text']));
+    expect(blob).toBeInstanceOf(Blob);
+    expect(await blob.text()).toBe('blob text');
+    const nested = api.echo({ file: new Blob(['nested']) });
+    expect(await nested.file.text()).toBe('nested');
+  });
+
   it('returns a plain object with methods as a handle whose methods keep their this', () => {
     const api = sync.load<typeof Api>(fixture('api.mjs'));
     const tally = api.makeTally();

@@ -112,10 +112,17 @@ function writeStructured(
   try {
     bytes = serialize(value);
   } catch (error) {
-    if (error instanceof SharedMemoryValue) return -1;
+    // A message carries what the serializer cannot: shared memory (still shared) and host objects the
+    // structured clone knows, such as a `Blob`. One it cannot clone either fails there, with its path.
+    if (error instanceof SharedMemoryValue || isUnserializableHostObject(error)) return -1;
     throw error;
   }
   return writeSerialized(area, offset, bytes, tag);
+}
+
+/** Node's serializer meets a host object it has no way to write (its error has no class of its own). */
+function isUnserializableHostObject(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('Unserializable host object');
 }
 
 function writeJson(area: SharedArea, offset: number, text: string): number {

@@ -43,7 +43,9 @@ export function toErrorRecord(thrown: unknown, depth = 0): ErrorRecord {
     record.errors = thrown.errors.map((error: unknown) => toErrorRecord(error, depth + 1));
   }
   for (const key of Object.keys(thrown)) {
-    if (!OWN_KEYS_HANDLED.has(key)) record.props[key] = cloneable((thrown as never)[key]);
+    // A `name` set in the constructor (`this.name = …`) is an own enumerable field: kept as one, so
+    // `Object.keys` and `JSON.stringify` of the error show it as they did on the worker.
+    if (!OWN_KEYS_HANDLED.has(key) || key === 'name') record.props[key] = cloneable((thrown as never)[key]);
   }
   return record;
 }
@@ -119,7 +121,9 @@ export function fromErrorRecord(
   const error = instantiate(record, registry);
   const rebuild = (inner: ErrorRecord) => fromErrorRecord(inner, registry, undefined, hideFrame);
   define(error, 'message', record.message);
-  if (record.name !== (error as Error).name) define(error, 'name', record.name);
+  if (record.name !== (error as Error).name && !Object.hasOwn(record.props, 'name')) {
+    define(error, 'name', record.name);
+  }
   if (record.hasCause && record.cause) define(error, 'cause', rebuild(record.cause));
   if (record.errors) define(error, 'errors', record.errors.map(rebuild));
   Object.assign(error, record.props);
