@@ -165,4 +165,45 @@ describe('loader packages are found where the loaded module is', () => {
     expect(result.errors).toEqual([]);
     expect(result.stdout).toBe('44');
   });
+
+  it('one whose require build of the entry fails when imported (as tsx/esm/api does) gets its import build', {
+    timeout: 30_000,
+  }, () => {
+    const project = tempDir('anysync-dual-loader-');
+    const pkg = join(project, 'node_modules', '@demo', 'dual-loader');
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(
+      join(pkg, 'package.json'),
+      JSON.stringify({
+        name: '@demo/dual-loader',
+        exports: { './api': { require: './api.cjs', import: './api.mjs' } },
+      }),
+    );
+    writeFileSync(join(pkg, 'api.cjs'), `throw new Error('the require build, imported');\n`);
+    writeFileSync(
+      join(pkg, 'api.mjs'),
+      `import { register as registerHooks } from 'node:module';
+       export function register() { registerHooks('./hooks.mjs', import.meta.url); }\n`,
+    );
+    writeFileSync(
+      join(pkg, 'hooks.mjs'),
+      `export async function resolve(specifier, context, next) {
+         if (specifier === 'virtual:dual') return { url: specifier, shortCircuit: true };
+         return next(specifier, context);
+       }
+       export async function load(url, context, next) {
+         if (url !== 'virtual:dual') return next(url, context);
+         return { format: 'module', source: 'export const answer = async () => 45;', shortCircuit: true };
+       }\n`,
+    );
+    const module = join(project, 'uses-dual.mjs');
+    writeFileSync(module, `export { answer } from 'virtual:dual';\n`);
+    const result = run(
+      [],
+      `const sync = new Synchronizer({ loader: '@demo/dual-loader/api' });
+       console.log(sync.load(${JSON.stringify(module)}).answer());`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.stdout).toBe('45');
+  });
 });

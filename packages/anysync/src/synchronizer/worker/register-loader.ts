@@ -92,20 +92,22 @@ function requireFrom(base: string): NodeJS.Require | undefined {
 
 /**
  * A package specifier resolved from `base`, as a URL to import (or a path to require); as it was when it
- * cannot be resolved there, so the import tries from anysync's location and reports what it finds. An
- * entry a package exports only to `import` is found by `resolveImport`.
+ * cannot be resolved there, so the import tries from anysync's location and reports what it finds. What
+ * will be imported is resolved as `import` resolves it (`resolveImport`): a package's `require` build of
+ * the same entry may not work when imported (tsx's does not), and an entry may be exported only to
+ * `import`. `require.resolve` serves what will be required, and Yarn PnP, which has no `node_modules`.
  */
 function resolve(specifier: string, base: string, asPath = false): string {
   if (/^[a-z][a-z\d+.-]*:/i.test(specifier) || specifier.startsWith('/')) return specifier;
   const nodeUrl = nodeBuiltin<typeof import('node:url')>('node:url');
   for (const from of [base, ownUrl('./')?.href ?? '']) {
     if (!from.startsWith('file:')) continue;
+    const imported = asPath ? undefined : resolveImport(specifier, from);
+    if (imported) return imported;
     try {
       const path = requireFrom(from)?.resolve(specifier);
       if (path) return asPath || !nodeUrl ? path : nodeUrl.pathToFileURL(path).href;
     } catch {}
-    const imported = asPath ? undefined : resolveImport(specifier, from);
-    if (imported) return imported;
   }
   return specifier;
 }
