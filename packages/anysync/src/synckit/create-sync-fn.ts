@@ -55,7 +55,10 @@ export function createSyncFn<T extends AnyFn>(
     if (fn) return fn;
     const loaded = sync.load(file) as unknown;
     if (typeof loaded !== 'function') {
-      throw new TypeError(`${file} did not call runAsWorker(fn): there is no function to call`);
+      throw new TypeError(
+        `${file} did not call runAsWorker(fn) from anysync/synckit: there is no function to call (a worker ` +
+          "that imports runAsWorker from 'synckit' itself registers with synckit, not anysync)",
+      );
     }
     fn = loaded as Remote;
     return fn;
