@@ -1,5 +1,6 @@
 import { invalidArgument } from '../internal/invalid-argument.js';
 import { isWellFormed } from '../internal/is-well-formed.js';
+import { ownMemoryDeserializer } from '../internal/own-memory-deserializer.js';
 
 /**
  * How values cross a `DualQueue` as bytes, when structured clone is not wanted or not available: both
@@ -21,15 +22,7 @@ export interface ValueCodec {
   decode(bytes: Uint8Array): unknown;
 }
 
-interface V8Serializer {
-  writeHeader(): void;
-  writeValue(value: unknown): void;
-  releaseBuffer(): Uint8Array;
-}
-interface V8Module {
-  DefaultSerializer: new () => V8Serializer;
-  DefaultDeserializer: new (bytes: Uint8Array) => { readHeader(): boolean; readValue(): unknown };
-}
+type V8Module = typeof import('node:v8');
 
 /** A codec given as an option: an object with `encode` and `decode` functions, or `undefined`. */
 export function checkCodec(codec: unknown, label: string): ValueCodec | undefined {
@@ -48,6 +41,8 @@ const TAG_JSON = 2;
 const MAX_JSON_DEPTH = 32;
 const decoder = new TextDecoder();
 let v8: V8Module | undefined;
+/** Typed arrays of a record get memory of their own, not views of the record's bytes (see there). */
+let deserializeClone: ((bytes: Uint8Array) => unknown) | undefined;
 
 function loadV8(): V8Module {
   if (v8 !== undefined) return v8;
@@ -129,7 +124,6 @@ export function decodeValue(tag: number, bytes: Uint8Array | string, codec: Valu
   if (codec !== undefined) return codec.decode(bytes);
   if (tag === TAG_STRING) return decoder.decode(bytes);
   if (tag === TAG_JSON) return JSON.parse(decoder.decode(bytes));
-  const deserializer = new (loadV8().DefaultDeserializer)(bytes);
-  deserializer.readHeader();
-  return deserializer.readValue();
+  deserializeClone ??= ownMemoryDeserializer(loadV8());
+  return deserializeClone(bytes);
 }

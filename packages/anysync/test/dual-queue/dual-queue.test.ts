@@ -144,6 +144,24 @@ describe('DualQueue (one thread)', () => {
     expect(values.map(() => queue.getSync())).toStrictEqual(values);
   });
 
+  it('gives typed arrays memory of their own, not a view of the record or of a pool', () => {
+    const queue = new DualQueue<unknown>();
+    queue.putSync({ bytes: new Uint8Array([1, 2, 3]), text: Buffer.from('xy') });
+    queue.putSync(new Uint16Array([7]));
+    const { bytes, text } = queue.getSync() as { bytes: Uint8Array; text: Buffer };
+    const wide = queue.getSync() as Uint16Array;
+    expect(Buffer.isBuffer(text)).toBe(true);
+    expect(text.toString()).toBe('xy');
+    for (const [view, length] of [
+      [bytes, 3],
+      [text, 2],
+      [wide, 2],
+    ] as const) {
+      expect(view.byteLength).toBe(length);
+      expect(view.buffer.byteLength).toBe(length);
+    }
+  });
+
   it('a waiting get resumes on put; it can leave by signal or cancel scope', async () => {
     const queue = new DualQueue<string>();
     const waiting = queue.get();

@@ -1,3 +1,4 @@
+import { ownMemoryDeserializer } from '../../internal/own-memory-deserializer.js';
 import { nodeBuiltin } from './node-builtin.js';
 import { SharedMemoryValue, sharesMemory } from './shared-memory.js';
 import { deserializeWeb, serializeWeb } from './web-serializer.js';
@@ -32,41 +33,6 @@ function nodeSerialize(node: V8): (value: unknown) => Uint8Array {
 }
 
 /**
- * Node's deserializer, giving every typed array, `Buffer` and `DataView` memory of its own, as a
- * structured clone does. Left to itself it builds them over the bytes it reads, which in the blocking lane
- * are the shared area: the next call would overwrite a `Buffer` the caller kept.
- */
-function nodeDeserialize(node: V8): (bytes: Uint8Array) => unknown {
-  const base = node.DefaultDeserializer.prototype as unknown as { _readHostObject?(): ArrayBufferView };
-  const hook = base._readHostObject;
-  // A runtime without the hook gets a private copy of the bytes to build its views over.
-  if (typeof hook !== 'function') return (bytes) => node.deserialize(bytes.slice());
-  const readHostObject: () => ArrayBufferView = hook;
-  class Deserializer extends node.DefaultDeserializer {
-    _readHostObject(): ArrayBufferView {
-      return ownCopy(readHostObject.call(this));
-    }
-  }
-  return (bytes) => {
-    const deserializer = new Deserializer(bytes as Buffer);
-    deserializer.readHeader();
-    return deserializer.readValue();
-  };
-}
-
-const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
-
-/** The same view (its class: typed array, `Buffer` or `DataView`) over a fresh copy of its bytes. */
-function ownCopy(view: ArrayBufferView): ArrayBufferView {
-  const bytes = new Uint8Array(view.byteLength);
-  bytes.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
-  // `new Buffer()` is deprecated (and warns): a Buffer's constructor is not called.
-  if (NodeBuffer?.isBuffer(view)) return NodeBuffer.from(bytes.buffer);
-  const View = view.constructor as new (buffer: ArrayBuffer) => ArrayBufferView;
-  return new View(bytes.buffer);
-}
-
-/**
  * Whether `node:v8` lets its serializer be subclassed: Bun's `v8.serialize` exists but its `Serializer`
  * class throws when made, and that `serialize` copies shared memory without a word.
  */
@@ -87,4 +53,6 @@ const native = subclassable(v8) ? v8 : undefined;
 export const serialize: (value: unknown) => Uint8Array = native ? nodeSerialize(native) : serializeWeb;
 
 /** The reverse of `serialize`. */
-export const deserialize: (bytes: Uint8Array) => unknown = native ? nodeDeserialize(native) : deserializeWeb;
+export const deserialize: (bytes: Uint8Array) => unknown = native
+  ? ownMemoryDeserializer(native)
+  : deserializeWeb;
