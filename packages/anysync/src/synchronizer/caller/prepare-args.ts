@@ -2,7 +2,7 @@ import type { TransferListItem } from 'node:worker_threads';
 import { ClosedError, CloneError } from '../errors.js';
 import { MARK } from '../protocol.js';
 import { hasTransferMark } from '../transfer.js';
-import { isCloneableBuiltin } from '../wire/cloneable-builtin.js';
+import { crossesOnlyByMessage, isCloneableBuiltin } from '../wire/cloneable-builtin.js';
 import { GraphWalk, isStructured, Refusal, WALK } from '../wire/graph-walk.js';
 import { locate } from '../wire/locate.js';
 import { plainJson } from '../wire/plain-json.js';
@@ -20,6 +20,8 @@ export interface PreparedArgs {
    * index. The others need not be tried again.
    */
   json?: (string | undefined)[] | undefined;
+  /** Set when an argument holds a value only a message carries (see `crossesOnlyByMessage`). */
+  byMessage?: boolean;
 }
 
 /**
@@ -50,7 +52,14 @@ export function prepareArgs(
   if (transfer) walk.transfer.push(...transfer);
   try {
     const values = walk.values(args, texts && ((index) => texts[index] !== undefined));
-    return { values, marked: rules.marked, transfer: walk.transfer, signals: rules.signals, json: texts };
+    return {
+      values,
+      marked: rules.marked,
+      transfer: walk.transfer,
+      signals: rules.signals,
+      json: texts,
+      byMessage: rules.byMessage,
+    };
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     const path = locate(args, error.value, 'arguments');
@@ -87,6 +96,7 @@ function claimed(value: object): boolean {
 /** What the caller sends for each object of its arguments (see `Classify`). */
 class ArgumentRules {
   marked = false;
+  byMessage = false;
   readonly signals: AbortSignal[] = [];
   /** Whether each class prototype met has methods, asked once a call. */
   #methods: Map<object, boolean> | undefined;
@@ -127,7 +137,10 @@ class ArgumentRules {
     if (Array.isArray(value)) return true;
     const proto = Object.getPrototypeOf(value);
     if (proto === Object.prototype || proto === null) return true;
-    if (isCloneableBuiltin(value)) return false;
+    if (isCloneableBuiltin(value)) {
+      if (crossesOnlyByMessage(value)) this.byMessage = true;
+      return false;
+    }
     this.#methods ??= new Map();
     let methods = this.#methods.get(proto);
     if (methods === undefined) {

@@ -78,6 +78,7 @@ export class SyncChannel {
     const cancellable = Number.isFinite(timeout);
     if (
       args.transfer.length > 0 ||
+      args.byMessage ||
       !this.#answered ||
       !this.#write(seq, op, target, name, args, cancellable)
     ) {

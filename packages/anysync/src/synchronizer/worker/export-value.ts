@@ -1,7 +1,7 @@
 import type { TransferListItem } from 'node:worker_threads';
 import { CloneError } from '../errors.js';
 import { type HandleMarker, MARK } from '../protocol.js';
-import { isCloneableBuiltin } from '../wire/cloneable-builtin.js';
+import { crossesOnlyByMessage, isCloneableBuiltin } from '../wire/cloneable-builtin.js';
 import { GraphWalk, isStructured, Refusal, WALK } from '../wire/graph-walk.js';
 import { locate } from '../wire/locate.js';
 import { callableKind, type Describer, hasMethods, isNamespace } from './describer.js';
@@ -14,6 +14,8 @@ export interface ExportContext {
   compact: boolean;
   /** The walk over every value of one reply, so an object in two of them crosses as one. */
   walk?: GraphWalk;
+  /** Set when a value holds something only a message carries (see `crossesOnlyByMessage`). */
+  byMessage?: boolean;
 }
 
 /**
@@ -54,7 +56,10 @@ function exportRules(describer: Describer, context: ExportContext) {
     }
     // Already a marker: operations such as construct return one for objects that must stay handles.
     if ((value as Record<string, unknown>)[MARK] === 'handle') return finish(value as HandleMarker);
-    if (isCloneableBuiltin(value)) return value;
+    if (isCloneableBuiltin(value)) {
+      if (crossesOnlyByMessage(value)) context.byMessage = true;
+      return value;
+    }
     if (typeof (value as PromiseLike<unknown>).then === 'function') {
       throw new Refusal(value, 'is a promise; await it before returning it');
     }

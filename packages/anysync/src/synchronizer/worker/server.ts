@@ -6,7 +6,7 @@ import { Control, Op, Status } from '../protocol.js';
 import { fromErrorRecord, toErrorRecord } from '../wire/error-record.js';
 import { parseValues } from '../wire/plain-json.js';
 import { Describer } from './describer.js';
-import { exportValue } from './export-value.js';
+import { type ExportContext, exportValue } from './export-value.js';
 import { importValues } from './import-value.js';
 import { finish, isPromise, pullAhead } from './iterator-pull.js';
 import { NameTable } from './name-table.js';
@@ -21,6 +21,8 @@ export interface ExportedOutcome {
   values: unknown[];
   marked: boolean;
   transfer: TransferListItem[];
+  /** Whether the values must cross by message (see `crossesOnlyByMessage`). */
+  byMessage?: boolean;
 }
 
 /** The abort state of one call; the `AbortController` is only built if someone asks for the signal. */
@@ -187,7 +189,7 @@ export class Server {
     if (this.isPlain(outcome)) {
       return { status: outcome.status, values: outcome.values, marked: false, transfer: NO_TRANSFER };
     }
-    const context = { marked: false, transfer: [] as TransferListItem[], compact };
+    const context: ExportContext = { marked: false, transfer: [], compact };
     const { status, values } = outcome;
     const last = values.length - 1;
     try {
@@ -201,7 +203,13 @@ export class Server {
               status === Status.ok ? 'result' : `item ${index}`,
             ),
       );
-      return { status, values: exported, marked: context.marked, transfer: context.transfer };
+      return {
+        status,
+        values: exported,
+        marked: context.marked,
+        transfer: context.transfer,
+        byMessage: context.byMessage,
+      };
     } catch (error) {
       const record: ErrorRecord = toErrorRecord(error);
       return { status: Status.error, values: [record], marked: false, transfer: [] };

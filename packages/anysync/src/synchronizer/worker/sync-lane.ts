@@ -202,14 +202,15 @@ export class SyncLane {
     let { status, values } = outcome;
     let marked = false;
     let transfer = NO_TRANSFER;
+    let byMessage: boolean | undefined = false;
     if (!this.server.isPlain(outcome)) {
-      ({ status, values, marked, transfer } = this.server.export(outcome, !call.cancellable));
+      ({ status, values, marked, transfer, byMessage } = this.server.export(outcome, !call.cancellable));
     }
     this.server.flushOutput();
     let lane: number = Lane.shared;
     let length: number;
     try {
-      length = transfer.length > 0 ? -1 : writeValues(this.replyArea, values, marked);
+      length = transfer.length > 0 || byMessage ? -1 : writeValues(this.replyArea, values, marked);
     } catch (error) {
       ({ status, values, marked, transfer } = this.server.export({ status: Status.error, values: [error] }));
       length = writeValues(this.replyArea, values, false);
