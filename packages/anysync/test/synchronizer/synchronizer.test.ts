@@ -124,15 +124,15 @@ describe('Synchronizer', () => {
 
   it('carries Blobs and Files by message, which the serializer drops or refuses', async () => {
     const api = sync.load<typeof Api>(fixture('api.mjs'));
-    const blob = api.echo(new Blob(['blob text']));
+    const blob = api.echo(new Blob(['blob text'])) as Blob;
     expect(blob).toBeInstanceOf(Blob);
     expect(await blob.text()).toBe('blob text');
-    const nested = api.echo({ file: new Blob(['nested']) });
+    const nested = api.echo({ file: new Blob(['nested']) }) as { file: Blob };
     expect(await nested.file.text()).toBe('nested');
     // Node 22 and later serialize a Blob as an empty object: it must not take the shared area there.
     // (A File arrives as what postMessage makes of it: a Blob, on Node.)
     expect(api.tagOf(new File(['x'], 'a.txt'))).toMatch(/^\[object (File|Blob)\]$/);
-    expect(api.echo([new Blob(['in a list'])])[0]).toBeInstanceOf(Blob);
+    expect((api.echo([new Blob(['in a list'])]) as Blob[])[0]).toBeInstanceOf(Blob);
   });
 
   it('returns a plain object with methods as a handle whose methods keep their this', () => {
