@@ -2,14 +2,6 @@
  * Built-in objects that structured clone copies faithfully. They have methods, but those live on the
  * built-in prototype that exists on both sides, so copying them loses nothing.
  */
-/**
- * Values only a message carries faithfully: Node 22 and later serialize a `Blob` (or `File`) as an empty
- * object without a word (20 refuses it), while `postMessage` clones it.
- */
-export function crossesOnlyByMessage(value: object): boolean {
-  return value instanceof Blob;
-}
-
 export function isCloneableBuiltin(value: object): boolean {
   return (
     ArrayBuffer.isView(value) ||
@@ -26,4 +18,12 @@ export function isCloneableBuiltin(value: object): boolean {
     value instanceof String ||
     value instanceof BigInt
   );
+}
+
+/**
+ * Values only a message carries faithfully: Node 22 and later serialize a `Blob` (or `File`) as an empty
+ * object without a word (20 refuses it), while `postMessage` clones it.
+ */
+export function crossesOnlyByMessage(value: object): boolean {
+  return value instanceof Blob;
 }
