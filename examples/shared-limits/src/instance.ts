@@ -34,13 +34,17 @@ for (let call = 1; call <= 5; ) {
     await sleep(decision.retryAfterMs);
     continue;
   }
+  const enteredGate = seconds(Date.now());
   await gate.wait(); // last: work admitted by the limiter still stops at a lockout set meanwhile
+  const passedGate = seconds(Date.now());
   const response = await partnerApi();
-  const line = { id, call: call++, admittedAt: seconds(decision.at ?? Date.now()), at: seconds(Date.now()) };
+  const admittedAt = seconds(decision.at ?? Date.now());
+  const line = { id, call: call++, admittedAt, enteredGate, passedGate, at: seconds(Date.now()) };
   console.log(JSON.stringify({ ...line, status: response.status }));
   if (response.status === 429) {
+    const lockFrom = seconds(Date.now());
     const ms = await gate.lockForRetryAfter(response.retryAfter, 1000); // closes the gate for both
-    console.log(JSON.stringify({ id, lockedForMs: ms, at: seconds(Date.now()) }));
+    console.log(JSON.stringify({ id, lockedForMs: ms, lockFrom, at: seconds(Date.now()) }));
   }
 }
 await client.close?.();
