@@ -133,6 +133,13 @@ describe('Synchronizer', () => {
     // (A File arrives as what postMessage makes of it: a Blob, on Node.)
     expect(api.tagOf(new File(['x'], 'a.txt'))).toMatch(/^\[object (File|Blob)\]$/);
     expect((api.echo([new Blob(['in a list'])]) as Blob[])[0]).toBeInstanceOf(Blob);
+    // Maps, Sets and Errors cross whole, not walked: a Blob inside them must still be found.
+    const inMap = api.echo(new Map([['k', [new Blob(['in a map'])]]])) as Map<string, Blob[]>;
+    expect(await inMap.get('k')?.[0]?.text()).toBe('in a map');
+    const inSet = api.echo(new Set([{ blob: new Blob(['in a set']) }])) as Set<{ blob: Blob }>;
+    expect(await [...inSet][0]?.blob.text()).toBe('in a set');
+    const inError = api.echo(new Error('outer', { cause: new Blob(['a cause']) })) as Error;
+    expect(await (inError.cause as Blob).text()).toBe('a cause');
   });
 
   it('returns a plain object with methods as a handle whose methods keep their this', () => {
