@@ -142,6 +142,32 @@ describe('Synchronizer', () => {
     expect(await (inError.cause as Blob).text()).toBe('a cause');
   });
 
+  it('translates handles, functions and signals inside Maps and Sets, and refuses what would be lost', () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    const double = api.toolsInMap().get('double');
+    expect(double?.(21)).toBe(42);
+    const counter = new api.Counter(7);
+    expect(api.membersOf(new Map([['c', counter]]))).toEqual([7]);
+    expect(api.membersOf(new Set([counter, new AbortController().signal, 'x']))).toEqual([
+      7,
+      'signal',
+      'string',
+    ]);
+    expect(() => api.membersOf(new Map([['f', () => 1]]))).toThrow(
+      expect.objectContaining({
+        name: 'CloneError',
+        message: expect.stringMatching(/arguments\[0\]\.f is a function/),
+      }),
+    );
+    class Point {
+      x = 1;
+      norm() {
+        return this.x;
+      }
+    }
+    expect(() => api.membersOf(new Set([new Point()]))).toThrow(/arguments\[0\]\[0\] is a Point instance/);
+  });
+
   it('returns a plain object with methods as a handle whose methods keep their this', () => {
     const api = sync.load<typeof Api>(fixture('api.mjs'));
     const tally = api.makeTally();

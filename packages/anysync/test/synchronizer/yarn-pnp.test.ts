@@ -15,8 +15,10 @@ let project: string;
 
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'anysync-pnp-'));
+  // From the new directory: npm refuses `config` inside a workspace, as when vitest runs from the package.
   const registry = execFileSync('npm', ['config', 'get', 'registry'], {
     encoding: 'utf8',
+    cwd: project,
   })
     .trim()
     .replace(/\/$/, '');

@@ -137,6 +137,8 @@ class ArgumentRules {
     if (Array.isArray(value)) return true;
     const proto = Object.getPrototypeOf(value);
     if (proto === Object.prototype || proto === null) return true;
+    // Their contents follow the same rules as an array's: a handle or a signal inside must be translated.
+    if (value instanceof Map || value instanceof Set) return true;
     if (isCloneableBuiltin(value)) {
       if (crossesOnlyByMessage(value)) this.byMessage = true;
       return false;

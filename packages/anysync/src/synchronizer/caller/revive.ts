@@ -1,4 +1,5 @@
 import { type HandleMarker, MARK } from '../protocol.js';
+import { reviveCollection } from '../wire/revive-collection.js';
 
 /**
  * Replaces the handle markers in freshly deserialized reply values, in place, by the caller's handle
@@ -25,6 +26,8 @@ function revive(
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = revive(value[i], materialize, seen);
+  } else if (value instanceof Map || value instanceof Set) {
+    reviveCollection(value, (item) => revive(item, materialize, seen));
   } else if (Object.getPrototypeOf(value) === Object.prototype) {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) record[key] = revive(record[key], materialize, seen);

@@ -1,7 +1,7 @@
 import type { TransferListItem } from 'node:worker_threads';
 import { takeTransfer } from '../transfer.js';
 
-/** What a `Classify` returns for an array or a record to walk into. */
+/** What a `Classify` returns for an array, a record, a `Map` or a `Set` to walk into. */
 export const WALK: unique symbol = Symbol('walk into');
 
 /**
@@ -112,7 +112,11 @@ export class GraphWalk {
     this.#path.push(value);
     const next = Array.isArray(value)
       ? this.#array(value, depth)
-      : this.#record(value as Record<string, unknown>, depth);
+      : value instanceof Map
+        ? this.#map(value, depth)
+        : value instanceof Set
+          ? this.#set(value, depth)
+          : this.#record(value as Record<string, unknown>, depth);
     this.#path.pop();
     if (next !== value) this.#remember(value, next);
     return next;
@@ -149,6 +153,41 @@ export class GraphWalk {
       }
     }
     return copy ?? value;
+  }
+
+  /** A `Map`'s keys and values, both translated; a changed map is copied as a plain `Map`. */
+  #map(value: Map<unknown, unknown>, depth: number): Map<unknown, unknown> {
+    let copy = this.#eager ? this.#freshCopy(value, new Map()) : undefined;
+    let index = 0;
+    for (const [key, item] of value) {
+      const nextKey = isStructured(key) ? this.#translate(key, depth + 1) : key;
+      const nextItem = isStructured(item) ? this.#translate(item, depth + 1) : item;
+      if (copy === undefined && (nextKey !== key || nextItem !== item)) {
+        copy = new Map([...value].slice(0, index));
+      }
+      copy?.set(nextKey, nextItem);
+      index++;
+    }
+    return copy ?? value;
+  }
+
+  /** A `Set`'s members translated; a changed set is copied as a plain `Set`, in the same order. */
+  #set(value: Set<unknown>, depth: number): Set<unknown> {
+    let copy = this.#eager ? this.#freshCopy(value, new Set()) : undefined;
+    let index = 0;
+    for (const item of value) {
+      const next = isStructured(item) ? this.#translate(item, depth + 1) : item;
+      if (copy === undefined && next !== item) copy = new Set([...value].slice(0, index));
+      copy?.add(next);
+      index++;
+    }
+    return copy ?? value;
+  }
+
+  /** An empty collection that stands for `original` from the start of an eager walk (see `#copy`). */
+  #freshCopy<T extends object>(original: object, copy: T): T {
+    this.#remember(original, copy);
+    return copy;
   }
 
   #remember(original: object, copy: unknown): void {

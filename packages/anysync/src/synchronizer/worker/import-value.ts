@@ -1,5 +1,6 @@
 import { MARK } from '../protocol.js';
 import type { ObjectTable } from './object-table.js';
+import { reviveCollection } from '../wire/revive-collection.js';
 
 /**
  * Replaces the markers in freshly deserialized arguments, in place: a handle passed back becomes the
@@ -34,6 +35,8 @@ function revive(
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = revive(value[i], table, signal, seen);
+  } else if (value instanceof Map || value instanceof Set) {
+    reviveCollection(value, (item) => revive(item, table, signal, seen));
   } else if (Object.getPrototypeOf(value) === Object.prototype) {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) record[key] = revive(record[key], table, signal, seen);

@@ -63,6 +63,46 @@ describe('GraphWalk', () => {
     expect(list[0]).toBeInstanceOf(Token);
   });
 
+  it('walks into Maps (keys and values) and Sets, copying only those that changed, in order', () => {
+    const { walk } = walker();
+    const untouched = new Map<unknown, unknown>([['a', { n: 1 }]]);
+    const map = new Map<unknown, unknown>([
+      ['first', 1],
+      [new Token('key'), 'value'],
+      ['last', [new Token('item')]],
+    ]);
+    const set = new Set<unknown>(['first', new Token('member'), 'last']);
+    const [outUntouched, outMap, outSet] = walk.values([untouched, map, set]) as [
+      Map<unknown, unknown>,
+      Map<unknown, unknown>,
+      Set<unknown>,
+    ];
+    expect(outUntouched).toBe(untouched);
+    expect([...outMap]).toEqual([
+      ['first', 1],
+      [{ token: 'key' }, 'value'],
+      ['last', [{ token: 'item' }]],
+    ]);
+    expect([...outSet]).toEqual(['first', { token: 'member' }, 'last']);
+    expect([...map.keys()][1]).toBeInstanceOf(Token);
+    expect([...set][1]).toBeInstanceOf(Token);
+  });
+
+  it('keeps cycles through changed Maps and Sets as cycles', () => {
+    const { walk } = walker();
+    const map = new Map<string, unknown>([['token', new Token('t')]]);
+    const set = new Set<unknown>([map]);
+    map.set('set', set);
+    map.set('self', map);
+    const [out] = walk.values([map]) as [Map<string, unknown>];
+    expect(out).not.toBe(map);
+    expect(out.get('token')).toEqual({ token: 't' });
+    expect(out.get('self')).toBe(out);
+    const outSet = out.get('set') as Set<unknown>;
+    expect(outSet).not.toBe(set);
+    expect([...outSet][0]).toBe(out);
+  });
+
   it('leaves cycles without replacements untouched', () => {
     const { walk } = walker();
     const root: Record<string, unknown> = {};
