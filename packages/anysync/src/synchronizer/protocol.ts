@@ -142,7 +142,7 @@ export type CallableKind = 'function' | 'asyncGenerator' | 'generator';
 
 /** One member of a described object (module namespace, class statics, instance prototype). */
 export type MemberRecord =
-  | { name: string; nameId: number; kind: CallableKind }
+  | { name: string; nameId: number; kind: CallableKind; length: number }
   | { name: string; nameId: number; kind: 'accessor'; get: boolean; set: boolean }
   | { name: string; nameId: number; kind: 'field' }
   | { name: string; nameId: number; kind: 'value'; value: unknown }
@@ -172,6 +172,14 @@ export interface HandleMarker {
   namespace?: boolean;
   /** Never released: module namespaces and the classes and objects they export. */
   pinned?: boolean;
+  /** For a function: its `name` and `length`, which the caller's function takes on. */
+  signature?: Signature;
+}
+
+/** A worker function's `name` and `length`. */
+export interface Signature {
+  name: string;
+  length: number;
 }
 
 /** Stands for a handle the caller passes back as an argument. */

@@ -168,6 +168,23 @@ describe('Synchronizer', () => {
     expect(() => api.membersOf(new Set([new Point()]))).toThrow(/arguments\[0\]\[0\] is a Point instance/);
   });
 
+  it('gives remote functions the name and length of the worker functions', () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    expect([api.add.name, api.add.length]).toEqual(['add', 2]);
+    expect([api.add.with({ timeout: 1000 }).name, api.echo.length]).toEqual(['add', 1]);
+    expect([api.count.name, api.Counter.create.name, api.Counter.create.length]).toEqual([
+      'count',
+      'create',
+      1,
+    ]);
+    const counter = new api.Counter(1);
+    expect([counter.same.name, counter.same.length]).toEqual(['same', 1]);
+    // A function value keeps its own name: an arrow returned from a call has none.
+    const adder = api.makeAdder(1);
+    expect([adder.name, adder.length, adder.with({}).length]).toEqual(['', 1, 1]);
+    expect([api.makeTally.name, api.makeTally.length]).toEqual(['makeTally', 0]);
+  });
+
   it('returns a plain object with methods as a handle whose methods keep their this', () => {
     const api = sync.load<typeof Api>(fixture('api.mjs'));
     const tally = api.makeTally();

@@ -1,4 +1,4 @@
-import { Op, type CallableKind, type HandleMarker } from '../protocol.js';
+import { Op, type CallableKind, type HandleMarker, type Signature } from '../protocol.js';
 import type { CallOptions } from '../types.js';
 import { AsyncRemoteIterator } from './async-remote-iterator.js';
 import { checkCallOptions } from './check-options.js';
@@ -13,6 +13,8 @@ export interface FunctionTarget {
   name: number;
   label: string;
   kind: CallableKind;
+  /** The worker function's `name` and `length`, which this function takes on (else the label's end, 0). */
+  signature?: Signature;
   /** The handle the function belongs to: checked live on every call and kept alive by the function. */
   self?: object;
 }
@@ -51,7 +53,12 @@ export function remoteFunction(
     checkCallOptions(more, `${spec.label}.with() options`);
     return remoteFunction(connection, spec, undefined, { ...options, ...more });
   };
-  Object.defineProperty(remote, 'name', { value: spec.label });
+  // Kept on the spec, so that the functions `with()` derives show it too.
+  if (marker?.signature) spec.signature ??= marker.signature;
+  const signature = spec.signature;
+  const name = signature ? signature.name : spec.label.slice(spec.label.lastIndexOf('.') + 1);
+  Object.defineProperty(remote, 'name', { value: name });
+  Object.defineProperty(remote, 'length', { value: signature?.length ?? 0 });
   if (marker) {
     spec.self = remote;
     connection.handles.adopt(remote, marker.id, 'function', spec.label, marker.pinned);

@@ -19,7 +19,8 @@ export function remoteNamespace(connection: Connection, marker: HandleMarker): o
     const label = `${owner}.${member.name}`;
     let descriptor: PropertyDescriptor;
     if (member.kind === 'function' || member.kind === 'asyncGenerator' || member.kind === 'generator') {
-      const spec = { target: marker.id, name: member.nameId, label, kind: member.kind };
+      const signature = { name: member.name, length: member.length };
+      const spec = { target: marker.id, name: member.nameId, label, kind: member.kind, signature };
       descriptor = { value: remoteFunction(connection, spec) };
     } else if (member.kind === 'class' || member.kind === 'object') {
       descriptor = { value: materialize(connection, member.handle, 'sync') };

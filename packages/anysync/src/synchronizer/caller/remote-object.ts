@@ -23,10 +23,12 @@ function defineMember(connection: Connection, proto: object, member: MemberRecor
   const label = `${owner}.${member.name}`;
   if (member.kind === 'function' || member.kind === 'asyncGenerator' || member.kind === 'generator') {
     const { kind, nameId } = member;
+    const signature = { name: member.name, length: member.length };
     Object.defineProperty(proto, member.name, {
       configurable: true,
       get(this: object) {
-        const bound = remoteFunction(connection, { target: 0, name: nameId, label, kind, self: this });
+        const spec = { target: 0, name: nameId, label, kind, self: this, signature };
+        const bound = remoteFunction(connection, spec);
         Object.defineProperty(this, member.name, { value: bound, configurable: true, writable: true });
         return bound;
       },
@@ -152,6 +154,7 @@ function defineStatic(
       label,
       kind: member.kind,
       self: on,
+      signature: { name: member.name, length: member.length },
     });
     Object.defineProperty(on, member.name, { value: fn, configurable: true, writable: true });
   } else if (member.kind === 'value') {

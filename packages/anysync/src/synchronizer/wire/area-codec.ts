@@ -134,7 +134,11 @@ function writeJson(area: SharedArea, offset: number, text: string): number {
 function isBareMarker(value: unknown): value is HandleMarker {
   const marker = value as HandleMarker;
   return (
-    marker[MARK] === 'handle' && !marker.shape && !marker.namespace && (marker.fields?.length ?? 0) === 0
+    marker[MARK] === 'handle' &&
+    !marker.shape &&
+    !marker.namespace &&
+    !marker.signature &&
+    (marker.fields?.length ?? 0) === 0
   );
 }
 

@@ -6,6 +6,7 @@ import {
   MARK,
   type MemberRecord,
   type ShapeRecord,
+  type Signature,
 } from '../protocol.js';
 import type { NameTable } from './name-table.js';
 import type { ObjectTable } from './object-table.js';
@@ -32,7 +33,8 @@ export class Describer {
   marker(value: object, kind: HandleKind, pinned = false): HandleMarker {
     const marker: HandleMarker = { [MARK]: 'handle', id: this.table.export(value, pinned), kind };
     if (pinned) marker.pinned = true;
-    if (kind === 'class') marker.shape = this.#classShape(value as () => unknown);
+    if (kind === 'function') marker.signature = signatureOf(value, '');
+    else if (kind === 'class') marker.shape = this.#classShape(value as () => unknown);
     else if (kind === 'object' && isNamespace(value)) {
       marker.shape = this.#namespaceShape(value);
       marker.namespace = true;
@@ -83,7 +85,7 @@ export class Describer {
     const nameId = this.names.id(name);
     if (typeof value === 'function') {
       const kind = callableKind(value);
-      if (kind !== 'class') return { name, nameId, kind };
+      if (kind !== 'class') return { name, nameId, kind, length: signatureOf(value, name).length };
       return { name, nameId, kind: 'class', handle: this.marker(value, 'class', true) };
     }
     // Arrays and built-ins structured clone copies whole (a Date, a Map, an Error) are values, as they are
@@ -140,7 +142,8 @@ export class Describer {
     const value: unknown = descriptor?.value;
     if (typeof value !== 'function') return { name, nameId, kind: 'field' };
     const kind = callableKind(value);
-    return kind === 'class' ? { name, nameId, kind: 'field' } : { name, nameId, kind };
+    if (kind === 'class') return { name, nameId, kind: 'field' };
+    return { name, nameId, kind, length: signatureOf(value, name).length };
   }
 
   #shape(value: object, members: MemberRecord[], named: object): ShapeRecord {
@@ -171,6 +174,15 @@ export class Describer {
 
 function has(value: Record<symbol, unknown>, symbol: symbol | undefined): boolean {
   return symbol !== undefined && typeof value[symbol] === 'function';
+}
+
+/** A function's `name` and `length` as the caller's function should show them (`fallback` for no name). */
+function signatureOf(fn: object, fallback: string): Signature {
+  const { name, length } = fn as { name?: unknown; length?: unknown };
+  return {
+    name: typeof name === 'string' && name !== '' ? name : fallback,
+    length: typeof length === 'number' && Number.isInteger(length) && length >= 0 ? length : 0,
+  };
 }
 
 /** What kind of callable `fn` is; classes are told apart by their source text, the only reliable sign. */
