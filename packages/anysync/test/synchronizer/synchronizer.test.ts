@@ -62,6 +62,20 @@ describe('Synchronizer', () => {
     expect(values.HANDLERS[0]?.()).toBe('first');
   });
 
+  it('runs a getter of an exported object once (a copy), or on each access (an object with methods)', async () => {
+    const own = new Synchronizer();
+    try {
+      const values = own.load<typeof ExportedValues>(fixture('exported-values.mjs'));
+      expect(values.CONFIG.answer).toBe(42);
+      expect(values.CONFIG.self).toBe(values.CONFIG);
+      expect(values.getterRuns()).toEqual({ config: 1, tools: 0 });
+      expect(values.TOOLS.name()).toBe('tools');
+      expect([values.TOOLS.uses, values.TOOLS.uses]).toEqual([1, 2]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('returns the same proxy when a module is loaded twice', () => {
     expect(sync.load(fixture('api.mjs'))).toBe(sync.load(fixture('api.mjs').href));
   });

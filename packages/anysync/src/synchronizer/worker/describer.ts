@@ -40,8 +40,9 @@ export class Describer {
       marker.namespace = true;
     } else if (kind === 'object') {
       marker.shape = this.#instanceShape(value);
+      // By descriptor: a getter among the fields runs when the caller reads it, not now.
       marker.fields = Object.keys(value)
-        .filter((key) => typeof (value as never)[key] !== 'function')
+        .filter((key) => typeof Object.getOwnPropertyDescriptor(value, key)?.value !== 'function')
         .map((key) => [key, this.names.id(key)]);
     }
     if (marker.shape) marker.shapeKey = marker.shape.key;
@@ -76,13 +77,25 @@ export class Describer {
     // Cached before its members are described: namespaces may refer to themselves (path.posix.posix).
     const shape = this.#shape(value, [], value);
     this.#shapes.set(value, shape);
-    for (const name of Object.keys(value))
-      shape.members.push(this.#namespaceMember(name, (value as never)[name]));
+    for (const name of Object.keys(value)) shape.members.push(this.#propertyMember(value, name));
     return shape;
   }
 
-  #namespaceMember(name: string, value: unknown): MemberRecord {
+  /** A getter stays one: read from the worker on each access, never run to describe it. */
+  #propertyMember(owner: object, name: string): MemberRecord {
+    const descriptor = Object.getOwnPropertyDescriptor(owner, name);
+    if (descriptor && !('value' in descriptor)) return { name, nameId: this.names.id(name), kind: 'field' };
+    return this.#namespaceMember(name, descriptor?.value);
+  }
+
+  #namespaceMember(name: string, exported: unknown): MemberRecord {
     const nameId = this.names.id(name);
+    // A plain object is read once, as a structured clone reads it: its getters run once, not once for
+    // every check below and again when it is sent.
+    if (isPlainRecord(exported) && holdsFunction(exported)) {
+      return { name, nameId, kind: 'object', handle: this.marker(exported, 'object', true) };
+    }
+    const value = isPlainRecord(exported) ? snapshot(exported) : exported;
     if (typeof value === 'function') {
       const kind = callableKind(value);
       if (kind !== 'class') return { name, nameId, kind, length: signatureOf(value, name).length };
@@ -97,7 +110,7 @@ export class Describer {
       !isCloneableBuiltin(value) &&
       hasMethods(value)
     ) {
-      return { name, nameId, kind: 'object', handle: this.marker(value, 'object', true) };
+      return { name, nameId, kind: 'object', handle: this.marker(exported as object, 'object', true) };
     }
     if (isCloneable(value)) return { name, nameId, kind: 'value', value };
     return { name, nameId, kind: 'field' };
@@ -204,6 +217,26 @@ export function isNamespace(value: object): boolean {
 
 function isModuleNamespace(value: object): boolean {
   return (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'Module';
+}
+
+/** The record's own enumerable properties, each read once; where it referred to itself, the copy does. */
+function snapshot(record: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...record };
+  for (const key of Object.keys(copy)) if (copy[key] === record) copy[key] = copy;
+  return copy;
+}
+
+/** Whether an own enumerable data property holds a function; getters are not run to find out. */
+function holdsFunction(record: object): boolean {
+  return Object.keys(record).some(
+    (key) => typeof Object.getOwnPropertyDescriptor(record, key)?.value === 'function',
+  );
+}
+
+function isPlainRecord(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && !isModuleNamespace(value);
 }
 
 /** Whether `value` carries behaviour that a structured clone would silently drop. */
