@@ -247,6 +247,28 @@ describe('Synchronizer', () => {
     await custom.close();
   });
 
+  it('gives the worker the program’s arguments (process.argv after the script)', () => {
+    const dir = tempDir('anysync-argv-');
+    const file = join(dir, 'tool.mjs');
+    writeFileSync(
+      file,
+      `import { Synchronizer } from ${JSON.stringify(INDEX)};
+      const sync = new Synchronizer();
+      const env = sync.load(${JSON.stringify(fixture('env.mjs').href)});
+      console.log(JSON.stringify([process.argv.slice(2), env.read('X').args]));
+      await sync.close();`,
+    );
+    const run = spawnSync(process.execPath, [file, '--no-color', 'input.txt'], {
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([
+      ['--no-color', 'input.txt'],
+      ['--no-color', 'input.txt'],
+    ]);
+  });
+
   it('shares the process environment with the worker, unless env gives it its own', async () => {
     const env = sync.load<typeof import('./fixtures/env.mjs')>(fixture('env.mjs'));
     const name = `ANYSYNC_SHARED_${process.pid}`;

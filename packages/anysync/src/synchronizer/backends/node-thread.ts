@@ -38,6 +38,8 @@ export const nodeThreadBackend: ThreadBackend = {
       workerData: options.boot,
       transferList: options.transfer as TransferListItem[],
       execArgv: options.execArgv,
+      // The program's own arguments, as in the main thread (`--no-color` and the like are read there).
+      argv: globalThis.process?.argv?.slice(2),
       // Without variables of its own, the worker shares the process's environment, as code in one thread
       // does: a variable either side sets later is seen by the other.
       env: options.env ?? threads.SHARE_ENV,
