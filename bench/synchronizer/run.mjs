@@ -281,6 +281,8 @@ if (!args.only && !args['no-prettier']) {
       join(here, 'prettier', 'run.mjs'),
       '--quiet-load',
       args['quiet-load'],
+      '--conditions',
+      args.conditions,
       ...(args['no-write'] ? ['--no-write'] : []),
     ],
     { stdio: 'inherit' },

@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
   options: {
     processes: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '5' },
-    conditions: { type: 'string', default: 'quiet' },
+    conditions: { type: 'string', default: 'quiet,loaded' },
     'quiet-load': { type: 'string', default: '1.5' },
     'no-write': { type: 'boolean', default: false },
   },
