@@ -17,15 +17,16 @@ describe('Future (the .async twin of every call)', () => {
     const ticker = setInterval(() => ticks++, 1);
     expect(await future).toBe('value');
     clearInterval(ticker);
-    expect(ticks).toBeGreaterThan(3);
+    // The loop ran while the call was under way (a blocked loop would run no timer at all).
+    expect(ticks).toBeGreaterThan(0);
   });
 
   it('lets sync code start many calls and collect them later, in parallel on the worker', () => {
-    const started = performance.now();
-    const futures = Array.from({ length: 10 }, (_, i) => api.delayed.async(100, i));
+    api.mostAtOnce();
+    const futures = Array.from({ length: 10 }, (_, i) => api.overlapping.async(100, i));
     expect(futures.map((future) => future.result())).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    // One after another they would take a second.
-    expect(performance.now() - started).toBeLessThan(900);
+    // Counted on the worker, not timed: all ten were under way together.
+    expect(api.mostAtOnce()).toBe(10);
   });
 
   it('returns at once from result() when the call already settled', async () => {

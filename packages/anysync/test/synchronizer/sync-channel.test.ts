@@ -37,7 +37,8 @@ describe('timeouts', () => {
     slow.events();
     const started = performance.now();
     expect(() => slow.wait.with({ timeout: 50 })(10_000)).toThrow(TimeoutError);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // Far sooner than the 10 s the task would take, however busy the machine.
+    expect(performance.now() - started).toBeLessThan(9_000);
     expect(await waitForEvents(1)).toEqual(['aborted: TimeoutError']);
   });
 

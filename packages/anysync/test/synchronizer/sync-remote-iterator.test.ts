@@ -29,12 +29,11 @@ describe('async generators as sync iterators', () => {
     iterator.return(undefined);
   });
 
-  it('delivers what a slow generator has without waiting to fill a batch', () => {
+  it('delivers a slow generator’s items one by one, in order', () => {
+    // That the first comes without waiting for a batch to fill is shown without a clock by the gated
+    // generator below: it stalls after its first item until another call opens it.
     const iterator = gen.slow(3, 30);
-    const started = performance.now();
     expect(iterator.next()).toEqual({ value: 0, done: false });
-    // Three items take 90 ms; the first must arrive after roughly one.
-    expect(performance.now() - started).toBeLessThan(85);
     expect([...iterator]).toEqual([1, 2]);
   });
 
