@@ -90,11 +90,12 @@ export class Describer {
 
   #namespaceMember(name: string, exported: unknown): MemberRecord {
     const nameId = this.names.id(name);
-    // A plain object is read once, as a structured clone reads it: its getters run once, not once for
-    // every check below and again when it is sent.
+    // An object with methods stays on the worker, told by its descriptors: no getter runs for it here.
     if (isPlainRecord(exported) && holdsFunction(exported)) {
       return { name, nameId, kind: 'object', handle: this.marker(exported, 'object', true) };
     }
+    // A data-only object is read once, as a structured clone reads it: its getters run once, not once for
+    // every check below and again when it is sent.
     const value = isPlainRecord(exported) ? snapshot(exported) : exported;
     if (typeof value === 'function') {
       const kind = callableKind(value);
