@@ -182,6 +182,30 @@ describe('Synchronizer', () => {
     expect(() => api.membersOf(new Set([new Point()]))).toThrow(/arguments\[0\]\[0\] is a Point instance/);
   });
 
+  it('refuses a handle, a function or a signal in an Error’s cause, which would cross as a copy', () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    const counter = new api.Counter(1);
+    expect(() => api.echo(new Error('outer', { cause: counter }))).toThrow(
+      expect.objectContaining({
+        name: 'CloneError',
+        message: expect.stringMatching(/^arguments\[0\] holds in its cause/),
+      }),
+    );
+    expect(() => api.echo(new Error('outer', { cause: () => 1 }))).toThrow(
+      /arguments\[0\]\.cause is a function/,
+    );
+    const signal = new AbortController().signal;
+    expect(() => api.echo(new AggregateError([new Error('inner', { cause: { signal } })]))).toThrow(
+      /arguments\[0\]\.errors\[0\] holds in its cause/,
+    );
+    expect(() => api.errorCausedByTool()).toThrow(
+      expect.objectContaining({ name: 'CloneError', message: expect.stringMatching(/holds in its cause/) }),
+    );
+    // Data in a cause crosses as it always did.
+    const plain = api.echo(new Error('outer', { cause: { code: 7, list: [1] } })) as Error;
+    expect(plain.cause).toEqual({ code: 7, list: [1] });
+  });
+
   it('gives remote functions the name and length of the worker functions', () => {
     const api = sync.load<typeof Api>(fixture('api.mjs'));
     expect([api.add.name, api.add.length]).toEqual(['add', 2]);

@@ -138,7 +138,7 @@ class ArgumentRules {
     const proto = Object.getPrototypeOf(value);
     if (proto === Object.prototype || proto === null) return true;
     // Their contents follow the same rules as an array's: a handle or a signal inside must be translated.
-    if (value instanceof Map || value instanceof Set) return true;
+    if (value instanceof Map || value instanceof Set || value instanceof Error) return true;
     if (isCloneableBuiltin(value)) {
       if (crossesOnlyByMessage(value)) this.byMessage = true;
       return false;

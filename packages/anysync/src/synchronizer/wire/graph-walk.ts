@@ -1,7 +1,7 @@
 import type { TransferListItem } from 'node:worker_threads';
 import { takeTransfer } from '../transfer.js';
 
-/** What a `Classify` returns for an array, a record, a `Map` or a `Set` to walk into. */
+/** What a `Classify` returns for an array, a record, a `Map`, a `Set` or an `Error` to walk into. */
 export const WALK: unique symbol = Symbol('walk into');
 
 /**
@@ -25,6 +25,7 @@ const MAX_DEPTH = 64;
 /** About 25 ms of walking without a set, at worst: less than serializing 250,000 objects costs anyway. */
 const SHARED_VISITS = 1 << 18;
 const DATA = { enumerable: true, writable: true, configurable: true } as const;
+const ERROR_PARTS = ['cause', 'errors'] as const;
 
 /**
  * A walk over values on their way to the other side, replacing what `classify` says to replace and
@@ -116,7 +117,9 @@ export class GraphWalk {
         ? this.#map(value, depth)
         : value instanceof Set
           ? this.#set(value, depth)
-          : this.#record(value as Record<string, unknown>, depth);
+          : value instanceof Error
+            ? this.#error(value, depth)
+            : this.#record(value as Record<string, unknown>, depth);
     this.#path.pop();
     if (next !== value) this.#remember(value, next);
     return next;
@@ -182,6 +185,25 @@ export class GraphWalk {
       index++;
     }
     return copy ?? value;
+  }
+
+  /**
+   * An `Error` crosses whole, rebuilt on the other side from its own fields, so what its `cause` (or an
+   * `AggregateError`'s `errors`) holds is walked but cannot be replaced there: a handle, a function or a
+   * signal in it is refused, rather than sent as a copy of its data.
+   */
+  #error(value: Error, depth: number): Error {
+    for (const key of ERROR_PARTS) {
+      if (!Object.hasOwn(value, key)) continue;
+      const part = (value as unknown as Record<string, unknown>)[key];
+      if (isStructured(part) && this.#translate(part, depth + 1) !== part) {
+        throw new Refusal(
+          value,
+          `holds in its ${key} a value that cannot cross inside an Error (pass it beside the error)`,
+        );
+      }
+    }
+    return value;
   }
 
   /** An empty collection that stands for `original` from the start of an eager walk (see `#copy`). */

@@ -43,6 +43,10 @@ function children(value: object): [string | number, unknown][] {
   if (Array.isArray(value)) return value.map((item, index) => [index, item]);
   if (value instanceof Map) return [...value.entries()].map(([key, item]) => [String(key), item]);
   if (value instanceof Set) return [...value].map((item, index) => [index, item]);
+  if (value instanceof Error) {
+    const parts = (['cause', 'errors'] as const).filter((key) => Object.hasOwn(value, key));
+    return parts.map((key) => [key, (value as unknown as Record<string, unknown>)[key]]);
+  }
   return Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
 }
 

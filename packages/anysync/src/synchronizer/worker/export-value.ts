@@ -56,7 +56,7 @@ function exportRules(describer: Describer, context: ExportContext) {
     }
     // Already a marker: operations such as construct return one for objects that must stay handles.
     if ((value as Record<string, unknown>)[MARK] === 'handle') return finish(value as HandleMarker);
-    if (value instanceof Map || value instanceof Set) return WALK;
+    if (value instanceof Map || value instanceof Set || value instanceof Error) return WALK;
     if (isCloneableBuiltin(value)) {
       if (crossesOnlyByMessage(value)) context.byMessage = true;
       return value;

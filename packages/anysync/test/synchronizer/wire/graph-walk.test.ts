@@ -103,6 +103,16 @@ describe('GraphWalk', () => {
     expect([...outSet][0]).toBe(out);
   });
 
+  it('walks an Error’s cause, and refuses a replacement there, which structured clone could not carry', () => {
+    const { walk } = walker();
+    const plain = new Error('plain', { cause: { n: [1] } });
+    expect(walk.values([plain])[0]).toBe(plain);
+    const replaced = new Error('outer', { cause: [new Token('t')] });
+    expect(() => walk.values([replaced])).toThrow(
+      expect.objectContaining({ value: replaced, reason: expect.stringMatching(/in its cause/) }),
+    );
+  });
+
   it('leaves cycles without replacements untouched', () => {
     const { walk } = walker();
     const root: Record<string, unknown> = {};
