@@ -193,15 +193,26 @@ export class GraphWalk {
    * signal in it is refused, rather than sent as a copy of its data.
    */
   #error(value: Error, depth: number): Error {
-    for (const key of ERROR_PARTS) {
-      if (!Object.hasOwn(value, key)) continue;
-      const part = (value as unknown as Record<string, unknown>)[key];
-      if (isStructured(part) && this.#translate(part, depth + 1) !== part) {
-        throw new Refusal(
-          value,
-          `holds in its ${key} a value that cannot cross inside an Error (pass it beside the error)`,
-        );
+    // Walked lazily with copies of its own: an eager walk's copies differ from their originals even where
+    // nothing inside changed, and these are never sent anyway.
+    const eager = this.#eager;
+    const copies = this.#copies;
+    this.#eager = false;
+    this.#copies = undefined;
+    try {
+      for (const key of ERROR_PARTS) {
+        if (!Object.hasOwn(value, key)) continue;
+        const part = (value as unknown as Record<string, unknown>)[key];
+        if (isStructured(part) && this.#translate(part, depth + 1) !== part) {
+          throw new Refusal(
+            value,
+            `holds in its ${key} a value that cannot cross inside an Error (pass it beside the error)`,
+          );
+        }
       }
+    } finally {
+      this.#eager = eager;
+      this.#copies = copies;
     }
     return value;
   }

@@ -107,6 +107,12 @@ describe('GraphWalk', () => {
     const { walk } = walker();
     const plain = new Error('plain', { cause: { n: [1] } });
     expect(walk.values([plain])[0]).toBe(plain);
+    // Also in the eager walk that a cycle through a changed record starts, which copies every record.
+    const cyclic: Record<string, unknown> = { token: new Token('c') };
+    cyclic.self = cyclic;
+    const withData = new Error('data', { cause: { list: [1] } });
+    const [, sameError] = walker().walk.values([cyclic, withData]);
+    expect(sameError).toBe(withData);
     const replaced = new Error('outer', { cause: [new Token('t')] });
     expect(() => walk.values([replaced])).toThrow(
       expect.objectContaining({ value: replaced, reason: expect.stringMatching(/in its cause/) }),
