@@ -26,8 +26,9 @@ export const Control = {
   replySeq: 2,
   /**
    * `Presence.lingering` while the worker polls or parks on `doorbell` and can be woken through it;
-   * `Presence.pulling` while it pulls an iterator's next batch ahead and will look at `requestSeq` when
-   * done. Either way a new request needs no wake-up message.
+   * `Presence.pulling` while it pulls an iterator's next batch ahead, or takes one turn of its event loop
+   * between calls, and will look at `requestSeq` when done. Either way a new request needs no wake-up
+   * message.
    */
   presence: 3,
   // 4 is unused. The request area needs no lock: the caller writes it only once its previous request was

@@ -330,6 +330,16 @@ describe('Synchronizer', () => {
     expect(ticked).toBe(true);
   });
 
+  it('gives the worker event loop a turn after a long call, before it serves the next one', () => {
+    const ticker = sync.load<typeof import('./fixtures/ticker.mjs')>(fixture('ticker.mjs'));
+    const before = ticker.immediateCount();
+    for (let i = 1; i <= 3; i++) {
+      ticker.busyThenSchedule(3);
+      // The immediate the call scheduled has run: the next call was served after one turn of the loop.
+      expect(ticker.immediateCount()).toBe(before + i);
+    }
+  });
+
   it('fails fast after close, and close can be awaited', async () => {
     const closing = new Synchronizer();
     const api = closing.load<typeof Api>(fixture('api.mjs'));

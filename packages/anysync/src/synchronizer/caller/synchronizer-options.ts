@@ -53,10 +53,11 @@ export interface SynchronizerOptions {
   linger?: number;
   /**
    * Most microseconds each side of a blocking call polls shared memory before it parks on a futex: the
-   * caller for its reply, the worker (while it lingers) for the next call (default 50; 0 parks at once).
-   * Each side polls no longer than a wake-up has been costing it (measured), so on a quiet machine a burst
-   * of small calls never sleeps, and on a busy one both sides park almost at once. Polling never delays the
-   * worker's event loop beyond `linger`.
+   * caller for its reply, the worker (while it lingers) for the next call (default 250; 0 parks at once).
+   * Each side polls no longer than a wake-up has been costing it (measured), or, where wake-ups are slow
+   * (idle CPUs), than the other side usually takes to answer; so on a quiet machine a burst of small calls
+   * never sleeps, and on a busy one both sides park almost at once. Polling never delays the worker's event
+   * loop beyond `linger`.
    */
   poll?: number;
   /**
@@ -86,8 +87,11 @@ export const DEFAULT_MAX_BATCH = 4096;
  * kernel tick: much shorter timed waits cost more per wake-up on virtual machines.
  */
 export const DEFAULT_LINGER = 10;
-/** About two futex wake-ups on a virtual machine: long enough to catch a small call's reply. */
-export const DEFAULT_POLL = 50;
+/**
+ * A few futex wake-ups on a quiet virtual machine: long enough to catch a small call's reply, and a caller's
+ * next request after it woke from a long call.
+ */
+export const DEFAULT_POLL = 250;
 export const DEFAULT_SHARED_MEMORY_LIMIT = 64 * 1024 * 1024;
 
 const OPTION_NAMES = [

@@ -9,6 +9,11 @@
  * wake-up costs a few microseconds, so the budget shrinks to that and the sides park almost at once:
  * polling there only takes CPU time from the other side, which then replies later.
  *
+ * Where wake-ups are that slow, a poll may also run on to a little past when the other side usually
+ * answers (learned from the same stamps), up to the `poll` limit. That is what a worker needs after a long
+ * call: its caller takes a slow wake-up of its own before it sends the next request, longer than the
+ * worker's ski-rental budget, so the worker would park just before the request came and need waking too.
+ *
  * The latency is measured, not guessed: a side that parks asks for a stamp (it zeroes its stamp slot),
  * whoever wakes it then stamps the shared clock (both threads read the same monotonic clock,
  * `performance.timeOrigin + performance.now()`) just before its notify, and the woken side subtracts. A
@@ -62,6 +67,13 @@ const WEIGHT = 0.25;
 const MAX_BACKOFF = 63;
 /** Loads a poll makes before it first reads the clock: most replies in a burst come within them. */
 const FIRST_LOADS = 16;
+/**
+ * A wake-up this slow means the CPUs sit idle between wake-ups: polling there takes time from no one, and
+ * may reach past the wake-up cost to when the other side usually answers.
+ */
+const IDLE_WAKE_US = 20;
+/** How far past the usual answer time such a poll reaches. */
+const GAP_REACH = 1.5;
 
 /**
  * One side's waits on one word: how long to poll, learned from the wake-ups it has seen. `stamps[slot]`
@@ -70,6 +82,10 @@ const FIRST_LOADS = 16;
 export class AdaptiveWait {
   /** Running estimate of a wake-up's latency in µs; 0 until one was seen. */
   #wake = 0;
+  /** Running estimate of how long after a wait starts the other side answers, in µs; 0 until seen. */
+  #gap = 0;
+  /** When the current wait started, on the shared clock; 0 until a poll or a park reads it. */
+  #started = 0;
   #waits = 0;
   #skip = 0;
   #backoff = 0;
@@ -86,6 +102,11 @@ export class AdaptiveWait {
     return this.#wake;
   }
 
+  /** The answer-time estimate, for tests and diagnostics. */
+  get answerTime(): number {
+    return this.#gap;
+  }
+
   /**
    * Polls `control[index]` while it holds `value`, for at most `limit` µs and no longer than a wake-up
    * costs; true once it changed. False means: park now (with `park`). With no budget it does not look at
@@ -93,15 +114,18 @@ export class AdaptiveWait {
    */
   poll(control: Int32Array, index: number, value: number, limit: number): boolean {
     this.#measure = limit > 0;
+    this.#started = 0;
     const budget = this.#budget(limit);
     if (budget <= 0) return false;
-    for (let i = 0; i < FIRST_LOADS; i++) if (Atomics.load(control, index) !== value) return this.#success();
+    for (let i = 0; i < FIRST_LOADS; i++) if (Atomics.load(control, index) !== value) return this.#success(0);
     const start = now();
+    this.#started = clock(start);
     const until = start + budget / 1000;
     let last = start;
     do {
       // The clock is read once per 64 loads: reading it costs more than a load.
-      for (let i = 0; i < 64; i++) if (Atomics.load(control, index) !== value) return this.#success();
+      for (let i = 0; i < 64; i++)
+        if (Atomics.load(control, index) !== value) return this.#success((last - start) * 1000);
       const current = now();
       if ((current - last) * 1000 > PREEMPTED_US) return this.#preempted();
       last = current;
@@ -115,7 +139,10 @@ export class AdaptiveWait {
    * ended the park.
    */
   park(control: Int32Array, index: number, value: number, timeout: number): string {
-    if (this.#measure) this.stamps[this.slot] = ASKED;
+    if (this.#measure) {
+      this.stamps[this.slot] = ASKED;
+      if (this.#started === 0) this.#started = clock();
+    }
     const result = Atomics.wait(control, index, value, timeout);
     if (result === 'ok' && this.#measure) this.woke();
     return result;
@@ -123,7 +150,8 @@ export class AdaptiveWait {
 
   /**
    * A notify ended a park that asked for a stamp: the notifier stamped (see `stampWake`) before it
-   * notified, so the stamp tells when the wake-up was sent. No stamp, nothing learned.
+   * notified, so the stamp tells when the wake-up was sent, and when the other side answered. No stamp,
+   * nothing learned.
    */
   woke(): void {
     const stamp = this.stamps[this.slot] ?? ASKED;
@@ -131,8 +159,10 @@ export class AdaptiveWait {
     const latency = clock() - stamp;
     if (latency < 0 || latency > 1e6) return;
     this.#wake = this.#wake === 0 ? latency : this.#wake + WEIGHT * (latency - this.#wake);
+    if (this.#started > 0 && stamp >= this.#started) this.#answered(stamp - this.#started);
   }
 
+  /** The poll's budget: none while backing off or probing, else `reach`. */
   #budget(limit: number): number {
     if (limit <= 0) return 0;
     if (this.#skip > 0) {
@@ -140,10 +170,28 @@ export class AdaptiveWait {
       return 0;
     }
     if (++this.#waits % PROBE_EVERY === 0) return 0;
-    return this.#wake === 0 ? limit : Math.min(limit, this.#wake);
+    return this.reach(limit);
   }
 
-  #success(): true {
+  /**
+   * Microseconds a poll with `limit` may last: as long as a wake-up costs (the ski-rental rule). When
+   * wake-ups are slow enough to mean idle CPUs, a little past when the other side usually answers: a worker
+   * lingering after a long call then catches the caller's next request while the caller is still waking
+   * up, rather than parking and needing a second wake-up of its own.
+   */
+  reach(limit: number): number {
+    if (this.#wake === 0) return limit;
+    const wanted = this.#wake >= IDLE_WAKE_US ? Math.max(this.#wake, this.#gap * GAP_REACH) : this.#wake;
+    return Math.min(limit, wanted);
+  }
+
+  #answered(gap: number): void {
+    if (gap > 1e6) return;
+    this.#gap = this.#gap === 0 ? gap : this.#gap + WEIGHT * (gap - this.#gap);
+  }
+
+  #success(gap: number): true {
+    this.#answered(gap);
     this.#backoff = 0;
     return true;
   }

@@ -9,8 +9,13 @@ import type { Outcome, Request } from './operations.js';
 import type { ReplyPort } from './reply-port.js';
 import type { Server } from './server.js';
 
-/** After this long without returning to the event loop, the worker yields once before lingering again. */
-const YIELD_AFTER_MS = 10;
+/**
+ * After a call or a burst of calls this long without a turn of its event loop, the worker takes one before it
+ * lingers again. After a long call the caller is still waking while that turn runs, so it costs the caller
+ * nothing, and the worker's timers, I/O and V8's own pending tasks (incremental garbage collection steps)
+ * run between calls rather than inside the next one.
+ */
+const YIELD_AFTER_MS = 1;
 const NO_TRANSFER: readonly TransferListItem[] = [];
 /** What `#reply` returns when a newer request superseded the call: nothing was written. */
 const SUPERSEDED = -1;
@@ -29,8 +34,9 @@ interface BlockingCall extends Request {
  * a short while parked on the request word, and the caller wakes it with a futex notify. Only when the
  * worker has gone back to its event loop does the caller need to post a wake-up message.
  *
- * Lingering blocks the worker's event loop for at most `linger` ms after a reply, and the worker yields to
- * its loop at least every few milliseconds during a long burst, so timers and sockets keep running.
+ * Lingering blocks the worker's event loop for at most `linger` ms after a reply, and the worker takes a
+ * turn of its loop after every call longer than a millisecond and every millisecond during a burst, so
+ * timers and sockets keep running.
  */
 export class SyncLane {
   readonly #control: Int32Array;
@@ -107,8 +113,8 @@ export class SyncLane {
     const ahead = outcome.status === Status.batch && call.op === Op.pull && Number(call.args[1]) > 0;
     const presence = this.#reply(call, outcome, ahead);
     if (presence === SUPERSEDED) return false;
+    if (!ahead) return presence === Presence.lingering;
     const linger = presence !== Presence.away;
-    if (!ahead) return linger;
     const pulling = this.server.pullAhead(call, this.#asked);
     if (!pulling) {
       // Pulled at once (a sync iterator): linger as after any reply.
@@ -129,7 +135,7 @@ export class SyncLane {
 
   /**
    * The batch pulled ahead in `round` is in hand (or, `stalled`, still not at the next turn of the event
-   * loop): serve the call that came meanwhile, or linger for it.
+   * loop), or the turn taken in `round` is over: serve the call that came meanwhile, or linger for it.
    */
   #resume(round: number, mayLinger: boolean, stalled = false): void {
     if (round !== this.#round) return;
@@ -225,11 +231,7 @@ export class SyncLane {
     // One clock reading serves both the linger decision and the wake-up stamp, taken once the reply is
     // written, right before the caller is woken.
     const at = now();
-    const presence = !this.#mayLinger(call.mayLinger, at)
-      ? Presence.away
-      : ahead
-        ? Presence.pulling
-        : Presence.lingering;
+    const presence = this.#presenceAfter(call, ahead, at);
     // Announced before the caller wakes, so its next request already finds the worker lingering (or pulling):
     // the caller reads presence after the atomic read of `replySeq` below, which orders these plain writes.
     if (presence === Presence.lingering) this.#announce(false);
@@ -238,6 +240,25 @@ export class SyncLane {
     Atomics.store(control, Control.replySeq, seq);
     this.replies.wake(at);
     return presence;
+  }
+
+  /**
+   * What the worker does once it replied, announced with the reply: it lingers for the caller's next call,
+   * or pulls the next batch `ahead`, or first takes a turn of its event loop (after a long call or burst),
+   * or goes away. While it pulls or takes its turn, presence says `pulling`: it looks at the request word
+   * afterwards, so the caller's next request needs no wake-up message.
+   */
+  #presenceAfter(call: BlockingCall, ahead: boolean, at: number): number {
+    if (!ahead && call.mayLinger && this.linger > 0 && at - this.#sliceStart > YIELD_AFTER_MS) {
+      const round = ++this.#round;
+      setImmediate(() => {
+        this.#sliceStart = now();
+        this.#resume(round, true);
+      });
+      return Presence.pulling;
+    }
+    if (!this.#mayLinger(call.mayLinger, at)) return Presence.away;
+    return ahead ? Presence.pulling : Presence.lingering;
   }
 
   /**

@@ -119,3 +119,41 @@ describe('AdaptiveWait.woke: the wake-up cost it learns', () => {
     expect(waits.wakeCost).toBeLessThan(100_000);
   });
 });
+
+describe('AdaptiveWait.reach: how long a poll may last', () => {
+  /** A wait that polled, then was woken `wake` µs after the other side answered, about 1 ms into it. */
+  function wokenAfterAnswer(wake: number): AdaptiveWait {
+    const words = control();
+    const stamps = wakeStamps(words);
+    const waits = waitsOn(words);
+    expect(waits.poll(words, Control.signal, 0, 1)).toBe(false);
+    // The answer comes about 1 ms after the wait began (the clock must pass it before the stamp is real).
+    const until = clock() + 1_000 + wake;
+    while (clock() < until);
+    stamps[Stamp.toCaller] = clock() - wake;
+    waits.woke();
+    return waits;
+  }
+
+  it('is the limit until a wake-up was measured', () => {
+    const words = control();
+    expect(waitsOn(words).reach(300)).toBe(300);
+  });
+
+  it('reaches past the usual answer time when wake-ups are slow (idle CPUs), within the limit', () => {
+    const waits = wokenAfterAnswer(60);
+    expect(waits.wakeCost).toBeGreaterThanOrEqual(60);
+    expect(waits.answerTime).toBeGreaterThanOrEqual(1_000);
+    // 1.5 times the answer time, not the 60 µs a wake-up costs.
+    expect(waits.reach(5_000)).toBeGreaterThanOrEqual(1_500);
+    expect(waits.reach(5_000)).toBeLessThanOrEqual(waits.answerTime * 1.5);
+    expect(waits.reach(300)).toBe(300);
+  });
+
+  it('is only the wake-up cost when wake-ups are fast (a busy machine): polling would take CPU from the other side', () => {
+    const waits = wokenAfterAnswer(5);
+    expect(waits.answerTime).toBeGreaterThanOrEqual(1_000);
+    expect(waits.reach(5_000)).toBe(waits.wakeCost);
+    expect(waits.reach(5_000)).toBeLessThan(20);
+  });
+});
