@@ -268,7 +268,8 @@ ${aloneTable()}
   peers' structured clone puts each string in V8's large-object space, fresh pages every time.
 - anysync's worker lingers on shared memory for up to 10 ms after a blocking reply, so a burst of calls
   costs no message at all; it takes a turn of its event loop between bursts, after any call longer than
-  1 ms, and every millisecond during a burst.
+  1 ms, and at least every 10 ms during a burst (a turn needs no message: the caller leaves its next
+  request in shared memory, read after the turn).
 `;
   writeFileSync(join(here, '../results/synchronizer.md'), report);
   console.log('\nwrote bench/results/synchronizer.md');

@@ -9,13 +9,15 @@ import type { Outcome, Request } from './operations.js';
 import type { ReplyPort } from './reply-port.js';
 import type { Server } from './server.js';
 
+/** A burst of calls lets the worker's event loop take a turn at least this often. */
+const SLICE_MS = 10;
 /**
- * After a call or a burst of calls this long without a turn of its event loop, the worker takes one before it
- * lingers again. After a long call the caller is still waking while that turn runs, so it costs the caller
- * nothing, and the worker's timers, I/O and V8's own pending tasks (incremental garbage collection steps)
- * run between calls rather than inside the next one.
+ * After a call this long (from the reply before it to its own), the worker takes a turn of its event loop
+ * before it lingers for the next. Its caller is still waking from its own long park meanwhile, so the turn
+ * costs the caller nothing, and the worker's timers, I/O and V8's own pending tasks (incremental garbage
+ * collection steps) run between calls rather than inside the next one.
  */
-const YIELD_AFTER_MS = 1;
+const LONG_CALL_MS = 1;
 const NO_TRANSFER: readonly TransferListItem[] = [];
 /** What `#reply` returns when a newer request superseded the call: nothing was written. */
 const SUPERSEDED = -1;
@@ -35,8 +37,8 @@ interface BlockingCall extends Request {
  * worker has gone back to its event loop does the caller need to post a wake-up message.
  *
  * Lingering blocks the worker's event loop for at most `linger` ms after a reply, and the worker takes a
- * turn of its loop after every call longer than a millisecond and every millisecond during a burst, so
- * timers and sockets keep running.
+ * turn of its loop after every call longer than a millisecond and every 10 ms during a burst, so timers and
+ * sockets keep running.
  */
 export class SyncLane {
   readonly #control: Int32Array;
@@ -47,6 +49,8 @@ export class SyncLane {
   /** Counts batches pulled ahead, so a stale check of an earlier one does nothing. */
   #round = 0;
   #sliceStart = 0;
+  /** When the worker last replied (`now()`), to tell a long call from one of a burst. */
+  #lastReply = 0;
   /** The doorbell as it stood when the worker announced it lingers; a change means something arrived. */
   #rung = 0;
   readonly #waits: AdaptiveWait;
@@ -117,8 +121,13 @@ export class SyncLane {
     const linger = presence !== Presence.away;
     const pulling = this.server.pullAhead(call, this.#asked);
     if (!pulling) {
-      // Pulled at once (a sync iterator): linger as after any reply.
+      // Pulled at once (a sync iterator): linger as after any reply, or take a turn first (presence still says
+      // pulling, from the reply).
       if (!linger) return false;
+      if (this.#overdue()) {
+        this.#takeTurn();
+        return false;
+      }
       this.#announce();
       return true;
     }
@@ -148,21 +157,38 @@ export class SyncLane {
     if (this.#replied !== this.#taken) return;
     if (Atomics.load(control, Control.requestSeq) === this.#taken) {
       if (stalled || !this.#mayLinger(mayLinger)) return;
+      if (this.#overdue()) {
+        // A request written since the look above either saw `away` and came by message, or is seen after the turn.
+        Atomics.store(control, Control.presence, Presence.pulling);
+        this.#takeTurn();
+        return;
+      }
       this.#announce();
       if (!this.#lingerForNext()) return;
     }
     this.#pump();
   }
 
+  /** Lingering pays off only in a burst of calls that came through shared memory. */
+  #mayLinger(wanted: boolean): boolean {
+    return wanted && this.linger > 0;
+  }
+
+  /** The worker has served for `SLICE_MS` without a turn of its event loop. */
+  #overdue(at = now()): boolean {
+    return at - this.#sliceStart > SLICE_MS;
+  }
+
   /**
-   * Lingering pays off only in a burst, and a long burst must still let the worker's event loop run: past
-   * a few milliseconds of serving the worker yields once through `setImmediate`.
+   * Takes one turn of the event loop, then serves the request that came meanwhile or lingers for it
+   * (`#resume`). Presence must say `pulling` meanwhile, so the caller leaves its request in shared memory.
    */
-  #mayLinger(wanted: boolean, at = now()): boolean {
-    if (!wanted || this.linger <= 0) return false;
-    if (at - this.#sliceStart <= YIELD_AFTER_MS) return true;
-    setImmediate(() => this.wake());
-    return false;
+  #takeTurn(): void {
+    const round = ++this.#round;
+    setImmediate(() => {
+      this.#sliceStart = now();
+      this.#resume(round, true);
+    });
   }
 
   /**
@@ -249,16 +275,14 @@ export class SyncLane {
    * afterwards, so the caller's next request needs no wake-up message.
    */
   #presenceAfter(call: BlockingCall, ahead: boolean, at: number): number {
-    if (!ahead && call.mayLinger && this.linger > 0 && at - this.#sliceStart > YIELD_AFTER_MS) {
-      const round = ++this.#round;
-      setImmediate(() => {
-        this.#sliceStart = now();
-        this.#resume(round, true);
-      });
-      return Presence.pulling;
-    }
-    if (!this.#mayLinger(call.mayLinger, at)) return Presence.away;
-    return ahead ? Presence.pulling : Presence.lingering;
+    const long = at - this.#lastReply > LONG_CALL_MS;
+    this.#lastReply = at;
+    if (!this.#mayLinger(call.mayLinger)) return Presence.away;
+    // A pull ahead takes its turns, if any, once the batch is in hand (`#finish`, `#resume`).
+    if (ahead) return Presence.pulling;
+    if (!long && !this.#overdue(at)) return Presence.lingering;
+    this.#takeTurn();
+    return Presence.pulling;
   }
 
   /**
