@@ -54,10 +54,10 @@ export interface SynchronizerOptions {
   /**
    * Most microseconds each side of a blocking call polls shared memory before it parks on a futex: the
    * caller for its reply, the worker (while it lingers) for the next call (default 250; 0 parks at once).
-   * Each side polls no longer than a wake-up has been costing it (measured), or, where wake-ups are slow
-   * (idle CPUs), than the other side usually takes to answer; so on a quiet machine a burst of small calls
-   * never sleeps, and on a busy one both sides park almost at once. Polling never delays the worker's event
-   * loop beyond `linger`.
+   * Each side polls no longer than a wake-up has been costing it (measured), and the worker, where wake-ups
+   * are slow (idle CPUs), until a little past when the caller usually sends the next call; so on a quiet
+   * machine a burst of small calls never sleeps, and on a busy one both sides park almost at once. Polling
+   * never delays the worker's event loop beyond `linger`.
    */
   poll?: number;
   /**

@@ -9,10 +9,11 @@
  * wake-up costs a few microseconds, so the budget shrinks to that and the sides park almost at once:
  * polling there only takes CPU time from the other side, which then replies later.
  *
- * Where wake-ups are that slow, a poll may also run on to a little past when the other side usually
- * answers (learned from the same stamps), up to the `poll` limit. That is what a worker needs after a long
- * call: its caller takes a slow wake-up of its own before it sends the next request, longer than the
- * worker's ski-rental budget, so the worker would park just before the request came and need waking too.
+ * Where wake-ups are that slow, the worker's polls may also run on to a little past when the caller
+ * usually answers (learned from the same stamps), up to the `poll` limit. After a long call its caller
+ * takes a slow wake-up of its own before it sends the next request, longer than the worker's ski-rental
+ * budget, so the worker would park just before the request came and need waking too. The caller's polls
+ * stay within the ski-rental budget: it waits for the worker's work, which a polling caller slows.
  *
  * The latency is measured, not guessed: a side that parks asks for a stamp (it zeroes its stamp slot),
  * whoever wakes it then stamps the shared clock (both threads read the same monotonic clock,
@@ -92,9 +93,15 @@ export class AdaptiveWait {
   /** Whether the last poll had a budget to spend: only then is the wake-up that follows worth measuring. */
   #measure = false;
 
+  /**
+   * `reachesAnswer`: where wake-ups are slow, polls may run on to past when the other side usually answers
+   * (see `reach`). For the worker only: the caller waits for the worker's work, and polling through it
+   * would take a CPU from what the worker runs (V8's garbage collection and compiler threads need one).
+   */
   constructor(
     private readonly stamps: Float64Array,
     private readonly slot: number,
+    private readonly reachesAnswer = false,
   ) {}
 
   /** The estimate, for tests and diagnostics. */
@@ -181,7 +188,10 @@ export class AdaptiveWait {
    */
   reach(limit: number): number {
     if (this.#wake === 0) return limit;
-    const wanted = this.#wake >= IDLE_WAKE_US ? Math.max(this.#wake, this.#gap * GAP_REACH) : this.#wake;
+    const wanted =
+      this.reachesAnswer && this.#wake >= IDLE_WAKE_US
+        ? Math.max(this.#wake, this.#gap * GAP_REACH)
+        : this.#wake;
     return Math.min(limit, wanted);
   }
 

@@ -66,7 +66,7 @@ export class SyncLane {
   ) {
     this.#control = replies.control;
     this.#reader = new AreaReader(requests);
-    this.#waits = new AdaptiveWait(replies.stamps, Stamp.toWorker);
+    this.#waits = new AdaptiveWait(replies.stamps, Stamp.toWorker, true);
     // The caller sets its poll before it starts the worker, and never changes it.
     this.#pollLimit = Math.min(Atomics.load(this.#control, Control.poll), linger * 1000);
   }

@@ -122,15 +122,15 @@ describe('AdaptiveWait.woke: the wake-up cost it learns', () => {
 
 describe('AdaptiveWait.reach: how long a poll may last', () => {
   /** A wait that polled, then was woken `wake` µs after the other side answered, about 1 ms into it. */
-  function wokenAfterAnswer(wake: number): AdaptiveWait {
+  function wokenAfterAnswer(wake: number, reachesAnswer = true): AdaptiveWait {
     const words = control();
     const stamps = wakeStamps(words);
-    const waits = waitsOn(words);
+    const waits = new AdaptiveWait(stamps, Stamp.toWorker, reachesAnswer);
     expect(waits.poll(words, Control.signal, 0, 1)).toBe(false);
     // The answer comes about 1 ms after the wait began (the clock must pass it before the stamp is real).
     const until = clock() + 1_000 + wake;
     while (clock() < until);
-    stamps[Stamp.toCaller] = clock() - wake;
+    stamps[Stamp.toWorker] = clock() - wake;
     waits.woke();
     return waits;
   }
@@ -155,5 +155,12 @@ describe('AdaptiveWait.reach: how long a poll may last', () => {
     expect(waits.answerTime).toBeGreaterThanOrEqual(1_000);
     expect(waits.reach(5_000)).toBe(waits.wakeCost);
     expect(waits.reach(5_000)).toBeLessThan(20);
+  });
+
+  it('never reaches past the wake-up cost for a wait that does not ask to (the caller: it waits for work)', () => {
+    const waits = wokenAfterAnswer(60, false);
+    expect(waits.answerTime).toBeGreaterThanOrEqual(1_000);
+    expect(waits.reach(5_000)).toBe(waits.wakeCost);
+    expect(waits.reach(5_000)).toBeLessThan(1_000);
   });
 });
