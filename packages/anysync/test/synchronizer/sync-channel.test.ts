@@ -56,9 +56,12 @@ describe('timeouts', () => {
     // The worker is held (its thread blocked) until the caller lets it go, so the held call is sure to time
     // out, and so is a second one sent meanwhile: requests the worker reads late, after the caller has
     // moved on. The calls that follow must never be mixed with them, whatever the sizes involved.
-    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const flag = new Int32Array(new SharedArrayBuffer(8));
     for (let round = 1; round <= 40; round++) {
       expect(() => slow.hold.with({ timeout: 1 })(flag, round)).toThrow(TimeoutError);
+      // On a busy machine the worker may not have read the held request within its 1 ms; a request sent
+      // now would then replace it unread (the caller gave up on it), and nothing would hold the worker.
+      waitUntilHeld(flag, round);
       if (round % 2 === 0)
         expect(() => slow.quick.with({ timeout: 1 })(`late ${round}`)).toThrow(TimeoutError);
       Atomics.store(flag, 0, round);
@@ -117,3 +120,12 @@ describe('cancelling promise-returning calls', () => {
     expect(await slow.quick.async('after')).toBe('after');
   });
 });
+
+/** Blocks until the worker has started the hold of `round` (see the `hold` fixture). */
+function waitUntilHeld(flag: Int32Array, round: number): void {
+  const deadline = performance.now() + 10_000;
+  for (let seen = Atomics.load(flag, 1); seen < round; seen = Atomics.load(flag, 1)) {
+    if (performance.now() > deadline) throw new Error(`the worker never started hold ${round}`);
+    Atomics.wait(flag, 1, seen, 100);
+  }
+}
