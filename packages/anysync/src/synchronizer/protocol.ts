@@ -5,8 +5,9 @@
  * Blocking calls ("sync lane") travel through shared memory: the caller writes the request into the request
  * area and describes it in the control block, wakes the worker (by ringing `Control.doorbell` when the
  * worker lingers on it, a message otherwise), polls `Control.signal` for a few microseconds and then parks
- * on it. The worker writes the reply into the
- * reply area, bumps `Control.replySeq` and `Control.signal`, and notifies. Replies that carry transfers or do
+ * on it (raising `Control.callerParked` meanwhile). When the call settles the worker first wakes a parked
+ * caller, then writes the reply into the reply area, bumps `Control.replySeq` and `Control.signal`, and
+ * notifies; the early-woken caller polls for it. Replies that carry transfers or do
  * not fit the shared area go out as a `ReplyMessage` on the reply port instead; the control block then says
  * so and the caller drains the port with `receiveMessageOnPort`.
  *
@@ -66,6 +67,11 @@ export const Control = {
    * caller's disposals travel with its next blocking call, without a message or a turn of its event loop.
    */
   requestReleases: 20,
+  /**
+   * 1 while the caller is parked on `signal` waiting for a blocking reply. The worker then wakes it as soon
+   * as the call settles, before it writes the reply, so the caller's wake-up overlaps the writing.
+   */
+  callerParked: 21,
 } as const;
 
 /**

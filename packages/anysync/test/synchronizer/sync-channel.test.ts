@@ -32,6 +32,31 @@ describe('shared memory', () => {
   });
 });
 
+describe('waking', () => {
+  it('wakes a caller parked through a long call before it writes the reply', () => {
+    // The caller's parks are watched: a notify that ends one raises flag[2], which the reply's getter (run on
+    // the worker while it writes the reply) waits for. Were the caller woken only once the reply is written,
+    // the getter would wait its full 5 s and report false.
+    const flag = new Int32Array(new SharedArrayBuffer(12));
+    const wait = Atomics.wait;
+    const watched = (view: Int32Array, index: number, value: number, timeout?: number) => {
+      const result = wait(view, index, value, timeout);
+      if (result === 'ok' && view !== flag) {
+        Atomics.store(flag, 2, 1);
+        Atomics.notify(flag, 2);
+      }
+      return result;
+    };
+    Atomics.wait = watched as typeof Atomics.wait;
+    try {
+      // 50 ms: far longer than the caller polls before it parks.
+      expect(slow.settleThenWrite(flag, 50)).toEqual({ wokeFirst: true });
+    } finally {
+      Atomics.wait = wait;
+    }
+  });
+});
+
 describe('timeouts', () => {
   it('fails a blocking call with a TimeoutError and aborts the worker task', { timeout: 5_000 }, async () => {
     slow.events();

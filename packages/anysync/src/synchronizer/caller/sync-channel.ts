@@ -174,9 +174,13 @@ export class SyncChannel {
         if (remaining <= 0) throw this.#timedOut(seq, timeout, label);
         slice = Math.min(remaining, SLICE_MS);
       }
-      this.#waits.park(control, Control.signal, signal, slice);
+      Atomics.store(control, Control.callerParked, 1);
+      const woken = this.#waits.park(control, Control.signal, signal, slice) === 'ok';
+      Atomics.store(control, Control.callerParked, 0);
       // Most parks end with the reply.
       if (Atomics.load(control, Control.replySeq) === seq) return this.#read();
+      // Woken as the call settled, while the worker writes the reply: it comes within microseconds.
+      if (woken) polled = false;
     }
   }
 
