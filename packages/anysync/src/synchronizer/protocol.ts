@@ -5,11 +5,11 @@
  * Blocking calls ("sync lane") travel through shared memory: the caller writes the request into the request
  * area and describes it in the control block, wakes the worker (by ringing `Control.doorbell` when the
  * worker lingers on it, a message otherwise), polls `Control.signal` for a few microseconds and then parks
- * on it (raising `Control.callerParked` meanwhile). When the call settles the worker first wakes a parked
- * caller, then writes the reply into the reply area, bumps `Control.replySeq` and `Control.signal`, and
- * notifies; the early-woken caller polls for it. Replies that carry transfers or do
- * not fit the shared area go out as a `ReplyMessage` on the reply port instead; the control block then says
- * so and the caller drains the port with `receiveMessageOnPort`.
+ * on it. When the call settles, the worker first wakes a parked caller unless its wake-ups are quick
+ * (`Control.wakeEarly`), then writes the reply into the reply area, bumps `Control.replySeq` and
+ * `Control.signal`, and notifies; an early-woken caller polls for the reply. Replies that carry transfers or
+ * do not fit the shared area go out as a `ReplyMessage` on the reply port instead; the control block then
+ * says so and the caller drains the port with `receiveMessageOnPort`.
  *
  * Promise-returning calls ("async lane") are plain messages both ways.
  *
@@ -68,10 +68,11 @@ export const Control = {
    */
   requestReleases: 20,
   /**
-   * 1 while the caller is parked on `signal` waiting for a blocking reply. The worker then wakes it as soon
-   * as the call settles, before it writes the reply, so the caller's wake-up overlaps the writing.
+   * 1 while the caller is parked on `signal` waiting for a blocking reply, unless its wake-ups are known to
+   * be quick (see `AdaptiveWait.wakesQuickly`) or it does not poll. The worker then wakes it as soon as the call settles, before
+   * it writes the reply, so the caller's wake-up overlaps the writing.
    */
-  callerParked: 21,
+  wakeEarly: 21,
 } as const;
 
 /**

@@ -174,9 +174,11 @@ export class SyncChannel {
         if (remaining <= 0) throw this.#timedOut(seq, timeout, label);
         slice = Math.min(remaining, SLICE_MS);
       }
-      Atomics.store(control, Control.callerParked, 1);
+      // Woken early, the caller polls for the reply; it cannot without a poll budget.
+      const early = this.#poll > 0 && !this.#waits.wakesQuickly;
+      if (early) Atomics.store(control, Control.wakeEarly, 1);
       const woken = this.#waits.park(control, Control.signal, signal, slice) === 'ok';
-      Atomics.store(control, Control.callerParked, 0);
+      if (early) Atomics.store(control, Control.wakeEarly, 0);
       // Most parks end with the reply.
       if (Atomics.load(control, Control.replySeq) === seq) return this.#read();
       // Woken as the call settled, while the worker writes the reply: it comes within microseconds.

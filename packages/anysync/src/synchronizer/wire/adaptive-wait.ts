@@ -109,6 +109,15 @@ export class AdaptiveWait {
     return this.#wake;
   }
 
+  /**
+   * Whether waking this side is known to be quick (busy CPUs). Only then is it not worth waking early: with
+   * the machine busy the two threads often share one CPU, and an early wake-up would only switch to a side
+   * that cannot go on yet, and back.
+   */
+  get wakesQuickly(): boolean {
+    return this.#wake > 0 && this.#wake < IDLE_WAKE_US;
+  }
+
   /** The answer-time estimate, for tests and diagnostics. */
   get answerTime(): number {
     return this.#gap;

@@ -229,8 +229,8 @@ export class SyncLane {
     const { seq } = call;
     // A plain read: a stale one costs only a reply nobody reads (the caller waits for a newer sequence).
     if (seq !== control[Control.requestSeq]) return SUPERSEDED;
-    // A caller that parked through the call wakes while the reply is written, not after.
-    if (Atomics.load(control, Control.callerParked) === 1) this.replies.wake();
+    // A parked caller wakes while the reply is written, not after, unless waking it is quick anyway.
+    if (Atomics.load(control, Control.wakeEarly) === 1) this.replies.wake();
     // Plain values (the common reply) cross as they are; anything else is exported first. A caller without
     // a deadline is certain to read the reply, so shapes it was sent before are left out (`compact`).
     let { status, values } = outcome;

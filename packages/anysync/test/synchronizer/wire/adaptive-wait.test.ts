@@ -164,3 +164,28 @@ describe('AdaptiveWait.reach: how long a poll may last', () => {
     expect(waits.reach(5_000)).toBeLessThan(1_000);
   });
 });
+
+describe('AdaptiveWait.wakesQuickly: whether an early wake-up is skipped', () => {
+  function wokenAfter(latency: number): AdaptiveWait {
+    const words = control();
+    const stamps = wakeStamps(words);
+    const waits = new AdaptiveWait(stamps, Stamp.toCaller);
+    expect(waits.poll(words, Control.signal, 0, 1)).toBe(false);
+    stamps[Stamp.toCaller] = clock() - latency;
+    waits.woke();
+    return waits;
+  }
+
+  it('is false until a wake-up was measured: an unknown cost is treated as slow', () => {
+    expect(waitsOn(control()).wakesQuickly).toBe(false);
+  });
+
+  it('is true once wake-ups cost a few microseconds (busy CPUs)', () => {
+    expect(wokenAfter(3).wakesQuickly).toBe(true);
+  });
+
+  it('is false where wake-ups cost tens of microseconds or more (idle CPUs)', () => {
+    expect(wokenAfter(60).wakesQuickly).toBe(false);
+    expect(wokenAfter(5_000).wakesQuickly).toBe(false);
+  });
+});
