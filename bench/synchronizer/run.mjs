@@ -245,12 +245,14 @@ ${aloneTable()}
   per-round ratios, and expect a few percent of drift between runs.
 - Polling is why anysync can beat the raw baseline on small calls: on a quiet virtual machine a futex
   wake-up costs more than the call itself, and while both sides poll a burst of calls never sleeps. On a
-  busy machine most waits of a burst still end while polling; the time is lost in the others, which park
-  after their poll and are then woken later than the baseline's threads, which never poll (our reading:
-  the scheduler favours a woken thread less once it has used CPU time). Polling for longer wins the
-  trivial row but costs everyone else: a variant that polled up to 1 ms on both sides (not shipped) made
-  the other adapters' calls several times slower in the same process, whose main thread they share.
-  \`poll: 0\` turns polling off.
+  busy machine the scheduler keeps a caller and worker that wake each other either on two CPUs, where
+  anysync's polls end nearly every wait, or together on one, where polling cannot help (the other thread
+  runs only once this one stops): both sides then park on every call, as the baseline's do, and anysync's
+  own work per call, which the baseline does not have, decides the row. Which placement a measuring
+  process gets is chance, so the loaded trivial row moves between runs more than between builds. Polling
+  for longer does not change the placement and costs everyone else: a variant that polled up to 1 ms on
+  both sides (not shipped) made the other adapters' calls several times slower in the same process, whose
+  main thread they share. \`poll: 0\` turns polling off.
 - Side by side, one adapter's rounds change how the next adapter's threads are scheduled, which is why
   the loaded trivial call is also measured with each adapter alone in its process (its own table).
 - "loaded" runs every measuring process beside one busy process per core (\`for (;;) {}\`), started and
