@@ -69,8 +69,8 @@ export const Control = {
   requestReleases: 20,
   /**
    * 1 while the caller is parked on `signal` waiting for a blocking reply, unless its wake-ups are known to
-   * be quick (see `AdaptiveWait.wakesQuickly`) or it does not poll. The worker then wakes it as soon as the call settles, before
-   * it writes the reply, so the caller's wake-up overlaps the writing.
+   * be quick (see `AdaptiveWait.wakesQuickly`) or it does not poll. The worker then wakes it as soon as the
+   * call settles, before it writes the reply, so the caller's wake-up overlaps the writing.
    */
   wakeEarly: 21,
 } as const;
