@@ -34,30 +34,35 @@ describe('shared memory', () => {
 
 describe('waking', () => {
   it('wakes a caller parked through a long call before it writes the reply', async () => {
-    // A fresh synchronizer: its caller has not been woken yet, so its wake-ups are not known to be quick
-    // (where an early wake-up is skipped) however busy the machine is. The call is its first.
-    const fresh = new Synchronizer();
-    const freshSlow = fresh.load<typeof Slow>(new URL('./fixtures/slow.mjs', import.meta.url));
-    // The caller's parks are watched: a notify that ends one raises flag[2], which the reply's getter (run on
-    // the worker while it writes the reply) waits for. Were the caller woken only once the reply is written,
-    // the getter would wait its full 5 s and report false.
+    // The caller's parks are watched. Every park a notify ends returns 100 µs late, so each wake-up this
+    // caller measures is slow, as on idle CPUs, whatever the load (where wake-ups are known to be quick, the
+    // early wake-up is skipped). Such a notify also raises flag[2], which the reply's getter (run on the
+    // worker while it writes the reply) waits for. Were the caller woken only once the reply is written, the
+    // getter would wait its full 5 s and report false.
     const flag = new Int32Array(new SharedArrayBuffer(12));
     const wait = Atomics.wait;
     const watched = (view: Int32Array, index: number, value: number, timeout?: number) => {
       const result = wait(view, index, value, timeout);
       if (result === 'ok' && view !== flag) {
+        const late = performance.now() + 0.1;
+        while (performance.now() < late);
         Atomics.store(flag, 2, 1);
         Atomics.notify(flag, 2);
       }
       return result;
     };
     Atomics.wait = watched as typeof Atomics.wait;
+    const watchedSync = new Synchronizer();
+    const watchedSlow = watchedSync.load<typeof Slow>(new URL('./fixtures/slow.mjs', import.meta.url));
     try {
+      // Calls before it, so the caller has woken (and measured) a few times already.
+      for (let i = 0; i < 3; i++) expect(watchedSlow.wait(5)).toBe('waited 5');
+      Atomics.store(flag, 2, 0);
       // 50 ms: far longer than the caller polls before it parks.
-      expect(freshSlow.settleThenWrite(flag, 50)).toEqual({ wokeFirst: true });
+      expect(watchedSlow.settleThenWrite(flag, 50)).toEqual({ wokeFirst: true });
     } finally {
       Atomics.wait = wait;
-      await fresh.close();
+      await watchedSync.close();
     }
   });
 });

@@ -83,6 +83,8 @@ const GAP_REACH = 1.5;
 export class AdaptiveWait {
   /** Running estimate of a wake-up's latency in µs; 0 until one was seen. */
   #wake = 0;
+  /** The same from measured wake-ups only (a preempted poll lowers `#wake` without one); 0 until seen. */
+  #measuredWake = 0;
   /** Running estimate of how long after a wait starts the other side answers, in µs; 0 until seen. */
   #gap = 0;
   /** When the current wait started, on the shared clock; 0 until a poll or a park reads it. */
@@ -110,12 +112,12 @@ export class AdaptiveWait {
   }
 
   /**
-   * Whether waking this side is known to be quick (busy CPUs). Only then is it not worth waking early: with
-   * the machine busy the two threads often share one CPU, and an early wake-up would only switch to a side
-   * that cannot go on yet, and back.
+   * Whether waking this side is known to be quick (busy CPUs), from wake-ups it measured. Only then is it
+   * not worth waking early: with the machine busy the two threads often share one CPU, and an early wake-up
+   * would only switch to a side that cannot go on yet, and back.
    */
   get wakesQuickly(): boolean {
-    return this.#wake > 0 && this.#wake < IDLE_WAKE_US;
+    return this.#measuredWake > 0 && this.#measuredWake < IDLE_WAKE_US;
   }
 
   /** The answer-time estimate, for tests and diagnostics. */
@@ -175,6 +177,8 @@ export class AdaptiveWait {
     const latency = clock() - stamp;
     if (latency < 0 || latency > 1e6) return;
     this.#wake = this.#wake === 0 ? latency : this.#wake + WEIGHT * (latency - this.#wake);
+    const measured = this.#measuredWake;
+    this.#measuredWake = measured === 0 ? latency : measured + WEIGHT * (latency - measured);
     if (this.#started > 0 && stamp >= this.#started) this.#answered(stamp - this.#started);
   }
 
