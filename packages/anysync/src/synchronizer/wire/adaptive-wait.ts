@@ -169,12 +169,13 @@ export class AdaptiveWait {
   /**
    * A notify ended a park that asked for a stamp: the notifier stamped (see `stampWake`) before it
    * notified, so the stamp tells when the wake-up was sent, and when the other side answered. No stamp,
-   * nothing learned.
+   * nothing learned. `at`: when it woke, on the shared clock (tests pass it, so what is learned does not
+   * depend on how the test thread was scheduled).
    */
-  woke(): void {
+  woke(at = clock()): void {
     const stamp = this.stamps[this.slot] ?? ASKED;
     if (stamp === ASKED) return;
-    const latency = clock() - stamp;
+    const latency = at - stamp;
     if (latency < 0 || latency > 1e6) return;
     this.#wake = this.#wake === 0 ? latency : this.#wake + WEIGHT * (latency - this.#wake);
     const measured = this.#measuredWake;

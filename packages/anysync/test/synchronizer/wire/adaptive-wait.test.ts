@@ -120,20 +120,29 @@ describe('AdaptiveWait.woke: the wake-up cost it learns', () => {
   });
 });
 
+/**
+ * A wait that asked for a stamp, then woke `wake` µs after the other side answered, which it did 1 ms after
+ * the wait began. Times are passed, not waited for: what is learned must not depend on how this thread
+ * happens to be scheduled (a preemption between two clock readings would change a measured wake-up).
+ */
+function wokenAfterAnswer(slot: number, wake: number, reachesAnswer = false): AdaptiveWait {
+  const words = control();
+  const stamps = wakeStamps(words);
+  const waits = new AdaptiveWait(stamps, slot, reachesAnswer);
+  // A poll that finds its answer at once turns measuring on without reading the clock; a park on a word
+  // that already changed then asks for a stamp and notes when the wait began, and returns at once.
+  words[Control.signal] = 1;
+  expect(waits.poll(words, Control.signal, 0, 1)).toBe(true);
+  expect(waits.park(words, Control.signal, 0, 1_000)).toBe('not-equal');
+  const answered = clock() + 1_000;
+  stamps[slot] = answered;
+  waits.woke(answered + wake);
+  return waits;
+}
+
 describe('AdaptiveWait.reach: how long a poll may last', () => {
-  /** A wait that polled, then was woken `wake` µs after the other side answered, about 1 ms into it. */
-  function wokenAfterAnswer(wake: number, reachesAnswer = true): AdaptiveWait {
-    const words = control();
-    const stamps = wakeStamps(words);
-    const waits = new AdaptiveWait(stamps, Stamp.toWorker, reachesAnswer);
-    expect(waits.poll(words, Control.signal, 0, 1)).toBe(false);
-    // The answer comes about 1 ms after the wait began (the clock must pass it before the stamp is real).
-    const until = clock() + 1_000 + wake;
-    while (clock() < until);
-    stamps[Stamp.toWorker] = clock() - wake;
-    waits.woke();
-    return waits;
-  }
+  const worker = (wake: number, reachesAnswer = true) =>
+    wokenAfterAnswer(Stamp.toWorker, wake, reachesAnswer);
 
   it('is the limit until a wake-up was measured', () => {
     const words = control();
@@ -141,8 +150,8 @@ describe('AdaptiveWait.reach: how long a poll may last', () => {
   });
 
   it('reaches past the usual answer time when wake-ups are slow (idle CPUs), within the limit', () => {
-    const waits = wokenAfterAnswer(60);
-    expect(waits.wakeCost).toBeGreaterThanOrEqual(60);
+    const waits = worker(60);
+    expect(waits.wakeCost).toBe(60);
     expect(waits.answerTime).toBeGreaterThanOrEqual(1_000);
     // 1.5 times the answer time, not the 60 µs a wake-up costs.
     expect(waits.reach(5_000)).toBeGreaterThanOrEqual(1_500);
@@ -151,14 +160,15 @@ describe('AdaptiveWait.reach: how long a poll may last', () => {
   });
 
   it('is only the wake-up cost when wake-ups are fast (a busy machine): polling would take CPU from the other side', () => {
-    const waits = wokenAfterAnswer(5);
+    const waits = worker(5);
+    expect(waits.wakeCost).toBe(5);
     expect(waits.answerTime).toBeGreaterThanOrEqual(1_000);
     expect(waits.reach(5_000)).toBe(waits.wakeCost);
     expect(waits.reach(5_000)).toBeLessThan(20);
   });
 
   it('never reaches past the wake-up cost for a wait that does not ask to (the caller: it waits for work)', () => {
-    const waits = wokenAfterAnswer(60, false);
+    const waits = worker(60, false);
     expect(waits.answerTime).toBeGreaterThanOrEqual(1_000);
     expect(waits.reach(5_000)).toBe(waits.wakeCost);
     expect(waits.reach(5_000)).toBeLessThan(1_000);
@@ -166,15 +176,7 @@ describe('AdaptiveWait.reach: how long a poll may last', () => {
 });
 
 describe('AdaptiveWait.wakesQuickly: whether an early wake-up is skipped', () => {
-  function wokenAfter(latency: number): AdaptiveWait {
-    const words = control();
-    const stamps = wakeStamps(words);
-    const waits = new AdaptiveWait(stamps, Stamp.toCaller);
-    expect(waits.poll(words, Control.signal, 0, 1)).toBe(false);
-    stamps[Stamp.toCaller] = clock() - latency;
-    waits.woke();
-    return waits;
-  }
+  const wokenAfter = (latency: number) => wokenAfterAnswer(Stamp.toCaller, latency);
 
   it('is false until a wake-up was measured: an unknown cost is treated as slow', () => {
     expect(waitsOn(control()).wakesQuickly).toBe(false);
