@@ -32,8 +32,13 @@ export const Control = {
    * message.
    */
   presence: 3,
-  // 4 is unused. The request area needs no lock: the caller writes it only once its previous request was
-  // answered (so the worker is done reading), and sends the request by message otherwise.
+  /**
+   * 1 when the request's arguments were written as one value, the argument list itself, because they may
+   * share objects across them (see `PreparedArgs.packed`); the worker spreads it. The request area needs no
+   * lock: the caller writes it only once its previous request was answered (so the worker is done
+   * reading), and sends the request by message otherwise.
+   */
+  requestPacked: 4,
   requestOp: 5,
   requestTarget: 6,
   requestName: 7,

@@ -47,6 +47,15 @@ describe('handle lifetime', () => {
     expect(tracked.aliveAfterTurn()).not.toContain('released in the same job');
   });
 
+  it('carries a disposal with a call whose arguments travel packed (they share an object)', () => {
+    const handle = new tracked.Tracked('released beside packed arguments');
+    handle[Symbol.dispose]();
+    const record = { id: 1 };
+    const { alive, same } = tracked.aliveAfterTurnWith(record, record);
+    expect(same).toBe(true);
+    expect(alive).not.toContain('released beside packed arguments');
+  });
+
   it('keeps a handle alive while a call on it is in flight', { timeout: 10_000 }, async () => {
     const pending = (() => new tracked.Tracked('in flight').slowName.async(150))();
     await sleep(20);

@@ -155,6 +155,46 @@ describe('arguments keep the shape structured clone gives them', () => {
   });
 });
 
+describe('what arguments share across them arrives shared, as structured clone of the list gives it', () => {
+  /** The same call made each way it can travel: shared memory, by message (a transfer), promise-returning. */
+  async function everyLane(...args: unknown[]): Promise<string[][]> {
+    const spare = new Uint8Array(4);
+    const byMessage = api.sharedArguments.with({ transfer: [spare.buffer] })(...args, spare);
+    return [api.sharedArguments(...args), byMessage, await api.sharedArguments.async(...args)];
+  }
+
+  it('sends one record passed twice as one object', async () => {
+    const record = { id: 7, tags: ['a'] };
+    expect(await everyLane(record, record)).toEqual([['0=1'], ['0=1'], ['0=1']]);
+  });
+
+  it('sends a record and another holding it with the one inside', async () => {
+    const list = [1, 2, 3];
+    expect(await everyLane(list, { list })).toEqual([['1>0'], ['1>0'], ['1>0']]);
+    const entry = { n: 1 };
+    expect(await everyLane(entry, new Map([['k', entry]]))).toEqual([['1>0'], ['1>0'], ['1>0']]);
+  });
+
+  it('sends one typed array or one Date passed twice as one', async () => {
+    const bytes = new Uint8Array(8);
+    expect(await everyLane(bytes, bytes)).toEqual([['0=1'], ['0=1'], ['0=1']]);
+    const when = new Date(0);
+    expect(await everyLane(when, when)).toEqual([['0=1'], ['0=1'], ['0=1']]);
+  });
+
+  it('keeps handles inside shared arguments', async () => {
+    const counter = new api.Counter(2);
+    const part = { counter };
+    const expected = ['0=1', '0>2', '1>2', '2:Counter'];
+    for (const seen of await everyLane(part, part, counter)) expect([...seen].sort()).toEqual(expected);
+  });
+
+  it('still sends arguments that share nothing as separate objects', async () => {
+    expect(await everyLane({ a: 1 }, { a: 1 }, new Uint8Array(2), new Uint8Array(2))).toEqual([[], [], []]);
+    expect(api.echo([{ a: 1 }, 'x'])).toEqual([{ a: 1 }, 'x']);
+  });
+});
+
 class Holder {
   constructor(readonly counter: unknown) {}
 }

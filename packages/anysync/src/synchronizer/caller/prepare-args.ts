@@ -6,6 +6,7 @@ import { crossesOnlyByMessage, isCloneableBuiltin } from '../wire/cloneable-buil
 import { GraphWalk, isStructured, Refusal, WALK } from '../wire/graph-walk.js';
 import { locate } from '../wire/locate.js';
 import { plainJson } from '../wire/plain-json.js';
+import { argumentsShare } from './arguments-share.js';
 import { type HandleTable, handleState } from './handle-table.js';
 
 /** Arguments ready to cross: handles and signals replaced by markers, transfers collected. */
@@ -22,6 +23,11 @@ export interface PreparedArgs {
   json?: (string | undefined)[] | undefined;
   /** Set when an argument holds a value only a message carries (see `crossesOnlyByMessage`). */
   byMessage?: boolean;
+  /**
+   * Set when the arguments may share objects or memory across them (see `argumentsShare`): they must then
+   * be copied as one list, as structured clone copies them, not one by one. `json` is unset then.
+   */
+  packed?: boolean;
 }
 
 /**
@@ -43,8 +49,10 @@ export function prepareArgs(
   json = false,
 ): PreparedArgs {
   if (!transfer && allPlain(args)) return { values: args, marked: false, transfer: NONE, signals: NONE };
-  const texts = json ? jsonTexts(args) : undefined;
-  if (texts && !transfer && allText(args, texts)) {
+  let texts = json ? jsonTexts(args) : undefined;
+  const packed = argumentsShare(args, texts);
+  if (packed) texts = undefined;
+  else if (texts && !transfer && allText(args, texts)) {
     return { values: args, marked: false, transfer: NONE, signals: NONE, json: texts };
   }
   const rules = new ArgumentRules(table);
@@ -59,6 +67,7 @@ export function prepareArgs(
       signals: rules.signals,
       json: texts,
       byMessage: rules.byMessage,
+      packed,
     };
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
@@ -82,9 +91,13 @@ function allText(args: unknown[], texts: (string | undefined)[]): boolean {
   return true;
 }
 
+/** One `seen` list for all: an argument that reaches an object an earlier one reached gets no text. */
 function jsonTexts(args: unknown[]): (string | undefined)[] {
   const texts = new Array<string | undefined>(args.length);
-  for (let i = 0; i < args.length; i++) if (isStructured(args[i])) texts[i] = plainJson(args[i], claimed);
+  const seen: object[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (isStructured(args[i])) texts[i] = plainJson(args[i], claimed, seen);
+  }
   return texts;
 }
 

@@ -17,6 +17,8 @@ export interface RawOutcome {
 
 /** Upper bound of one park; the caller re-checks its deadline and the worker's health at least this often. */
 const SLICE_MS = 500;
+/** For a packed request: no value has JSON text, and none is to be tried. */
+const NO_TEXTS: readonly (string | undefined)[] = [];
 
 /**
  * Blocking calls. The request goes into the shared request area (or, with transfers or when too large,
@@ -111,9 +113,12 @@ export class SyncChannel {
   ): boolean {
     const control = this.#control;
     const releases = this.takeReleases();
-    const values = releases ? [...args.values, ...releases] : args.values;
+    const { packed } = args;
+    let values = packed ? [args.values] : args.values;
+    if (releases) values = [...values, ...releases];
     try {
-      const length = writeValues(this.link.requests, values, args.marked, args.json);
+      // Packed: no JSON text is tried, the list shares objects that separate texts would copy apart.
+      const length = writeValues(this.link.requests, values, args.marked, packed ? NO_TEXTS : args.json);
       if (length < 0) {
         if (releases) this.link.post({ kind: 'release', refs: releases });
         return false;
@@ -123,6 +128,7 @@ export class SyncChannel {
       control[Control.requestName] = name;
       control[Control.requestCount] = values.length;
       control[Control.requestReleases] = releases ? releases.length : 0;
+      control[Control.requestPacked] = packed ? 1 : 0;
       control[Control.requestLane] = Lane.shared;
       control[Control.requestCancellable] = cancellable ? 1 : 0;
       Atomics.store(control, Control.requestSeq, seq);

@@ -35,10 +35,17 @@ interface Budget {
  * (JSON drops it from objects and turns it into `null` in arrays), is left to the serializer. So is
  * everything on runtimes that cannot tell a proxy from its target, and every object `claimed` says its
  * caller must translate itself (a handle, an object marked for transfer).
+ *
+ * `seen`, shared by the calls for several values, makes an object one of them reached refused in the
+ * next: their texts then never share an object, which separate texts would copy apart.
  */
-export function plainJson(value: unknown, claimed?: (value: object) => boolean): string | undefined {
+export function plainJson(
+  value: unknown,
+  claimed?: (value: object) => boolean,
+  seen: object[] = [],
+): string | undefined {
   if (!isProxy || typeof value !== 'object' || value === null) return undefined;
-  const budget: Budget = { nodes: 0, length: 0, seen: [], claimed };
+  const budget: Budget = { nodes: 0, length: 0, seen, claimed };
   try {
     return encode(value, budget, 0);
   } catch (error) {

@@ -200,11 +200,12 @@ export class SyncLane {
     const control = this.#control;
     const seq = Atomics.load(control, Control.requestSeq);
     if (seq === this.#taken || control[Control.requestLane] === Lane.message) return undefined;
-    const args = this.#reader.readAll(control[Control.requestCount] ?? 0);
+    const values = this.#reader.readAll(control[Control.requestCount] ?? 0);
     const releases = control[Control.requestReleases] ?? 0;
     // Disposals made since the last call: applied first, they can only concern handles the caller dropped.
     if (releases > 0)
-      this.server.release({ kind: 'release', refs: args.splice(args.length - releases) as number[] });
+      this.server.release({ kind: 'release', refs: values.splice(values.length - releases) as number[] });
+    const args = control[Control.requestPacked] === 1 ? (values[0] as unknown[]) : values;
     this.#taken = seq;
     if (!found) Atomics.store(control, Control.presence, Presence.away);
     return {
