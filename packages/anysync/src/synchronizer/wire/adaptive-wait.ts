@@ -85,7 +85,10 @@ export class AdaptiveWait {
   #wake = 0;
   /** The same from measured wake-ups only (a preempted poll lowers `#wake` without one); 0 until seen. */
   #measuredWake = 0;
-  /** Running estimate of how long after a wait starts the other side answers, in µs; 0 until seen. */
+  /**
+   * Running estimate of how long after a wait starts the other side answers, in µs; 0 until seen, and
+   * always for a wait that does not reach past it.
+   */
   #gap = 0;
   /** When the current wait started, on the shared clock; 0 until a poll or a park reads it. */
   #started = 0;
@@ -177,9 +180,8 @@ export class AdaptiveWait {
     if (stamp === ASKED) return;
     const latency = at - stamp;
     if (latency < 0 || latency > 1e6) return;
-    this.#wake = this.#wake === 0 ? latency : this.#wake + WEIGHT * (latency - this.#wake);
-    const measured = this.#measuredWake;
-    this.#measuredWake = measured === 0 ? latency : measured + WEIGHT * (latency - measured);
+    this.#wake = blend(this.#wake, latency);
+    this.#measuredWake = blend(this.#measuredWake, latency);
     if (this.#started > 0 && stamp >= this.#started) this.#answered(stamp - this.#started);
   }
 
@@ -209,9 +211,9 @@ export class AdaptiveWait {
     return Math.min(limit, wanted);
   }
 
+  /** Only a wait that reaches past the answer time (see `reach`) needs to know it. */
   #answered(gap: number): void {
-    if (gap > 1e6) return;
-    this.#gap = this.#gap === 0 ? gap : this.#gap + WEIGHT * (gap - this.#gap);
+    if (this.reachesAnswer && gap <= 1e6) this.#gap = blend(this.#gap, gap);
   }
 
   #success(gap: number): true {
@@ -231,4 +233,9 @@ export class AdaptiveWait {
     this.#wake = Math.min(this.#wake || PREEMPTED_US, 1);
     return this.#empty();
   }
+}
+
+/** A running estimate moved towards a new measure; the first measure (`estimate` 0) is taken as it is. */
+function blend(estimate: number, measure: number): number {
+  return estimate === 0 ? measure : estimate + WEIGHT * (measure - estimate);
 }
