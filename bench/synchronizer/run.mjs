@@ -11,8 +11,9 @@
 //                                   [--conditions quiet,loaded] [--quiet-load 1.5] [--no-write] [--no-prettier]
 //
 // Prints a table per workload and writes bench/results/synchronizer.md (machine, runtime, commit, method);
-// then, unless --only or --no-prettier, runs the real-workload bench (prettier/run.mjs), which writes
-// bench/results/synchronizer-prettier.md.
+// then, unless --only or --no-prettier, runs the real-workload benches: prettier/run.mjs, which writes
+// bench/results/synchronizer-prettier.md, and eslint-prettier/run.mjs (a synckit tool migrated to
+// anysync/synckit), which writes bench/results/synchronizer-eslint-prettier.md.
 // ANYSYNC_OPTS='{"linger":0}' passes options to anysync's Synchronizer, for experiments.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -277,19 +278,23 @@ ${aloneTable()}
   console.log('\nwrote bench/results/synchronizer.md');
 }
 
+// The real workloads, each its own runner: prettier.format made sync three ways, and a synckit tool
+// migrated to anysync/synckit.
 if (!args.only && !args['no-prettier']) {
-  const prettier = spawnSync(
-    process.execPath,
-    [
-      '--expose-gc',
-      join(here, 'prettier', 'run.mjs'),
-      '--quiet-load',
-      args['quiet-load'],
-      '--conditions',
-      args.conditions,
-      ...(args['no-write'] ? ['--no-write'] : []),
-    ],
-    { stdio: 'inherit' },
-  );
-  if (prettier.status !== 0) process.exit(prettier.status ?? 1);
+  for (const workload of ['prettier', 'eslint-prettier']) {
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        join(here, workload, 'run.mjs'),
+        '--quiet-load',
+        args['quiet-load'],
+        '--conditions',
+        args.conditions,
+        ...(args['no-write'] ? ['--no-write'] : []),
+      ],
+      { stdio: 'inherit' },
+    );
+    if (child.status !== 0) process.exit(child.status ?? 1);
+  }
 }
