@@ -3,11 +3,14 @@
 // They differ for some characters (`→` is dropped by one and kept by the other), so the site's copy of each
 // link is given the anchor TypeDoc wrote.
 
-/** The text a heading shows: Markdown's inline syntax removed. */
-function headingText(markdown) {
+/**
+ * The text a heading shows: Markdown's inline syntax removed. TypeDoc leaves what code spans hold out of
+ * its anchors ("Interop with `AbortSignal`" becomes `interop-with`), so for it `code` is false.
+ */
+function headingText(markdown, code = true) {
   return markdown
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/`([^`]*)`/g, '$1')
+    .replace(/`([^`]*)`/g, code ? '$1' : '')
     .replace(/(\*\*|__)(.*?)\1/g, '$2')
     .trim();
 }
@@ -45,7 +48,7 @@ export function headingSlugs(markdown) {
     return {
       text,
       host: numbered(seenHost, hostSlug(text)),
-      typedoc: numbered(seenTypedoc, typedocSlug(text)),
+      typedoc: numbered(seenTypedoc, typedocSlug(headingText(match[1] ?? '', false))),
     };
   });
 }
