@@ -1,3 +1,4 @@
+import { isLeafBuiltin } from '../wire/cloneable-builtin.js';
 import { handleState } from './handle-table.js';
 
 /**
@@ -26,7 +27,9 @@ export function argumentsShare(args: readonly unknown[], texts?: readonly (strin
     if (handleState(value) !== undefined || value instanceof AbortSignal) continue;
     objects++;
     if (texts?.[i] !== undefined) continue;
-    if (!isLeaf(value)) holders = true;
+    // A view counts as itself, not as its buffer: it crosses as a copy of its own bytes, packed or not
+    // (see the guide's Limits), so two views of one buffer gain nothing from packing.
+    if (!isLeafBuiltin(value)) holders = true;
     else if (leaves === undefined) leaves = [value];
     else if (leaves.includes(value)) return true;
     else leaves.push(value);
@@ -42,23 +45,4 @@ function objectCount(args: readonly unknown[]): number {
     if (typeof value === 'object' && value !== null) count++;
   }
   return count;
-}
-
-/**
- * A built-in that cannot hold other objects. A view is one: it crosses as a copy of its own bytes, packed
- * or not (see the guide's Limits), so two views of one buffer gain nothing from packing.
- */
-function isLeaf(value: object): boolean {
-  return (
-    ArrayBuffer.isView(value) ||
-    value instanceof ArrayBuffer ||
-    value instanceof SharedArrayBuffer ||
-    value instanceof Date ||
-    value instanceof RegExp ||
-    value instanceof Boolean ||
-    value instanceof Number ||
-    value instanceof String ||
-    value instanceof BigInt ||
-    value instanceof Blob
-  );
 }

@@ -3,15 +3,17 @@
  * built-in prototype that exists on both sides, so copying them loses nothing.
  */
 export function isCloneableBuiltin(value: object): boolean {
+  return isLeafBuiltin(value) || value instanceof Map || value instanceof Set || value instanceof Error;
+}
+
+/** Cloneable built-ins that cannot hold other objects: buffers, views, dates, regular expressions, boxes, blobs. */
+export function isLeafBuiltin(value: object): boolean {
   return (
     ArrayBuffer.isView(value) ||
     value instanceof ArrayBuffer ||
     value instanceof SharedArrayBuffer ||
     value instanceof Date ||
     value instanceof RegExp ||
-    value instanceof Map ||
-    value instanceof Set ||
-    value instanceof Error ||
     value instanceof Blob ||
     value instanceof Boolean ||
     value instanceof Number ||
