@@ -34,11 +34,11 @@ export const Control = {
   presence: 3,
   /**
    * 1 when the request's arguments were written as one value, the argument list itself, because they may
-   * share objects across them (see `PreparedArgs.packed`); the worker spreads it. The request area needs no
-   * lock: the caller writes it only once its previous request was answered (so the worker is done
-   * reading), and sends the request by message otherwise.
+   * share objects across them (see `PreparedArgs.packed`); the worker spreads it.
    */
   requestPacked: 4,
+  // The request area and the request words need no lock: the caller writes them only once its previous
+  // request was answered (so the worker is done reading), and sends the request by message otherwise.
   requestOp: 5,
   requestTarget: 6,
   requestName: 7,

@@ -24,7 +24,7 @@ export interface PreparedArgs {
   /** Set when an argument holds a value only a message carries (see `crossesOnlyByMessage`). */
   byMessage?: boolean;
   /**
-   * Set when the arguments may share objects or memory across them (see `argumentsShare`): they must then
+   * Set when the arguments may share objects across them (see `argumentsShare`): they must then
    * be copied as one list, as structured clone copies them, not one by one. `json` is unset then.
    */
   packed?: boolean;
