@@ -48,6 +48,8 @@ export class SyncLane {
   #replied = 0;
   /** Counts batches pulled ahead, so a stale check of an earlier one does nothing. */
   #round = 0;
+  /** The round of the last turn taken (`#takeTurn`); equal to `#round` while that turn is pending. */
+  #turnRound = -1;
   #sliceStart = 0;
   /** When the worker last replied (`now()`), to tell a long call from one of a burst. */
   #lastReply = 0;
@@ -71,8 +73,14 @@ export class SyncLane {
     this.#pollLimit = Math.min(Atomics.load(this.#control, Control.poll), linger * 1000);
   }
 
-  /** A wake-up message: the caller wrote a request while the worker was not lingering. */
+  /**
+   * A wake-up message: the caller wrote a request while the worker was not lingering. One that finds a turn
+   * of the event loop pending (a stale message, whose request the worker found by itself, handled before
+   * the turn's immediates) is left to the turn: serving now would serve the next request before the turn
+   * the previous call was promised.
+   */
   wake(): void {
+    if (this.#turnRound === this.#round) return;
     this.#sliceStart = now();
     this.#pump();
   }
@@ -185,6 +193,7 @@ export class SyncLane {
    */
   #takeTurn(): void {
     const round = ++this.#round;
+    this.#turnRound = round;
     setImmediate(() => {
       this.#sliceStart = now();
       this.#resume(round, true);
