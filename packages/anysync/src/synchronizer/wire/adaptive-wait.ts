@@ -24,7 +24,10 @@
  * Reading the clock costs more than the rest of a wait's bookkeeping (Node's `performance.now` checks its
  * receiver and allocates its result), so it is read only where needed: the `performance` object and its
  * `timeOrigin` are looked up once, a stamp is written only when asked for, a side that does not poll asks
- * for none, and a poll answered within its first few loads reads no clock at all.
+ * for none, one backing off (parking at once, as on a busy machine) asks only every eighth wait, only the
+ * worker notes when a wait began and only while wake-ups are slow (the answer time is of no use else), and
+ * a poll answered within its first few loads reads no clock at all. Where the two threads share a CPU, a
+ * call's clock readings are time the other side waits for.
  */
 
 /** Float64 slots over the control block's last 16 bytes: when each side last woke the other, in µs. */
@@ -62,6 +65,8 @@ export function stampWake(stamps: Float64Array, slot: number, at?: number): void
 const PREEMPTED_US = 200;
 /** Every this many waits, park without polling: a fresh measure of the wake-up cost. */
 const PROBE_EVERY = 256;
+/** While backing off, every this many waits measures its wake-up (a probe always does). */
+const SAMPLE_EVERY = 8;
 /** Weight of a new wake-up measure in the running estimate. */
 const WEIGHT = 0.25;
 /** Most waits that park at once after polls came back empty or were preempted. */
@@ -134,9 +139,11 @@ export class AdaptiveWait {
    * the word at all: the caller looks right before it parks anyway.
    */
   poll(control: Int32Array, index: number, value: number, limit: number): boolean {
-    this.#measure = limit > 0;
     this.#started = 0;
     const budget = this.#budget(limit);
+    // A wait that does not poll (backing off) measures its wake-up only now and then: measuring reads the
+    // clock on both sides, which costs more than the rest of a wait where wake-ups are quick.
+    this.#measure = limit > 0 && (budget > 0 || this.#waits % SAMPLE_EVERY === 0);
     if (budget <= 0) return false;
     for (let i = 0; i < FIRST_LOADS; i++) if (Atomics.load(control, index) !== value) return this.#success(0);
     const start = now();
@@ -162,7 +169,7 @@ export class AdaptiveWait {
   park(control: Int32Array, index: number, value: number, timeout: number): string {
     if (this.#measure) {
       this.stamps[this.slot] = ASKED;
-      if (this.#started === 0) this.#started = clock();
+      if (this.#started === 0 && this.#learnsAnswer) this.#started = clock();
     }
     const result = Atomics.wait(control, index, value, timeout);
     if (result === 'ok' && this.#measure) this.woke();
@@ -180,19 +187,21 @@ export class AdaptiveWait {
     if (stamp === ASKED) return;
     const latency = at - stamp;
     if (latency < 0 || latency > 1e6) return;
+    // The answer time first: whether it is worth learning depends on the wake-ups seen before this one.
+    if (this.#started > 0 && stamp >= this.#started) this.#answered(stamp - this.#started);
     this.#wake = blend(this.#wake, latency);
     this.#measuredWake = blend(this.#measuredWake, latency);
-    if (this.#started > 0 && stamp >= this.#started) this.#answered(stamp - this.#started);
   }
 
   /** The poll's budget: none while backing off or probing, else `reach`. */
   #budget(limit: number): number {
     if (limit <= 0) return 0;
+    this.#waits++;
     if (this.#skip > 0) {
       this.#skip--;
       return 0;
     }
-    if (++this.#waits % PROBE_EVERY === 0) return 0;
+    if (this.#waits % PROBE_EVERY === 0) return 0;
     return this.reach(limit);
   }
 
@@ -211,9 +220,14 @@ export class AdaptiveWait {
     return Math.min(limit, wanted);
   }
 
+  /** Whether the answer time is worth learning: only a poll that may reach past it (see `reach`) uses it. */
+  get #learnsAnswer(): boolean {
+    return this.reachesAnswer && (this.#wake === 0 || this.#wake >= IDLE_WAKE_US);
+  }
+
   /** Only a wait that reaches past the answer time (see `reach`) needs to know it. */
   #answered(gap: number): void {
-    if (this.reachesAnswer && gap <= 1e6) this.#gap = blend(this.#gap, gap);
+    if (this.#learnsAnswer && gap <= 1e6) this.#gap = blend(this.#gap, gap);
   }
 
   #success(gap: number): true {

@@ -38,6 +38,24 @@ describe('AdaptiveWait.poll', () => {
     // After the backoff it polls again, and sees the change at once.
     expect(waits.poll(words, Control.signal, 0, 100)).toBe(true);
   });
+
+  it('while backing off, has only some of its parks measured (measuring reads the clock on both sides)', () => {
+    const words = control();
+    const stamps = wakeStamps(words);
+    const waits = waitsOn(words);
+    let asked = 0;
+    for (let i = 0; i < 200; i++) {
+      expect(waits.poll(words, Control.signal, 0, 20)).toBe(false);
+      // The park times out at once; one that is measured asks for a stamp first.
+      stamps[Stamp.toCaller] = 7;
+      expect(waits.park(words, Control.signal, 0, 0)).toBe('timed-out');
+      if (stamps[Stamp.toCaller] === 0) asked++;
+    }
+    // The backoff doubles up to 63 waits, so 8 of these 200 polled (and are measured); of the others, one in
+    // 8 is. Still measured now and then, so a machine that turns quiet is noticed; but most parks are not.
+    expect(asked).toBeGreaterThan(8);
+    expect(asked).toBeLessThanOrEqual(8 + 200 / 8);
+  });
 });
 
 describe('AdaptiveWait.woke: the wake-up cost it learns', () => {
@@ -127,17 +145,28 @@ describe('AdaptiveWait.woke: the wake-up cost it learns', () => {
  */
 function wokenAfterAnswer(slot: number, wake: number, reachesAnswer = false): AdaptiveWait {
   const words = control();
+  const waits = new AdaptiveWait(wakeStamps(words), slot, reachesAnswer);
+  answeredThenWoken(waits, words, slot, 1_000, wake);
+  return waits;
+}
+
+/** One more wait of `waits` (over `words`): answered `answer` µs after it began, woken `wake` µs later. */
+function answeredThenWoken(
+  waits: AdaptiveWait,
+  words: Int32Array,
+  slot: number,
+  answer: number,
+  wake: number,
+) {
   const stamps = wakeStamps(words);
-  const waits = new AdaptiveWait(stamps, slot, reachesAnswer);
   // A poll that finds its answer at once turns measuring on without reading the clock; a park on a word
   // that already changed then asks for a stamp and notes when the wait began, and returns at once.
   words[Control.signal] = 1;
   expect(waits.poll(words, Control.signal, 0, 1)).toBe(true);
   expect(waits.park(words, Control.signal, 0, 1_000)).toBe('not-equal');
-  const answered = clock() + 1_000;
+  const answered = clock() + answer;
   stamps[slot] = answered;
   waits.woke(answered + wake);
-  return waits;
 }
 
 describe('AdaptiveWait.reach: how long a poll may last', () => {
@@ -165,6 +194,20 @@ describe('AdaptiveWait.reach: how long a poll may last', () => {
     expect(waits.answerTime).toBeGreaterThanOrEqual(1_000);
     expect(waits.reach(5_000)).toBe(waits.wakeCost);
     expect(waits.reach(5_000)).toBeLessThan(20);
+  });
+
+  it('stops learning the answer time once wake-ups are fast: no poll reaches past it then', () => {
+    const words = control();
+    const waits = new AdaptiveWait(wakeStamps(words), Stamp.toWorker, true);
+    answeredThenWoken(waits, words, Stamp.toWorker, 1_000, 5);
+    const learned = waits.answerTime;
+    expect(learned).toBeGreaterThanOrEqual(1_000);
+    answeredThenWoken(waits, words, Stamp.toWorker, 50_000, 5);
+    expect(waits.answerTime).toBe(learned);
+    // Where wake-ups turn slow again, it learns again.
+    answeredThenWoken(waits, words, Stamp.toWorker, 50_000, 400);
+    answeredThenWoken(waits, words, Stamp.toWorker, 50_000, 400);
+    expect(waits.answerTime).toBeGreaterThan(learned);
   });
 
   it('never reaches past the wake-up cost for a wait that does not ask to (the caller: it waits for work)', () => {
