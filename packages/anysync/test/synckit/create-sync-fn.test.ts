@@ -2,6 +2,7 @@
 // list, and its changelog's behaviours): the same worker files and calls, written for synckit, must work.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -199,6 +200,20 @@ describe('transferList and runAsWorker', () => {
   it("runAsWorker called by a module the worker file imports registers the worker file's function", () => {
     const multiply = createSyncFn<(a: number, b: number) => Promise<number>>(fixture('served-by-helper.mjs'));
     expect(multiply(6, 7)).toBe(42);
+  });
+
+  it('a file that is its own worker (runAsWorker, then createSyncFn of its own path) works, ESM and CommonJS', async () => {
+    // Loaded again on the worker, the file makes a sync function there too: it must not start a worker of
+    // its own, nor stop the file from serving.
+    const { repeat } = (await import(fixture('own-worker.mjs').href)) as {
+      repeat: (text: string, times: number) => string;
+    };
+    expect(repeat('ab', 3)).toBe('ababab');
+    const multiply = createRequire(import.meta.url)(fileURLToPath(fixture('own-worker.cjs'))) as (
+      a: number,
+      b: number,
+    ) => { product: number; inWorker: boolean };
+    expect(multiply(6, 7)).toEqual({ product: 42, inWorker: true });
   });
 
   it('runAsWorker outside a worker does nothing', () => {
