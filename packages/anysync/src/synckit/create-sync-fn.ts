@@ -3,6 +3,7 @@ import { extname, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Synchronizer } from '../synchronizer/caller/synchronizer.js';
 import type { CallOptions, SyncFunction } from '../synchronizer/types.js';
+import { needsStructuredClone } from './structured-values.js';
 import { type SynckitOptions, synchronizerOptions } from './synckit-options.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synckit's signature, any function
@@ -65,17 +66,25 @@ export function createSyncFn<T extends AnyFn>(
   };
   const syncFn = ((...args: unknown[]) => {
     const target = resolve();
-    if (pendingTransfer.length === 0) return target(...args);
+    if (pendingTransfer.length === 0) return target(...asCloned(args));
     // synckit transfers these when the worker starts: here, with the first call.
     const transfer = pendingTransfer;
     pendingTransfer = [];
-    return target.with({ transfer })(...args);
+    return target.with({ transfer })(...asCloned(args));
   }) as Remote;
-  syncFn.async = (...args: unknown[]) => resolve().async(...args);
+  syncFn.async = (...args: unknown[]) => resolve().async(...asCloned(args));
   syncFn.with = (callOptions: CallOptions) => resolve().with(callOptions);
   Object.defineProperty(syncFn, 'name', { value: 'syncFn' });
   cache.set(path, syncFn);
   return syncFn as unknown as SyncFunction<Parameters<T>, ReturnType<T>>;
+}
+
+/**
+ * The arguments as synckit's structured clone would deliver them: class instances (a parser's AST nodes)
+ * as copies of their own properties rather than refused, and a function failing with `DataCloneError`.
+ */
+function asCloned(args: unknown[]): unknown[] {
+  return needsStructuredClone(args) ? structuredClone(args) : args;
 }
 
 function absolutePath(workerPath: URL | string): string {

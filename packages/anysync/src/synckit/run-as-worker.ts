@@ -1,4 +1,5 @@
 import { exposeForLoad } from '../synchronizer/expose.js';
+import { needsStructuredClone } from './structured-values.js';
 
 /**
  * synckit's worker-side registration: makes `fn` the function that `createSyncFn` of this file calls,
@@ -16,5 +17,10 @@ import { exposeForLoad } from '../synchronizer/expose.js';
 // biome-ignore lint/suspicious/noExplicitAny: synckit's signature, any function
 export function runAsWorker<T extends (...args: any[]) => unknown>(fn: T): void {
   if (typeof fn !== 'function') throw new TypeError(`runAsWorker() takes a function, got ${typeof fn}`);
-  exposeForLoad(fn);
+  exposeForLoad(async function runAsWorkerFunction(this: unknown, ...args: unknown[]) {
+    const result = await fn.apply(this, args);
+    // What synckit's structured clone would copy (a class instance, an AST of them) arrives as a copy, not
+    // as a handle; what it rejects (a function) fails with the same `DataCloneError`.
+    return needsStructuredClone(result) ? structuredClone(result) : result;
+  });
 }

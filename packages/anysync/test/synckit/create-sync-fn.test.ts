@@ -222,6 +222,60 @@ describe('transferList and runAsWorker', () => {
   });
 });
 
+describe("values cross as synckit's structured clone carries them", () => {
+  type Tree = { type: string; children: Tree[]; parent?: Tree; clone?: unknown };
+  const structured = createSyncFn<(kind: string, value?: unknown) => Promise<unknown>>(
+    fixture('structured.mjs'),
+  );
+
+  it('a class instance in a result (an AST of them) arrives as a copy of its own properties, cycles kept', () => {
+    const root = structured('tree') as Tree;
+    expect(Object.getPrototypeOf(root)).toBe(Object.prototype);
+    expect(root.clone).toBeUndefined();
+    expect(root.type).toBe('root');
+    expect(root.children[0]?.type).toBe('leaf');
+    expect(root.children[0]?.parent).toBe(root);
+    const inMap = structured('tree in a map') as Map<string, Tree>;
+    expect(Object.getPrototypeOf(inMap.get('root'))).toBe(Object.prototype);
+  });
+
+  it('a class instance argument arrives as a copy too, where the Synchronizer itself refuses it', async () => {
+    class Node {
+      children: Node[] = [];
+      parent?: Node;
+      constructor(readonly type: string) {}
+      clone() {
+        return new Node(this.type);
+      }
+    }
+    const root = new Node('root');
+    const leaf = new Node('leaf');
+    leaf.parent = root;
+    root.children.push(leaf);
+    const described = { plain: true, type: 'root', parentKept: true };
+    expect(structured('describe', root)).toEqual(described);
+    await expect(structured.async('describe', root)).resolves.toEqual(described);
+  });
+
+  it('a function fails with DataCloneError, in a result or an argument, and the worker serves on', () => {
+    const cloneFailure = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return `${(error as Error).name}: ${(error as Error).message}`;
+      }
+      return 'no error';
+    };
+    expect(cloneFailure(() => structured('function inside'))).toMatch(
+      /^DataCloneError: .*could not be cloned/,
+    );
+    expect(cloneFailure(() => structured('describe', { type: 'x', children: [], run: () => 1 }))).toMatch(
+      /^DataCloneError: .*could not be cloned/,
+    );
+    expect(structured('records')).toEqual({ list: [1, 2], when: new Date(0) });
+  });
+});
+
 describe("synckit's other exports", () => {
   it('TsRunner names the runners as synckit does, and createSyncFn takes them', () => {
     expect(TsRunner.TSX).toBe('tsx');
