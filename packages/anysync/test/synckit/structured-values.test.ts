@@ -37,6 +37,8 @@ describe('needsStructuredClone: where the Synchronizer and structured clone part
     expect(needsStructuredClone({ run: () => 1 })).toBe(true);
     expect(needsStructuredClone(new Map([[new WithMethod(), 1]]))).toBe(true);
     expect(needsStructuredClone(new Set([{ visit: () => 1 }]))).toBe(true);
+    expect(needsStructuredClone(new Set([[1, 2, () => 3]]))).toBe(true);
+    expect(needsStructuredClone(new Map([[1, [2, 3, new WithMethod()]]]))).toBe(true);
     expect(needsStructuredClone(new Error('e', { cause: new WithMethod() }))).toBe(true);
   });
 
