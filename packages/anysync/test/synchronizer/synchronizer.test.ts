@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClosedError, ModuleLoadError, Synchronizer } from '../../dist/synchronizer/index.js';
@@ -237,6 +238,18 @@ describe('Synchronizer', () => {
     expect(api.echo(ascii)).toBe(ascii);
     expect(api.echo(unicode)).toBe(unicode);
     expect(api.echo({ big: ascii })).toEqual({ big: ascii });
+  });
+
+  it('carries records of text on either side of the JSON length budget exactly, both ways', () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    for (const length of [7_000, 8_200, 9_000, 60_000]) {
+      for (const text of ['x'.repeat(length), 'é€😀'.repeat(length / 4), `${'q'.repeat(length)}\ud800"`]) {
+        const record = { code: text, map: null, warnings: [{ line: 1, text }], extra: undefined };
+        const back = api.echo(record);
+        expect(isDeepStrictEqual(back, record)).toBe(true);
+        expect(Object.keys(back)).toEqual(['code', 'map', 'warnings', 'extra']);
+      }
+    }
   });
 
   it('sends values larger than the shared memory limit by message instead of failing', async () => {

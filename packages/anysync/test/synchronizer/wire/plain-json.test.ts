@@ -32,6 +32,7 @@ describe('plainJson: values JSON carries exactly', () => {
     ['numbers JSON writes exactly', [0, -1, 1.5, 1e21, 5e-324, Number.MAX_VALUE, -Number.MAX_SAFE_INTEGER]],
     ['an empty record and an empty array', [{}, []]],
     ['the same string twice (strings have no identity)', ['s', 's']],
+    ['text up to the length budget', { code: 'x'.repeat(7_000), map: null }],
   ])('%s', (_, value) => expectExact(value));
 
   it.each([
@@ -106,7 +107,12 @@ describe('plainJson: values it leaves to the serializer', () => {
     ],
     ['an array subclass', Object.setPrototypeOf([1], Object.create(Array.prototype))],
     ['a value past the node budget', { list: Array.from({ length: 300 }, (_, i) => i) }],
-    ['a value past the length budget', { text: 'x'.repeat(70_000) }],
+    ['a value past the length budget', { text: 'x'.repeat(10_000) }],
+    [
+      'strings that together pass the length budget',
+      ['x'.repeat(3_000), 'y'.repeat(3_000), 'z'.repeat(3_000)],
+    ],
+    ['a long string deep inside', { a: [{ b: 'x'.repeat(9_000) }] }],
     ['a value nested past the depth limit', JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`)],
   ])('%s', (_, value) => {
     expect(plainJson(value)).toBeUndefined();
