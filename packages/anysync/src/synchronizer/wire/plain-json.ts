@@ -5,8 +5,12 @@ type Util = typeof import('node:util');
 /** Proxies look like the object they wrap; only the runtime can tell them (structured clone refuses them). */
 const isProxy = nodeBuiltin<Util>('node:util')?.types?.isProxy;
 
-/** Objects and array elements a value may hold and still take this path: past that, serializing pays. */
-const MAX_NODES = 256;
+/**
+ * Objects, keys and array elements a value may hold and still take this path: past that, serializing pays.
+ * A list of a few hundred small records still crosses faster as JSON; the length budget below mostly
+ * decides first.
+ */
+const MAX_NODES = 1024;
 /**
  * Longest JSON text built here. Past about 8 KB the serializer's fixed cost no longer shows, and it copies
  * a long string where JSON must scan it to quote it and `JSON.parse` scan it again: a record holding tens

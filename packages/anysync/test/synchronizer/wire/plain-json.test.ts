@@ -33,6 +33,7 @@ describe('plainJson: values JSON carries exactly', () => {
     ['an empty record and an empty array', [{}, []]],
     ['the same string twice (strings have no identity)', ['s', 's']],
     ['text up to the length budget', { code: 'x'.repeat(7_000), map: null }],
+    ['a list of 200 small records', Array.from({ length: 200 }, (_, id) => ({ id, name: `n${id}` }))],
   ])('%s', (_, value) => expectExact(value));
 
   it.each([
@@ -106,7 +107,7 @@ describe('plainJson: values it leaves to the serializer', () => {
       })(1),
     ],
     ['an array subclass', Object.setPrototypeOf([1], Object.create(Array.prototype))],
-    ['a value past the node budget', { list: Array.from({ length: 300 }, (_, i) => i) }],
+    ['a value past the node budget', { list: Array.from({ length: 1100 }, (_, i) => i % 10) }],
     ['a value past the length budget', { text: 'x'.repeat(10_000) }],
     [
       'strings that together pass the length budget',
