@@ -1,5 +1,5 @@
 // bench/synchronizer: anysync's Synchronizer against synckit, make-synchronized, make-synchronous and a raw
-// SharedArrayBuffer ping-pong, on seven workloads. Every adapter lives side by side in each measuring
+// SharedArrayBuffer ping-pong, on eight workloads. Every adapter lives side by side in each measuring
 // process (`measure.mjs`), timed in rounds with the order rotated, so ratios between adapters come from
 // the same round of the same process; several processes average out a worker thread's wake-up luck.
 //

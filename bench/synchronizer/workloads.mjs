@@ -1,4 +1,4 @@
-// The seven workloads, each timed as a batch of operations and validated, so a fast wrong answer fails the
+// The eight workloads, each timed as a batch of operations and validated, so a fast wrong answer fails the
 // run. `per` names what one operation is; `ops` is the batch size (chosen so a batch takes 10–50 ms).
 const MIB = 1 << 20;
 
@@ -30,6 +30,27 @@ export const workloads = {
         const result = impl.options(text, options);
         if (result.output !== text.trim() || result.filepath !== options.filepath || result.width !== 2)
           throw new Error(`options-bag: bad result ${JSON.stringify(result)}`);
+      }
+    },
+  },
+  'transform-40kb': {
+    title: 'Transform result: 24 KB of source in, a { code, map, warnings } record of about 40 KB out',
+    per: 'call',
+    // A build tool's call shape: a compiler or bundler plugin's transform made sync.
+    ops: 1_000,
+    setup: () => {
+      const line = 'export const value = compute(input, { mode: "fast", retries: 3 });\n';
+      const source = line.repeat(Math.ceil(24_000 / line.length));
+      const bag = { filename: 'src/feature/value.ts', sourceMaps: true, target: 'es2022' };
+      const suffix = `\n//# sourceMappingURL=${bag.filename}.map\n`;
+      return { source, bag, suffix, codeLength: source.length + suffix.length };
+    },
+    run(impl, ops, { source, bag, suffix, codeLength }) {
+      for (let i = 0; i < ops; i++) {
+        const { code, map, warnings } = impl.transform(source, bag);
+        if (code.length !== codeLength || !code.endsWith(suffix) || !map.startsWith('{"version":3,'))
+          throw new Error(`transform-40kb: bad result (code ${code.length} chars, map ${map.length})`);
+        if (warnings.length !== 0) throw new Error('transform-40kb: unexpected warnings');
       }
     },
   },

@@ -9,6 +9,7 @@ export async function create() {
   return {
     trivial: api.trivial,
     options: api.options,
+    transform: api.transform,
     stringLength: api.stringLength,
     bufferEcho: (bytes) => api.bufferEcho(transfer(bytes, [bytes.buffer])),
     timer: api.timer,

@@ -9,6 +9,7 @@ export async function create() {
   return {
     trivial: (x) => api.trivial(x),
     options: (text, bag) => api.options(text, bag),
+    transform: (source, bag) => api.transform(source, bag),
     stringLength: (text) => api.stringLength(text),
     bufferEcho: (bytes) => api.bufferEcho(bytes),
     timer: (x) => api.timer(x),

@@ -33,6 +33,11 @@ export async function create() {
       const length = call(7);
       return JSON.parse(latin1.toString('latin1', 0, length));
     },
+    transform(source, bag) {
+      words[3] = encoder.encodeInto(JSON.stringify([source, bag]), bytes).written;
+      const length = call(8);
+      return JSON.parse(latin1.toString('latin1', 0, length));
+    },
     stringLength(text) {
       words[3] = encoder.encodeInto(text, bytes).written;
       return call(1);

@@ -10,6 +10,7 @@ export async function create() {
   return {
     trivial: (x) => call('trivial', x),
     options: (text, bag) => call('options', text, bag),
+    transform: (source, bag) => call('transform', source, bag),
     stringLength: (text) => call('stringLength', text),
     bufferEcho: (bytes) => call('bufferEcho', bytes),
     timer: (x) => call('timer', x),

@@ -5,7 +5,7 @@
 // use when the worker must keep timers and sockets running.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { workerData } from 'node:worker_threads';
-import { items, options } from './handlers.mjs';
+import { items, options, transform } from './handlers.mjs';
 
 const control = new Int32Array(workerData.control);
 const numbers = new Float64Array(workerData.control, 64, 4);
@@ -52,6 +52,10 @@ const handlers = [
   async () => {
     const [text, bag] = JSON.parse(buffer.toString('latin1', 0, control[3]));
     return encoder.encodeInto(JSON.stringify(await options(text, bag)), bytes).written;
+  },
+  async () => {
+    const [source, bag] = JSON.parse(buffer.toString('latin1', 0, control[3]));
+    return encoder.encodeInto(JSON.stringify(await transform(source, bag)), bytes).written;
   },
 ];
 

@@ -23,6 +23,12 @@ const toTag = Object.prototype.toString;
 /** Thrown (and caught in `plainJson`) as soon as a value holds something JSON would not carry exactly. */
 const NOT_PLAIN = Symbol('not plain');
 
+/**
+ * What `textOrTooLong` answers for a value whose text would pass the length budget: a large value, which
+ * crosses cheapest by message (see `writeValues`).
+ */
+export const TOO_LONG: unique symbol = Symbol('too long for JSON text');
+
 interface Budget {
   nodes: number;
   length: number;
@@ -52,12 +58,26 @@ export function plainJson(
   claimed?: (value: object) => boolean,
   seen: object[] = [],
 ): string | undefined {
+  const text = textOrTooLong(value, claimed, seen);
+  return text === TOO_LONG ? undefined : text;
+}
+
+/**
+ * `plainJson`, telling apart a value refused only for its length, found before anything JSON cannot
+ * carry: `TOO_LONG`. Such a value holds at least `MAX_LENGTH` characters of text.
+ */
+export function textOrTooLong(
+  value: unknown,
+  claimed?: (value: object) => boolean,
+  seen: object[] = [],
+): string | undefined | typeof TOO_LONG {
   if (!isProxy || typeof value !== 'object' || value === null) return undefined;
   const budget: Budget = { nodes: 0, length: 0, seen, claimed };
   try {
     return encode(value, budget, 0);
   } catch (error) {
     if (error === NOT_PLAIN) return undefined;
+    if (error === TOO_LONG) return TOO_LONG;
     throw error;
   }
 }
@@ -95,7 +115,7 @@ function encode(value: unknown, budget: Budget, depth: number): string {
   switch (typeof value) {
     case 'string':
       // Measured before it is quoted: quoting scans the whole text (and flattens a concatenation first).
-      if (budget.length + value.length > MAX_LENGTH) throw NOT_PLAIN;
+      if (budget.length + value.length > MAX_LENGTH) throw TOO_LONG;
       return grow(budget, quote(value));
     case 'number':
       if (!Number.isFinite(value) || Object.is(value, -0)) throw NOT_PLAIN;
@@ -148,7 +168,7 @@ function encodeArray(array: unknown[], budget: Budget, depth: number): string {
 
 function grow(budget: Budget, text: string): string {
   budget.length += text.length;
-  if (budget.length > MAX_LENGTH) throw NOT_PLAIN;
+  if (budget.length > MAX_LENGTH) throw TOO_LONG;
   return text;
 }
 

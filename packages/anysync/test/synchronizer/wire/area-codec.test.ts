@@ -159,6 +159,21 @@ describe('writeValues / AreaReader', () => {
     expect(writeValues(area, [new Uint8Array(5 << 20)])).toBe(-1);
   });
 
+  it('leaves a structured value with more text than a JSON text may to a message, unless told to serialize it', () => {
+    const area = new SharedArea(SharedArea.allocate(1 << 20));
+    const record = { code: 'c'.repeat(20_000), map: null };
+    expect(writeValues(area, ['first', record])).toBe(-1);
+    expect(writeValues(area, [['m'.repeat(3_000), 'n'.repeat(3_000), 'o'.repeat(3_000)]])).toBe(-1);
+    // With the texts tried already (arguments), a value without one is serialized: it fits.
+    expect(writeValues(area, ['first', record], false, [undefined, undefined])).toBeGreaterThan(20_000);
+    const reader = new AreaReader(new SharedArea(area.buffer));
+    expect(reader.readAll(2)).toEqual(['first', record]);
+    // A long plain string is written as it is, and a long text JSON cannot carry anyway is serialized.
+    expect(roundTrip(['s'.repeat(20_000)])).toEqual(['s'.repeat(20_000)]);
+    const withMap = { table: new Map([[1, 'x'.repeat(20_000)]]) };
+    expect(roundTrip([withMap])).toEqual([withMap]);
+  });
+
   it('lets the reader follow growth made by the writer', () => {
     const writer = new SharedArea(SharedArea.allocate(8 << 20));
     const reader = new AreaReader(new SharedArea(writer.buffer));

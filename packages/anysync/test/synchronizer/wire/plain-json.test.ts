@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { plainJson } from '../../../src/synchronizer/wire/plain-json.js';
+import { plainJson, TOO_LONG, textOrTooLong } from '../../../src/synchronizer/wire/plain-json.js';
 
 /** Own keys at every level, in order: `isDeepStrictEqual` ignores their order. */
 function shape(value: unknown): unknown {
@@ -117,6 +117,17 @@ describe('plainJson: values it leaves to the serializer', () => {
     ['a value nested past the depth limit', JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`)],
   ])('%s', (_, value) => {
     expect(plainJson(value)).toBeUndefined();
+  });
+
+  it('tells a value refused for its length apart (textOrTooLong), as plainJson does not', () => {
+    expect(textOrTooLong({ code: 'x'.repeat(10_000) })).toBe(TOO_LONG);
+    expect(textOrTooLong(['x'.repeat(3_000), 'y'.repeat(3_000), 'z'.repeat(3_000)])).toBe(TOO_LONG);
+    // The length is what is found first here; a value refused for anything else is not `TOO_LONG`.
+    expect(textOrTooLong({ code: 'x'.repeat(10_000), table: new Map() })).toBe(TOO_LONG);
+    expect(textOrTooLong({ table: new Map(), code: 'x'.repeat(10_000) })).toBeUndefined();
+    expect(textOrTooLong({ list: Array.from({ length: 1100 }, () => 1) })).toBeUndefined();
+    expect(textOrTooLong({ code: 'x'.repeat(100) })).toBe(plainJson({ code: 'x'.repeat(100) }));
+    expect(plainJson({ code: 'x'.repeat(10_000) })).toBeUndefined();
   });
 
   it('leaves primitives alone (the codec writes them itself)', () => {
