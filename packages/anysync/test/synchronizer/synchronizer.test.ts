@@ -252,6 +252,28 @@ describe('Synchronizer', () => {
     }
   });
 
+  it('carries lists past the JSON node budget exactly, shared objects and all, both ways', () => {
+    const api = sync.load<typeof Api>(fixture('api.mjs'));
+    const shared = { tag: 'shared' };
+    const rows = Array.from({ length: 2_000 }, (_, id) => ({ id, name: `row ${id}`, ok: id % 2 === 0 }));
+    const mixed = [
+      ...rows.slice(0, 500),
+      shared,
+      shared,
+      new Date(0),
+      undefined,
+      -0,
+      new Map([[1, rows[0]]]),
+    ];
+    for (const value of [rows, mixed]) {
+      const back = api.echo(value);
+      expect(isDeepStrictEqual(back, value)).toBe(true);
+    }
+    const back = api.echo(mixed) as unknown[];
+    expect(back[500]).toBe(back[501]);
+    expect(Object.is(back[504], -0)).toBe(true);
+  });
+
   it('sends values larger than the shared memory limit by message instead of failing', async () => {
     const small = new Synchronizer({ sharedMemoryLimit: 64 * 1024 });
     const api = small.load<typeof Api>(fixture('api.mjs'));

@@ -3,7 +3,7 @@ import { SharedMemoryValue } from '../backends/shared-memory.js';
 import { deserialize, serialize } from '../backends/structured-bytes.js';
 import { isWellFormed } from '../../internal/is-well-formed.js';
 import { HANDLE_KINDS, type HandleMarker, MARK, Tag } from '../protocol.js';
-import { TOO_LONG, textOrTooLong } from './plain-json.js';
+import { TOO_LARGE, textOrTooLarge } from './plain-json.js';
 import { align, type SharedArea } from './shared-area.js';
 
 /** Node's own `TextEncoder`; in browsers one that may write into shared memory. */
@@ -13,8 +13,8 @@ const UTF8_FACTOR = 3;
 
 /**
  * Writes `values` into `area` from byte 0 and returns the number of bytes used, or -1 when they do not fit
- * in the area's maximum size, share memory or (without `json`) hold a structured value with more text
- * than a JSON text may (the caller then sends them by message). `marked[i]` says that
+ * in the area's maximum size, share memory or (without `json`) hold a structured value larger than a JSON
+ * text may be (the caller then sends them by message). `marked[i]` says that
  * value `i` holds markers the reader must revive; such values always go through `v8.serialize`.
  *
  * Scalars and strings, the common arguments and results, are written without serializing: a number is one
@@ -96,8 +96,8 @@ function writeValue(
 
 /**
  * A structured value: as JSON text when that carries it exactly (see `plainJson`), serialized otherwise;
- * -1 (send it by message) for one that shares memory, which bytes would copy, and for one holding more
- * text than a JSON text may (`TOO_LONG`). Node's `Serializer` and `Deserializer` keep every object they
+ * -1 (send it by message) for one that shares memory, which bytes would copy, and for one larger than a
+ * JSON text may be (`TOO_LARGE`: more text, or more objects, keys and elements). Node's `Serializer` and `Deserializer` keep every object they
  * wrote or read alive until a garbage collection finds the JS object that wraps them dead, so a reply of
  * tens of KB (a transform's `{ code, map }`) survived a scavenge on both threads, call after call, and the
  * scavenges then cost more than the calls; the structured clone of `postMessage` frees them at once.
@@ -110,8 +110,8 @@ function writeStructured(
   tryJson: boolean,
 ): number {
   if (tag === Tag.serialized && tryJson) {
-    const json = textOrTooLong(value);
-    if (json === TOO_LONG) return -1;
+    const json = textOrTooLarge(value);
+    if (json === TOO_LARGE) return -1;
     if (json !== undefined) return writeJson(area, offset, json);
   }
   let bytes: Uint8Array;

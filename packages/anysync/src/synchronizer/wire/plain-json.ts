@@ -24,10 +24,11 @@ const toTag = Object.prototype.toString;
 const NOT_PLAIN = Symbol('not plain');
 
 /**
- * What `textOrTooLong` answers for a value whose text would pass the length budget: a large value, which
- * crosses cheapest by message (see `writeValues`).
+ * What `textOrTooLarge` answers for a value whose text would pass the length budget or that holds more
+ * objects, keys and elements than the node budget: a large value, which crosses cheapest by message (see
+ * `writeValues`).
  */
-export const TOO_LONG: unique symbol = Symbol('too long for JSON text');
+export const TOO_LARGE: unique symbol = Symbol('too large for JSON text');
 
 interface Budget {
   nodes: number;
@@ -58,26 +59,27 @@ export function plainJson(
   claimed?: (value: object) => boolean,
   seen: object[] = [],
 ): string | undefined {
-  const text = textOrTooLong(value, claimed, seen);
-  return text === TOO_LONG ? undefined : text;
+  const text = textOrTooLarge(value, claimed, seen);
+  return text === TOO_LARGE ? undefined : text;
 }
 
 /**
- * `plainJson`, telling apart a value refused only for its length, found before anything JSON cannot
- * carry: `TOO_LONG`. Such a value holds at least `MAX_LENGTH` characters of text.
+ * `plainJson`, telling apart a value refused for its size, found before anything JSON cannot carry:
+ * `TOO_LARGE`. Such a value holds more than `MAX_LENGTH` characters of text or `MAX_NODES` objects, keys
+ * and elements.
  */
-export function textOrTooLong(
+export function textOrTooLarge(
   value: unknown,
   claimed?: (value: object) => boolean,
   seen: object[] = [],
-): string | undefined | typeof TOO_LONG {
+): string | undefined | typeof TOO_LARGE {
   if (!isProxy || typeof value !== 'object' || value === null) return undefined;
   const budget: Budget = { nodes: 0, length: 0, seen, claimed };
   try {
     return encode(value, budget, 0);
   } catch (error) {
     if (error === NOT_PLAIN) return undefined;
-    if (error === TOO_LONG) return TOO_LONG;
+    if (error === TOO_LARGE) return TOO_LARGE;
     throw error;
   }
 }
@@ -115,7 +117,7 @@ function encode(value: unknown, budget: Budget, depth: number): string {
   switch (typeof value) {
     case 'string':
       // Measured before it is quoted: quoting scans the whole text (and flattens a concatenation first).
-      if (budget.length + value.length > MAX_LENGTH) throw TOO_LONG;
+      if (budget.length + value.length > MAX_LENGTH) throw TOO_LARGE;
       return grow(budget, quote(value));
     case 'number':
       if (!Number.isFinite(value) || Object.is(value, -0)) throw NOT_PLAIN;
@@ -132,8 +134,8 @@ function encode(value: unknown, budget: Budget, depth: number): string {
 }
 
 function encodeObject(value: object, budget: Budget, depth: number): string {
-  if (depth >= MAX_DEPTH || ++budget.nodes > MAX_NODES || isProxy?.(value) || budget.claimed?.(value))
-    throw NOT_PLAIN;
+  if (++budget.nodes > MAX_NODES) throw TOO_LARGE;
+  if (depth >= MAX_DEPTH || isProxy?.(value) || budget.claimed?.(value)) throw NOT_PLAIN;
   if (budget.seen.includes(value)) throw NOT_PLAIN;
   budget.seen.push(value);
   const proto = Object.getPrototypeOf(value);
@@ -146,7 +148,7 @@ function encodeObject(value: object, budget: Budget, depth: number): string {
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   budget.nodes += keys.length;
-  if (budget.nodes > MAX_NODES) throw NOT_PLAIN;
+  if (budget.nodes > MAX_NODES) throw TOO_LARGE;
   let text = '{';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
@@ -158,8 +160,9 @@ function encodeObject(value: object, budget: Budget, depth: number): string {
 function encodeArray(array: unknown[], budget: Budget, depth: number): string {
   const length = array.length;
   budget.nodes += length;
+  if (budget.nodes > MAX_NODES) throw TOO_LARGE;
   // Named properties beside the elements survive structured clone, not JSON.
-  if (budget.nodes > MAX_NODES || Object.keys(array).length !== length) throw NOT_PLAIN;
+  if (Object.keys(array).length !== length) throw NOT_PLAIN;
   let text = '[';
   // A hole reads as `undefined`, which `encode` refuses: structured clone keeps holes, JSON does not.
   for (let i = 0; i < length; i++) text += `${i === 0 ? '' : ','}${encode(array[i], budget, depth + 1)}`;
@@ -168,7 +171,7 @@ function encodeArray(array: unknown[], budget: Budget, depth: number): string {
 
 function grow(budget: Budget, text: string): string {
   budget.length += text.length;
-  if (budget.length > MAX_LENGTH) throw TOO_LONG;
+  if (budget.length > MAX_LENGTH) throw TOO_LARGE;
   return text;
 }
 

@@ -159,11 +159,12 @@ describe('writeValues / AreaReader', () => {
     expect(writeValues(area, [new Uint8Array(5 << 20)])).toBe(-1);
   });
 
-  it('leaves a structured value with more text than a JSON text may to a message, unless told to serialize it', () => {
+  it('leaves a structured value larger than a JSON text may be to a message, unless told to serialize it', () => {
     const area = new SharedArea(SharedArea.allocate(1 << 20));
     const record = { code: 'c'.repeat(20_000), map: null };
     expect(writeValues(area, ['first', record])).toBe(-1);
     expect(writeValues(area, [['m'.repeat(3_000), 'n'.repeat(3_000), 'o'.repeat(3_000)]])).toBe(-1);
+    expect(writeValues(area, [Array.from({ length: 2_000 }, (_, id) => ({ id }))])).toBe(-1);
     // With the texts tried already (arguments), a value without one is serialized: it fits.
     expect(writeValues(area, ['first', record], false, [undefined, undefined])).toBeGreaterThan(20_000);
     const reader = new AreaReader(new SharedArea(area.buffer));

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { plainJson, TOO_LONG, textOrTooLong } from '../../../src/synchronizer/wire/plain-json.js';
+import { plainJson, TOO_LARGE, textOrTooLarge } from '../../../src/synchronizer/wire/plain-json.js';
 
 /** Own keys at every level, in order: `isDeepStrictEqual` ignores their order. */
 function shape(value: unknown): unknown {
@@ -119,15 +119,20 @@ describe('plainJson: values it leaves to the serializer', () => {
     expect(plainJson(value)).toBeUndefined();
   });
 
-  it('tells a value refused for its length apart (textOrTooLong), as plainJson does not', () => {
-    expect(textOrTooLong({ code: 'x'.repeat(10_000) })).toBe(TOO_LONG);
-    expect(textOrTooLong(['x'.repeat(3_000), 'y'.repeat(3_000), 'z'.repeat(3_000)])).toBe(TOO_LONG);
-    // The length is what is found first here; a value refused for anything else is not `TOO_LONG`.
-    expect(textOrTooLong({ code: 'x'.repeat(10_000), table: new Map() })).toBe(TOO_LONG);
-    expect(textOrTooLong({ table: new Map(), code: 'x'.repeat(10_000) })).toBeUndefined();
-    expect(textOrTooLong({ list: Array.from({ length: 1100 }, () => 1) })).toBeUndefined();
-    expect(textOrTooLong({ code: 'x'.repeat(100) })).toBe(plainJson({ code: 'x'.repeat(100) }));
+  it('tells a value refused for its size apart (textOrTooLarge), as plainJson does not', () => {
+    expect(textOrTooLarge({ code: 'x'.repeat(10_000) })).toBe(TOO_LARGE);
+    expect(textOrTooLarge(['x'.repeat(3_000), 'y'.repeat(3_000), 'z'.repeat(3_000)])).toBe(TOO_LARGE);
+    expect(textOrTooLarge({ list: Array.from({ length: 1100 }, () => 1) })).toBe(TOO_LARGE);
+    expect(textOrTooLarge(Array.from({ length: 300 }, (_, id) => ({ id, ok: true, name: 'n' })))).toBe(
+      TOO_LARGE,
+    );
+    // The size is what is found first here; a value refused for anything else first is not `TOO_LARGE`.
+    expect(textOrTooLarge({ code: 'x'.repeat(10_000), table: new Map() })).toBe(TOO_LARGE);
+    expect(textOrTooLarge({ table: new Map(), code: 'x'.repeat(10_000) })).toBeUndefined();
+    expect(textOrTooLarge({ a: undefined, list: Array.from({ length: 1100 }, () => 1) })).toBeUndefined();
+    expect(textOrTooLarge({ code: 'x'.repeat(100) })).toBe(plainJson({ code: 'x'.repeat(100) }));
     expect(plainJson({ code: 'x'.repeat(10_000) })).toBeUndefined();
+    expect(plainJson({ list: Array.from({ length: 1100 }, () => 1) })).toBeUndefined();
   });
 
   it('leaves primitives alone (the codec writes them itself)', () => {
