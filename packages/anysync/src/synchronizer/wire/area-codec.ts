@@ -97,10 +97,11 @@ function writeValue(
 /**
  * A structured value: as JSON text when that carries it exactly (see `plainJson`), serialized otherwise;
  * -1 (send it by message) for one that shares memory, which bytes would copy, and for one larger than a
- * JSON text may be (`TOO_LARGE`: more text, or more objects, keys and elements). Node's `Serializer` and `Deserializer` keep every object they
- * wrote or read alive until a garbage collection finds the JS object that wraps them dead, so a reply of
- * tens of KB (a transform's `{ code, map }`) survived a scavenge on both threads, call after call, and the
- * scavenges then cost more than the calls; the structured clone of `postMessage` frees them at once.
+ * JSON text may be (`TOO_LARGE`: more text, or more objects, keys and elements). Node's `Serializer` and
+ * `Deserializer` keep every object they wrote or read alive until a garbage collection finds the JS object
+ * that wraps them dead, so a reply of tens of KB (a transform's `{ code, map }`) survived a scavenge on
+ * both threads, call after call, and the scavenges then cost more than the calls; the structured clone of
+ * `postMessage` frees them at once.
  */
 function writeStructured(
   area: SharedArea,
