@@ -137,6 +137,14 @@ describe('one-call forms', () => {
     expectTypeOf(single).toMatchTypeOf<SyncFunction<[text: string], Promise<number>>>();
   });
 
+  it('synchronize() takes the CommonJS module object and URL-likes, not other objects', () => {
+    const commonJsModule = { filename: '/abs/tool.cjs', exports: {}, id: '.' };
+    expectTypeOf(synchronize(commonJsModule, async () => 1)()).toEqualTypeOf<number>();
+    expectTypeOf(synchronize({ href: 'file:///x.js' }, async () => 1)()).toEqualTypeOf<number>();
+    // @ts-expect-error: an object that names no module
+    synchronize({ path: '/abs/tool.js' }, async () => 1);
+  });
+
   it('expose() takes functions, classes and objects, and an optional module', () => {
     expose(async () => 1);
     expose({ a: async () => 1 }, import.meta);

@@ -27,23 +27,51 @@ function registry(): ExposedRegistry {
   return found;
 }
 
-/** Where a module is: `import.meta`, its URL, or (CommonJS) its `__filename`. */
-export type ModuleLocation = { readonly url: string } | string | URL;
+/**
+ * Where a module is: `import.meta`, its URL (a `URL`, or anything with a string `href`), its absolute path
+ * (`__filename` in CommonJS), or the CommonJS `module` object (its `filename`), as make-synchronized takes.
+ */
+export type ModuleLocation =
+  | { readonly url: string }
+  | { readonly href: string }
+  | { readonly filename: string }
+  | string
+  | URL;
 
 /** The URL of a module location, as the worker imports it. */
 export function locationHref(location: ModuleLocation, what: string): string {
   if (location instanceof URL) return location.href;
   if (typeof location === 'string') {
-    if (/^[a-z][a-z\d+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location)) return location;
-    if (nodeUrl && (location.startsWith('/') || /^[a-z]:[\\/]/i.test(location))) {
-      return nodeUrl.pathToFileURL(location).href;
-    }
+    const href = stringHref(location);
+    if (href) return href;
+  } else if (typeof location === 'object' && location !== null) {
+    const { url, href, filename } = location as { url?: unknown; href?: unknown; filename?: unknown };
+    // `import.meta` also has `filename` on newer Node, and both name the same module.
+    if (typeof url === 'string' && url !== '') return url;
+    if (typeof href === 'string' && href !== '') return stringHref(href) ?? invalid(what, href, 'href');
+    if (typeof filename === 'string')
+      return absolutePathHref(filename) ?? invalid(what, filename, 'filename');
   }
-  const url = (location as { url?: unknown } | null)?.url;
-  if (typeof url === 'string' && url !== '') return url;
+  return invalid(what, location);
+}
+
+/** A URL as it is, or an absolute path as a file URL; undefined for anything else (a relative path). */
+function stringHref(location: string): string | undefined {
+  if (/^[a-z][a-z\d+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location)) return location;
+  return absolutePathHref(location);
+}
+
+function absolutePathHref(path: string): string | undefined {
+  if (nodeUrl && (path.startsWith('/') || /^[a-z]:[\\/]/i.test(path)))
+    return nodeUrl.pathToFileURL(path).href;
+  return undefined;
+}
+
+function invalid(what: string, location: unknown, key?: string): never {
+  const got = typeof location === 'string' ? `'${location}'` : location === null ? 'null' : typeof location;
   throw new TypeError(
-    `${what} must be import.meta, a module URL or an absolute path (__filename in CommonJS), got ${
-      typeof location === 'string' ? `'${location}'` : typeof location
+    `${what} must be import.meta, a module URL, an absolute path (__filename in CommonJS) or the CommonJS module object, got ${
+      key ? `an object whose ${key} is ${got}` : got
     }`,
   );
 }

@@ -87,6 +87,29 @@ describe('synchronize(): a module that makes its own async functions sync', () =
     expect(upperSync('cjs')).toBe('CJS');
   });
 
+  it('works in CommonJS, naming the module by its module object', () => {
+    const require = createRequire(import.meta.url);
+    const { reverseSync } = require('./fixtures/self-sync-module.cjs') as {
+      reverseSync: (text: string) => string;
+    };
+    expect(reverseSync('module')).toBe('eludom');
+  });
+
+  it('names a module by a URL-like href, and refuses objects that name none', async () => {
+    const { synchronize } = await import('../../dist/synchronizer/index.js');
+    const href = new URL('./fixtures/self-sync-function.mjs', import.meta.url).href;
+    // The href names the fixture's module, which exposed its own function already.
+    expect(() => synchronize({ href }, async () => 1)).toThrow(`${href} already exposed another value`);
+    expect(() => synchronize({ filename: 'tool.cjs' }, async () => 1)).toThrow(
+      "got an object whose filename is 'tool.cjs'",
+    );
+    expect(() => synchronize({ href: 'tool.js' }, async () => 1)).toThrow(
+      "got an object whose href is 'tool.js'",
+    );
+    expect(() => synchronize({ path: '/abs/tool.js' } as never, async () => 1)).toThrow(/got object$/);
+    expect(() => synchronize(null as never, async () => 1)).toThrow(/got null$/);
+  });
+
   it('starts no worker until the first call, and lets the process exit afterwards', {
     timeout: 20_000,
   }, () => {

@@ -14,6 +14,9 @@ type Remote = ((...args: unknown[]) => unknown) & Record<string | symbol, unknow
  * on a worker of its own, where the same `synchronize()` call merely records `api` for that worker to
  * serve. So nothing recurses: the worker never starts another worker for its own module.
  *
+ * `module` names the module as the worker imports it: `import.meta`, or in CommonJS the `module` object or
+ * `__filename`.
+ *
  * Nothing starts before the first call. Pass a `Synchronizer` as `options` to share one worker among
  * modules, or options for the one this module gets (default: a worker per module, like synckit and
  * make-synchronized).
