@@ -114,6 +114,18 @@ describe('one-call forms', () => {
     format(1);
   });
 
+  it('methods held in instance properties (arrow class fields) are sync methods of the handle', () => {
+    class Client {
+      base = 'http://x';
+      get = async (path: string) => this.base + path;
+    }
+    const Remote = new Synchronizer().load<typeof Client>('/client.js');
+    const client = new Remote();
+    expectTypeOf(client.get('/a')).toEqualTypeOf<string>();
+    expectTypeOf(client.get.async('/a')).toEqualTypeOf<Future<string>>();
+    expectTypeOf(client.base).toEqualTypeOf<string>();
+  });
+
   it('load() of a module that exposed a class gives the class', () => {
     const Remote = new Synchronizer().load<typeof Connection>('/connection.js');
     const connection = new Remote('db://');

@@ -172,7 +172,11 @@ export interface ShapeRecord {
   instance?: ShapeRecord;
 }
 
-/** Stands for a worker object inside a reply. `fields` are the instance's own data fields, `[name, nameId]`. */
+/**
+ * Stands for a worker object inside a reply. `fields` are the instance's own data fields, `[name, nameId]`;
+ * `methods` the functions its own properties hold (class fields set to arrow functions, methods bound in
+ * the constructor), which its class's shape cannot tell.
+ */
 export interface HandleMarker {
   [MARK]: 'handle';
   id: number;
@@ -181,6 +185,7 @@ export interface HandleMarker {
   shape?: ShapeRecord;
   shapeKey?: number;
   fields?: [string, number][];
+  methods?: OwnMethod[];
   /** Described by its own properties (a module namespace or plain object), not by a class. */
   namespace?: boolean;
   /** Never released: module namespaces and the classes and objects they export. */
@@ -188,6 +193,9 @@ export interface HandleMarker {
   /** For a function: its `name` and `length`, which the caller's function takes on. */
   signature?: Signature;
 }
+
+/** A function held in an instance's own property: `[name, nameId, kind, length]`. */
+export type OwnMethod = [string, number, CallableKind, number];
 
 /** A worker function's `name` and `length`. */
 export interface Signature {

@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClosedError, CloneError, Synchronizer } from '../../dist/synchronizer/index.js';
 import type * as Api from './fixtures/api.mjs';
+import type * as OwnMethods from './fixtures/own-methods.mjs';
 
 const sync = new Synchronizer({ timeout: 10_000 });
 const api = sync.load<typeof Api>(new URL('./fixtures/api.mjs', import.meta.url));
@@ -22,6 +24,29 @@ describe('class handles', () => {
     expect(counter.label).toBe('counter from 1');
     counter.label = 'renamed';
     expect(counter.label).toBe('renamed');
+  });
+
+  it("calls methods held in the instance's own properties (arrow class fields, bound methods)", async () => {
+    const own = sync.load<typeof OwnMethods>(new URL('./fixtures/own-methods.mjs', import.meta.url));
+    const client = new own.Client();
+    expect(Object.keys(client)).toEqual(['base', 'calls', 'fetch', 'size', 'pages', 'describe']);
+    expect(client.fetch('/a')).toBe('https://example.test/a');
+    expect(await client.fetch.async('/b')).toBe('https://example.test/b');
+    expect(client.calls).toBe(2);
+    expect(client.size('four')).toBe(4);
+    expect([...client.pages(3)]).toEqual([1, 2, 3]);
+    const { describe } = client;
+    expect(describe()).toBe('client after 2 calls');
+    expect(client.fetch.name).toBe('fetch');
+    expect(client.fetch.length).toBe(1);
+  });
+
+  it('closes a node:fs/promises FileHandle, whose close() is an own property', async () => {
+    const fs = sync.load<typeof import('node:fs/promises')>('node:fs/promises');
+    const file = fs.open(fileURLToPath(import.meta.url));
+    expect(file.readFile('utf8').slice(0, 6)).toBe('import');
+    file.close();
+    expect(() => file.stat()).toThrow(/closed/);
   });
 
   it('keeps a method bound to its handle, so its async twin works detached', async () => {

@@ -1,4 +1,4 @@
-import { type HandleMarker, type MemberRecord, Op, type ShapeRecord } from '../protocol.js';
+import { type HandleMarker, type MemberRecord, Op, type OwnMethod, type ShapeRecord } from '../protocol.js';
 import { AsyncRemoteIterator } from './async-remote-iterator.js';
 import type { Connection } from './connection.js';
 import { handleState, liveState } from './handle-table.js';
@@ -22,20 +22,34 @@ export function prototypeFor(connection: Connection, shape: ShapeRecord): object
 function defineMember(connection: Connection, proto: object, member: MemberRecord, owner: string): void {
   const label = `${owner}.${member.name}`;
   if (member.kind === 'function' || member.kind === 'asyncGenerator' || member.kind === 'generator') {
-    const { kind, nameId } = member;
-    const signature = { name: member.name, length: member.length };
-    Object.defineProperty(proto, member.name, {
-      configurable: true,
-      get(this: object) {
-        const spec = { target: 0, name: nameId, label, kind, self: this, signature };
-        const bound = remoteFunction(connection, spec);
-        Object.defineProperty(this, member.name, { value: bound, configurable: true, writable: true });
-        return bound;
-      },
-    });
+    defineMethod(connection, proto, [member.name, member.nameId, member.kind, member.length], label, false);
   } else if (member.kind === 'accessor' || member.kind === 'field') {
     defineProperty(connection, proto, member.name, member.nameId, label);
   }
+}
+
+/**
+ * A method of the handles that read it through `on` (their prototype, or one handle), bound to the handle
+ * on first access, so `handle.method.async(...)` keeps its receiver.
+ */
+function defineMethod(
+  connection: Connection,
+  on: object,
+  [name, nameId, kind, length]: OwnMethod,
+  label: string,
+  enumerable: boolean,
+): void {
+  const signature = { name, length };
+  Object.defineProperty(on, name, {
+    configurable: true,
+    enumerable,
+    get(this: object) {
+      const spec = { target: 0, name: nameId, label, kind, self: this, signature };
+      const bound = remoteFunction(connection, spec);
+      Object.defineProperty(this, name, { value: bound, configurable: true, writable: true, enumerable });
+      return bound;
+    },
+  });
 }
 
 /** A property whose reads and writes go to the worker object (blocking). */
@@ -109,6 +123,10 @@ export function remoteInstance(connection: Connection, marker: HandleMarker): ob
   const handle = Object.create(prototypeFor(connection, shape)) as object;
   for (const [field, nameId] of marker.fields ?? []) {
     if (!(field in handle)) defineProperty(connection, handle, field, nameId, `${shape.name}.${field}`);
+  }
+  // Own properties of the worker object, so enumerable here too; they shadow the class's members there.
+  for (const method of marker.methods ?? []) {
+    defineMethod(connection, handle, method, `${shape.name}.${method[0]}`, true);
   }
   connection.handles.adopt(
     handle,

@@ -145,6 +145,7 @@ function isBareMarker(value: unknown): value is HandleMarker {
     !marker.shape &&
     !marker.namespace &&
     !marker.signature &&
+    !marker.methods &&
     (marker.fields?.length ?? 0) === 0
   );
 }

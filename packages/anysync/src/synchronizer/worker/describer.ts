@@ -5,6 +5,7 @@ import {
   type HandleMarker,
   MARK,
   type MemberRecord,
+  type OwnMethod,
   type ShapeRecord,
   type Signature,
 } from '../protocol.js';
@@ -40,13 +41,28 @@ export class Describer {
       marker.namespace = true;
     } else if (kind === 'object') {
       marker.shape = this.#instanceShape(value);
-      // By descriptor: a getter among the fields runs when the caller reads it, not now.
-      marker.fields = Object.keys(value)
-        .filter((key) => typeof Object.getOwnPropertyDescriptor(value, key)?.value !== 'function')
-        .map((key) => [key, this.names.id(key)]);
+      this.#ownMembers(value, marker);
     }
     if (marker.shape) marker.shapeKey = marker.shape.key;
     return marker;
+  }
+
+  /**
+   * An instance's own enumerable properties: data fields, and the functions some hold (arrow functions in
+   * class fields, methods bound in the constructor), which become methods of the handle. Told by
+   * descriptor: a getter among them runs when the caller reads it, not now.
+   */
+  #ownMembers(value: object, marker: HandleMarker): void {
+    const fields: [string, number][] = [];
+    const methods: OwnMethod[] = [];
+    for (const key of Object.keys(value)) {
+      const held: unknown = Object.getOwnPropertyDescriptor(value, key)?.value;
+      const kind = typeof held === 'function' ? callableKind(held) : 'class';
+      if (kind === 'class') fields.push([key, this.names.id(key)]);
+      else methods.push([key, this.names.id(key), kind, signatureOf(held as object, key).length]);
+    }
+    marker.fields = fields;
+    if (methods.length > 0) marker.methods = methods;
   }
 
   /**
