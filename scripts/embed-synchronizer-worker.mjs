@@ -8,6 +8,11 @@ import { build } from 'esbuild';
 
 const worker = new URL('../packages/anysync/dist/synchronizer/worker/', import.meta.url);
 
+// Stack frames in a module started from a data: URL name the whole URL, the source itself (some 100 KB
+// in every printed error). A sourceURL comment names them briefly; anysync drops frames so named from
+// worker errors (EMBEDDED_FRAME in caller/call-site.ts).
+const FRAME_PREFIX = 'anysync-embedded:';
+
 async function bundle(entry) {
   const result = await build({
     entryPoints: [new URL(entry, worker).pathname],
@@ -20,7 +25,7 @@ async function bundle(entry) {
     legalComments: 'none',
     logLevel: 'error',
   });
-  return result.outputFiles[0].text;
+  return `${result.outputFiles[0].text}//# sourceURL=${FRAME_PREFIX}${entry}\n`;
 }
 
 const [main, guard] = await Promise.all([bundle('worker-main.js'), bundle('guard-preload.js')]);

@@ -20,7 +20,15 @@ import webpack from 'webpack';
 const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
 const TOOL = fileURLToPath(new URL('./fixtures/bundled-tool/', import.meta.url));
 const ENTRIES = { main: 'main.mjs', worker: 'worker.mjs', 'synckit-worker': 'synckit-worker.mjs' };
-const EXPECTED = { sum: 5, items: [1, 2, 3], shout: 'BUNDLED!', count: 2, double: 42, bare: true };
+const EXPECTED = {
+  sum: 5,
+  items: [1, 2, 3],
+  shout: 'BUNDLED!',
+  count: 2,
+  double: 42,
+  failed: { name: 'TypeError', message: 'bad input', brief: true },
+  bare: true,
+};
 
 let project: string;
 

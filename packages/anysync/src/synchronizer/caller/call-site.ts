@@ -11,6 +11,11 @@ const OWN = ownPrefixes().flatMap(
   // File paths too where stacks show them (Node); browsers show URLs only.
   (href) => (nodeUrl && href.startsWith('file:') ? [href, nodeUrl.fileURLToPath(href)] : [href]),
 );
+/**
+ * How frames in the worker code embedded for bundled tools are named (a `sourceURL` the build adds, see
+ * `scripts/embed-synchronizer-worker.mjs`); without it they would name the whole `data:` URL.
+ */
+export const EMBEDDED_FRAME = 'anysync-embedded:';
 const EXTRA_FRAMES = 12;
 
 /**
@@ -32,5 +37,9 @@ export function callSite(): string {
 
 /** Whether a stack line points into the synchronizer's own files, on either side. */
 export function isOwnFrame(line: string): boolean {
-  return OWN.some((prefix) => line.includes(prefix)) || line.includes('node:async_hooks');
+  return (
+    OWN.some((prefix) => line.includes(prefix)) ||
+    line.includes(EMBEDDED_FRAME) ||
+    line.includes('node:async_hooks')
+  );
 }
