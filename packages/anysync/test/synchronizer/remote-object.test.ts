@@ -41,6 +41,24 @@ describe('class handles', () => {
     expect(client.fetch.length).toBe(1);
   });
 
+  it('shares the accessors of own fields among the handles of one layout, and keeps layouts apart', () => {
+    const own = sync.load<typeof OwnMethods>(new URL('./fixtures/own-methods.mjs', import.meta.url));
+    const [a, b] = [new own.Client(), new own.Client()];
+    // Shared functions: a handle costs tens of bytes, not a closure per field (kilobytes for a Stats).
+    expect(Object.getOwnPropertyDescriptor(a, 'base')?.get).toBe(
+      Object.getOwnPropertyDescriptor(b, 'base')?.get,
+    );
+    a.base = 'https://a.test';
+    expect([a.base, b.base]).toEqual(['https://a.test', 'https://example.test']);
+    // Instances with keys from data: each layout its own, past the number of layouts kept.
+    for (let i = 0; i < 1100; i++) {
+      const bag = new own.Bag({ [`key${i}`]: i, shared: true });
+      expect(Object.keys(bag)).toEqual([`key${i}`, 'shared']);
+      expect(bag[`key${i}`]).toBe(i);
+    }
+    expect(new own.Bag({ only: 1 }).keys()).toEqual(['only']);
+  });
+
   it('closes a node:fs/promises FileHandle, whose close() is an own property', async () => {
     const fs = sync.load<typeof import('node:fs/promises')>('node:fs/promises');
     const file = fs.open(fileURLToPath(import.meta.url));

@@ -42,6 +42,8 @@ export class Connection {
   readonly errors: Map<string, ErrorClass>;
   /** Prototypes of instance handles by shape key, so every instance of a class shares one. */
   readonly prototypes = new Map<number, object>();
+  /** Descriptors of instance handles' own properties, by class and layout (see `remoteInstance`). */
+  readonly layouts = new Map<string, PropertyDescriptorMap>();
   /** Shapes received so far; the worker sends each class's shape once on the blocking lane. */
   readonly #shapes = new Map<number, ShapeRecord>();
   readonly #sync: SyncChannel;

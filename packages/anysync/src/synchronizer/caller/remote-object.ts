@@ -35,12 +35,21 @@ function defineMember(connection: Connection, proto: object, member: MemberRecor
 function defineMethod(
   connection: Connection,
   on: object,
-  [name, nameId, kind, length]: OwnMethod,
+  method: OwnMethod,
   label: string,
   enumerable: boolean,
 ): void {
+  Object.defineProperty(on, method[0], methodDescriptor(connection, method, label, enumerable));
+}
+
+function methodDescriptor(
+  connection: Connection,
+  [name, nameId, kind, length]: OwnMethod,
+  label: string,
+  enumerable: boolean,
+): PropertyDescriptor {
   const signature = { name, length };
-  Object.defineProperty(on, name, {
+  return {
     configurable: true,
     enumerable,
     get(this: object) {
@@ -49,7 +58,7 @@ function defineMethod(
       Object.defineProperty(this, name, { value: bound, configurable: true, writable: true, enumerable });
       return bound;
     },
-  });
+  };
 }
 
 /** A property whose reads and writes go to the worker object (blocking). */
@@ -60,7 +69,11 @@ export function defineProperty(
   nameId: number,
   label: string,
 ) {
-  Object.defineProperty(on, name, {
+  Object.defineProperty(on, name, propertyDescriptor(connection, nameId, label));
+}
+
+function propertyDescriptor(connection: Connection, nameId: number, label: string): PropertyDescriptor {
+  return {
     configurable: true,
     enumerable: true,
     get(this: object) {
@@ -69,7 +82,7 @@ export function defineProperty(
     set(this: object, value: unknown) {
       connection.call(Op.set, liveState(this).id, nameId, [value], undefined, label);
     },
-  });
+  };
 }
 
 function defineLifecycle(connection: Connection, proto: object, shape: ShapeRecord): void {
@@ -120,13 +133,10 @@ function defineLifecycle(connection: Connection, proto: object, shape: ShapeReco
 /** The handle for a worker instance: its class prototype, plus accessors for its own data fields. */
 export function remoteInstance(connection: Connection, marker: HandleMarker): object {
   const shape = connection.shapeOf(marker);
-  const handle = Object.create(prototypeFor(connection, shape)) as object;
-  for (const [field, nameId] of marker.fields ?? []) {
-    if (!(field in handle)) defineProperty(connection, handle, field, nameId, `${shape.name}.${field}`);
-  }
-  // Own properties of the worker object, so enumerable here too; they shadow the class's members there.
-  for (const method of marker.methods ?? []) {
-    defineMethod(connection, handle, method, `${shape.name}.${method[0]}`, true);
+  const proto = prototypeFor(connection, shape);
+  const handle = Object.create(proto) as object;
+  if (marker.fields?.length || marker.methods) {
+    Object.defineProperties(handle, ownDescriptors(connection, shape, proto, marker));
   }
   connection.handles.adopt(
     handle,
@@ -136,6 +146,40 @@ export function remoteInstance(connection: Connection, marker: HandleMarker): ob
     marker.pinned,
   );
   return handle;
+}
+
+/** Most layouts of handles' own properties kept per connection. */
+const MAX_LAYOUTS = 1024;
+
+/**
+ * The accessors and methods for a handle's own properties. Instances of a class mostly have the same own
+ * properties, so the descriptors are built once per layout and shared: the handles then share their
+ * functions (and V8 their hidden class), some 60 bytes a handle rather than kilobytes.
+ */
+function ownDescriptors(
+  connection: Connection,
+  shape: ShapeRecord,
+  proto: object,
+  marker: HandleMarker,
+): PropertyDescriptorMap {
+  const fields = marker.fields ?? [];
+  const methods = marker.methods ?? [];
+  const key = `${shape.key}|${fields.map((field) => field[1]).join(',')}|${methods.map((m) => `${m[1]}:${m[2]}:${m[3]}`).join(',')}`;
+  let descriptors = connection.layouts.get(key);
+  if (descriptors) return descriptors;
+  descriptors = {};
+  for (const [field, nameId] of fields) {
+    // A field the class also has as a member (an accessor) is read through that member.
+    if (!(field in proto))
+      descriptors[field] = propertyDescriptor(connection, nameId, `${shape.name}.${field}`);
+  }
+  // Own properties of the worker object, so enumerable here too; they shadow the class's members there.
+  for (const method of methods) {
+    descriptors[method[0]] = methodDescriptor(connection, method, `${shape.name}.${method[0]}`, true);
+  }
+  // Objects used as dictionaries (keys set from data) would make a layout per instance: those go uncached.
+  if (connection.layouts.size < MAX_LAYOUTS) connection.layouts.set(key, descriptors);
+  return descriptors;
 }
 
 /** The caller's class for a worker class: `new` constructs on the worker, statics are remote members. */
