@@ -10,6 +10,7 @@ import {
   type Signature,
 } from '../protocol.js';
 import type { NameTable } from './name-table.js';
+import { primeLineIterator } from './prime-line-iterator.js';
 import type { ObjectTable } from './object-table.js';
 
 const SKIPPED_STATICS = new Set(['length', 'name', 'prototype', 'caller', 'arguments']);
@@ -42,6 +43,7 @@ export class Describer {
     } else if (kind === 'object') {
       marker.shape = this.#instanceShape(value);
       this.#ownMembers(value, marker);
+      primeLineIterator(value);
     }
     if (marker.shape) marker.shapeKey = marker.shape.key;
     return marker;
