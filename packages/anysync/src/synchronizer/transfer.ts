@@ -1,4 +1,5 @@
 import type { TransferListItem } from 'node:worker_threads';
+import { describeValue } from '../internal/describe-value.js';
 
 type Marks = WeakMap<object, readonly TransferListItem[]>;
 const KEY = Symbol.for('anysync.synchronizer.transfer');
@@ -27,8 +28,45 @@ export function transfer<T extends object>(value: T, list: readonly TransferList
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
     throw new TypeError(`transfer() needs an object to mark, got ${value === null ? 'null' : typeof value}`);
   }
+  checkTransferList(list, 'transfer(value, list): list');
   marks.set(value, list);
   return value;
+}
+
+/**
+ * Refuses, where the list is given (`transfer()`, a call's `transfer` option), a list `postMessage` would
+ * refuse later with no more than "Found invalid object in transferList": the entry and what to list
+ * instead are named here. `what` names the list in the message.
+ */
+export function checkTransferList(list: unknown, what: string): void {
+  if (!Array.isArray(list)) {
+    throw new TypeError(
+      `${what} must be an array of ArrayBuffers, MessagePorts or other transferable objects, got ${describeValue(list)}`,
+    );
+  }
+  const seen = new Set<unknown>();
+  list.forEach((item: unknown, index) => {
+    const problem = seen.has(item) ? 'is listed twice' : transferProblem(item);
+    if (problem) throw new TypeError(`${what}[${index}] ${problem}`);
+    seen.add(item);
+  });
+}
+
+function transferProblem(item: unknown): string | undefined {
+  if (item === null || typeof item !== 'object') {
+    return `must be a transferable object (an ArrayBuffer, a MessagePort, a stream), got ${describeValue(item)}`;
+  }
+  if (typeof SharedArrayBuffer === 'function' && item instanceof SharedArrayBuffer) {
+    return 'is a SharedArrayBuffer, which is shared, never transferred: pass it as a value and both sides see the same memory';
+  }
+  if (ArrayBuffer.isView(item)) {
+    return `is ${describeValue(item)}: a view is not transferable, list its .buffer`;
+  }
+  const proto: unknown = Object.getPrototypeOf(item);
+  if (proto === Object.prototype || proto === null || Array.isArray(item)) {
+    return `is ${describeValue(item)}, which cannot be transferred: list ArrayBuffers, MessagePorts or streams`;
+  }
+  return undefined;
 }
 
 /** The transfer list `value` was marked with, if any; the mark is consumed. */

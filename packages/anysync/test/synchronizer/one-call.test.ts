@@ -108,6 +108,9 @@ describe('synchronize(): a module that makes its own async functions sync', () =
     );
     expect(() => synchronize({ path: '/abs/tool.js' } as never, async () => 1)).toThrow(/got object$/);
     expect(() => synchronize(null as never, async () => 1)).toThrow(/got null$/);
+    expect(() => synchronize(import.meta, undefined as never)).toThrow(
+      'synchronize(module, api): api must be an async function, a class or an object of them, got undefined',
+    );
   });
 
   it('starts no worker until the first call, and lets the process exit afterwards', {

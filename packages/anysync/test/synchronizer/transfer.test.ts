@@ -42,4 +42,30 @@ describe('transfer', () => {
   it('refuses to mark a primitive', () => {
     expect(() => transfer(1 as never, [])).toThrow(/needs an object/);
   });
+
+  it('refuses a list postMessage would refuse, naming the entry and what to list instead', () => {
+    const bytes = new Uint8Array(8);
+    const shared = new SharedArrayBuffer(8);
+    const cases: [unknown, string][] = [
+      [
+        'abc',
+        "list must be an array of ArrayBuffers, MessagePorts or other transferable objects, got 'abc' (string)",
+      ],
+      [[{}], 'list[0] is an object, which cannot be transferred'],
+      [
+        [bytes.buffer, bytes],
+        'list[1] is an instance of Uint8Array: a view is not transferable, list its .buffer',
+      ],
+      [[shared], 'list[0] is a SharedArrayBuffer, which is shared, never transferred'],
+      [[bytes.buffer, bytes.buffer], 'list[1] is listed twice'],
+      [[1], 'list[0] must be a transferable object (an ArrayBuffer, a MessagePort, a stream), got 1'],
+    ];
+    for (const [list, message] of cases) {
+      expect(() => transfer(bytes, list as never)).toThrow(`transfer(value, list): ${message}`);
+    }
+    expect(() => api.sum.with({ transfer: [bytes as never] })).toThrow('transfer[0] is an instance of Uint8Array');
+    // Nothing was marked or detached by a refused list.
+    expect(api.sum(bytes).total).toBe(0);
+    expect(bytes.byteLength).toBe(8);
+  });
 });

@@ -4,6 +4,8 @@
  * to fail later (a negative timeout used to give "timed out after -1 ms" on the first call).
  */
 
+import { checkTransferList } from '../transfer.js';
+
 /** setTimeout's largest delay: longer timeouts would fire at once. */
 export const MAX_TIMEOUT = 2 ** 31 - 1;
 
@@ -132,10 +134,7 @@ export function checkCallOptions(value: unknown, what = 'call options'): void {
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw new TypeError(`signal must be an AbortSignal, got ${show(signal)}`);
   }
-  const transfer = bag.transfer;
-  if (transfer !== undefined && !Array.isArray(transfer)) {
-    throw new TypeError(`transfer must be an array of transferable objects, got ${show(transfer)}`);
-  }
+  if (bag.transfer !== undefined) checkTransferList(bag.transfer, 'transfer');
 }
 
 function isAbortSignal(value: unknown): boolean {

@@ -1,3 +1,4 @@
+import { describeValue } from '../../internal/describe-value.js';
 import { DeadlockError } from '../errors.js';
 import { expose, locationHref, type ModuleLocation } from '../expose.js';
 import type { CallOptions, Synchronized } from '../types.js';
@@ -47,6 +48,11 @@ export function synchronize<T extends object>(
   options?: SynchronizerOptions | Synchronizer,
 ): Synchronized<T> {
   const href = locationHref(module, 'synchronize(module, api): module');
+  if ((typeof api !== 'object' && typeof api !== 'function') || api === null) {
+    throw new TypeError(
+      `synchronize(module, api): api must be an async function, a class or an object of them, got ${describeValue(api)}`,
+    );
+  }
   // Checked now, not at the first call: a wrong option must fail where it was written.
   const checked = options instanceof Synchronizer ? options : checkSynchronizerOptions(options);
   expose(api, href);
