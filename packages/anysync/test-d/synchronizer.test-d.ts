@@ -114,6 +114,11 @@ describe('one-call forms', () => {
     format(1);
   });
 
+  it('a URL crosses as a URL, both ways', () => {
+    const api = new Synchronizer().load<{ resolve(base: URL): Promise<URL> }>('/urls.js');
+    expectTypeOf(api.resolve(new URL('file:///x'))).toEqualTypeOf<URL>();
+  });
+
   it('methods held in instance properties (arrow class fields) are sync methods of the handle', () => {
     class Client {
       base = 'http://x';

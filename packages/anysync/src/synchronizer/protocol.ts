@@ -214,6 +214,15 @@ export interface SignalMarker {
   [MARK]: 'signal';
 }
 
+/**
+ * Stands for a `URL`, either way: structured clone refuses one, and a handle would make every read of
+ * `href` a blocking call, while its value is all there is to it. The other side makes a `new URL(href)`.
+ */
+export interface UrlMarker {
+  [MARK]: 'url';
+  href: string;
+}
+
 /** A thrown value, in a form that survives structured clone with class, stack, cause and fields. */
 export type ErrorRecord =
   | {

@@ -20,7 +20,7 @@ export interface CallOptions {
 }
 
 type Primitive = string | number | boolean | bigint | symbol | null | undefined;
-type Builtin = Date | RegExp | ArrayBuffer | SharedArrayBuffer | ArrayBufferView | Error | Blob;
+type Builtin = Date | RegExp | ArrayBuffer | SharedArrayBuffer | ArrayBufferView | Error | Blob | URL;
 type Collection = Map<unknown, unknown> | Set<unknown> | ReadonlyMap<unknown, unknown> | ReadonlySet<unknown>;
 
 /**

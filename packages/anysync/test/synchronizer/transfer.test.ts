@@ -63,7 +63,9 @@ describe('transfer', () => {
     for (const [list, message] of cases) {
       expect(() => transfer(bytes, list as never)).toThrow(`transfer(value, list): ${message}`);
     }
-    expect(() => api.sum.with({ transfer: [bytes as never] })).toThrow('transfer[0] is an instance of Uint8Array');
+    expect(() => api.sum.with({ transfer: [bytes as never] })).toThrow(
+      'transfer[0] is an instance of Uint8Array',
+    );
     // Nothing was marked or detached by a refused list.
     expect(api.sum(bytes).total).toBe(0);
     expect(bytes.byteLength).toBe(8);

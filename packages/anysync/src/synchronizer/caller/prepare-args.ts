@@ -1,6 +1,7 @@
 import type { TransferListItem } from 'node:worker_threads';
 import { ClosedError, CloneError } from '../errors.js';
 import { MARK } from '../protocol.js';
+import { isPlainUrl, urlMarker } from '../wire/url-marker.js';
 import { hasTransferMark } from '../transfer.js';
 import { crossesOnlyByMessage, isCloneableBuiltin } from '../wire/cloneable-builtin.js';
 import { GraphWalk, isStructured, Refusal, WALK } from '../wire/graph-walk.js';
@@ -137,6 +138,10 @@ class ArgumentRules {
       this.signals.push(value);
       this.marked = true;
       return { [MARK]: 'signal' };
+    }
+    if (isPlainUrl(value)) {
+      this.marked = true;
+      return urlMarker(value);
     }
     return this.#isWalked(value) ? WALK : value;
   };

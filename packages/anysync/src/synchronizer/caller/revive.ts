@@ -1,9 +1,9 @@
-import { type HandleMarker, MARK } from '../protocol.js';
+import { type HandleMarker, MARK, type UrlMarker } from '../protocol.js';
 import { reviveCollection } from '../wire/revive-collection.js';
 
 /**
- * Replaces the handle markers in freshly deserialized reply values, in place, by the caller's handle
- * objects. Only called for replies the worker flagged as carrying markers.
+ * Replaces the markers in freshly deserialized reply values, in place: handle markers by the caller's
+ * handle objects, `URL` markers by `URL`s. Only called for replies the worker flagged as carrying markers.
  */
 export function reviveValues(values: unknown[], materialize: (marker: HandleMarker) => object): void {
   const seen = new Map<object, unknown>();
@@ -19,10 +19,16 @@ function revive(
   if (typeof value !== 'object' || value === null) return value;
   if (seen.has(value)) return seen.get(value);
   seen.set(value, value);
-  if ((value as Record<string, unknown>)[MARK] === 'handle') {
+  const mark = (value as Record<string, unknown>)[MARK];
+  if (mark === 'handle') {
     const handle = materialize(value as HandleMarker);
     seen.set(value, handle);
     return handle;
+  }
+  if (mark === 'url') {
+    const url = new URL((value as UrlMarker).href);
+    seen.set(value, url);
+    return url;
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = revive(value[i], materialize, seen);

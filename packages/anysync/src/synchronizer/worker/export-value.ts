@@ -1,6 +1,7 @@
 import type { TransferListItem } from 'node:worker_threads';
 import { CloneError } from '../errors.js';
 import { type HandleMarker, MARK } from '../protocol.js';
+import { isPlainUrl, urlMarker } from '../wire/url-marker.js';
 import { crossesOnlyByMessage, isCloneableBuiltin } from '../wire/cloneable-builtin.js';
 import { GraphWalk, isStructured, Refusal, WALK } from '../wire/graph-walk.js';
 import { locate } from '../wire/locate.js';
@@ -63,6 +64,10 @@ function exportRules(describer: Describer, context: ExportContext) {
     }
     if (typeof (value as PromiseLike<unknown>).then === 'function') {
       throw new Refusal(value, 'is a promise; await it before returning it');
+    }
+    if (isPlainUrl(value)) {
+      context.marked = true;
+      return urlMarker(value);
     }
     if (isIterator(value)) return finish(describer.marker(value, 'iterator'));
     if (Array.isArray(value)) return WALK;

@@ -1,10 +1,10 @@
-import { MARK } from '../protocol.js';
+import { MARK, type UrlMarker } from '../protocol.js';
 import type { ObjectTable } from './object-table.js';
 import { reviveCollection } from '../wire/revive-collection.js';
 
 /**
  * Replaces the markers in freshly deserialized arguments, in place: a handle passed back becomes the
- * worker object it stands for, an `AbortSignal` becomes the call's own signal. Only called when the
+ * worker object it stands for, an `AbortSignal` becomes the call's own signal, a `URL` a `URL`. Only called when the
  * caller said the arguments carry markers.
  */
 export function importValues(values: unknown[], table: ObjectTable, signal: () => AbortSignal): void {
@@ -27,6 +27,11 @@ function revive(
     const object = table.get((value as { id: number }).id);
     seen.set(value, object);
     return object;
+  }
+  if (mark === 'url') {
+    const url = new URL((value as UrlMarker).href);
+    seen.set(value, url);
+    return url;
   }
   if (mark === 'signal') {
     const callSignal = signal();
