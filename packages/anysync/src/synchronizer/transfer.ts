@@ -44,12 +44,12 @@ export function checkTransferList(list: unknown, what: string): void {
       `${what} must be an array of ArrayBuffers, MessagePorts or other transferable objects, got ${describeValue(list)}`,
     );
   }
-  const seen = new Set<unknown>();
-  list.forEach((item: unknown, index) => {
-    const problem = seen.has(item) ? 'is listed twice' : transferProblem(item);
+  for (let index = 0; index < list.length; index++) {
+    const item: unknown = list[index];
+    // Lists are short (a buffer or two): a scan costs less than a set.
+    const problem = list.indexOf(item) < index ? 'is listed twice' : transferProblem(item);
     if (problem) throw new TypeError(`${what}[${index}] ${problem}`);
-    seen.add(item);
-  });
+  }
 }
 
 function transferProblem(item: unknown): string | undefined {
