@@ -186,6 +186,13 @@ export interface HandleMarker {
   shapeKey?: number;
   fields?: [string, number][];
   methods?: OwnMethod[];
+  /**
+   * The instance's own fields and methods as a shape of their own, shared by the instances of a class
+   * that have the same own properties (in place of `fields` and `methods`); left out, like `shape`, when
+   * the caller was already sent it (`layoutKey` names it then).
+   */
+  layout?: ShapeRecord;
+  layoutKey?: number;
   /** Described by its own properties (a module namespace or plain object), not by a class. */
   namespace?: boolean;
   /** Never released: module namespaces and the classes and objects they export. */

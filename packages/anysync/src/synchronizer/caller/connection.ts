@@ -133,7 +133,19 @@ export class Connection {
       if (marker.shape.instance) this.#shapes.set(marker.shape.instance.key, marker.shape.instance);
       return marker.shape;
     }
-    const key = marker.shapeKey ?? -1;
+    return this.#knownShape(marker.shapeKey ?? -1);
+  }
+
+  /** The marker's own-property layout, if it has one; found as `shapeOf` finds shapes. */
+  layoutOf(marker: HandleMarker): ShapeRecord | undefined {
+    if (marker.layout) {
+      this.#shapes.set(marker.layout.key, marker.layout);
+      return marker.layout;
+    }
+    return marker.layoutKey === undefined ? undefined : this.#knownShape(marker.layoutKey);
+  }
+
+  #knownShape(key: number): ShapeRecord {
     let shape = this.#shapes.get(key);
     if (!shape) {
       shape = this.call(Op.describe, 0, -1, [key], undefined, 'describe') as ShapeRecord;

@@ -135,8 +135,20 @@ export function remoteInstance(connection: Connection, marker: HandleMarker): ob
   const shape = connection.shapeOf(marker);
   const proto = prototypeFor(connection, shape);
   const handle = Object.create(proto) as object;
-  if (marker.fields?.length || marker.methods) {
-    Object.defineProperties(handle, ownDescriptors(connection, shape, proto, marker));
+  const layout = connection.layoutOf(marker);
+  if (layout) {
+    Object.defineProperties(
+      handle,
+      ownDescriptors(connection, shape, proto, `#${layout.key}`, () => ownOf(layout)),
+    );
+  } else if (marker.fields?.length || marker.methods) {
+    const fields = marker.fields ?? [];
+    const methods = marker.methods ?? [];
+    const key = `${shape.key}|${fields.map((field) => field[1]).join(',')}|${methods.map((m) => `${m[1]}:${m[2]}:${m[3]}`).join(',')}`;
+    Object.defineProperties(
+      handle,
+      ownDescriptors(connection, shape, proto, key, () => ({ fields, methods })),
+    );
   }
   connection.handles.adopt(
     handle,
@@ -160,13 +172,12 @@ function ownDescriptors(
   connection: Connection,
   shape: ShapeRecord,
   proto: object,
-  marker: HandleMarker,
+  key: string,
+  own: () => { fields: [string, number][]; methods: OwnMethod[] },
 ): PropertyDescriptorMap {
-  const fields = marker.fields ?? [];
-  const methods = marker.methods ?? [];
-  const key = `${shape.key}|${fields.map((field) => field[1]).join(',')}|${methods.map((m) => `${m[1]}:${m[2]}:${m[3]}`).join(',')}`;
   let descriptors = connection.layouts.get(key);
   if (descriptors) return descriptors;
+  const { fields, methods } = own();
   descriptors = {};
   for (const [field, nameId] of fields) {
     // A field the class also has as a member (an accessor) is read through that member.
@@ -180,6 +191,18 @@ function ownDescriptors(
   // Objects used as dictionaries (keys set from data) would make a layout per instance: those go uncached.
   if (connection.layouts.size < MAX_LAYOUTS) connection.layouts.set(key, descriptors);
   return descriptors;
+}
+
+/** A layout record's members as the fields and methods a marker would list. */
+function ownOf(layout: ShapeRecord): { fields: [string, number][]; methods: OwnMethod[] } {
+  const fields: [string, number][] = [];
+  const methods: OwnMethod[] = [];
+  for (const member of layout.members) {
+    if (member.kind === 'function' || member.kind === 'generator' || member.kind === 'asyncGenerator') {
+      methods.push([member.name, member.nameId, member.kind, member.length]);
+    } else fields.push([member.name, member.nameId]);
+  }
+  return { fields, methods };
 }
 
 /** The caller's class for a worker class: `new` constructs on the worker, statics are remote members. */

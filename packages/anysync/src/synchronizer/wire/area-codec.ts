@@ -145,6 +145,7 @@ function isBareMarker(value: unknown): value is HandleMarker {
     !marker.shape &&
     !marker.namespace &&
     !marker.signature &&
+    !marker.layout &&
     !marker.methods &&
     (marker.fields?.length ?? 0) === 0
   );
@@ -155,7 +156,8 @@ function writeHandle(area: SharedArea, offset: number, marker: HandleMarker): nu
   area.i32[index] = marker.id;
   area.i32[index + 1] = HANDLE_KINDS.indexOf(marker.kind);
   area.i32[index + 2] = marker.shapeKey ?? -1;
-  area.i32[index + 3] = marker.pinned ? 1 : 0;
+  // Flags: bit 0 pinned, the bits above it the layout key plus one (0: none).
+  area.i32[index + 3] = (((marker.layoutKey ?? -1) + 1) << 1) | (marker.pinned ? 1 : 0);
   return header(area, offset, Tag.handle, 16);
 }
 
@@ -287,6 +289,8 @@ function readHandle(area: SharedArea, offset: number): HandleMarker {
   };
   const shapeKey = area.i32[index + 2] ?? -1;
   if (shapeKey >= 0) marker.shapeKey = shapeKey;
-  if (area.i32[index + 3] === 1) marker.pinned = true;
+  const flags = area.i32[index + 3] ?? 0;
+  if ((flags & 1) === 1) marker.pinned = true;
+  if (flags > 1) marker.layoutKey = (flags >>> 1) - 1;
   return marker;
 }

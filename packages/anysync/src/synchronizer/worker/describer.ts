@@ -13,6 +13,8 @@ import type { NameTable } from './name-table.js';
 import { primeLineIterator } from './prime-line-iterator.js';
 import type { ObjectTable } from './object-table.js';
 
+/** Most own-property layouts recorded per class (see `#layout`). */
+const MAX_LAYOUTS = 64;
 const SKIPPED_STATICS = new Set(['length', 'name', 'prototype', 'caller', 'arguments']);
 
 /**
@@ -24,6 +26,8 @@ export class Describer {
   readonly #shapes = new WeakMap<object, ShapeRecord>();
   readonly #byKey = new Map<number, ShapeRecord>();
   readonly #sent = new Set<number>();
+  /** Own-property layouts of instances, by class prototype and then by the layout's text. */
+  readonly #layouts = new WeakMap<object, Map<string, ShapeRecord>>();
   #nextKey = 1;
 
   constructor(
@@ -63,8 +67,37 @@ export class Describer {
       if (kind === 'class') fields.push([key, this.names.id(key)]);
       else methods.push([key, this.names.id(key), kind, signatureOf(held as object, key).length]);
     }
-    marker.fields = fields;
-    if (methods.length > 0) marker.methods = methods;
+    if (fields.length === 0 && methods.length === 0) return;
+    const layout = this.#layout(Object.getPrototypeOf(value) as object, fields, methods);
+    if (layout) {
+      marker.layout = layout;
+      marker.layoutKey = layout.key;
+    } else {
+      marker.fields = fields;
+      if (methods.length > 0) marker.methods = methods;
+    }
+  }
+
+  /**
+   * The record of these own fields and methods, one per class and set of own properties, so a handle's
+   * marker names it by key (16 bytes, no serializer) once the caller has it. Undefined past
+   * `MAX_LAYOUTS` of one class: instances that are dictionaries (own keys from data) send theirs each time.
+   */
+  #layout(proto: object, fields: [string, number][], methods: OwnMethod[]): ShapeRecord | undefined {
+    let byText = this.#layouts.get(proto);
+    if (!byText) {
+      byText = new Map();
+      this.#layouts.set(proto, byText);
+    }
+    const text = `${fields.map((field) => field[1]).join(',')}|${methods.map((m) => `${m[1]}:${m[2]}:${m[3]}`).join(',')}`;
+    let layout = byText.get(text);
+    if (layout || byText.size >= MAX_LAYOUTS) return layout;
+    const members: MemberRecord[] = fields.map(([name, nameId]) => ({ name, nameId, kind: 'field' }));
+    for (const [name, nameId, kind, length] of methods) members.push({ name, nameId, kind, length });
+    layout = { key: this.#nextKey++, name: '', members, dispose: null, iterate: null };
+    this.#byKey.set(layout.key, layout);
+    byText.set(text, layout);
+    return layout;
   }
 
   /**
@@ -72,6 +105,11 @@ export class Describer {
    * read (blocking replies it waits for). If one was lost after all, the caller asks with `describe`.
    */
   compact(marker: HandleMarker): void {
+    const { layout } = marker;
+    if (layout) {
+      if (this.#sent.has(layout.key)) delete marker.layout;
+      else this.#sent.add(layout.key);
+    }
     const shape = marker.shape;
     if (!shape || marker.namespace) return;
     if (this.#sent.has(shape.key)) {

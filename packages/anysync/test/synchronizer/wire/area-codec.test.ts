@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Tag } from '../../../src/synchronizer/protocol.js';
+import { MARK, Tag } from '../../../src/synchronizer/protocol.js';
 import { AreaReader, writeValues } from '../../../src/synchronizer/wire/area-codec.js';
 import { SharedArea } from '../../../src/synchronizer/wire/shared-area.js';
 
@@ -12,6 +12,20 @@ const roundTrip = (values: unknown[], area = new SharedArea(SharedArea.allocate(
 };
 
 describe('writeValues / AreaReader', () => {
+  it('writes a handle marker that names its shape and layout as four words, flags and keys intact', () => {
+    const area = new SharedArea(SharedArea.allocate(1 << 16));
+    const markers = [
+      { [MARK]: 'handle', id: 7, kind: 'object', shapeKey: 3, layoutKey: 0 },
+      { [MARK]: 'handle', id: 8, kind: 'object', shapeKey: 3, layoutKey: 1_000_000, pinned: true },
+      { [MARK]: 'handle', id: 9, kind: 'iterator', pinned: true },
+      { [MARK]: 'handle', id: 10, kind: 'class' },
+    ];
+    expect(writeValues(area, markers, true)).toBe(markers.length * 24);
+    const reader = new AreaReader(new SharedArea(area.buffer));
+    expect(reader.readAll(markers.length)).toEqual(markers);
+    expect(reader.marked).toBe(true);
+  });
+
   it('round-trips scalars, strings and structured values', () => {
     const values = [
       undefined,
