@@ -86,12 +86,32 @@ export class WorkerCrashError extends Error {
  *   new Synchronizer().load('/does/not/exist.js');
  * } catch (error) {
  *   console.log(error instanceof ModuleLoadError); // true
+ *   console.log(error.code); // 'ERR_MODULE_NOT_FOUND', from its cause
  * }
  * ```
  */
 export class ModuleLoadError extends Error {
   static {
     ModuleLoadError.prototype.name = 'ModuleLoadError';
+  }
+
+  /**
+   * The Node error code of the cause (`ERR_MODULE_NOT_FOUND`, `ERR_UNSUPPORTED_ESM_URL_SCHEME`...), when it
+   * has one: code written against `import()` checks `error.code`.
+   */
+  declare readonly code?: string;
+
+  constructor(message?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    const code = (options?.cause as { code?: unknown } | null | undefined)?.code;
+    if (typeof code === 'string') {
+      Object.defineProperty(this, 'code', {
+        value: code,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { describeValue } from '../internal/describe-value.js';
 import { nodeBuiltin } from './backends/node-builtin.js';
 import { moduleOfCaller } from './module-of-caller.js';
 
@@ -68,7 +69,7 @@ function absolutePathHref(path: string): string | undefined {
 }
 
 function invalid(what: string, location: unknown, key?: string): never {
-  const got = typeof location === 'string' ? `'${location}'` : location === null ? 'null' : typeof location;
+  const got = typeof location === 'string' ? `'${location}'` : describeValue(location);
   throw new TypeError(
     `${what} must be import.meta, a module URL, an absolute path (__filename in CommonJS) or the CommonJS module object, got ${
       key ? `an object whose ${key} is ${got}` : got

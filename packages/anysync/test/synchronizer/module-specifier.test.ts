@@ -24,6 +24,17 @@ describe('moduleHref()', () => {
     expect(() => moduleHref('')).toThrow(/empty string/);
   });
 
+  it('takes import.meta, the CommonJS module object and URL-likes, and names what it refuses', () => {
+    expect(moduleHref({ url: 'file:///a/meta.js' })).toBe('file:///a/meta.js');
+    expect(moduleHref({ filename: '/a/module.cjs' })).toBe('file:///a/module.cjs');
+    expect(moduleHref({ href: 'file:///a/like.js' })).toBe('file:///a/like.js');
+    expect(() => moduleHref(null as never)).toThrow(
+      'a module to load must be a URL, a path or a package name, got null',
+    );
+    expect(() => moduleHref(42 as never)).toThrow(/got 42$/);
+    expect(() => moduleHref({} as never)).toThrow(/or the CommonJS module object, got an object$/);
+  });
+
   it('recognises TypeScript modules', () => {
     expect(isTypeScript('file:///a/b.ts')).toBe(true);
     expect(isTypeScript('file:///a/b.mts?x=1')).toBe(true);

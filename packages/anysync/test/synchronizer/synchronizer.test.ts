@@ -415,6 +415,10 @@ describe('Synchronizer failures that must not hang', () => {
     const sync = new Synchronizer({ loadTimeout: 5_000 });
     expect(() => sync.load(pathToFileURL(join(dir, 'broken.mjs')))).toThrow(ModuleLoadError);
     expect(() => sync.load(join(dir, 'missing.mjs'))).toThrow(/could not load .*missing\.mjs/);
+    // The cause's Node code is the error's own, as code written against import() expects.
+    expect(() => sync.load(join(dir, 'missing.mjs'))).toThrow(
+      expect.objectContaining({ name: 'ModuleLoadError', code: 'ERR_MODULE_NOT_FOUND' }),
+    );
     await sync.close();
   });
 });

@@ -1,5 +1,7 @@
 import { nodeBuiltin } from '../backends/node-builtin.js';
+import { describeValue } from '../../internal/describe-value.js';
 import { ModuleLoadError } from '../errors.js';
+import { locationHref, type ModuleLocation } from '../expose.js';
 import { recordedHooks } from './module-hooks.js';
 
 const nodePath = nodeBuiltin<typeof import('node:path')>('node:path');
@@ -12,11 +14,13 @@ const nodeProcess = (globalThis as { process?: NodeJS.Process }).process;
  * refused because the worker cannot know what they were relative to; bare specifiers (`node:fs/promises`,
  * package names) are resolved by the worker from where anysync is installed.
  */
-export function moduleHref(module: string | URL): string {
+export function moduleHref(module: string | ModuleLocation): string {
   if (module instanceof URL) return module.href;
+  // `import.meta`, the CommonJS `module`, a URL-like: as `synchronize()` takes them.
+  if (typeof module === 'object' && module !== null) return locationHref(module, 'a module to load');
   if (typeof module !== 'string' || module === '') {
     throw new TypeError(
-      `a module to load must be a URL or a path, got ${module === '' ? 'an empty string' : typeof module}`,
+      `a module to load must be a URL, a path or a package name, got ${module === '' ? 'an empty string' : describeValue(module)}`,
     );
   }
   // A browser has no file system: there, an absolute path is a path on the page's origin, left as is.

@@ -8,6 +8,7 @@ import { checkBareInBundle, explainLoadFailure } from './bare-specifier.js';
 import { checkErrorClass } from './check-options.js';
 import { Connection } from './connection.js';
 import { loaderFor, moduleHref } from './module-specifier.js';
+import type { ModuleLocation } from '../expose.js';
 import {
   checkLoadOptions,
   checkSynchronizerOptions,
@@ -56,10 +57,11 @@ export class Synchronizer implements Disposable, AsyncDisposable {
   /**
    * Loads a module on the worker (blocking) and returns its sync proxy: of the value the module exposed
    * (`expose()`), or else of its exports. `module` is an absolute path, a URL (`new URL('./api.js',
-   * import.meta.url)`), or a bare specifier resolved from anysync's location. `options.with` passes import
+   * import.meta.url)`), or a bare specifier resolved from anysync's location; also `import.meta` or the
+   * CommonJS `module` object, naming that module. `options.with` passes import
    * attributes (`{ type: 'json' }`). Loading the same module again returns the same proxy.
    */
-  load<M extends object>(module: string | URL, options?: LoadOptions): Synchronized<M> {
+  load<M extends object>(module: string | ModuleLocation, options?: LoadOptions): Synchronized<M> {
     const request = this.#request(module, options);
     const cached = this.#modules.get(request.key);
     if (cached) return cached as Synchronized<M>;
@@ -75,7 +77,10 @@ export class Synchronizer implements Disposable, AsyncDisposable {
   }
 
   /** Like `load()`, without blocking: for async callers that share the proxy with sync code. */
-  async loadAsync<M extends object>(module: string | URL, options?: LoadOptions): Promise<Synchronized<M>> {
+  async loadAsync<M extends object>(
+    module: string | ModuleLocation,
+    options?: LoadOptions,
+  ): Promise<Synchronized<M>> {
     const request = this.#request(module, options);
     const cached = this.#modules.get(request.key);
     if (cached) return cached as Synchronized<M>;
@@ -96,7 +101,7 @@ export class Synchronizer implements Disposable, AsyncDisposable {
    * code, on the worker loading it, loads it again through a nested synchronizer) is refused: every
    * nested worker would do the same, each load waiting on the next.
    */
-  #request(module: string | URL, options: LoadOptions | undefined) {
+  #request(module: string | ModuleLocation, options: LoadOptions | undefined) {
     if (this.#closed) throw new ClosedError('the synchronizer was closed');
     const href = moduleHref(module);
     const attributes = checkLoadOptions(options, href);
