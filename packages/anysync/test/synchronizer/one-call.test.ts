@@ -106,7 +106,7 @@ describe('synchronize(): a module that makes its own async functions sync', () =
     expect(() => synchronize({ href: 'tool.js' }, async () => 1)).toThrow(
       "got an object whose href is 'tool.js'",
     );
-    expect(() => synchronize({ path: '/abs/tool.js' } as never, async () => 1)).toThrow(/got object$/);
+    expect(() => synchronize({ path: '/abs/tool.js' } as never, async () => 1)).toThrow(/got an object$/);
     expect(() => synchronize(null as never, async () => 1)).toThrow(/got null$/);
     expect(() => synchronize(import.meta, undefined as never)).toThrow(
       'synchronize(module, api): api must be an async function, a class or an object of them, got undefined',
