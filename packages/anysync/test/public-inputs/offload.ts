@@ -38,7 +38,11 @@ export const rows: Rows = {
         TypeError,
         "WorkerPool: execArgv must be an array of strings or undefined, got '--inspect' (string)",
       ],
-      [() => new WorkerPool().load(42 as never), TypeError, 'must be a URL, a path or a package name, got 42'],
+      [
+        () => new WorkerPool().load(42 as never),
+        TypeError,
+        'must be a URL, a path or a package name, got 42',
+      ],
     ],
     outOfRange: [
       [() => new WorkerPool({ size: 0 }), RangeError, 'WorkerPool: size must be an integer >= 1, got 0'],
