@@ -5,8 +5,9 @@ type Readline = typeof import('node:readline');
 /**
  * The class of readline's interfaces. `readline.Interface` (and `readline/promises`) extend it, and
  * `FileHandle.readLines()` makes the base class itself, so it is found as the parent of the public one.
+ * Null where there is none (browsers); undefined until first looked up.
  */
-const LINE_READER = lineReaderClass(nodeBuiltin<Readline>('node:readline'));
+let lineReader: (abstract new () => object) | null | undefined;
 
 function lineReaderClass(readline: Readline | undefined): (abstract new () => object) | undefined {
   const exposed = readline?.Interface as unknown as (abstract new () => object) | undefined;
@@ -35,5 +36,7 @@ function lineReaderClass(readline: Readline | undefined): (abstract new () => ob
  * ```
  */
 export function primeLineIterator(value: object): void {
-  if (LINE_READER && value instanceof LINE_READER) (value as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  // Looked up at the first instance handed over, not when the worker starts: most workers never need it.
+  if (lineReader === undefined) lineReader = lineReaderClass(nodeBuiltin<Readline>('node:readline')) ?? null;
+  if (lineReader && value instanceof lineReader) (value as AsyncIterable<unknown>)[Symbol.asyncIterator]();
 }
