@@ -1,4 +1,5 @@
 import { type HandleMarker, type MemberRecord, Op, type OwnMethod, type ShapeRecord } from '../protocol.js';
+import { ownLayoutText } from '../wire/own-layout-text.js';
 import { AsyncRemoteIterator } from './async-remote-iterator.js';
 import type { Connection } from './connection.js';
 import { handleState, liveState } from './handle-table.js';
@@ -144,7 +145,7 @@ export function remoteInstance(connection: Connection, marker: HandleMarker): ob
   } else if (marker.fields?.length || marker.methods) {
     const fields = marker.fields ?? [];
     const methods = marker.methods ?? [];
-    const key = `${shape.key}|${fields.map((field) => field[1]).join(',')}|${methods.map((m) => `${m[1]}:${m[2]}:${m[3]}`).join(',')}`;
+    const key = `${shape.key}|${ownLayoutText(fields, methods)}`;
     Object.defineProperties(
       handle,
       ownDescriptors(connection, shape, proto, key, () => ({ fields, methods })),

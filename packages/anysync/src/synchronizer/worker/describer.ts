@@ -11,6 +11,7 @@ import {
 } from '../protocol.js';
 import type { NameTable } from './name-table.js';
 import { primeLineIterator } from './prime-line-iterator.js';
+import { ownLayoutText } from '../wire/own-layout-text.js';
 import type { ObjectTable } from './object-table.js';
 
 /** Most own-property layouts recorded per class (see `#layout`). */
@@ -89,7 +90,7 @@ export class Describer {
       byText = new Map();
       this.#layouts.set(proto, byText);
     }
-    const text = `${fields.map((field) => field[1]).join(',')}|${methods.map((m) => `${m[1]}:${m[2]}:${m[3]}`).join(',')}`;
+    const text = ownLayoutText(fields, methods);
     let layout = byText.get(text);
     if (layout || byText.size >= MAX_LAYOUTS) return layout;
     const members: MemberRecord[] = fields.map(([name, nameId]) => ({ name, nameId, kind: 'field' }));
